@@ -1,5 +1,77 @@
-"""Command-line interface (placeholder until the commands land)."""
+"""The ``kg`` command: a click group with one module per command family.
+
+This package is the only place that prints, prompts or picks an exit code: 0 all good,
+1 some input failed, 2 usage error. Errors are one line on stderr; ``--debug`` shows the
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from kg import __version__
+from kg.cli import build, info, query, validate, views
+from kg.cli.errors import UserFacingError
+
+
+class _Group(click.Group):
+    """Turns known failures into one-line messages instead of tracebacks."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except UserFacingError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            click.echo(f"kg: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - last line of defence for users
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            else:
+                click.echo(
+                    f"kg: error: {type(exc).__name__}: {exc} (run `kg --debug ...` for the "
+                    "traceback)",
+                    err=True,
+                )
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newskg")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """newskg: turn news articles into a knowledge graph of who said, reported and
+    denied what, every statement traced to its exact words.
+
+    \b
+    Quick start:
+      kg build examples/articles        # build ./kg-store
+      kg query --name quotes-by --param name=Lavrov
+      kg viz -o graph.html --open
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+for module in (build, query, views, info, validate):
+    for command in module.COMMANDS:
+        cli.add_command(command)
 
 
 def main() -> None:
-    raise SystemExit("kg: not built yet")
+    """Console entry point."""
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Extraction: a parsed article in, plain dataclasses out (no RDF, no store, no I/O).
+
+The entry point is :func:`extract`; each step lives in its own module:
+furniture (lines to ignore), entities, quotes, attribution.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.attribution import find_statements
+from kg.extract.entities import find_entities
+from kg.extract.furniture import furniture_spans
+from kg.extract.quotes import find_quotes
+from kg.model import Article, Extraction, Span
+
+__all__ = ["extract"]
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    """Find the entities and statements of ``article``, whose text ``doc`` is the parse of.
+
+    Offsets in the result index ``article.text``; the doc must have been made from that
+    text (or from a same-length shadow of it, see :func:`kg.nlp.shadow`).
+    """
+    if len(doc.text) != len(article.text):
+        raise ValueError("the parse does not belong to this article's text")
+    text = article.text
+    ignore = furniture_spans(text)
+    headline = Span(*article.title_span) if article.title_span else None
+    # the headline is not body prose: no statements from it (its entities are still found)
+    blocked = [*ignore, headline] if headline else list(ignore)
+    table = find_entities(doc, text, ignore, headline)
+    quotes = find_quotes(text)
+    statements = find_statements(doc, text, table, quotes, blocked)
+    table.index()
+    for ent in table.entities:
+        ent.mentions = sorted({m.span for m in table.mentions if m.key == ent.key})
+    used = {st.speaker for st in statements} | {st.via for st in statements if st.via}
+    entities = [e for e in table.entities if e.type != "UnnamedSource" or e.key in used]
+    return Extraction(article=article, entities=entities, statements=statements)

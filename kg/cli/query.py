@@ -1,0 +1,119 @@
+"""`kg query`: SPARQL over the store, read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg import query as q
+from kg.cli.errors import UserFacingError
+from kg.cli.options import format_option, opened_store, store_option
+from kg.store.base import QueryError
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+        out[key.strip()] = value
+    return out
+
+
+@click.command()
+@click.argument("sparql", required=False, metavar="QUERY|@FILE.rq")
+@click.option("--name", "-n", metavar="NAME", help="Run a canned query (see --list).")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Bind ?KEY to VALUE (a string, or <iri>); repeatable.",
+)
+@click.option("--list", "list_", is_flag=True, help="List the canned queries and exit.")
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Allow SERVICE clauses, which contact other servers over the network.",
+)
+@format_option(*q.FORMATS)
+@store_option
+def query(
+    sparql: str | None,
+    name: str | None,
+    params: tuple[str, ...],
+    list_: bool,
+    allow_service: bool,
+    fmt: str,
+    store_path: str | None,
+) -> None:
+    """Ask the graph a SPARQL question (SELECT, ASK, CONSTRUCT, DESCRIBE).
+
+    Queries see the union of all article graphs; the prefixes kg, schema, prov, nif,
+    dcterms, skos, rdfs, rdf, owl and xsd are predeclared. The store is opened read-only:
+    updates and SERVICE are refused. CONSTRUCT and DESCRIBE print Turtle; --format json is
+    the W3C SPARQL 1.1 results JSON.
+
+    \b
+    Examples:
+      kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
+      kg query @examples/queries/denied-findings.rq --format csv
+      kg query --name quotes-by --param name=Lavrov
+      kg query --list
+    """
+    canned = q.canned_queries()
+    if list_:
+        for cq in canned.values():
+            ps = " ".join(f"--param {p}=..." for p in cq.params)
+            click.echo(f"{cq.name:<20} {cq.title}")
+            click.echo(f"{'':<20} {cq.description}")
+            if ps:
+                click.echo(f"{'':<20} kg query --name {cq.name} {ps}")
+            click.echo()
+        return
+    bound = _params(params)
+    if name:
+        if sparql:
+            raise click.UsageError("give either a QUERY or --name, not both")
+        if name not in canned:
+            raise click.BadParameter(
+                f"no canned query {name!r}; choose from {', '.join(canned)}", param_hint="--name"
+            )
+        text = canned[name].text
+        missing = [p for p in canned[name].params if p not in bound]
+        if missing:
+            raise click.UsageError(
+                f"canned query {name!r} needs " + ", ".join(f"--param {m}=..." for m in missing)
+            )
+    elif sparql:
+        text = _read_query(sparql)
+    else:
+        raise click.UsageError("give a QUERY, @FILE.rq, --name NAME or --list")
+    try:
+        q.check_read_only(text, allow_service=allow_service)
+    except QueryError as exc:
+        raise UserFacingError(str(exc)) from None
+    with opened_store(store_path, read_only=True) as store:
+        try:
+            result = q.run(store, text, bound, allow_service=allow_service)
+        except QueryError as exc:
+            raise UserFacingError(str(exc)) from None
+        click.echo(q.format_result(result, fmt.lower()))
+
+
+def _read_query(arg: str) -> str:
+    if arg.startswith("@"):
+        path = Path(arg[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise click.BadParameter(f"no such query file: {path}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.BadParameter(f"cannot read query file {path}: {exc}") from None
+    return arg
+
+
+COMMANDS = [query]

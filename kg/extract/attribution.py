@@ -1,0 +1,648 @@
+"""Who said what: statements from direct quotations and from reported speech.
+
+Direct quotes are found on characters (kg.extract.quotes) and attributed from the words
+around them ("...," Lavrov said; Doe told reporters: "..."), because parsers often get the
+structure around quotation marks wrong. Reported speech ("X said that ...", "according to
+X", "X denied reports of ...") comes from the dependency parse. Sources are resolved to
+entities: names directly, pronouns to the most recent fitting subject, and people the text
+does not name ("one gay man", "a senior official") to an unnamed source of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import lexicon
+from kg.extract.entities import EntityTable, Mention
+from kg.extract.quotes import Quote, paragraphs
+from kg.model import Span, Statement, StatementKind
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’]|$)")
+_MIN_QUOTE_WORDS = 3
+
+
+@dataclass
+class _Source:
+    key: str
+    span: Span
+
+
+@dataclass
+class _Cue:
+    token: Token
+    span: Span
+    text: str
+    kind: StatementKind
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    text: str
+    table: EntityTable
+    quotes: list[Quote]
+    blocked: list[Span]
+    quote_spans: list[Span] = field(default_factory=list)
+    used_tokens: set[int] = field(default_factory=set)
+    unnamed: dict[str, str] = field(default_factory=dict)  # normalised phrase -> key
+    paragraphs: list[Span] = field(default_factory=list)
+
+
+def find_statements(
+    doc: Doc, text: str, table: EntityTable, quotes: list[Quote], blocked: list[Span]
+) -> list[Statement]:
+    """All statements of an article in reading order."""
+    ctx = _Context(doc, text, table, quotes, blocked)
+    ctx.quote_spans = [q.outer for q in quotes]
+    ctx.paragraphs = paragraphs(text)
+    statements = _direct_statements(ctx)
+    statements += _reported_statements(ctx, statements)
+    statements.sort(key=lambda s: s.content[0].start)
+    for st in statements:
+        st.about = _about(ctx, st)
+    return statements
+
+
+# --- direct quotations ---------------------------------------------------------------------
+
+
+def _direct_statements(ctx: _Context) -> list[Statement]:
+    out: list[Statement] = []
+    quotes = [q for q in ctx.quotes if not _blocked(ctx, q.outer)]
+    last: Statement | None = None
+    last_para = -10
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        found = _attribute_quote(ctx, q, quotes[i + 1] if i + 1 < len(quotes) else None)
+        if found is not None:
+            st, merged_next = found
+            out.append(st)
+            last, last_para = st, q.paragraph
+            i += 2 if merged_next else 1
+            continue
+        if last is not None and _continues(ctx, q, last, last_para, quotes):
+            if q.paragraph == last_para:
+                _add_piece(ctx, last, q.content)
+            else:
+                st = Statement(
+                    last.kind,
+                    last.speaker,
+                    [q.content],
+                    q.content.slice(ctx.text),
+                    last.cue,
+                    True,
+                    last.cue_span,
+                    last.source_span,
+                    via=last.via,
+                )
+                out.append(st)
+                last = st
+            last_para = q.paragraph
+        i += 1
+    return out
+
+
+def _continues(
+    ctx: _Context, q: Quote, last: Statement, last_para: int, quotes: list[Quote]
+) -> bool:
+    """An unattributed quote continues the previous speaker when it stands in the same
+    paragraph, or opens the next paragraph (news style for a quotation that goes on)."""
+    if q.paragraph == last_para:
+        return True
+    if q.paragraph != last_para + 1:
+        return False
+    para = ctx.paragraphs[q.paragraph]
+    before = ctx.text[para.start : q.open_at].strip()
+    return not before and _word_count(q.content.slice(ctx.text)) >= _MIN_QUOTE_WORDS
+
+
+def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statement, bool] | None:
+    text = ctx.text
+    para = ctx.paragraphs[q.paragraph]
+    words = _word_count(q.content.slice(text))
+    # window after the closing mark: up to the next quote or the end of the sentence
+    after = None
+    if q.close_at is not None:
+        limit = nxt.open_at if nxt is not None and nxt.paragraph == q.paragraph else para.end
+        m = _SENTENCE_END.search(text, q.close_at + 1, limit)
+        end = m.end() if m else limit
+        after = Span(q.close_at + 1, end)
+    # window before the opening mark: from the sentence start
+    prev_end = para.start
+    for other in ctx.quotes:
+        if (
+            other.paragraph == q.paragraph
+            and other.close_at is not None
+            and other.close_at < q.open_at
+        ):
+            prev_end = max(prev_end, other.close_at + 1)
+    head = text[prev_end : q.open_at]
+    starts = [m.end() for m in _SENTENCE_END.finditer(head)]
+    before = Span(prev_end + (starts[-1] if starts else 0), q.open_at)
+
+    if words < _MIN_QUOTE_WORDS:
+        return None  # a scare quote or a quoted phrase, not a statement of its own
+    attempt = None
+    if after is not None and after.end > after.start:
+        attempt = _attribution_in(ctx, after, q, prefer="first")
+    if attempt is None and text[before.start : before.end].strip():
+        btxt = text[before.start : before.end].rstrip()
+        if btxt.endswith((":", ",")) or _ends_with_cue(ctx, before):
+            attempt = _attribution_in(ctx, before, q, prefer="last")
+    if attempt is None:
+        return None
+    cue, source, via = attempt
+    st = Statement(
+        cue.kind,
+        source.key,
+        [q.content],
+        q.content.slice(text),
+        cue.text,
+        True,
+        cue.span,
+        source.span,
+        via=via,
+    )
+    merged = False
+    if (
+        nxt is not None
+        and after is not None
+        and nxt.paragraph == q.paragraph
+        and text[after.start : after.end].rstrip().endswith(",")
+        and nxt.open_at - after.end < 3
+    ):
+        _add_piece(ctx, st, nxt.content)
+        merged = True
+    return st, merged
+
+
+def _ends_with_cue(ctx: _Context, window: Span) -> bool:
+    tokens = _tokens(ctx, window)
+    return bool(tokens) and _is_cue_token(tokens[-1])
+
+
+def _attribution_in(
+    ctx: _Context, window: Span, q: Quote, prefer: str
+) -> tuple[_Cue, _Source, str | None] | None:
+    tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
+    cues = [t for t in tokens if _is_cue_token(t) and t.i not in ctx.used_tokens]
+    according = [t for t in tokens if t.lower_ == "according" and _next_lower(t) == "to"]
+    via = None
+    if not cues and according:
+        tok = according[0]
+        src = _according_source(ctx, tok)
+        if src is None:
+            return None
+        cue = _make_cue(ctx, tok, src.span)
+        ctx.used_tokens.add(tok.i)
+        return cue, src, None
+    if not cues:
+        return None
+    cue_tok = cues[0] if prefer == "first" else cues[-1]
+    if prefer == "first":
+        # after a quote the attribution comes at once: "...," the minister said, ...
+        lead = [t for t in tokens if t.i < cue_tok.i and not t.is_punct]
+        if len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
+            return None
+    source = _subject_of(ctx, cue_tok, window)
+    if source is None:
+        return None
+    for tok in according:
+        src = _according_source(ctx, tok)
+        if src is not None and src.key != source.key:
+            via = src.key
+            ctx.used_tokens.add(tok.i)
+    ctx.used_tokens.add(cue_tok.i)
+    return _make_cue(ctx, cue_tok, source.span), source, via or _told_outlet(ctx, cue_tok)
+
+
+def _is_cue_token(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.SPEECH_VERBS
+
+
+def _next_lower(tok: Token) -> str:
+    return tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+
+
+def _make_cue(ctx: _Context, tok: Token, source: Span | None) -> _Cue:
+    """The cue as written: the verb (with particle), extended by a channel phrase ("said in
+    their report", "said in a statement"); "according to" as two words."""
+    doc = ctx.doc
+    start, end = tok.idx, tok.idx + len(tok)
+    lemma = tok.lemma_.lower()
+    channel = None
+    if tok.lower_ == "according":
+        end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
+        lemma = "according to"
+    else:
+        for child in tok.children:
+            if child.dep_ == "prt" and child.i == tok.i + 1:
+                end = child.idx + len(child)
+        j = tok.i + 1
+        while j < len(doc) and doc[j].idx < end:
+            j += 1
+        if j < len(doc) and doc[j].lower_ == "in":
+            k = j + 1
+            while k < len(doc) and k <= j + 3 and doc[k].lower_ not in lexicon.CHANNEL_NOUNS:
+                if doc[k].is_punct:
+                    break
+                k += 1
+            if k < len(doc) and doc[k].lower_ in lexicon.CHANNEL_NOUNS and k <= j + 3:
+                end = doc[k].idx + len(doc[k])
+                channel = doc[k].lower_
+    kind: StatementKind = "Statement"
+    if lemma in lexicon.DENIAL_VERBS:
+        kind = "Denial"
+    elif lemma in lexicon.FINDING_VERBS or (channel in lexicon.FINDING_NOUNS):
+        kind = "Finding"
+    span = Span(start, end)
+    return _Cue(tok, span, span.slice(ctx.text), kind)
+
+
+def _according_source(ctx: _Context, tok: Token) -> _Source | None:
+    to = ctx.doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    target = objs[0] if objs else (ctx.doc[tok.i + 2] if tok.i + 2 < len(ctx.doc) else None)
+    if target is None:
+        return None
+    return _resolve(ctx, target)
+
+
+def _told_outlet(ctx: _Context, cue: Token) -> str | None:
+    """ "Doe told the Harbor Times" -> the statement reaches us via the outlet."""
+    if cue.lemma_.lower() != "tell":
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dative", "dobj", "iobj"):
+            m = _mention_for(ctx, child)
+            if m is not None and m.type == "NewsOrganization":
+                return m.key
+    return None
+
+
+# --- sources ------------------------------------------------------------------------------
+
+
+def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | None:
+    """The source of a cue: its grammatical subject when the parse gives one inside the
+    window, else the nearest name, pronoun or person noun before the cue, else after it
+    ("said Jane Doe")."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        if window is None or window.start <= subj.idx < window.end:
+            src = _resolve(ctx, subj)
+            if src is not None:
+                return src
+    if window is None:
+        return None
+    tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
+    before = [t for t in tokens if t.i < cue.i]
+    for tok in reversed(before):
+        if tok.is_punct and tok.text not in ("(", ")"):
+            break
+        src = _resolve(ctx, tok, strict=True)
+        if src is not None:
+            return src
+    for tok in (t for t in tokens if t.i > cue.i):
+        if tok.is_punct:
+            break
+        src = _resolve(ctx, tok, strict=True)
+        if src is not None:
+            return src
+    return None
+
+
+def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
+    """Turn a subject token into a source: a named mention in its phrase, a pronoun's
+    antecedent, or an unnamed person or group described by the phrase."""
+    m = _mention_for(ctx, tok)
+    if m is not None and m.key and m.type != "Place" or (m is not None and m.key and not strict):
+        return _Source(m.key, m.span)
+    low = tok.lower_
+    if low in ("he", "she", "they", "it", "i", "we") and tok.pos_ == "PRON":
+        key = _antecedent(ctx, tok)
+        if key is None:
+            return None
+        return _Source(key, Span(tok.idx, tok.idx + len(tok)))
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # a named mention inside the subject phrase ("Foreign Minister Sergey Lavrov")
+        for t in tok.subtree:
+            if t.dep_ in ("relcl", "acl", "appos"):
+                continue
+            mm = _mention_for(ctx, t)
+            if mm is not None and mm.key and mm.type != "Place" and t.head == tok:
+                return _Source(mm.key, mm.span)
+        if low in lexicon.PERSON_NOUNS or low in lexicon.GROUP_NOUNS:
+            return _unnamed(ctx, tok)
+    return None
+
+
+def _mention_for(ctx: _Context, tok: Token) -> Mention | None:
+    return ctx.table.at(tok.idx)
+
+
+def _unnamed(ctx: _Context, head: Token) -> _Source:
+    """An unnamed source described by the noun phrase around ``head`` ("One gay man",
+    "a senior official", "sources close to the talks")."""
+    left = head
+    for t in head.subtree:
+        if t.i < head.i and t.dep_ not in ("punct",):
+            left = t
+            break
+    right = head
+    for child in head.rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("for", "of", "at", "with", "close", "familiar", "in")
+            or child.dep_ in ("amod",)
+            and child.lower_ in ("close", "familiar")
+        ):
+            right = max(child.subtree, key=lambda t: t.i)
+        else:
+            break
+    span = Span(left.idx, right.idx + len(right))
+    phrase = span.slice(ctx.text)
+    norm = re.sub(r"^(?:the|a|an|one|another|some)\s+", "", phrase.lower())
+    key = ctx.unnamed.get(norm)
+    if key is None:
+        ent = ctx.table.new_entity("UnnamedSource", phrase)
+        key = ent.key
+        ctx.unnamed[norm] = key
+        if head.lower_ in (
+            "man",
+            "men",
+            "father",
+            "son",
+            "brother",
+            "boy",
+            "husband",
+            "spokesman",
+            "fisherman",
+            "fishermen",
+            "policeman",
+            "dad",
+        ):
+            ctx.table.genders[key] = "male"
+        elif head.lower_ in (
+            "woman",
+            "women",
+            "mother",
+            "daughter",
+            "sister",
+            "girl",
+            "wife",
+            "spokeswoman",
+            "policewoman",
+            "mom",
+        ):
+            ctx.table.genders[key] = "female"
+    ent = ctx.table.by_key(key)
+    ent.mentions.append(span)
+    ctx.table.mentions.append(Mention(span, phrase, "UnnamedSource", key))
+    ctx.table.index()
+    return _Source(key, span)
+
+
+def _antecedent(ctx: _Context, pron: Token) -> str | None:
+    """The entity a pronoun stands for: the most recent subject outside quotations, in this
+    or the two previous paragraphs, that agrees with it (he/she: a person of that gender or
+    of unknown gender; it/they: an organisation or a group)."""
+    gender = lexicon.PRONOUN_GENDER.get(pron.lower_)
+    wants_person = pron.lower_ in ("he", "she", "i")
+    para_start = _paragraph_start(ctx, pron.idx, back=2)
+    candidates: list[tuple[int, str]] = []
+    fallback: list[tuple[int, str]] = []
+    for tok in ctx.doc:
+        if tok.idx >= pron.idx:
+            break
+        if tok.idx < para_start or _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
+            continue
+        m = _mention_for(ctx, tok)
+        if m is None or m.key is None:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in lexicon.PERSON_NOUNS:
+                src = _unnamed(ctx, tok)
+                candidates.append((tok.idx, src.key))
+            continue
+        if not _agrees(ctx, m, gender, wants_person, pron.lower_):
+            continue
+        (
+            candidates if tok.dep_ in ("nsubj", "nsubjpass") or _subject_phrase(tok) else fallback
+        ).append((tok.idx, m.key))
+    if candidates:
+        return candidates[-1][1]
+    return fallback[-1][1] if fallback else None
+
+
+def _subject_phrase(tok: Token) -> bool:
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _agrees(ctx: _Context, m: Mention, gender: str | None, wants_person: bool, pron: str) -> bool:
+    if wants_person:
+        if m.type not in ("Person", "UnnamedSource"):
+            return False
+        known = ctx.table.genders.get(m.key)
+        return gender is None or known is None or known == gender
+    if pron == "it":
+        return m.type in ("Organization", "NewsOrganization")
+    return m.type in ("Organization", "NewsOrganization", "UnnamedSource", "Person")
+
+
+# --- reported speech ----------------------------------------------------------------------
+
+
+def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Statement]:
+    out: list[Statement] = []
+    taken = [p for st in direct for p in st.content]
+    for tok in ctx.doc:
+        if tok.i in ctx.used_tokens or _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and _next_lower(tok) == "to":
+            st = _according_statement(ctx, tok)
+        elif tok.pos_ == "VERB" and (
+            lemma in lexicon.SPEECH_VERBS or lemma in lexicon.BELIEF_VERBS
+        ):
+            st = _verb_statement(ctx, tok, lemma)
+        else:
+            continue
+        if st is None or any(_overlaps(p, t) for p in st.content for t in taken):
+            continue
+        ctx.used_tokens.add(tok.i)
+        out.append(st)
+        taken.extend(st.content)
+    return out
+
+
+def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    content = _complement(ctx, verb, lemma)
+    if content is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    source = _resolve(ctx, subjects[0])
+    if source is None:
+        return None
+    if lemma in lexicon.BELIEF_VERBS:
+        ent = ctx.table.by_key(source.key)
+        if ent.type == "UnnamedSource" or subjects[0].lower_ in ("i", "we", "you"):
+            return None
+    cue = _make_cue(ctx, verb, source.span)
+    if lemma == "publish":
+        cue.kind = "Finding"
+    return Statement(
+        cue.kind,
+        source.key,
+        [content],
+        content.slice(ctx.text),
+        cue.text,
+        False,
+        cue.span,
+        source.span,
+        via=_told_outlet(ctx, verb),
+    )
+
+
+def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
+    """The reported content: a clausal complement ("said (that) ..."), the object of a
+    denial or finding ("denied reports of ..."), or for "As X reported, ..." the main clause."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            return _clause_span(ctx, child, skip_marker=True)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        main = verb.head
+        toks = [t for t in main.subtree if not _in_subtree(t, verb) and t.i > verb.i]
+        toks = [t for t in toks if not t.is_punct or t.i != toks[0].i]
+        if toks:
+            return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
+    if lemma in lexicon.DENIAL_VERBS or lemma in lexicon.FINDING_VERBS or lemma == "publish":
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                if lemma == "publish" and child.lower_ not in lexicon.FINDING_NOUNS:
+                    return None
+                return _clause_span(ctx, child, skip_marker=False)
+    if lemma in lexicon.BELIEF_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                return _clause_span(ctx, child, skip_marker=False)
+    return None
+
+
+def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
+    source = _according_source(ctx, tok)
+    if source is None:
+        return None
+    phrase = list(tok.subtree)
+    sent = tok.sent
+    rest = [t for t in sent if t not in phrase and not t.is_space]
+    while rest and rest[0].is_punct:
+        rest = rest[1:]
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    if len(rest) < 3:
+        return None
+    # the content is the part of the sentence on the longer side of "according to X"
+    left = [t for t in rest if t.i < tok.i]
+    right = [t for t in rest if t.i > tok.i]
+    part = left if len(left) >= len(right) else right
+    while part and part[-1].is_punct:
+        part = part[:-1]
+    if not part:
+        return None
+    span = _trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1])))
+    cue = _make_cue(ctx, tok, source.span)
+    return Statement(
+        "Statement",
+        source.key,
+        [span],
+        span.slice(ctx.text),
+        cue.text,
+        False,
+        cue.span,
+        source.span,
+    )
+
+
+def _clause_span(ctx: _Context, head: Token, skip_marker: bool) -> Span:
+    toks = sorted(head.subtree, key=lambda t: t.i)
+    if skip_marker:
+        while toks and toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"):
+            toks = toks[1:]
+    toks = [t for t in toks if not t.is_space]
+    return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
+
+
+def _trim_span(ctx: _Context, span: Span) -> Span:
+    """Drop surrounding spaces and stray punctuation so the span shows the words."""
+    text = ctx.text
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return Span(start, end)
+
+
+def _in_subtree(tok: Token, root: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i
+
+
+# --- shared helpers -----------------------------------------------------------------------
+
+
+def _add_piece(ctx: _Context, st: Statement, piece: Span) -> None:
+    st.content.append(piece)
+    st.text = " ".join(p.slice(ctx.text) for p in st.content)
+
+
+def _about(ctx: _Context, st: Statement) -> list[str]:
+    keys: list[str] = []
+    for piece in st.content:
+        for m in ctx.table.within(piece):
+            if m.key and m.key != st.speaker and m.key not in keys and m.type != "UnnamedSource":
+                keys.append(m.key)
+    return keys
+
+
+def _tokens(ctx: _Context, span: Span) -> list[Token]:
+    out = []
+    cs = ctx.doc.char_span(span.start, span.end, alignment_mode="contract")
+    if cs is None:
+        return out
+    return [t for t in cs if not t.is_space]
+
+
+def _inside_quote(ctx: _Context, char: int) -> bool:
+    return any(q.content.start <= char < q.content.end for q in ctx.quotes)
+
+
+def _blocked(ctx: _Context, span: Span) -> bool:
+    return any(b.start < span.end and span.start < b.end for b in ctx.blocked)
+
+
+def _blocked_at(ctx: _Context, char: int) -> bool:
+    return any(b.start <= char < b.end for b in ctx.blocked)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _paragraph_start(ctx: _Context, char: int, back: int) -> int:
+    idx = 0
+    for i, p in enumerate(ctx.paragraphs):
+        if p.start <= char:
+            idx = i
+    return ctx.paragraphs[max(0, idx - back)].start if ctx.paragraphs else 0
+
+
+def _word_count(s: str) -> int:
+    return len(s.split())

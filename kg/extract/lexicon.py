@@ -1,0 +1,362 @@
+"""Rule tables for extraction, kept as data so they can be read and extended without
+touching the logic that uses them. Written for this project from general knowledge of
+English news style; nothing here is derived from any annotated corpus.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one or more words a line."""
+    return frozenset(text.split())
+
+
+# --- reporting cues -----------------------------------------------------------------------
+
+#: Verb lemmas that introduce what a source says (speech acts and written statements).
+SPEECH_VERBS: frozenset[str] = _words(
+    """
+    say tell add write argue insist warn claim note explain tweet post announce
+    acknowledge concede suggest predict urge accuse deny state declare assert maintain
+    contend stress emphasize emphasise reiterate repeat recall reply respond answer ask
+    question counter complain charge allege admit confirm reveal disclose report
+    describe testify estimate caution promise pledge vow vowed threaten boast joke quip
+    observe remark comment mention point recount speculate propose recommend demand call
+    conclude find show document verify publish indicate signal hint insist retort lament
+    criticize criticise praise blame dismiss reject rebut refute dispute contradict
+    brush shrug tout brag declare
+    """
+)
+
+#: Verbs of belief and intention: attributed only when the source is named or resolved.
+BELIEF_VERBS: frozenset[str] = _words(
+    """
+    believe think want hope fear plan expect feel doubt worry intend wish
+    """
+)
+
+#: Cues whose statements are findings (reported results) rather than plain statements.
+FINDING_VERBS: frozenset[str] = _words(
+    """
+    find document verify reveal conclude show uncover publish estimate identify
+    """
+)
+#: Nouns that, inside a cue phrase ("said in its report"), mark a finding.
+FINDING_NOUNS: frozenset[str] = _words(
+    """
+    report study survey investigation analysis review audit inquiry findings
+    """
+)
+
+#: Cues whose statements are denials.
+DENIAL_VERBS: frozenset[str] = _words(
+    """
+    deny reject dismiss rebut refute dispute contradict
+    """
+)
+
+#: Nouns that carry a statement as their object ("reports of ...", "claims that ...").
+CONTENT_NOUNS: frozenset[str] = _words(
+    """
+    report reports allegation allegations claim claims accusation accusations finding
+    findings charge charges suggestion suggestions rumor rumors rumour rumours story
+    stories accounts account
+    """
+)
+
+#: Nouns of communication channels that may extend a cue: "said in a statement".
+CHANNEL_NOUNS: frozenset[str] = _words(
+    """
+    statement report interview post tweet letter speech briefing email e-mail video
+    message op-ed editorial column blog release conference call note memo filing
+    testimony radio television broadcast podcast press
+    """
+)
+
+# --- people ---------------------------------------------------------------------------------
+
+#: Head words of role titles that may stand before a name ("Foreign Minister Lavrov").
+TITLE_HEADS: frozenset[str] = _words(
+    """
+    president minister chancellor secretary senator sen. governor gov. mayor spokesman
+    spokeswoman spokesperson director chairman chairwoman chair ambassador general judge
+    justice representative rep. congressman congresswoman leader diplomat king queen
+    prince princess pope commissioner officer executive ceo founder editor correspondent
+    prosecutor attorney premier envoy adviser advisor chief head superintendent sheriff
+    councillor councilor councilman councilwoman lawmaker mp speaker candidate nominee
+    professor dr. dr economist analyst researcher lawyer activist colonel captain
+    lieutenant sergeant admiral commander inspector manager president-elect vice-
+    president
+    """
+)
+
+#: Words that may precede a title head inside the title ("Deputy Foreign Minister").
+TITLE_MODIFIERS: frozenset[str] = _words(
+    """
+    deputy vice foreign prime finance interior defense defence health justice education
+    energy environment trade economy economic home state chief executive first former
+    acting assistant associate senior managing general attorney majority minority house
+    senate supreme lead principal press communications campaign national regional
+    district county city federal top
+    """
+)
+
+#: Honorifics that are not part of a name and carry gender where they can.
+HONORIFICS: dict[str, str | None] = {
+    "mr": "male",
+    "mr.": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "ms": "female",
+    "ms.": "female",
+    "miss": "female",
+    "dr": None,
+    "dr.": None,
+    "sir": "male",
+    "dame": "female",
+    "lord": "male",
+    "lady": "female",
+}
+
+PRONOUN_GENDER: dict[str, str | None] = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "they": None,
+    "them": None,
+}
+
+#: Nouns that make a subject a person the text may not name ("a senior official").
+PERSON_NOUNS: frozenset[str] = _words(
+    """
+    man woman men women person people official officials source sources spokesman
+    spokeswoman spokesperson resident residents witness witnesses aide aides adviser
+    advisers advisor advisors analyst analysts expert experts observer observers
+    diplomat diplomats officer officers worker workers employee employees member members
+    activist activists critic critics supporter supporters voter voters farmer farmers
+    fisherman fishermen father mother son daughter brother sister boy girl student
+    students teacher teachers doctor doctors nurse nurses lawyer lawyers victim victims
+    survivor survivors neighbour neighbor neighbours neighbors friend friends insider
+    insiders executive executives staffer staffers lawmaker lawmakers legislator
+    legislators representative representatives researcher researchers scientist
+    scientists economist economists investigator investigators prosecutor prosecutors
+    strategist strategists operative operatives donor donors organizer organizers
+    organiser organisers relative relatives owner owners manager managers director
+    directors leader leaders protester protesters protestor protestors demonstrator
+    demonstrators refugee refugees migrant migrants soldier soldiers police policeman
+    policewoman guard guards driver drivers passenger passengers customer customers
+    parent parents mom dad husband wife
+    """
+)
+
+#: Nouns that make an unnamed subject an organisation-like source ("the ministry said").
+GROUP_NOUNS: frozenset[str] = _words(
+    """
+    ministry department agency government administration office campaign committee
+    company firm group organization organisation court police military army council
+    commission authority authorities newspaper paper daily outlet network agency
+    institute foundation party union embassy cabinet panel board team study report
+    survey poll investigation review audit analysis
+    """
+)
+
+# --- places -----------------------------------------------------------------------------
+
+#: Nationality adjectives -> country name, for "Russian Foreign Minister" -> Russia.
+DEMONYMS: dict[str, str] = {
+    "afghan": "Afghanistan",
+    "albanian": "Albania",
+    "algerian": "Algeria",
+    "american": "United States",
+    "argentine": "Argentina",
+    "argentinian": "Argentina",
+    "armenian": "Armenia",
+    "australian": "Australia",
+    "austrian": "Austria",
+    "azerbaijani": "Azerbaijan",
+    "bangladeshi": "Bangladesh",
+    "belarusian": "Belarus",
+    "belgian": "Belgium",
+    "bolivian": "Bolivia",
+    "bosnian": "Bosnia and Herzegovina",
+    "brazilian": "Brazil",
+    "british": "United Kingdom",
+    "bulgarian": "Bulgaria",
+    "cambodian": "Cambodia",
+    "cameroonian": "Cameroon",
+    "canadian": "Canada",
+    "chechen": "Chechnya",
+    "chilean": "Chile",
+    "chinese": "China",
+    "colombian": "Colombia",
+    "congolese": "Congo",
+    "croatian": "Croatia",
+    "cuban": "Cuba",
+    "cypriot": "Cyprus",
+    "czech": "Czech Republic",
+    "danish": "Denmark",
+    "dutch": "Netherlands",
+    "ecuadorian": "Ecuador",
+    "egyptian": "Egypt",
+    "emirati": "United Arab Emirates",
+    "english": "England",
+    "eritrean": "Eritrea",
+    "estonian": "Estonia",
+    "ethiopian": "Ethiopia",
+    "filipino": "Philippines",
+    "finnish": "Finland",
+    "french": "France",
+    "georgian": "Georgia",
+    "german": "Germany",
+    "ghanaian": "Ghana",
+    "greek": "Greece",
+    "guatemalan": "Guatemala",
+    "haitian": "Haiti",
+    "honduran": "Honduras",
+    "hungarian": "Hungary",
+    "icelandic": "Iceland",
+    "indian": "India",
+    "indonesian": "Indonesia",
+    "iranian": "Iran",
+    "iraqi": "Iraq",
+    "irish": "Ireland",
+    "israeli": "Israel",
+    "italian": "Italy",
+    "ivorian": "Ivory Coast",
+    "jamaican": "Jamaica",
+    "japanese": "Japan",
+    "jordanian": "Jordan",
+    "kazakh": "Kazakhstan",
+    "kenyan": "Kenya",
+    "korean": "Korea",
+    "kosovar": "Kosovo",
+    "kurdish": "Kurdistan",
+    "kuwaiti": "Kuwait",
+    "kyrgyz": "Kyrgyzstan",
+    "latvian": "Latvia",
+    "lebanese": "Lebanon",
+    "libyan": "Libya",
+    "lithuanian": "Lithuania",
+    "malaysian": "Malaysia",
+    "malian": "Mali",
+    "maltese": "Malta",
+    "mexican": "Mexico",
+    "moldovan": "Moldova",
+    "mongolian": "Mongolia",
+    "moroccan": "Morocco",
+    "nepalese": "Nepal",
+    "nicaraguan": "Nicaragua",
+    "nigerian": "Nigeria",
+    "nigerien": "Niger",
+    "norwegian": "Norway",
+    "omani": "Oman",
+    "pakistani": "Pakistan",
+    "palestinian": "Palestine",
+    "panamanian": "Panama",
+    "paraguayan": "Paraguay",
+    "peruvian": "Peru",
+    "polish": "Poland",
+    "portuguese": "Portugal",
+    "qatari": "Qatar",
+    "romanian": "Romania",
+    "russian": "Russia",
+    "rwandan": "Rwanda",
+    "saudi": "Saudi Arabia",
+    "scottish": "Scotland",
+    "senegalese": "Senegal",
+    "serbian": "Serbia",
+    "singaporean": "Singapore",
+    "slovak": "Slovakia",
+    "slovenian": "Slovenia",
+    "somali": "Somalia",
+    "african": "Africa",
+    "spanish": "Spain",
+    "sudanese": "Sudan",
+    "swedish": "Sweden",
+    "swiss": "Switzerland",
+    "syrian": "Syria",
+    "taiwanese": "Taiwan",
+    "tajik": "Tajikistan",
+    "tanzanian": "Tanzania",
+    "thai": "Thailand",
+    "tunisian": "Tunisia",
+    "turkish": "Turkey",
+    "turkmen": "Turkmenistan",
+    "ugandan": "Uganda",
+    "ukrainian": "Ukraine",
+    "uruguayan": "Uruguay",
+    "uzbek": "Uzbekistan",
+    "venezuelan": "Venezuela",
+    "vietnamese": "Vietnam",
+    "welsh": "Wales",
+    "yemeni": "Yemen",
+    "zambian": "Zambia",
+    "zimbabwean": "Zimbabwe",
+    "european": "European Union",
+}
+
+# --- organisations --------------------------------------------------------------------
+
+#: Known news outlets: canonical name -> extra surface forms (regular expressions, matched
+#: case-sensitively on word boundaries). A short list of widely cited outlets; users extend
+#: the graph's view of others through cues such as "told the X" or "the newspaper".
+NEWS_OUTLETS: dict[str, tuple[str, ...]] = {
+    "The Independent": (r"(?<=[’']s\s)Independent", r"[Tt]he Independent(?! [a-z])"),
+    "Novaya Gazeta": (r"Novaya Gazeta",),
+    "The New York Times": (r"(?:[Tt]he )?New York Times", r"NYT"),
+    "The Washington Post": (r"(?:[Tt]he )?Washington Post",),
+    "The Wall Street Journal": (r"(?:[Tt]he )?Wall Street Journal", r"WSJ"),
+    "The Guardian": (
+        r"(?:[Tt]he )?Guardian(?= (?:reported|said|wrote|newspaper))",
+        r"[Tt]he Guardian\b",
+    ),
+    "The Times": (r"[Tt]he Times of London",),
+    "Financial Times": (r"(?:[Tt]he )?Financial Times",),
+    "The Economist": (r"[Tt]he Economist",),
+    "Los Angeles Times": (r"(?:[Tt]he )?Los Angeles Times", r"(?:[Tt]he )?LA Times"),
+    "USA Today": (r"USA Today",),
+    "Associated Press": (r"(?:[Tt]he )?Associated Press", r"\bAP\b"),
+    "Reuters": (r"Reuters",),
+    "Agence France-Presse": (r"Agence France-Presse", r"\bAFP\b"),
+    "Bloomberg News": (r"Bloomberg News",),
+    "BBC": (r"(?:[Tt]he )?BBC",),
+    "CNN": (r"CNN",),
+    "Fox News": (r"Fox News",),
+    "MSNBC": (r"MSNBC",),
+    "NBC News": (r"NBC(?: News)?",),
+    "CBS News": (r"CBS(?: News)?",),
+    "ABC News": (r"ABC News",),
+    "NPR": (r"NPR",),
+    "Politico": (r"Politico",),
+    "Axios": (r"Axios",),
+    "The Hill": (r"[Tt]he Hill(?= (?:reported|said|wrote|newspaper))",),
+    "Breitbart News": (r"Breitbart(?: News)?",),
+    "Al Jazeera": (r"Al Jazeera",),
+    "TASS": (r"TASS", r"Tass"),
+    "RIA Novosti": (r"RIA Novosti",),
+    "Interfax": (r"Interfax",),
+    "Der Spiegel": (r"(?:Der )?Spiegel",),
+    "Le Monde": (r"Le Monde",),
+    "The Atlantic": (r"[Tt]he Atlantic(?= (?:reported|magazine))",),
+    "BuzzFeed News": (r"BuzzFeed(?: News)?",),
+    "HuffPost": (r"HuffPost", r"(?:The )?Huffington Post"),
+    "Daily Mail": (r"(?:[Tt]he )?Daily Mail",),
+    "NCRM": (r"NCRM",),
+}
+
+#: Nouns that, in "the newspaper said" or "told the X newspaper", mark a news outlet.
+OUTLET_NOUNS: frozenset[str] = _words(
+    """
+    newspaper paper daily weekly tabloid broadcaster network outlet magazine agency
+    """
+)
+
+#: Upper-case tokens that NER tags as organisations but that name none.
+NOT_ORGANIZATIONS: frozenset[str] = _words(
+    """
+    LGBT LGBTQ LGBTQI CEO CFO COO GDP PDF TV FAQ CC AM PM OK COVID COVID-19 HIV AIDS AI
+    """
+)

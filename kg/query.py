@@ -1,0 +1,204 @@
+"""Running SPARQL for users: the read-only guard, canned queries, safe parameters and
+result formatting. Everything goes through the store interface."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.rdf.vocab import PREFIXES
+from kg.store.base import QueryError, QueryResult, Rows, Store, Triples
+
+#: Where the shipped ontology lives: inside the package in a wheel, beside it in a checkout.
+_ONTOLOGY_DIRS = (Path(__file__).parent / "ontology", Path(__file__).parent.parent / "ontology")
+
+_UPDATE_WORDS = (
+    "INSERT",
+    "DELETE",
+    "LOAD",
+    "CLEAR",
+    "DROP",
+    "CREATE",
+    "ADD",
+    "MOVE",
+    "COPY",
+    "WITH",
+)
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+# strings, IRIs and comments, so that keywords inside them are not mistaken for operations
+_MASK = re.compile(
+    r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
+)
+_KEYWORD = re.compile(r"\b([A-Za-z]+)\b")
+
+
+def ontology_dir() -> Path:
+    for d in _ONTOLOGY_DIRS:
+        if (d / "kg.ttl").exists():
+            return d
+    raise FileNotFoundError("the newskg ontology files are missing from this installation")
+
+
+@dataclass
+class CannedQuery:
+    name: str
+    title: str
+    description: str
+    params: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+
+
+def canned_queries() -> dict[str, CannedQuery]:
+    """The queries shipped in ontology/queries, by name (the file stem)."""
+    out = {}
+    for path in sorted((ontology_dir() / "queries").glob("*.rq")):
+        out[path.stem] = parse_canned(path.stem, path.read_text(encoding="utf-8"))
+    return out
+
+
+def parse_canned(name: str, text: str) -> CannedQuery:
+    q = CannedQuery(name=name, title=name, description="", text=text)
+    for line in text.splitlines():
+        m = re.match(r"#\s*(title|description|param):\s*(.*)$", line.strip())
+        if not m:
+            continue
+        key, value = m.groups()
+        if key == "param":
+            pname, _, desc = value.partition("  ")
+            q.params[pname.strip()] = desc.strip()
+        else:
+            setattr(q, key, value.strip())
+    return q
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE; raises QueryError for updates and SERVICE."""
+    masked = _MASK.sub(" ", sparql)
+    words = [w.upper() for w in _KEYWORD.findall(masked)]
+    for word in words:
+        if word in ("PREFIX", "BASE"):
+            continue
+        if word in _UPDATE_WORDS:
+            raise QueryError(
+                f"refused: {word} is a SPARQL update; `kg query` only reads the store "
+                "(use `kg build` to change it)"
+            )
+        if word in _FORMS:
+            break
+    return next((w for w in words if w in _FORMS), "")
+
+
+def check_read_only(sparql: str, *, allow_service: bool = False) -> str:
+    """Refuse anything that would write or reach the network; return the query form."""
+    form = query_form(sparql)
+    masked = _MASK.sub(" ", sparql)
+    if re.search(r"\bSERVICE\b", masked, re.IGNORECASE) and not allow_service:
+        raise QueryError(
+            "refused: SERVICE would send a query to another server; pass --allow-service "
+            "if you mean it"
+        )
+    if not form:
+        raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return form
+
+
+def bind_params(params: dict[str, str]) -> dict[str, Any]:
+    """Parameter values become RDF terms (an IRI for <...> values, else a string literal),
+    substituted by the store, never pasted into the query text."""
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise QueryError(f"bad parameter name {key!r}")
+        if value.startswith("<") and value.endswith(">") and " " not in value:
+            out[key] = URIRef(value[1:-1])
+        else:
+            out[key] = Literal(value)
+    return out
+
+
+def run(
+    store: Store, sparql: str, params: dict[str, str] | None = None, *, allow_service: bool = False
+) -> QueryResult:
+    check_read_only(sparql, allow_service=allow_service)
+    try:
+        return store.query(sparql, bind_params(params or {}))
+    except QueryError as exc:
+        raise QueryError(str(exc).replace("error error", "error")) from None
+
+
+# --- formatting ---------------------------------------------------------------------------
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    if isinstance(result, bool):
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result})
+        return "true" if result else "false"
+    if isinstance(result, Triples):
+        return triples_to_turtle(result)
+    if fmt == "json":
+        return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+    if fmt in ("csv", "tsv"):
+        return _delimited(result, "," if fmt == "csv" else "\t")
+    return _table(result)
+
+
+def triples_to_turtle(result: Triples) -> str:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    g.parse(data=result.ntriples, format="nt")
+    return g.serialize(format="turtle")
+
+
+def compact(value: str | None) -> str:
+    if value is None:
+        return ""
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w-]*", value[len(ns) :]):
+            return f"{prefix}:{value[len(ns) :]}"
+    return value
+
+
+def _delimited(rows: Rows, sep: str) -> str:
+    buf = io.StringIO()
+    if sep == "\t":
+        buf.write("\t".join(rows.variables) + "\n")
+        for row in rows.values():
+            cells = [(v or "").replace("\t", " ").replace("\n", " ") for v in row.values()]
+            buf.write("\t".join(cells) + "\n")
+        return buf.getvalue().rstrip("\n")
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(rows.variables)
+    for row in rows.values():
+        writer.writerow([v or "" for v in row.values()])
+    return buf.getvalue().rstrip("\n")
+
+
+def _table(rows: Rows) -> str:
+    header = rows.variables
+    body = [[compact(v).replace("\n", " ") for v in row.values()] for row in rows.values()]
+    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+    widths = [min(w, 80) for w in widths]
+
+    def fmt(cells: list[str]) -> str:
+        out = []
+        for c, w in zip(cells, widths, strict=True):
+            c = c if len(c) <= w else c[: w - 1] + "…"
+            out.append(c.ljust(w))
+        return "  ".join(out).rstrip()
+
+    lines = [fmt(header), "  ".join("-" * w for w in widths)]
+    lines += [fmt(r) for r in body]
+    lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    return "\n".join(lines)

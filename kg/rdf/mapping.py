@@ -1,0 +1,151 @@
+"""Extraction -> RDF: the one place where the data model of vocabulary.md is written.
+
+Knows the extraction dataclasses, not spaCy. The graph returned holds exactly one article's
+named graph content; the store puts it under the article's IRI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.model import Extraction, Span
+from kg.rdf.iris import Minter
+from kg.rdf.vocab import ENTITY_CLASSES, KG, NIF, PREFIXES, SCHEMA, STATEMENT_CLASSES
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+@dataclass
+class Identity:
+    """How an extraction's entities are named in the store: entity key -> IRI, and the
+    label to write where the store already knows the entity under another canonical name."""
+
+    iris: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def default_identity(ex: Extraction, minter: Minter) -> Identity:
+    """IRIs from canonical names alone (no store to match against)."""
+    ident = Identity()
+    n = 0
+    for ent in ex.entities:
+        if ent.type == "UnnamedSource":
+            n += 1
+            ident.iris[ent.key] = minter.unnamed(ex.article.short_hash, n)
+        else:
+            ident.iris[ent.key] = minter.entity(ent.type, ent.name)
+    return ident
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None) -> Graph:
+    """All triples for one article: the article, its entities and its statements."""
+    ident = ident or default_identity(ex, minter)
+    art = ex.article
+    g = new_graph()
+    a = URIRef(minter.article(art.short_hash))
+    g.add((a, RDF.type, KG.Article))
+    g.add((a, RDF.type, SCHEMA.NewsArticle))
+    g.add((a, KG.text, Literal(art.text)))
+    g.add((a, KG.sourceFile, Literal(art.source_file)))
+    g.add((a, KG.contentHash, Literal(art.content_hash)))
+    if art.title:
+        g.add((a, DCTERMS.title, Literal(art.title)))
+    if art.url:
+        g.add((a, DCTERMS.source, _url(art.url)))
+    if art.date:
+        date = _date(art.date)
+        if date is not None:
+            g.add((a, DCTERMS.date, date))
+    if art.author:
+        g.add((a, DCTERMS.creator, Literal(art.author)))
+    if art.publisher:
+        pub = URIRef(minter.entity("NewsOrganization", art.publisher))
+        for cls in ENTITY_CLASSES["NewsOrganization"]:
+            g.add((pub, RDF.type, cls))
+        if not any(ident.iris.get(e.key) == str(pub) for e in ex.entities):
+            g.add((pub, RDFS.label, Literal(art.publisher)))
+        g.add((a, DCTERMS.publisher, pub))
+
+    for ent in ex.entities:
+        e = URIRef(ident.iris[ent.key])
+        for cls in ENTITY_CLASSES[ent.type]:
+            g.add((e, RDF.type, cls))
+        label = ident.labels.get(ent.key, ent.name)
+        g.add((e, RDFS.label, Literal(label)))
+        for alias in sorted(ent.all_names() - {label}):
+            g.add((e, SKOS.altLabel, Literal(alias)))
+        if ent.mentions or ent.type == "UnnamedSource":
+            g.add((e, KG.mentionedIn, a))
+        for title in sorted(ent.titles):
+            g.add((e, KG.title, Literal(title)))
+        for other in sorted(ent.affiliations):
+            if other in ident.iris:
+                g.add((e, KG.affiliation, URIRef(ident.iris[other])))
+
+    for n, st in enumerate(ex.statements, start=1):
+        s = URIRef(minter.statement(art.short_hash, n))
+        classes, agent_props = STATEMENT_CLASSES[st.kind]
+        for cls in classes:
+            g.add((s, RDF.type, cls))
+        speaker = URIRef(ident.iris[st.speaker])
+        g.add((s, KG.speaker, speaker))
+        for prop in agent_props:
+            g.add((speaker, prop, s))
+        g.add((s, KG.text, Literal(st.text)))
+        g.add((s, KG.cue, Literal(st.cue)))
+        g.add((s, KG.direct, Literal(st.direct)))
+        g.add((s, KG.inArticle, a))
+        g.add((s, PROV.wasDerivedFrom, a))
+        for i, piece in enumerate(st.content):
+            g.add((s, KG.contentSpan, _span(g, s, f"content-{i}", piece)))
+        if st.source_span:
+            g.add((s, KG.sourceSpan, _span(g, s, "source", st.source_span)))
+        if st.cue_span:
+            g.add((s, KG.cueSpan, _span(g, s, "cue", st.cue_span)))
+        for key in st.about:
+            if key in ident.iris:
+                g.add((s, KG.about, URIRef(ident.iris[key])))
+        if st.via and st.via in ident.iris:
+            g.add((s, KG.via, URIRef(ident.iris[st.via])))
+    return g
+
+
+def _span(g: Graph, statement: URIRef, name: str, span: Span) -> URIRef:
+    node = URIRef(f"{statement}#{name}")
+    g.add((node, RDF.type, KG.Span))
+    g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+    return node
+
+
+def _url(url: str) -> URIRef | Literal:
+    if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
+        return URIRef(url)
+    return Literal(url)
+
+
+def _date(value: str) -> Literal | None:
+    value = value.strip()
+    if _DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    if _DATETIME.match(value):
+        return Literal(value, datatype=XSD.dateTime)
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})[ T]", value)
+    if m:
+        return Literal(m.group(1), datatype=XSD.date)
+    return None
+
+
+__all__ = ["Identity", "article_graph", "default_identity", "new_graph"]

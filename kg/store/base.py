@@ -1,0 +1,89 @@
+"""The store interface: the few operations the rest of newskg needs from an RDF store.
+
+Results cross this boundary in the W3C SPARQL 1.1 JSON results shape, which every SPARQL
+server speaks natively, so an embedded store and a remote server give the same answers.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Graph
+
+
+class StoreError(Exception):
+    """A problem with the store itself (missing, locked, unreadable)."""
+
+
+class QueryError(Exception):
+    """A SPARQL query the store could not run (syntax error, refused operation)."""
+
+
+@dataclass
+class Rows:
+    """SELECT results: variable names and W3C JSON term objects per row."""
+
+    variables: list[str]
+    bindings: list[dict[str, dict[str, Any]]] = field(default_factory=list)
+
+    def values(self) -> list[dict[str, str | None]]:
+        """Rows as plain strings (``None`` where a variable is unbound)."""
+        return [
+            {v: (b[v]["value"] if v in b else None) for v in self.variables} for b in self.bindings
+        ]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"head": {"vars": self.variables}, "results": {"bindings": self.bindings}}
+
+
+@dataclass
+class Triples:
+    """CONSTRUCT or DESCRIBE results as N-Triples text."""
+
+    ntriples: str
+
+
+QueryResult = Rows | bool | Triples
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    iri: str
+    source_file: str
+    content_hash: str
+
+
+class Store(ABC):
+    """An RDF dataset holding one named graph per article."""
+
+    location: str
+
+    @abstractmethod
+    def replace_article(self, iri: str, graph: Graph, drop: Iterable[str] = ()) -> None:
+        """Put ``graph`` as the named graph ``iri`` (replacing it whole) and remove the graphs
+        in ``drop``, all in one transaction."""
+
+    @abstractmethod
+    def articles(self) -> list[StoredArticle]:
+        """The articles held, with their source files and content hashes."""
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+        """Run a read-only query over the union of the article graphs. ``bindings`` maps
+        variable names to rdflib terms substituted safely, never pasted into the text."""
+
+    @abstractmethod
+    def dump(self, fmt: str) -> bytes:
+        """Serialise everything: quad formats keep the graphs; triple formats the union."""
+
+    def close(self) -> None:  # noqa: B027 - optional for implementations
+        """Release the store."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,115 @@
+"""The default store: an embedded, on-disk Oxigraph database."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kg.rdf.vocab import PREFIXES
+from kg.store.base import QueryError, QueryResult, Rows, Store, StoredArticle, StoreError, Triples
+
+_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+
+ARTICLES_QUERY = """
+SELECT ?a ?file ?hash WHERE {
+  GRAPH ?a { ?a a kg:Article ; kg:sourceFile ?file ; kg:contentHash ?hash }
+}"""
+
+
+class OxigraphStore(Store):
+    """Oxigraph on disk. ``read_only`` opens without taking the write lock, so queries can
+    run beside a build and can never change the data."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = True):
+        self.location = str(path)
+        p = Path(path)
+        if (read_only or not create) and not (p / "CURRENT").exists():
+            raise StoreError(f"no store at {path} (build one with `kg build PATH --store {path}`)")
+        if p.exists() and not p.is_dir():
+            raise StoreError(f"{path} is a file, not a store directory")
+        try:
+            self._store = ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                raise StoreError(
+                    f"store {path} is in use by another process (another `kg` command is "
+                    "writing to it); wait for it to finish and try again"
+                ) from None
+            raise StoreError(f"cannot open store {path}: {msg}") from None
+        self.read_only = read_only
+
+    def replace_article(self, iri: str, graph: Graph, drop: Iterable[str] = ()) -> None:
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        body = graph.serialize(format="nt")
+        ops = [f"DROP SILENT GRAPH <{g}>" for g in {iri, *drop}]
+        ops.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
+        try:
+            self._store.update(" ;\n".join(ops))
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.location}: {exc}") from None
+
+    def articles(self) -> list[StoredArticle]:
+        rows = self.query(ARTICLES_QUERY)
+        assert isinstance(rows, Rows)
+        return [StoredArticle(r["a"], r["file"], r["hash"]) for r in rows.values()]
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+        subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self._store.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+                substitutions=subs or None,
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot read store {self.location}: {exc}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+            return Rows(data["head"].get("vars", []), data["results"]["bindings"])
+        return Triples(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+
+    def dump(self, fmt: str) -> bytes:
+        if fmt in _QUAD_FORMATS:
+            kw = {"prefixes": PREFIXES} if fmt == "trig" else {}
+            return self._store.dump(format=_FORMATS[fmt], **kw)
+        union = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        kw = {"prefixes": PREFIXES} if fmt == "turtle" else {}
+        return ox.serialize(union, format=_FORMATS[fmt], **kw)
+
+    def close(self) -> None:
+        if getattr(self, "_store", None) is not None and not self.read_only:
+            self._store.flush()
+        self._store = None
+
+
+def _to_ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.Literal(str(term))
