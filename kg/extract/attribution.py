@@ -147,7 +147,8 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     if words < _MIN_QUOTE_WORDS:
         return None  # a scare quote or a quoted phrase, not a statement of its own
     attempt = None
-    if after is not None and after.end > after.start:
+    lead_in = text[before.start : before.end].strip()
+    if after is not None and after.end > after.start and (not lead_in or lead_in.endswith(":")):
         attempt = _attribution_in(ctx, after, q, prefer="first")
     if attempt is None and text[before.start : before.end].strip():
         btxt = text[before.start : before.end].rstrip()
@@ -329,16 +330,70 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
             return None
         return _Source(key, Span(tok.idx, tok.idx + len(tok)))
     if tok.pos_ in ("NOUN", "PROPN"):
-        # a named mention inside the subject phrase ("Foreign Minister Sergey Lavrov")
-        for t in tok.subtree:
-            if t.dep_ in ("relcl", "acl", "appos"):
-                continue
-            mm = _mention_for(ctx, t)
-            if mm is not None and mm.key and mm.type != "Place" and t.head == tok:
-                return _Source(mm.key, mm.span)
+        named = _named_in_phrase(ctx, tok)
+        if named is not None:
+            return named
+        described = _described(ctx, tok)
+        if described is not None:
+            return described
         if low in lexicon.PERSON_NOUNS or low in lexicon.GROUP_NOUNS:
             return _unnamed(ctx, tok)
     return None
+
+
+def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
+    """A name standing in the subject phrase: "Foreign Minister Sergey Lavrov", or in
+    apposition: "The authority’s director, Tomás Ibarguren, said"."""
+    partners = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        partners.append(tok.head)
+    for p in partners:
+        mm = _mention_for(ctx, p)
+        if mm is not None and mm.key and mm.type in ("Person", "Organization", "NewsOrganization"):
+            return _Source(
+                mm.key,
+                Span(min(tok.left_edge.idx, mm.span.start), mm.span.end)
+                if tok.i < p.i
+                else mm.span,
+            )
+    for t in tok.children:
+        if t.dep_ in ("compound", "nmod", "poss") and t.i < tok.i:
+            mm = _mention_for(ctx, t)
+            if mm is not None and mm.key and mm.type == "Person" and t.dep_ == "compound":
+                return _Source(mm.key, mm.span)
+    return None
+
+
+def _described(ctx: _Context, tok: Token) -> _Source | None:
+    """A definite description of an entity named earlier: "the newspaper" -> the last
+    outlet, "the ministry" -> the last organisation whose name has "Ministry", "the
+    governor" -> the last person titled governor."""
+    det = [c for c in tok.children if c.dep_ == "det"]
+    if not det or det[0].lower_ not in ("the", "this"):
+        return None
+    low = tok.lower_
+    span = Span(det[0].idx, tok.idx + len(tok))
+    titled = [
+        e.key
+        for e in ctx.table.entities
+        if e.type == "Person" and any(low in t.lower().split() for t in e.titles)
+    ]
+    best: str | None = None
+    for m in ctx.table.mentions:
+        if m.span.start >= tok.idx or m.key is None:
+            continue
+        ent = ctx.table.by_key(m.key)
+        if low in lexicon.OUTLET_NOUNS and ent.type == "NewsOrganization":
+            best = m.key
+        elif ent.type in ("Organization", "NewsOrganization") and (
+            low in ent.name.lower().split()
+            or low in lexicon.GENERIC_ORG_NOUNS
+            or (low in lexicon.FINDING_NOUNS and ent.type == "Organization")
+        ):
+            best = m.key
+        elif m.key in titled:
+            best = m.key
+    return _Source(best, span) if best else None
 
 
 def _mention_for(ctx: _Context, tok: Token) -> Mention | None:
@@ -486,6 +541,9 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
     if content is None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBD"):
+        # "..., saying the timing had been set" / "X said A and warned B"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects:
         return None
     source = _resolve(ctx, subjects[0])
@@ -515,8 +573,14 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
     """The reported content: a clausal complement ("said (that) ..."), the object of a
     denial or finding ("denied reports of ..."), or for "As X reported, ..." the main clause."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
+        if child.dep_ == "ccomp":
             return _clause_span(ctx, child, skip_marker=True)
+    if lemma == "accuse":
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        ofs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if objs and ofs:
+            last = max(ofs[0].subtree, key=lambda t: t.i)
+            return _trim_span(ctx, Span(objs[0].left_edge.idx, last.idx + len(last)))
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         main = verb.head
         toks = [t for t in main.subtree if not _in_subtree(t, verb) and t.i > verb.i]

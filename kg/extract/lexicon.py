@@ -347,6 +347,11 @@ NEWS_OUTLETS: dict[str, tuple[str, ...]] = {
     "NCRM": (r"NCRM",),
 }
 
+#: Nouns that, as "the company", may stand for the last organisation named.
+GENERIC_ORG_NOUNS: frozenset[str] = _words(
+    "company firm group organization organisation operator union association agency"
+)
+
 #: Nouns that, in "the newspaper said" or "told the X newspaper", mark a news outlet.
 OUTLET_NOUNS: frozenset[str] = _words(
     """
