@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from kg.extract import lexicon
 from kg.extract.entities import EntityTable, Mention
 from kg.extract.quotes import Quote, paragraphs
-from kg.model import Span, Statement, StatementKind
+from kg.model import Entity, Span, Statement, StatementKind
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’]|$)")
 _MIN_QUOTE_WORDS = 3
@@ -383,17 +383,22 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         if m.span.start >= tok.idx or m.key is None:
             continue
         ent = ctx.table.by_key(m.key)
-        if low in lexicon.OUTLET_NOUNS and ent.type == "NewsOrganization":
-            best = m.key
-        elif ent.type in ("Organization", "NewsOrganization") and (
-            low in ent.name.lower().split()
-            or low in lexicon.GENERIC_ORG_NOUNS
-            or (low in lexicon.FINDING_NOUNS and ent.type == "Organization")
-        ):
-            best = m.key
-        elif m.key in titled:
+        if _fits_description(low, ent, titled):
             best = m.key
     return _Source(best, span) if best else None
+
+
+def _fits_description(noun: str, ent: Entity, titled: list[str]) -> bool:
+    """Whether "the <noun>" can stand for ``ent``."""
+    if ent.type == "NewsOrganization" and noun in lexicon.OUTLET_NOUNS:
+        return True
+    if ent.type in ("Organization", "NewsOrganization"):
+        return (
+            noun in ent.name.lower().split()
+            or noun in lexicon.GENERIC_ORG_NOUNS
+            or (noun in lexicon.FINDING_NOUNS and ent.type == "Organization")
+        )
+    return ent.key in titled
 
 
 def _mention_for(ctx: _Context, tok: Token) -> Mention | None:
