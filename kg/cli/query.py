@@ -9,7 +9,7 @@ import click
 from kg import query as q
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
-from kg.store.base import QueryError
+from kg.store.base import QueryError, Rows
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -101,6 +101,10 @@ def query(
             result = q.run(store, text, bound, allow_service=allow_service)
         except QueryError as exc:
             raise UserFacingError(str(exc)) from None
+        if isinstance(result, Rows) and name:
+            # canned queries project their parameters (pyoxigraph substitutes only
+            # projected variables); the user knows what they asked for
+            result = result.without(bound)
         click.echo(q.format_result(result, fmt.lower()))
 
 

@@ -103,6 +103,7 @@ class EntityTable:
     mentions: list[Mention] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "male"/"female"
     _starts: list[int] = field(default_factory=list)
+    _made: int = 0
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
@@ -137,7 +138,9 @@ class EntityTable:
         raise KeyError(key)
 
     def new_entity(self, type_: EntityType, name: str) -> Entity:
-        ent = Entity(key=f"e{len(self.entities) + 1}", type=type_, name=name)
+        # keys are never reused, even after entities without mentions are pruned
+        self._made += 1
+        ent = Entity(key=f"e{self._made}", type=type_, name=name)
         self.entities.append(ent)
         return ent
 
@@ -226,7 +229,7 @@ def _clean(
     gender = None
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"
     for i, tok in enumerate(tokens):
-        if tok.text in ("’s", "'s", "’", "'") and i > 0:
+        if tok.text in ("’s", "'s") and i > 0:
             tokens = tokens[:i]
             break
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
@@ -254,6 +257,8 @@ def _clean(
         return None
     if _is_outlet_name(form):
         type_ = "NewsOrganization"
+    elif _is_dateline(text, start, end):
+        type_ = "Place"
     # "Trump administration Department of State": a person's name leading an organisation
     if (
         type_ == "Organization"
@@ -273,6 +278,14 @@ def _clean(
             start = rest[0].idx
             form = text[start:end]
     return start, end, form, type_, gender
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """ "NAIROBI — ..." or "LA SERENA, Chile —" opening a paragraph names a place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not text[start:end].isupper():
+        return False
+    return bool(re.match(r"^(?:,[^—\n]{0,40})?\s*[—–-]", text[end : end + 48]))
 
 
 def _drop_leading_the(full: str, start: int) -> tuple[str, int]:
@@ -383,9 +396,7 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> None:
         fam = family[m.type]
         norm = _norm(m.form)
         # an ORG that is really a known person ("Kadyrov’s de facto" -> Kadyrov)
-        person = (
-            _nearest_by_surname(clusters, m.form, m.span.start, None) if " " not in m.form else None
-        )
+        person = _person_named(clusters, m.form, m.span.start)
         if person is not None and fam == "Organization" and m.type != "NewsOrganization":
             m.type, m.key = "Person", person.key
             continue
@@ -456,6 +467,25 @@ def _nearest_by_surname(
     before = [(max((p for p in c.positions if p < position), default=-1), c) for c in plain]
     before.sort(key=lambda pc: pc[0])
     return before[-1][1] if before[-1][0] >= 0 else plain[0]
+
+
+def _person_named(
+    clusters: list[_PersonCluster], form: str, position: int
+) -> _PersonCluster | None:
+    """The person an organisation- or place-tagged name really is: a known surname alone,
+    or a full name whose surname and given name fit a known person."""
+    words, suffix = _name_parts(form)
+    if len(words) == 1:
+        return _nearest_by_surname(clusters, words[0], position, None)
+    for c in clusters:
+        if (
+            c.surname.lower() == words[-1].lower()
+            and c.suffix == suffix
+            and c.first is not None
+            and compatible_first_names(c.first, words[0])
+        ):
+            return c
+    return None
 
 
 def _prune_orphans(table: EntityTable) -> None:

@@ -62,8 +62,9 @@ def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None)
     g.add((a, KG.contentHash, Literal(art.content_hash)))
     if art.title:
         g.add((a, DCTERMS.title, Literal(art.title)))
-    if art.url:
-        g.add((a, DCTERMS.source, _url(art.url)))
+    url = _url(art.url) if art.url else None
+    if url is not None:
+        g.add((a, DCTERMS.source, url))
     if art.date:
         date = _date(art.date)
         if date is not None:
@@ -130,10 +131,12 @@ def _span(g: Graph, statement: URIRef, name: str, span: Span) -> URIRef:
     return node
 
 
-def _url(url: str) -> URIRef | Literal:
+def _url(url: str) -> URIRef | None:
+    """Only well-formed web addresses become dcterms:source (an IRI, as the model says)."""
+    url = url.strip()
     if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
         return URIRef(url)
-    return Literal(url)
+    return None
 
 
 def _date(value: str) -> Literal | None:

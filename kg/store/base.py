@@ -35,6 +35,11 @@ class Rows:
             {v: (b[v]["value"] if v in b else None) for v in self.variables} for b in self.bindings
         ]
 
+    def without(self, names: set[str] | dict[str, Any]) -> Rows:
+        """The same rows without the named variables."""
+        keep = [v for v in self.variables if v not in names]
+        return Rows(keep, [{k: t for k, t in b.items() if k in keep} for b in self.bindings])
+
     def to_json(self) -> dict[str, Any]:
         return {"head": {"vars": self.variables}, "results": {"bindings": self.bindings}}
 

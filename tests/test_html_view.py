@@ -1,0 +1,552 @@
+"""Tests for kg.views.html: the self-contained network page.
+
+The unit tests read the page as HTML; the browser tests (marked ``browser``) open it in
+Debian's headless Chromium with the network blocked, because the properties that matter --
+nothing is fetched, injected markup stays inert, search and panel work under the CSP -- only
+show in a real browser.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from kg.views.html import LARGE_GRAPH_NODES, render_html, script_json, short_label, write_html
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+IMG = '<img src=x onerror="window.__pwned=1">'
+SCRIPT = "<script>window.__pwned=2</script>"
+BREAKOUT = "</script><script>window.__pwned=3</script>"
+MALICIOUS = f"{IMG} {SCRIPT} {BREAKOUT} \"href\" 'single' back\\slash \u2028 line\u2029 end"
+PAYLOADS = [IMG, SCRIPT, BREAKOUT, "\u2028", "\u2029"]
+
+P = "urn:test:"
+LAVROV, HRW, REUTERS, ANON, UKRAINE, RUSSIA, EVIL = (
+    P + name for name in ("lavrov", "hrw", "reuters", "anon", "ukraine", "russia", "evil")
+)
+FINDING, DENIAL, STATEMENT, BAD = (P + name for name in ("s1", "s2", "s3", "s4"))
+FINDING_TEXT = (
+    "the strikes hit civilian infrastructure in at least twelve towns across the region "
+    "during the winter months"
+)
+FINDING_ARTICLE = "Rights group documents strikes on power stations"
+
+
+def _entity(kind: str, label: str, **extra: Any) -> dict[str, Any]:
+    attrs: dict[str, Any] = {
+        "kind": "entity",
+        "type": kind,
+        "label": label,
+        "aliases": [],
+        "titles": [],
+        "mentions": 1,
+    }
+    attrs.update(extra)
+    return attrs
+
+
+def _statement(kind: str, text: str, speaker: str, cue: str, **extra: Any) -> dict[str, Any]:
+    attrs = {
+        "kind": "statement",
+        "type": kind,
+        "text": text,
+        "speaker": speaker,
+        "cue": cue,
+        "direct": False,
+        "article_title": "Talks stall as rights group reports strikes",
+        "article_date": "2024-03-02",
+        "article_url": "https://example.org/news/talks-stall",
+        "source_file": "talks.txt",
+        "context": f"Earlier this week, {speaker} {cue} that {text}.",
+    }
+    attrs.update(extra)
+    return attrs
+
+
+def build_graph() -> nx.MultiDiGraph:
+    """A small hand-made projection: one of each node type, every edge label, one attack."""
+    g = nx.MultiDiGraph()
+    g.add_node(
+        LAVROV,
+        **_entity(
+            "Person",
+            "Sergey Lavrov",
+            aliases=["Lavrov", "Sergei Lavrov"],
+            titles=["Foreign Minister"],
+            mentions=3,
+        ),
+    )
+    g.add_node(HRW, **_entity("Organization", "Human Rights Watch", aliases=["HRW"]))
+    g.add_node(REUTERS, **_entity("NewsOrganization", "Reuters"))
+    g.add_node(ANON, **_entity("UnnamedSource", "a senior official"))
+    g.add_node(UKRAINE, **_entity("Place", "Ukraine"))
+    g.add_node(RUSSIA, **_entity("Place", "Russia"))
+    g.add_node(EVIL, **_entity("Person", f"Evil {IMG} \"href\" 'x'", aliases=[SCRIPT]))
+
+    g.add_node(
+        FINDING,
+        **_statement(
+            "Finding",
+            FINDING_TEXT,
+            "Human Rights Watch",
+            "found",
+            article_title=FINDING_ARTICLE,
+        ),
+    )
+    g.add_node(
+        DENIAL,
+        **_statement(
+            "Denial",
+            "Russian forces had never targeted civilian sites",
+            "Sergey Lavrov",
+            "denied",
+            direct=True,
+        ),
+    )
+    g.add_node(
+        STATEMENT,
+        **_statement("Statement", "the talks would resume next week", "a senior official", "said"),
+    )
+    g.add_node(
+        BAD,
+        **_statement(
+            "Statement",
+            MALICIOUS,
+            f"Evil {IMG}",
+            "said",
+            article_title=f"{BREAKOUT} {IMG}",
+            article_url="javascript:window.__pwned=4",
+            context=MALICIOUS,
+        ),
+    )
+
+    g.add_edge(HRW, FINDING, label="reported")
+    g.add_edge(FINDING, UKRAINE, label="about")
+    g.add_edge(FINDING, REUTERS, label="via")
+    g.add_edge(LAVROV, DENIAL, label="denied")
+    g.add_edge(DENIAL, HRW, label="about")
+    g.add_edge(LAVROV, RUSSIA, label="affiliation")
+    g.add_edge(ANON, STATEMENT, label="said")
+    g.add_edge(STATEMENT, REUTERS, label="via")
+    g.add_edge(STATEMENT, LAVROV, label="about")
+    g.add_edge(EVIL, BAD, label="said")
+    g.add_edge(BAD, HRW, label="about")
+    return g
+
+
+TITLE = f"Test page {IMG}"
+NOTE = f"Note {SCRIPT} & more"
+
+
+@pytest.fixture(scope="module")
+def graph() -> nx.MultiDiGraph:
+    return build_graph()
+
+
+@pytest.fixture(scope="module")
+def page_html(graph: nx.MultiDiGraph) -> str:
+    return render_html(graph, title=TITLE, note=NOTE)
+
+
+class _Tags(HTMLParser):
+    """Collects start tags with attributes, and the text of each <script> element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._in_script: dict[str, str | None] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script, self._text = dict(attrs), []
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in_script is not None:
+            self.scripts.append((self._in_script, "".join(self._text)))
+            self._in_script = None
+
+
+def _parse(page: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def _data_block(page: str) -> dict[str, Any]:
+    scripts = [text for attrs, text in _parse(page).scripts if attrs.get("id") == "kg-data"]
+    assert len(scripts) == 1
+    return json.loads(scripts[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# unit tests
+
+
+def test_page_loads_nothing_from_outside(page_html: str) -> None:
+    parsed = _parse(page_html)
+    tag_names = {tag for tag, _ in parsed.tags}
+    assert not tag_names & {"link", "img", "iframe", "object", "embed", "base", "form"}
+    for tag, attrs in parsed.tags:
+        for name in ("src", "href", "action", "data", "srcset", "poster"):
+            assert attrs.get(name) is None, f"<{tag} {name}=...> would load something"
+    assert not re.search(r"""src\s*=\s*["']?\s*(https?:)?//""", page_html, re.I)
+    assert not re.search(r"""url\(\s*["']?\s*(https?:)?//""", page_html, re.I)
+    assert "@import" not in page_html
+    assert "sourceMappingURL" not in page_html
+
+
+def test_csp_allows_exactly_our_inline_scripts(page_html: str) -> None:
+    parsed = _parse(page_html)
+    metas = [
+        attrs
+        for tag, attrs in parsed.tags
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy"
+    ]
+    assert len(metas) == 1
+    policy = {
+        d.split()[0]: d.split()[1:] for d in (metas[0]["content"] or "").split(";") if d.strip()
+    }
+    assert policy["default-src"] == ["'none'"]
+    assert policy["img-src"] == ["data:"]
+    script_src = policy["script-src"]
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]+={0,2}'", s) for s in script_src)
+
+    executable = [text for attrs, text in parsed.scripts if attrs.get("type") is None]
+    assert len(executable) == 2  # vis-network and the page script
+    for text in executable:
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in script_src
+    assert len(script_src) == len(executable)
+    # the CSP meta must come before any script to apply to it
+    assert page_html.index("Content-Security-Policy") < page_html.index("<script")
+
+
+def test_injected_markup_never_appears_raw(page_html: str) -> None:
+    for payload in PAYLOADS:
+        assert payload not in page_html
+    parsed = _parse(page_html)
+    assert [tag for tag, _ in parsed.tags].count("script") == 3
+    # escaped, yet shown: the title and note are in the page as text
+    assert "Test page &lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;" in page_html
+    assert "Note &lt;script&gt;window.__pwned=2&lt;/script&gt; &amp; more" in page_html
+
+
+def test_data_block_round_trips_untrusted_text(page_html: str, graph: nx.MultiDiGraph) -> None:
+    data = _data_block(page_html)
+    assert {n["id"] for n in data["nodes"]} == set(graph.nodes)
+    assert len(data["edges"]) == graph.number_of_edges()
+    bad = data["details"][BAD]
+    assert bad["text"] == MALICIOUS
+    assert bad["articleTitle"] == f"{BREAKOUT} {IMG}"
+    assert data["details"][EVIL]["label"].startswith(f"Evil {IMG}")
+    tooltip = next(n["title"] for n in data["nodes"] if n["id"] == BAD)
+    assert isinstance(tooltip, str) and MALICIOUS in tooltip
+
+
+def test_script_json_escapes_everything_that_could_end_the_block() -> None:
+    value = {"k</script>": '</script><!-- & > \u2028\u2029 \ud800 \\ "'}
+    text = script_json(value)
+    for raw in ("<", ">", "&", "\u2028", "\u2029", "\ud800"):
+        assert raw not in text
+    assert json.loads(text) == value
+
+
+def test_nodes_styles_layout_and_options(page_html: str, graph: nx.MultiDiGraph) -> None:
+    data = _data_block(page_html)
+    by_id = {n["id"]: n for n in data["nodes"]}
+    shapes = {by_id[n]["shape"] for n in (LAVROV, HRW, REUTERS, UKRAINE)}
+    assert len(shapes) == 4  # entity types are told apart by shape as well as colour
+    colours = {by_id[n]["color"]["background"] for n in (FINDING, DENIAL, STATEMENT)}
+    assert len(colours) == 3
+    assert by_id[FINDING]["shape"] == "box"
+    assert by_id[FINDING]["label"] == "the strikes hit civilian infrastructure in…"
+    assert "Speaker: Human Rights Watch" in by_id[FINDING]["title"]
+    assert f"Article: {FINDING_ARTICLE}" in by_id[FINDING]["title"]
+    assert by_id[HRW]["size"] > by_id[RUSSIA]["size"]  # degree 3 versus 1
+    for node in data["nodes"]:
+        assert abs(node["x"]) <= 1000 and abs(node["y"]) <= 1000
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == graph.number_of_nodes()
+    assert {e["label"] for e in data["edges"]} == {"reported", "about", "via", "denied", "said"} | {
+        "affiliation"
+    }
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["options"]["edges"]["smooth"] is False
+
+
+def test_header_and_legend(page_html: str) -> None:
+    assert "7 entities · 4 statements · 11 links" in page_html
+    for name in ("Person", "Organisation", "News organisation", "Place", "Unnamed source"):
+        assert f"</span>{name} <span" in page_html
+    for name in ("Statement", "Finding", "Denial", "affiliation", "via"):
+        assert f"</span>{name}" in page_html
+    assert 'id="kg-search-input"' in page_html and 'id="kg-panel"' in page_html
+
+
+def test_short_label() -> None:
+    assert short_label("one two three") == "one two three"
+    assert short_label("a b c d e f g h") == "a b c d e f…"
+    assert short_label("  spaced\nout  words ") == "spaced out words"
+
+
+def test_empty_graph_and_no_note() -> None:
+    page = render_html(nx.MultiDiGraph(), title="Empty")
+    assert "0 entities · 0 statements · 0 links" in page
+    assert "kg-note" not in page.split("</style>")[-1]
+    assert _data_block(page)["nodes"] == []
+
+
+def test_big_graph_is_laid_out_fast() -> None:
+    """Big graphs: igraph lays them out fast, and the page drops slow-to-draw decorations."""
+    import time
+
+    pytest.importorskip("igraph", reason="igraph lays out graphs above 499 nodes")
+    n = LARGE_GRAPH_NODES + 500
+    g = nx.MultiDiGraph()
+    for i in range(n):
+        g.add_node(f"urn:n{i}", kind="entity", type="Person", label=f"Person {i}")
+    for i in range(1, n):
+        g.add_edge(f"urn:n{i}", f"urn:n{i // 2}", label="via")  # a binary tree
+    start = time.perf_counter()
+    page = render_html(g, title="big")
+    elapsed = time.perf_counter() - start
+    data = _data_block(page)
+    nodes = data["nodes"]
+    assert len(nodes) == n
+    assert data["large"] is True
+    assert data["options"]["edges"]["arrows"]["to"]["enabled"] is False
+    assert len({(node["x"], node["y"]) for node in nodes}) > n - 100
+    assert not any("dashes" in edge for edge in data["edges"])
+    assert elapsed < 5, f"rendering {n} nodes took {elapsed:.1f} s"
+
+
+def test_write_html(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
+    out = tmp_path / "graph.html"
+    write_html(graph, out, title="Written", note=None)
+    text = out.read_bytes().decode("utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert "Written" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# browser tests
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the Python package playwright is not installed"
+    )
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    xdg = tmp_path_factory.mktemp("chromium-xdg")
+    with sync_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            env={**os.environ, "XDG_CONFIG_HOME": str(xdg), "XDG_CACHE_HOME": str(xdg)},
+            viewport={"width": 1400, "height": 860},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory: pytest.TempPathFactory, graph: nx.MultiDiGraph) -> Path:
+    path = tmp_path_factory.mktemp("html-view") / "graph.html"
+    write_html(graph, path, title=TITLE, note=NOTE)
+    return path
+
+
+class Opened:
+    """An opened page plus what it tried to fetch and what it logged."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.attempts: list[str] = []
+        self.console: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+
+
+@pytest.fixture
+def opened(browser_context: Any, page_file: Path) -> Iterator[Opened]:
+    page = browser_context.new_page()
+    page.set_default_timeout(10_000)
+    result = Opened(page)
+    page.on("console", lambda m: result.console.append((m.type, m.text)))
+    page.on("pageerror", lambda e: result.errors.append(str(e)))
+    page.route(
+        re.compile(r"^(https?|wss?)://"),
+        lambda route: (result.attempts.append(route.request.url), route.abort()),
+    )
+    page.goto(page_file.as_uri())
+    page.wait_for_function(
+        "() => window.network && window.network.body.data.nodes.length > 0"
+        " && document.body.dataset.kgReady === '1'"
+    )
+    try:
+        yield result
+    finally:
+        page.close()
+
+
+def _click_node(page: Any, node_id: str) -> None:
+    """Centre the node in view, then click it with the real mouse."""
+    page.evaluate(
+        """(id) => {
+            const pos = network.getPositions([id])[id];
+            network.moveTo({position: pos, scale: 1.2, animation: false});
+            network.redraw();
+        }""",
+        node_id,
+    )
+    point = page.evaluate(
+        """(id) => {
+            const p = network.canvasToDOM(network.getPositions([id])[id]);
+            const box = document.getElementById('mynetwork').getBoundingClientRect();
+            return {x: box.left + p.x, y: box.top + p.y};
+        }""",
+        node_id,
+    )
+    page.mouse.click(point["x"], point["y"])
+
+
+def _assert_clean(opened: Opened) -> None:
+    assert opened.attempts == []
+    assert opened.errors == []
+    csp = [text for _, text in opened.console if "Content Security Policy" in text]
+    assert csp == []
+    assert [m for m in opened.console if m[0] == "error"] == []
+    assert opened.page.evaluate("typeof window.__pwned") == "undefined"
+
+
+@pytest.mark.browser
+def test_browser_draws_every_node_offline(opened: Opened, graph: nx.MultiDiGraph) -> None:
+    page = opened.page
+    assert page.evaluate("network.body.data.nodes.length") == graph.number_of_nodes()
+    assert page.evaluate("nodes.length") == graph.number_of_nodes()
+    assert page.evaluate("edges.length") == graph.number_of_edges()
+    assert page.evaluate("Object.keys(network.getPositions()).length") == graph.number_of_nodes()
+    assert page.title() == TITLE
+    assert page.locator("h1").text_content() == TITLE
+    _assert_clean(opened)
+
+
+@pytest.mark.browser
+def test_browser_search_by_alias_selects_node(opened: Opened) -> None:
+    page = opened.page
+    page.fill("#kg-search-input", "hrw")
+    first = page.locator("#kg-search-results button").first
+    assert first.get_attribute("data-node") == HRW
+    assert "Human Rights Watch" in first.text_content()
+    first.click()
+    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=HRW)
+    assert page.evaluate("network.getSelectedNodes()") == [HRW]
+    assert "Human Rights Watch" in page.locator("#kg-panel-body").text_content()
+
+    page.fill("#kg-search-input", "SERGEI")  # an alias, in another case; Enter picks it
+    page.press("#kg-search-input", "Enter")
+    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=LAVROV)
+    panel = page.locator("#kg-panel-body").text_content()
+    assert "Sergei Lavrov" in panel and "Foreign Minister" in panel
+    _assert_clean(opened)
+
+
+@pytest.mark.browser
+def test_browser_click_statement_shows_panel(opened: Opened) -> None:
+    page = opened.page
+    _click_node(page, FINDING)
+    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=FINDING)
+    panel = page.locator("#kg-panel-body")
+    text = panel.text_content()
+    assert FINDING_TEXT in text
+    assert FINDING_ARTICLE in text
+    assert "Human Rights Watch" in text and "found" in text and "reported speech" in text
+    link = panel.locator("a")
+    assert link.get_attribute("href") == "https://example.org/news/talks-stall"
+    assert "noopener" in (link.get_attribute("rel") or "")
+    page.evaluate("network.fit({animation: false})")  # the whole graph, selection kept
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "html-view.png"))
+    _assert_clean(opened)
+
+
+@pytest.mark.browser
+def test_browser_malicious_text_stays_text(opened: Opened) -> None:
+    page = opened.page
+    _click_node(page, BAD)
+    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=BAD)
+    panel = page.locator("#kg-panel-body")
+    text = panel.text_content()
+    assert "<img src=x onerror=" in text
+    assert BREAKOUT in text
+    assert panel.locator("a").count() == 0  # javascript: URL is shown, never linked
+    assert "javascript:window.__pwned=4" in text
+
+    # hover shows vis-network's tooltip: the payload as text, not markup
+    page.mouse.move(0, 0)
+    _click_node(page, BAD)
+    box = page.evaluate(
+        """(id) => {
+            const p = network.canvasToDOM(network.getPositions([id])[id]);
+            const b = document.getElementById('mynetwork').getBoundingClientRect();
+            return {x: b.left + p.x, y: b.top + p.y};
+        }""",
+        BAD,
+    )
+    page.mouse.move(box["x"] + 2, box["y"] + 1)
+    tooltip = page.locator("div.vis-tooltip")
+    page.wait_for_function(
+        "() => { const t = document.querySelector('div.vis-tooltip');"
+        " return t && t.style.visibility === 'visible'; }"
+    )
+    assert "<img src=x onerror=" in tooltip.text_content()
+
+    _click_node(page, EVIL)
+    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=EVIL)
+    assert SCRIPT in panel.text_content()  # its alias
+
+    page.fill("#kg-search-input", "evil")
+    assert "<img src=x" in page.locator("#kg-search-results").text_content()
+    page.press("#kg-search-input", "Enter")
+
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+    _assert_clean(opened)
