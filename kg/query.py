@@ -128,10 +128,7 @@ def run(
     store: Store, sparql: str, params: dict[str, str] | None = None, *, allow_service: bool = False
 ) -> QueryResult:
     check_read_only(sparql, allow_service=allow_service)
-    try:
-        return store.query(sparql, bind_params(params or {}))
-    except QueryError as exc:
-        raise QueryError(str(exc).replace("error error", "error")) from None
+    return store.query(sparql, bind_params(params or {}))
 
 
 # --- formatting ---------------------------------------------------------------------------

@@ -392,6 +392,9 @@ def _fits_description(noun: str, ent: Entity, titled: list[str]) -> bool:
     """Whether "the <noun>" can stand for ``ent``."""
     if ent.type == "NewsOrganization" and noun in lexicon.OUTLET_NOUNS:
         return True
+    if ent.type == "UnnamedSource":
+        # "a senior official ... the official said"
+        return ent.name.lower().split()[-1] == noun
     if ent.type in ("Organization", "NewsOrganization"):
         return (
             noun in ent.name.lower().split()
@@ -545,6 +548,13 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
     content = _complement(ctx, verb, lemma)
     if content is None:
         return None
+    report_verb = _report_verb(verb) if lemma == "publish" else None
+    if report_verb is not None:
+        # "published a report documenting X": the finding is X, the cue runs to "documenting"
+        inner = _complement(ctx, report_verb, "find")
+        if inner is not None:
+            content = inner
+            ctx.used_tokens.add(report_verb.i)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBD"):
         # "..., saying the timing had been set" / "X said A and warned B"
@@ -561,6 +571,9 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
     cue = _make_cue(ctx, verb, source.span)
     if lemma == "publish":
         cue.kind = "Finding"
+        if report_verb is not None and report_verb.i in ctx.used_tokens:
+            cue.span = Span(verb.idx, report_verb.idx + len(report_verb))
+            cue.text = cue.span.slice(ctx.text)
     return Statement(
         cue.kind,
         source.key,
@@ -572,6 +585,19 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
         source.span,
         via=_told_outlet(ctx, verb),
     )
+
+
+def _report_verb(publish: Token) -> Token | None:
+    """In "published a report documenting ...", the verb that carries the finding."""
+    for tok in publish.subtree:
+        if (
+            tok.i > publish.i
+            and tok.tag_ == "VBG"
+            and tok.dep_ in ("acl", "advcl", "xcomp")
+            and tok.lemma_.lower() in lexicon.FINDING_VERBS | {"detail", "describe", "say"}
+        ):
+            return tok
+    return None
 
 
 def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
@@ -597,6 +623,9 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
             if child.dep_ == "dobj":
                 if lemma == "publish" and child.lower_ not in lexicon.FINDING_NOUNS:
                     return None
+                if lemma in lexicon.DENIAL_VERBS:
+                    # "dismissed the claims as jealousy": the claims, not the verdict
+                    return _clause_span(ctx, child, skip_marker=False, stop_at=("as",))
                 return _clause_span(ctx, child, skip_marker=False)
     if lemma in lexicon.BELIEF_VERBS:
         for child in verb.children:
@@ -640,8 +669,13 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
     )
 
 
-def _clause_span(ctx: _Context, head: Token, skip_marker: bool) -> Span:
+def _clause_span(
+    ctx: _Context, head: Token, skip_marker: bool, stop_at: tuple[str, ...] = ()
+) -> Span:
     toks = sorted(head.subtree, key=lambda t: t.i)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in stop_at:
+            toks = [t for t in toks if not (child.left_edge.i <= t.i <= child.right_edge.i)]
     if skip_marker:
         while toks and toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"):
             toks = toks[1:]

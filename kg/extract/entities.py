@@ -352,6 +352,7 @@ class _PersonCluster:
     suffix: str | None
     positions: list[int]
     gender: str | None = None
+    titles_before: set[str] = field(default_factory=set)
 
 
 def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> None:
@@ -373,12 +374,25 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> None:
         cluster.positions.append(m.span.start)
         if m.honorific_gender:
             cluster.gender = m.honorific_gender
+        before = _word_before(text, m.span.start)
+        if before in lexicon.TITLE_HEADS:
+            cluster.titles_before.add(before)
         m.key = cluster.key
     for m in persons:
         if m.key is not None:
             continue
         words, suffix = _name_parts(m.form)
-        cluster = _nearest_by_surname(clusters, words[-1], m.span.start, m.honorific_gender)
+        before = _word_before(text, m.span.start)
+        titled = [
+            c
+            for c in clusters
+            if c.surname.lower() == words[-1].lower() and before in c.titles_before
+        ]
+        cluster = (
+            titled[0]
+            if len(titled) == 1
+            else _nearest_by_surname(clusters, words[-1], m.span.start, m.honorific_gender)
+        )
         if cluster is None:
             ent = table.new_entity("Person", m.form)
             cluster = _PersonCluster(ent.key, words[-1], None, suffix, [m.span.start])
@@ -451,6 +465,12 @@ def _find_cluster(
                 c.first = first
             return c
     return None
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start``, lower-case ("Senator Vickery" -> "senator")."""
+    m = re.search(r"([A-Za-z.]+)\s+$", text[max(0, start - 40) : start])
+    return m.group(1).lower() if m else ""
 
 
 def _nearest_by_surname(

@@ -77,7 +77,7 @@ class OxigraphStore(Store):
                 substitutions=subs or None,
             )
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error {exc}") from None
+            raise QueryError(_one_line_syntax_error(str(exc))) from None
         except OSError as exc:
             raise StoreError(f"cannot read store {self.location}: {exc}") from None
         if isinstance(result, ox.QueryBoolean):
@@ -113,3 +113,12 @@ def _to_ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     return ox.Literal(str(term))
+
+
+def _one_line_syntax_error(message: str, limit: int = 200) -> str:
+    """Oxigraph lists every token it expected, over several lines; keep the position and the
+    start of the list on one line."""
+    flat = " ".join(message.split())
+    flat = flat[len("error ") :] if flat.startswith("error ") else flat
+    text = f"SPARQL syntax error {flat}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
