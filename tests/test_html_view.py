@@ -11,9 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,19 +21,7 @@ import networkx as nx
 import pytest
 
 from kg.views.html import LARGE_GRAPH_NODES, render_html, script_json, short_label, write_html
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser import ARTIFACTS, Opened, assert_clean, chromium_context, click_node, open_page
 
 IMG = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "<script>window.__pwned=2</script>"
@@ -365,27 +351,8 @@ def test_write_html(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
 
 @pytest.fixture(scope="module")
 def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the Python package playwright is not installed"
-    )
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    xdg = tmp_path_factory.mktemp("chromium-xdg")
-    with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            env={**os.environ, "XDG_CONFIG_HOME": str(xdg), "XDG_CACHE_HOME": str(xdg)},
-            viewport={"width": 1400, "height": 860},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-    shutil.rmtree(profile, ignore_errors=True)
+    with chromium_context(tmp_path_factory) as context:
+        yield context
 
 
 @pytest.fixture(scope="module")
@@ -395,66 +362,10 @@ def page_file(tmp_path_factory: pytest.TempPathFactory, graph: nx.MultiDiGraph) 
     return path
 
 
-class Opened:
-    """An opened page plus what it tried to fetch and what it logged."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.attempts: list[str] = []
-        self.console: list[tuple[str, str]] = []
-        self.errors: list[str] = []
-
-
 @pytest.fixture
 def opened(browser_context: Any, page_file: Path) -> Iterator[Opened]:
-    page = browser_context.new_page()
-    page.set_default_timeout(10_000)
-    result = Opened(page)
-    page.on("console", lambda m: result.console.append((m.type, m.text)))
-    page.on("pageerror", lambda e: result.errors.append(str(e)))
-    page.route(
-        re.compile(r"^(https?|wss?)://"),
-        lambda route: (result.attempts.append(route.request.url), route.abort()),
-    )
-    page.goto(page_file.as_uri())
-    page.wait_for_function(
-        "() => window.network && window.network.body.data.nodes.length > 0"
-        " && document.body.dataset.kgReady === '1'"
-    )
-    try:
+    with open_page(browser_context, page_file) as result:
         yield result
-    finally:
-        page.close()
-
-
-def _click_node(page: Any, node_id: str) -> None:
-    """Centre the node in view, then click it with the real mouse."""
-    page.evaluate(
-        """(id) => {
-            const pos = network.getPositions([id])[id];
-            network.moveTo({position: pos, scale: 1.2, animation: false});
-            network.redraw();
-        }""",
-        node_id,
-    )
-    point = page.evaluate(
-        """(id) => {
-            const p = network.canvasToDOM(network.getPositions([id])[id]);
-            const box = document.getElementById('mynetwork').getBoundingClientRect();
-            return {x: box.left + p.x, y: box.top + p.y};
-        }""",
-        node_id,
-    )
-    page.mouse.click(point["x"], point["y"])
-
-
-def _assert_clean(opened: Opened) -> None:
-    assert opened.attempts == []
-    assert opened.errors == []
-    csp = [text for _, text in opened.console if "Content Security Policy" in text]
-    assert csp == []
-    assert [m for m in opened.console if m[0] == "error"] == []
-    assert opened.page.evaluate("typeof window.__pwned") == "undefined"
 
 
 @pytest.mark.browser
@@ -466,7 +377,7 @@ def test_browser_draws_every_node_offline(opened: Opened, graph: nx.MultiDiGraph
     assert page.evaluate("Object.keys(network.getPositions()).length") == graph.number_of_nodes()
     assert page.title() == TITLE
     assert page.locator("h1").text_content() == TITLE
-    _assert_clean(opened)
+    assert_clean(opened)
 
 
 @pytest.mark.browser
@@ -486,13 +397,13 @@ def test_browser_search_by_alias_selects_node(opened: Opened) -> None:
     page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=LAVROV)
     panel = page.locator("#kg-panel-body").text_content()
     assert "Sergei Lavrov" in panel and "Foreign Minister" in panel
-    _assert_clean(opened)
+    assert_clean(opened)
 
 
 @pytest.mark.browser
 def test_browser_click_statement_shows_panel(opened: Opened) -> None:
     page = opened.page
-    _click_node(page, FINDING)
+    click_node(page, FINDING)
     page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=FINDING)
     panel = page.locator("#kg-panel-body")
     text = panel.text_content()
@@ -505,13 +416,13 @@ def test_browser_click_statement_shows_panel(opened: Opened) -> None:
     page.evaluate("network.fit({animation: false})")  # the whole graph, selection kept
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "html-view.png"))
-    _assert_clean(opened)
+    assert_clean(opened)
 
 
 @pytest.mark.browser
 def test_browser_malicious_text_stays_text(opened: Opened) -> None:
     page = opened.page
-    _click_node(page, BAD)
+    click_node(page, BAD)
     page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=BAD)
     panel = page.locator("#kg-panel-body")
     text = panel.text_content()
@@ -522,7 +433,7 @@ def test_browser_malicious_text_stays_text(opened: Opened) -> None:
 
     # hover shows vis-network's tooltip: the payload as text, not markup
     page.mouse.move(0, 0)
-    _click_node(page, BAD)
+    click_node(page, BAD)
     box = page.evaluate(
         """(id) => {
             const p = network.canvasToDOM(network.getPositions([id])[id]);
@@ -539,7 +450,7 @@ def test_browser_malicious_text_stays_text(opened: Opened) -> None:
     )
     assert "<img src=x onerror=" in tooltip.text_content()
 
-    _click_node(page, EVIL)
+    click_node(page, EVIL)
     page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=EVIL)
     assert SCRIPT in panel.text_content()  # its alias
 
@@ -549,4 +460,4 @@ def test_browser_malicious_text_stays_text(opened: Opened) -> None:
 
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     assert page.evaluate("document.scripts.length") == 3
-    _assert_clean(opened)
+    assert_clean(opened)
