@@ -45,7 +45,10 @@ def test_straight_quotes_and_apostrophes():
 
 
 def test_page_furniture_lines():
-    text = "X\n\nHarbour board approves plan\n\nBody text here.\n\nRELATED: Other story\n\nRelated Post"
+    text = (
+        "X\n\nHarbour board approves plan\n\nBody text here.\n\n"
+        "RELATED: Other story\n\nRelated Post"
+    )
     spans = [text[s.start : s.end] for s in furniture_spans(text)]
     assert spans == ["X", "RELATED: Other story", "Related Post"]
 
