@@ -20,7 +20,22 @@ from kg.extract.entities import EntityTable, Mention
 from kg.extract.quotes import Quote, paragraphs
 from kg.model import Entity, Span, Statement, StatementKind
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’]|$)")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’']|$)")
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Positions just after each sentence-ending mark in ``text[start:end]``, skipping the
+    full stops of abbreviations and initials."""
+    out = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if text[m.start()] == ".":
+            word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12) : m.start()])
+            if word and (word.group(1).lower() in lexicon.ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        out.append(m.end())
+    return out
+
+
 _MIN_QUOTE_WORDS = 3
 
 
@@ -128,8 +143,8 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     after = None
     if q.close_at is not None:
         limit = nxt.open_at if nxt is not None and nxt.paragraph == q.paragraph else para.end
-        m = _SENTENCE_END.search(text, q.close_at + 1, limit)
-        end = m.end() if m else limit
+        ends = _sentence_ends(text, q.close_at + 1, limit)
+        end = ends[0] if ends else limit
         after = Span(q.close_at + 1, end)
     # window before the opening mark: from the sentence start
     prev_end = para.start
@@ -140,8 +155,7 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
             and other.close_at < q.open_at
         ):
             prev_end = max(prev_end, other.close_at + 1)
-    head = text[prev_end : q.open_at]
-    starts = [m.end() for m in _SENTENCE_END.finditer(head)]
+    starts = [e - prev_end for e in _sentence_ends(text, prev_end, q.open_at)]
     before = Span(prev_end + (starts[-1] if starts else 0), q.open_at)
 
     if words < _MIN_QUOTE_WORDS:
@@ -324,7 +338,10 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
     if m is not None and m.key and m.type != "Place" or (m is not None and m.key and not strict):
         return _Source(m.key, m.span)
     low = tok.lower_
-    if low in ("he", "she", "they", "it", "i", "we") and tok.pos_ == "PRON":
+    if low in ("i", "we") and tok.pos_ == "PRON" and not _inside_quote(ctx, tok.idx):
+        # first person in the article's own voice is its writer (an op-ed, a column)
+        return _Source(_writer(ctx), Span(tok.idx, tok.idx + len(tok)))
+    if low in ("he", "she", "they", "it") and tok.pos_ == "PRON":
         key = _antecedent(ctx, tok)
         if key is None:
             return None
@@ -336,9 +353,23 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         described = _described(ctx, tok)
         if described is not None:
             return described
-        if low in lexicon.PERSON_NOUNS or low in lexicon.GROUP_NOUNS:
+        if low in lexicon.PERSON_NOUNS or low in lexicon.GROUP_NOUNS or not strict:
             return _unnamed(ctx, tok)
+    if low in ("who", "that") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        # "voters who said ...": the relative pronoun stands for the noun it follows
+        return _resolve(ctx, tok.head.head, strict)
+    if tok.pos_ == "NUM" and not strict:
+        return _unnamed(ctx, tok)
     return None
+
+
+def _writer(ctx: _Context) -> str:
+    """The unnamed source standing for the article's writer (one per article)."""
+    key = ctx.unnamed.get("\x00writer")
+    if key is None:
+        key = ctx.table.new_entity("UnnamedSource", "the writer").key
+        ctx.unnamed["\x00writer"] = key
+    return key
 
 
 def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
@@ -531,9 +562,11 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
         if tok.lower_ == "according" and _next_lower(tok) == "to":
             st = _according_statement(ctx, tok)
         elif tok.pos_ == "VERB" and (
-            lemma in lexicon.SPEECH_VERBS or lemma in lexicon.BELIEF_VERBS
+            lemma in lexicon.SPEECH_VERBS
+            or lemma in lexicon.BELIEF_VERBS
+            or lemma in lexicon.OBJECT_CUE_VERBS
         ):
-            st = _verb_statement(ctx, tok, lemma)
+            st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
         else:
             continue
         if st is None or any(_overlaps(p, t) for p in st.content for t in taken):
@@ -542,6 +575,51 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
         out.append(st)
         taken.extend(st.content)
     return out
+
+
+def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    """A cue set off by commas inside its content: "In a merger, he said, the brand would
+    survive" or "The plans are reckless, said Ms. Bell, and ..." -> the sentence around it."""
+    if lemma not in lexicon.SPEECH_VERBS or any(
+        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
+    ):
+        return None
+    sent = verb.sent
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subj = subjects[0]
+    first = min(subj.left_edge.i, verb.i)
+    last = max(subj.right_edge.i if subj.i > verb.i else verb.i, verb.i)
+    while (
+        last + 1 < sent.end
+        and ctx.doc[last + 1].dep_ in ("npadvmod", "advmod")
+        and (ctx.doc[last + 1].head.i == verb.i)
+    ):
+        last += 1  # "he said Tuesday,"
+    before = ctx.doc[first - 1] if first > sent.start else None
+    after = ctx.doc[last + 1] if last + 1 < sent.end else None
+    if before is None or before.text != "," or after is None or after.text not in (",", "."):
+        return None
+    left = [t for t in ctx.doc[sent.start : before.i] if not t.is_space]
+    right = [t for t in ctx.doc[after.i + 1 : sent.end] if not t.is_space]
+    pieces = []
+    for part in (left, right):
+        if part and not all(t.is_punct for t in part):
+            pieces.append(_trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1]))))
+    pieces = [p for p in pieces if p.end > p.start and not _trim_quote_only(ctx, p)]
+    if not pieces or sum(len(p.slice(ctx.text).split()) for p in pieces) < 3:
+        return None
+    source = _resolve(ctx, subj)
+    if source is None:
+        return None
+    cue = _make_cue(ctx, verb, source.span)
+    text = " ".join(p.slice(ctx.text) for p in pieces)
+    return Statement(cue.kind, source.key, pieces, text, cue.text, False, cue.span, source.span)
+
+
+def _trim_quote_only(ctx: _Context, span: Span) -> bool:
+    return not span.slice(ctx.text).strip(" \"“”'’‘.,")
 
 
 def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
@@ -605,7 +683,12 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
     denial or finding ("denied reports of ..."), or for "As X reported, ..." the main clause."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return _clause_span(ctx, child, skip_marker=True)
+            span = _clause_span(ctx, child, skip_marker=True)
+            if child.i > verb.i:
+                # "said (that) A, B and C": everything the verb governs after its complement
+                r = verb.right_edge
+                return _trim_span(ctx, Span(span.start, max(span.end, r.idx + len(r))))
+            return span
     if lemma == "accuse":
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         ofs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -631,6 +714,16 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
                 return _clause_span(ctx, child, skip_marker=False)
+    if lemma in lexicon.OBJECT_CUE_VERBS or lemma in lexicon.BELIEF_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.i > verb.i:
+                # "called Trump a liar", "views him as a threat": object and what follows
+                r = verb.right_edge
+                return _trim_span(ctx, Span(child.left_edge.idx, r.idx + len(r)))
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i == verb.i + 1:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:  # "called for an inquiry"
+                    return _clause_span(ctx, objs[0], skip_marker=False)
     return None
 
 

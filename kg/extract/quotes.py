@@ -70,6 +70,16 @@ def _quotes_in_paragraph(text: str, para: Span, index: int) -> list[Quote]:
     pos = para.start
     while pos < para.end:
         ch = text[pos]
+        if text.startswith("''", pos) and _looks_like_opener(text, pos, para, width=2):
+            # two apostrophes as a quote mark, as some wire and newspaper archives write it
+            close = _straight_close(text, pos + 1, para, mark="''")
+            content = _trim(text, Span(pos + 2, close if close != -1 else para.end))
+            if content.end > content.start:
+                found.append(Quote(content, pos, close + 1 if close != -1 else None, index))
+            if close == -1:
+                break
+            pos = close + 2
+            continue
         if ch in OPENERS and _looks_like_opener(text, pos, para):
             closer = OPENERS[ch]
             close = text.find(closer, pos + 1, para.end)
@@ -86,23 +96,24 @@ def _quotes_in_paragraph(text: str, para: Span, index: int) -> list[Quote]:
     return found
 
 
-def _looks_like_opener(text: str, pos: int, para: Span) -> bool:
+def _looks_like_opener(text: str, pos: int, para: Span, width: int = 1) -> bool:
     """A straight quote opens only at a word start (after space, bracket or dash)."""
-    if text[pos] != '"':
+    if text[pos] not in "\"'":
         return True
     prev = text[pos - 1] if pos > para.start else " "
-    nxt = text[pos + 1] if pos + 1 < para.end else " "
+    nxt = text[pos + width] if pos + width < para.end else " "
     return (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
 
 
-def _straight_close(text: str, pos: int, para: Span) -> int:
+def _straight_close(text: str, pos: int, para: Span, mark: str = '"') -> int:
     """The straight quote that closes the one at ``pos``: the next one at a word end."""
     i = pos + 1
     while True:
-        i = text.find('"', i, para.end)
+        i = text.find(mark, i, para.end)
         if i == -1:
             return -1
-        nxt = text[i + 1] if i + 1 < para.end else " "
+        after = i + len(mark)
+        nxt = text[after] if after < para.end else " "
         if nxt.isspace() or nxt in ".,;:!?)—–-'’":
             return i
         i += 1
