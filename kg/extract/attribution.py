@@ -168,6 +168,8 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
         btxt = text[before.start : before.end].rstrip()
         if btxt.endswith((":", ",")) or _ends_with_cue(ctx, before):
             attempt = _attribution_in(ctx, before, q, prefer="last")
+        if attempt is None and btxt.endswith(":"):
+            attempt = _colon_frame(ctx, before)
     if attempt is None:
         return None
     cue, source, via = attempt
@@ -193,6 +195,27 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
         _add_piece(ctx, st, nxt.content)
         merged = True
     return st, merged
+
+
+def _colon_frame(ctx: _Context, window: Span) -> tuple[_Cue, _Source, str | None] | None:
+    """A quotation introduced by a colon: "Cruz continued: '...'" (the verb is the cue, its
+    subject the source) or "Graham: '...'" (the name is the source, the colon the cue)."""
+    tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
+    if not tokens:
+        return None
+    colon = tokens[-1]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.i not in ctx.used_tokens]
+    for verb in reversed(verbs):
+        source = _subject_of(ctx, verb, window)
+        if source is not None:
+            ctx.used_tokens.add(verb.i)
+            return _make_cue(ctx, verb, source.span), source, None
+    if len(tokens) >= 2:
+        named = _mention_for(ctx, tokens[-2])
+        if named is not None and named.key and named.type != "Place":
+            span = Span(colon.idx, colon.idx + len(colon))
+            return _Cue(colon, span, colon.text, "Statement"), _Source(named.key, named.span), None
+    return None
 
 
 def _ends_with_cue(ctx: _Context, window: Span) -> bool:
@@ -353,7 +376,13 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         described = _described(ctx, tok)
         if described is not None:
             return described
-        if low in lexicon.PERSON_NOUNS or low in lexicon.GROUP_NOUNS or not strict:
+        if (
+            low in lexicon.PERSON_NOUNS
+            or low in lexicon.GROUP_NOUNS
+            or low in lexicon.QUANTITY_NOUNS
+            or tok.ent_type_ == "NORP"
+            or not strict
+        ):
             return _unnamed(ctx, tok)
     if low in ("who", "that") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
         # "voters who said ...": the relative pronoun stands for the noun it follows
@@ -639,7 +668,10 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects:
         return None
-    source = _resolve(ctx, subjects[0])
+    # verbs that are not plainly speech ("backed", "wants") need an agent as subject: a
+    # name, a pronoun or a person or group noun, not "the delegate lead continues"
+    plain_speech = lemma in lexicon.SPEECH_VERBS
+    source = _resolve(ctx, subjects[0], strict=not plain_speech)
     if source is None:
         return None
     if lemma in lexicon.BELIEF_VERBS:
@@ -685,9 +717,9 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
         if child.dep_ == "ccomp":
             span = _clause_span(ctx, child, skip_marker=True)
             if child.i > verb.i:
-                # "said (that) A, B and C": everything the verb governs after its complement
-                r = verb.right_edge
-                return _trim_span(ctx, Span(span.start, max(span.end, r.idx + len(r))))
+                # "said (that) A and B": what the verb governs after its complement, up to
+                # the first comma or dash that opens another clause
+                return _trim_span(ctx, Span(span.start, max(span.end, _right_end(verb, child))))
             return span
     if lemma == "accuse":
         objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -710,21 +742,56 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
                     # "dismissed the claims as jealousy": the claims, not the verdict
                     return _clause_span(ctx, child, skip_marker=False, stop_at=("as",))
                 return _clause_span(ctx, child, skip_marker=False)
-    if lemma in lexicon.BELIEF_VERBS:
-        for child in verb.children:
-            if child.dep_ == "xcomp" and child.i > verb.i:
-                return _clause_span(ctx, child, skip_marker=False)
-    if lemma in lexicon.OBJECT_CUE_VERBS or lemma in lexicon.BELIEF_VERBS:
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.i > verb.i:
-                # "called Trump a liar", "views him as a threat": object and what follows
-                r = verb.right_edge
-                return _trim_span(ctx, Span(child.left_edge.idx, r.idx + len(r)))
-            if child.dep_ == "prep" and child.lower_ == "for" and child.i == verb.i + 1:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:  # "called for an inquiry"
-                    return _clause_span(ctx, objs[0], skip_marker=False)
+    takes_object = lemma in lexicon.OBJECT_CUE_VERBS or lemma in lexicon.BELIEF_VERBS
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            # "declined to comment", "vowed to fight on", "wants to win"
+            return _clause_span(ctx, child, skip_marker=False)
+        if child.dep_ == "dobj" and takes_object:
+            # "called Trump a liar", "views him as a threat": object and what follows
+            return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child)))
+        if (
+            takes_object
+            and child.dep_ == "prep"
+            and child.lower_ in lexicon.CONTENT_PREPOSITIONS
+            and child.i <= verb.i + 2
+        ):
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:  # "called for an inquiry", "pointed to the polls", "talked about jobs"
+                return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, child)))
     return None
+
+
+_CLAUSE_BREAKS = frozenset(",;:—–-()")
+
+
+def _right_end(verb: Token, complement: Token) -> int:
+    """Where the content that starts with ``complement`` ends: its own subtree, extended
+    over the verb's later dependents (an object complement, "as ..."), but never past a
+    comma or dash, nor into another clause ("..., adding that", "..., but")."""
+    end_tok = complement.right_edge
+    for child in verb.rights:
+        if child.i <= complement.i:
+            continue
+        if child.is_punct and child.text in _CLAUSE_BREAKS:
+            break
+        if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
+            break
+        end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
+    # inside the complement too: stop before a comma that opens an aside or a new clause
+    for tok in complement.doc[complement.i + 1 : end_tok.i + 1]:
+        if tok.text in (";", "—", "–") or (
+            tok.text == ","
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ in ("but", "while", "whereas", "although", "though")
+        ):
+            end_tok = tok.doc[tok.i - 1]
+            break
+    return end_tok.idx + len(end_tok)
 
 
 def _according_statement(ctx: _Context, tok: Token) -> Statement | None:

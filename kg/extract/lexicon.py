@@ -36,9 +36,15 @@ OBJECT_CUE_VERBS: frozenset[str] = _words(
     praise defend propose seek demand urge question dispute describe cite predict promise
     pledge vow welcome condemn applaud hail fault blame tout acknowledge admit confirm
     reveal disclose recommend request favor favour prefer call characterize characterise
-    label dub brand rule
+    label dub brand rule decline refuse vote sign name order offer express discuss
+    talk touch decry share retweet post tweet refer point agree disagree threaten plan
+    intend decide recall remind learn concede recognize reaffirm campaign
     """
 )
+
+#: Prepositions that, right after a cue verb, introduce its content ("called for X",
+#: "pointed to X", "talked about X", "agreed with X", "voted against X").
+CONTENT_PREPOSITIONS: frozenset[str] = _words("for to on about with against of")
 
 #: Verbs of belief and intention: attributed only when the source is named or resolved.
 BELIEF_VERBS: frozenset[str] = _words(
@@ -170,6 +176,11 @@ PERSON_NOUNS: frozenset[str] = _words(
     policewoman guard guards driver drivers passenger passengers customer customers
     parent parents mom dad husband wife
     """
+)
+
+#: Heads of poll-style groups that act as sources ("56 percent said", "a majority want").
+QUANTITY_NOUNS: frozenset[str] = _words(
+    "percent percentage majority minority half third quarter most many some few both all others"
 )
 
 #: Nouns that make an unnamed subject an organisation-like source ("the ministry said").
