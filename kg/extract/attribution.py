@@ -381,6 +381,7 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
             or low in lexicon.GROUP_NOUNS
             or low in lexicon.QUANTITY_NOUNS
             or tok.ent_type_ == "NORP"
+            or tok.tag_ in ("NNS", "NNPS")
             or not strict
         ):
             return _unnamed(ctx, tok)
@@ -583,7 +584,7 @@ def _agrees(ctx: _Context, m: Mention, gender: str | None, wants_person: bool, p
 
 def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
-    taken = [p for st in direct for p in st.content]
+    taken = [st.content for st in direct]
     for tok in ctx.doc:
         if tok.i in ctx.used_tokens or _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
             continue
@@ -596,14 +597,63 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             or lemma in lexicon.OBJECT_CUE_VERBS
         ):
             st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
+        elif tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES:
+            st = _nominal_statement(ctx, tok, lemma)
         else:
             continue
-        if st is None or any(_overlaps(p, t) for p in st.content for t in taken):
+        if st is None or any(_same_content(st.content, t) for t in taken):
             continue
         ctx.used_tokens.add(tok.i)
         out.append(st)
-        taken.extend(st.content)
+        taken.append(st.content)
     return out
+
+
+def _same_content(pieces: list[Span], other: list[Span]) -> bool:
+    """Whether two contents are mostly the same words (one statement found twice); nested
+    statements ("X said that Y believes Z") overlap without being the same."""
+    a = sum(p.end - p.start for p in pieces)
+    b = sum(p.end - p.start for p in other)
+    shared = sum(max(0, min(p.end, q.end) - max(p.start, q.start)) for p in pieces for q in other)
+    return shared > 0.5 * max(a, b)
+
+
+def _nominal_statement(ctx: _Context, noun: Token, lemma: str) -> Statement | None:
+    """A noun that attributes: "Trump's plan to deport ...", "her support for the bill",
+    "a warning from the agency that ..."; the source is the possessor or the by/from phrase."""
+    source_tok = None
+    content: Span | None = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            source_tok = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source_tok is None:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            source_tok = objs[0] if objs else None
+    if source_tok is None:
+        return None
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.dep_ != "relcl":
+            content = _clause_span(ctx, child, skip_marker=True)
+            break
+        if child.dep_ == "prep" and child.lower_ in lexicon.CONTENT_PREPOSITIONS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content = _clause_span(ctx, objs[0], skip_marker=False)
+                break
+    if content is None or content.end <= content.start:
+        return None
+    source = _resolve(ctx, source_tok, strict=True)
+    if source is None:
+        return None
+    span = Span(noun.idx, noun.idx + len(noun))
+    kind: StatementKind = "Statement"
+    if lemma in ("denial", "rejection", "refusal"):
+        kind = "Denial"
+    elif lemma in ("finding", "conclusion", "estimate", "assessment"):
+        kind = "Finding"
+    return Statement(
+        kind, source.key, [content], content.slice(ctx.text), noun.text, False, span, source.span
+    )
 
 
 def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
@@ -742,7 +792,11 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
                     # "dismissed the claims as jealousy": the claims, not the verdict
                     return _clause_span(ctx, child, skip_marker=False, stop_at=("as",))
                 return _clause_span(ctx, child, skip_marker=False)
-    takes_object = lemma in lexicon.OBJECT_CUE_VERBS or lemma in lexicon.BELIEF_VERBS
+    takes_object = (
+        lemma in lexicon.OBJECT_CUE_VERBS
+        or lemma in lexicon.BELIEF_VERBS
+        or (lemma in lexicon.SPEECH_VERBS and lemma not in ("tell", "say"))
+    )
     for child in verb.children:
         if child.i < verb.i:
             continue

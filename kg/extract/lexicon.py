@@ -42,6 +42,20 @@ OBJECT_CUE_VERBS: frozenset[str] = _words(
     """
 )
 
+#: Nouns that carry an attribution when their source is given ("Trump's plan to deport",
+#: "the DNC's decision to", "her support for", "a warning from the agency that ...").
+NOMINAL_CUES: frozenset[str] = _words(
+    """
+    plan decision proposal promise pledge vow claim assertion allegation accusation argument
+    call demand request suggestion recommendation warning threat prediction criticism
+    support endorsement opposition praise denial rejection refusal view belief opinion
+    position stance hope fear concern desire wish intention goal message insistence
+    admission acknowledgment acknowledgement announcement statement finding conclusion
+    estimate assessment account explanation comment remark response reply complaint
+    charge attack defense defence confirmation agreement commitment objection appeal
+    """
+)
+
 #: Prepositions that, right after a cue verb, introduce its content ("called for X",
 #: "pointed to X", "talked about X", "agreed with X", "voted against X").
 CONTENT_PREPOSITIONS: frozenset[str] = _words("for to on about with against of")
