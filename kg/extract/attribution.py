@@ -64,6 +64,16 @@ class _Context:
     used_tokens: set[int] = field(default_factory=set)
     unnamed: dict[str, str] = field(default_factory=dict)  # normalised phrase -> key
     paragraphs: list[Span] = field(default_factory=list)
+    # per-character flags, so "is this inside a quotation / blocked?" costs one lookup
+    quote_mask: bytearray = field(default_factory=bytearray)
+    block_mask: bytearray = field(default_factory=bytearray)
+
+
+def _mask(length: int, spans: list[Span]) -> bytearray:
+    flags = bytearray(length + 1)
+    for s in spans:
+        flags[s.start : s.end] = b"\x01" * (s.end - s.start)
+    return flags
 
 
 def find_statements(
@@ -73,6 +83,8 @@ def find_statements(
     ctx = _Context(doc, text, table, quotes, blocked)
     ctx.quote_spans = [q.outer for q in quotes]
     ctx.paragraphs = paragraphs(text)
+    ctx.quote_mask = _mask(len(text), [q.content for q in quotes])
+    ctx.block_mask = _mask(len(text), blocked)
     statements = _direct_statements(ctx)
     statements += _reported_statements(ctx, statements)
     statements.sort(key=lambda s: s.content[0].start)
@@ -540,10 +552,11 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
     para_start = _paragraph_start(ctx, pron.idx, back=2)
     candidates: list[tuple[int, str]] = []
     fallback: list[tuple[int, str]] = []
-    for tok in ctx.doc:
+    window = ctx.doc.char_span(para_start, pron.idx, alignment_mode="expand")
+    for tok in window if window is not None else ():
         if tok.idx >= pron.idx:
             break
-        if tok.idx < para_start or _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
+        if _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
             continue
         m = _mention_for(ctx, tok)
         if m is None or m.key is None:
@@ -724,6 +737,14 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
     source = _resolve(ctx, subjects[0], strict=not plain_speech)
     if source is None:
         return None
+    if lemma == "find" and not any(c.dep_ == "ccomp" for c in verb.children):
+        # "found it difficult" is not a finding; "the poll found Trump ahead" is
+        ent = ctx.table.by_key(source.key)
+        head = subjects[0].lower_
+        if ent.type not in ("Organization", "NewsOrganization") and (
+            head not in lexicon.FINDING_NOUNS and head not in lexicon.GROUP_NOUNS
+        ):
+            return None
     if lemma in lexicon.BELIEF_VERBS:
         ent = ctx.table.by_key(source.key)
         if ent.type == "UnnamedSource" or subjects[0].lower_ in ("i", "we", "you"):
@@ -938,7 +959,7 @@ def _tokens(ctx: _Context, span: Span) -> list[Token]:
 
 
 def _inside_quote(ctx: _Context, char: int) -> bool:
-    return any(q.content.start <= char < q.content.end for q in ctx.quotes)
+    return bool(ctx.quote_mask[char])
 
 
 def _blocked(ctx: _Context, span: Span) -> bool:
@@ -946,7 +967,7 @@ def _blocked(ctx: _Context, span: Span) -> bool:
 
 
 def _blocked_at(ctx: _Context, char: int) -> bool:
-    return any(b.start <= char < b.end for b in ctx.blocked)
+    return bool(ctx.block_mask[char])
 
 
 def _overlaps(a: Span, b: Span) -> bool:

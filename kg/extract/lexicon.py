@@ -32,13 +32,13 @@ SPEECH_VERBS: frozenset[str] = _words(
 #: Trump", "Sanders endorsed the plan", "announced his resignation").
 OBJECT_CUE_VERBS: frozenset[str] = _words(
     """
-    announce endorse support back oppose criticize criticise blast slam attack mock ridicule
-    praise defend propose seek demand urge question dispute describe cite predict promise
-    pledge vow welcome condemn applaud hail fault blame tout acknowledge admit confirm
-    reveal disclose recommend request favor favour prefer call characterize characterise
-    label dub brand rule decline refuse vote sign name order offer express discuss
-    talk touch decry share retweet post tweet refer point agree disagree threaten plan
-    intend decide recall remind learn concede recognize reaffirm campaign
+    announce endorse back oppose criticize criticise blast slam attack mock ridicule
+    praise defend propose seek demand urge question dispute describe cite predict
+    promise pledge vow welcome condemn applaud hail fault blame tout acknowledge admit
+    confirm reveal disclose recommend request prefer call characterize characterise
+    label dub brand rule decline refuse sign name order offer express discuss talk touch
+    decry share retweet post tweet refer point agree disagree threaten plan intend
+    decide recall remind learn concede recognize reaffirm campaign
     """
 )
 
@@ -63,7 +63,7 @@ CONTENT_PREPOSITIONS: frozenset[str] = _words("for to on about with against of")
 #: Verbs of belief and intention: attributed only when the source is named or resolved.
 BELIEF_VERBS: frozenset[str] = _words(
     """
-    believe think want hope fear plan expect feel doubt worry intend wish consider regard
+    believe think want hope fear expect feel doubt worry intend wish consider regard
     view suspect assume figure like love hate trust
     """
 )
@@ -77,7 +77,7 @@ FINDING_VERBS: frozenset[str] = _words(
 #: Nouns that, inside a cue phrase ("said in its report"), mark a finding.
 FINDING_NOUNS: frozenset[str] = _words(
     """
-    report study survey investigation analysis review audit inquiry findings
+    report study survey investigation analysis review audit inquiry findings poll
     """
 )
 
