@@ -28,8 +28,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     text = article.text
     ignore = furniture_spans(text)
     headline = Span(*article.title_span) if article.title_span else None
-    # the headline is not body prose: no statements from it (its entities are still found)
-    blocked = [*ignore, headline] if headline else list(ignore)
+    # page furniture yields nothing; the headline may attribute ("Clinton blasts Trump")
+    blocked = list(ignore)
     table = find_entities(doc, text, ignore, headline)
     quotes = find_quotes(text)
     statements = find_statements(doc, text, table, quotes, blocked)
