@@ -170,10 +170,10 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     starts = [e - prev_end for e in _sentence_ends(text, prev_end, q.open_at)]
     before = Span(prev_end + (starts[-1] if starts else 0), q.open_at)
 
-    if words < _MIN_QUOTE_WORDS:
-        return None  # a scare quote or a quoted phrase, not a statement of its own
     attempt = None
     lead_in = text[before.start : before.end].strip()
+    if words < _MIN_QUOTE_WORDS and not lead_in.endswith((",", ":")) and lead_in:
+        return None  # a scare quote or a quoted phrase, not a statement of its own
     if after is not None and after.end > after.start and (not lead_in or lead_in.endswith(":")):
         attempt = _attribution_in(ctx, after, q, prefer="first")
     if attempt is None and text[before.start : before.end].strip():
@@ -240,6 +240,10 @@ def _attribution_in(
 ) -> tuple[_Cue, _Source, str | None] | None:
     tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
     cues = [t for t in tokens if _is_cue_token(t) and t.i not in ctx.used_tokens]
+    if not cues and prefer == "first":
+        # right after a quotation any verb is the act of saying it: "...," he continued
+        verbs = [t for t in tokens if t.pos_ == "VERB" and t.i not in ctx.used_tokens]
+        cues = verbs[:1]
     according = [t for t in tokens if t.lower_ == "according" and _next_lower(t) == "to"]
     via = None
     if not cues and according:
@@ -342,6 +346,10 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     window, else the nearest name, pronoun or person noun before the cue, else after it
     ("said Jane Doe")."""
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj"):
+        # "Flea shared the news, writing '...'": the participle's subject is its head's
+        subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
+        window = None if subjects else window
     for subj in subjects:
         if window is None or window.start <= subj.idx < window.end:
             src = _resolve(ctx, subj)
