@@ -405,9 +405,11 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
             or not strict
         ):
             return _unnamed(ctx, tok)
-    if low in ("who", "that") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
-        # "voters who said ...": the relative pronoun stands for the noun it follows
-        return _resolve(ctx, tok.head.head, strict)
+    if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        # "voters who said ...": the relative pronoun stands for the noun it follows; the
+        # source as written is the pronoun itself
+        src = _resolve(ctx, tok.head.head, strict)
+        return _Source(src.key, Span(tok.idx, tok.idx + len(tok))) if src else None
     if tok.pos_ == "NUM" and not strict:
         return _unnamed(ctx, tok)
     return None
@@ -722,7 +724,36 @@ def _trim_quote_only(ctx: _Context, span: Span) -> bool:
     return not span.slice(ctx.text).strip(" \"“”'’‘.,")
 
 
+def _passive_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    """ "The plan was rejected by the council": the agent is the source, the subject the
+    content."""
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if not patients or not agents:
+        return None
+    objs = [c for c in agents[0].children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    source = _resolve(ctx, objs[0], strict=True)
+    if source is None:
+        return None
+    content = _clause_span(ctx, patients[0], skip_marker=False)
+    cue = _make_cue(ctx, verb, source.span)
+    return Statement(
+        cue.kind,
+        source.key,
+        [content],
+        content.slice(ctx.text),
+        cue.text,
+        False,
+        cue.span,
+        source.span,
+    )
+
+
 def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _passive_statement(ctx, verb, lemma)
     content = _complement(ctx, verb, lemma)
     if content is None:
         return None
