@@ -622,6 +622,13 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
         elif tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES:
             st = _nominal_statement(ctx, tok, lemma)
+        elif (
+            tok.pos_ == "VERB"
+            and lemma not in lexicon.NOT_CUES
+            and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+        ):
+            # any verb taking a clause says, thinks or feels something ("realized that ...")
+            st = _verb_statement(ctx, tok, lemma)
         else:
             continue
         if st is None or any(_same_content(st.content, t) for t in taken):
@@ -765,7 +772,9 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
             content = inner
             ctx.used_tokens.add(report_verb.i)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBD"):
+    if not subjects and (
+        verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBD"))
+    ):
         # "..., saying the timing had been set" / "X said A and warned B"
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects:

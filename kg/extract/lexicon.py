@@ -56,6 +56,9 @@ NOMINAL_CUES: frozenset[str] = _words(
     """
 )
 
+#: Verbs that take a clause without attributing it ("make sure that", "be that").
+NOT_CUES: frozenset[str] = _words("be have do make let get seem appear mean go come happen")
+
 #: Prepositions that, right after a cue verb, introduce its content ("called for X",
 #: "pointed to X", "talked about X", "agreed with X", "voted against X").
 CONTENT_PREPOSITIONS: frozenset[str] = _words("for to on about with against of")
