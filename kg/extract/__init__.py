@@ -32,7 +32,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     blocked = list(ignore)
     table = find_entities(doc, text, ignore, headline)
     quotes = find_quotes(text)
-    statements = find_statements(doc, text, table, quotes, blocked)
+    statements = find_statements(doc, text, table, quotes, blocked, headline)
     table.index()
     for ent in table.entities:
         ent.mentions = sorted({m.span for m in table.mentions if m.key == ent.key})

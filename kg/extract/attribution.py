@@ -65,6 +65,7 @@ class _Context:
     unnamed: dict[str, str] = field(default_factory=dict)  # normalised phrase -> key
     paragraphs: list[Span] = field(default_factory=list)
     # per-character flags, so "is this inside a quotation / blocked?" costs one lookup
+    headline: Span | None = None
     quote_mask: bytearray = field(default_factory=bytearray)
     block_mask: bytearray = field(default_factory=bytearray)
 
@@ -77,10 +78,15 @@ def _mask(length: int, spans: list[Span]) -> bytearray:
 
 
 def find_statements(
-    doc: Doc, text: str, table: EntityTable, quotes: list[Quote], blocked: list[Span]
+    doc: Doc,
+    text: str,
+    table: EntityTable,
+    quotes: list[Quote],
+    blocked: list[Span],
+    headline: Span | None = None,
 ) -> list[Statement]:
     """All statements of an article in reading order."""
-    ctx = _Context(doc, text, table, quotes, blocked)
+    ctx = _Context(doc, text, table, quotes, blocked, headline=headline)
     ctx.quote_spans = [q.outer for q in quotes]
     ctx.paragraphs = paragraphs(text)
     ctx.quote_mask = _mask(len(text), [q.content for q in quotes])
@@ -378,8 +384,13 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
     """Turn a subject token into a source: a named mention in its phrase, a pronoun's
     antecedent, or an unnamed person or group described by the phrase."""
     m = _mention_for(ctx, tok)
-    if m is not None and m.key and m.type != "Place" or (m is not None and m.key and not strict):
-        return _Source(m.key, m.span)
+    if m is not None and m.key:
+        if m.type != "Place" or (not strict and not m.span.slice(ctx.text).isupper()):
+            # a country may speak ("Russia denied"), a dateline ("NAIROBI —") never does
+            return _Source(m.key, m.span)
+        return None
+    if strict and tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY"):
+        return None
     low = tok.lower_
     if low in ("i", "we") and tok.pos_ == "PRON" and not _inside_quote(ctx, tok.idx):
         # first person in the article's own voice is its writer (an op-ed, a column)
@@ -389,6 +400,8 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         if key is None:
             return None
         return _Source(key, Span(tok.idx, tok.idx + len(tok)))
+    if _in_headline(ctx, tok.idx):
+        return None  # a headline's source must be a name
     if tok.pos_ in ("NOUN", "PROPN"):
         named = _named_in_phrase(ctx, tok)
         if named is not None:
@@ -781,7 +794,8 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
         return None
     # verbs that are not plainly speech ("backed", "wants") need an agent as subject: a
     # name, a pronoun or a person or group noun, not "the delegate lead continues"
-    plain_speech = lemma in lexicon.SPEECH_VERBS
+    # headlines parse badly: there, only a name or a pronoun may be the source
+    plain_speech = lemma in lexicon.SPEECH_VERBS and not _in_headline(ctx, verb.idx)
     source = _resolve(ctx, subjects[0], strict=not plain_speech)
     if source is None:
         return None
@@ -864,7 +878,9 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
     takes_object = (
         lemma in lexicon.OBJECT_CUE_VERBS
         or lemma in lexicon.BELIEF_VERBS
-        or (lemma in lexicon.SPEECH_VERBS and lemma not in ("tell", "say"))
+        or (
+            lemma in lexicon.SPEECH_VERBS and lemma not in ("tell", "say", "add", "recall", "share")
+        )
     )
     for child in verb.children:
         if child.i < verb.i:
@@ -1004,6 +1020,10 @@ def _tokens(ctx: _Context, span: Span) -> list[Token]:
     if cs is None:
         return out
     return [t for t in cs if not t.is_space]
+
+
+def _in_headline(ctx: _Context, char: int) -> bool:
+    return ctx.headline is not None and ctx.headline.start <= char < ctx.headline.end
 
 
 def _inside_quote(ctx: _Context, char: int) -> bool:
