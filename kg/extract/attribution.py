@@ -222,7 +222,7 @@ def _colon_frame(ctx: _Context, window: Span) -> tuple[_Cue, _Source, str | None
     if not tokens:
         return None
     colon = tokens[-1]
-    verbs = [t for t in tokens if t.pos_ == "VERB" and t.i not in ctx.used_tokens]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.is_alpha and t.i not in ctx.used_tokens]
     for verb in reversed(verbs):
         source = _subject_of(ctx, verb, window)
         if source is not None:
@@ -248,7 +248,9 @@ def _attribution_in(
     cues = [t for t in tokens if _is_cue_token(t) and t.i not in ctx.used_tokens]
     if not cues and prefer == "first":
         # right after a quotation any verb is the act of saying it: "...," he continued
-        verbs = [t for t in tokens if t.pos_ == "VERB" and t.i not in ctx.used_tokens]
+        verbs = [
+            t for t in tokens if t.pos_ == "VERB" and t.is_alpha and t.i not in ctx.used_tokens
+        ]
         cues = verbs[:1]
     according = [t for t in tokens if t.lower_ == "according" and _next_lower(t) == "to"]
     via = None

@@ -57,7 +57,9 @@ NOMINAL_CUES: frozenset[str] = _words(
 )
 
 #: Verbs that take a clause without attributing it ("make sure that", "be that").
-NOT_CUES: frozenset[str] = _words("be have do make let get seem appear mean go come happen")
+NOT_CUES: frozenset[str] = _words(
+    "be have do make let get seem appear mean go come happen help see watch hear feel"
+)
 
 #: Prepositions that, right after a cue verb, introduce its content ("called for X",
 #: "pointed to X", "talked about X", "agreed with X", "voted against X").
