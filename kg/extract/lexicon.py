@@ -38,7 +38,11 @@ OBJECT_CUE_VERBS: frozenset[str] = _words(
     confirm reveal disclose recommend request prefer call characterize characterise
     label dub brand rule decline refuse sign name order offer express discuss talk touch
     decry retweet post tweet refer point agree disagree threaten plan intend
-    decide recall remind learn concede recognize reaffirm campaign
+    decide recall remind learn concede recognize reaffirm campaign laud belittle embrace
+    doubt distrust respect admire credit thank congratulate regret accept advocate
+    champion promote pitch lament celebrate taunt insult rip bash lambaste denounce
+    implore plead appeal invite challenge anticipate speculate wonder inquire push press
+    lobby
     """
 )
 
