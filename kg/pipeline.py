@@ -15,7 +15,18 @@ from kg.rdf.iris import Minter
 from kg.rdf.mapping import article_graph
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
-from kg.resolve import resolve
+from kg.resolve import (
+    AliasRule,
+    EntityIndex,
+    apply_alias_rules,
+    apply_renames,
+    keep_rules,
+    remember,
+    resolve,
+    settle_bare,
+    stored_rules,
+    surnames_of,
+)
 from kg.store.base import Store
 
 
@@ -28,6 +39,7 @@ class BuildReport:
     replaced: int = 0
     entities: Counter = field(default_factory=Counter)
     statements: Counter = field(default_factory=Counter)
+    rewritten: int = 0  # older article graphs rewritten by merges and fuller names
     problems: list[ReadProblem] = field(default_factory=list)
 
     @property
@@ -58,14 +70,25 @@ def build(
     force: bool = False,
     stdin: TextIO | None = None,
     on_article: Callable[[Article | ReadProblem], None] | None = None,
+    aliases: Sequence[AliasRule] = (),
 ) -> BuildReport:
     """Build (or update) ``store`` from ``paths``.
 
     An article already stored from the same file with the same text is left alone (unless
     ``force``); a file whose text changed replaces its old article in the same transaction.
+    Entities are matched against the store's (:mod:`kg.resolve`); when an article brings a
+    fuller name for a stored entity, or ``aliases`` force a merge or a rename, the older
+    article graphs concerned are rewritten, each in its own transaction.
     """
     report = BuildReport()
     minter = Minter(base)
+    index = EntityIndex.load(store)
+    if aliases:
+        # the user's rules are kept in the store, so later builds go on applying them
+        report.rewritten += apply_alias_rules(store, index, list(aliases), minter)
+        aliases = keep_rules(store, minter, list(aliases))
+    else:
+        aliases = stored_rules(store, minter)
     stored = store.articles()
     by_file: dict[str, list[str]] = {}
     known: set[tuple[str, str]] = set()
@@ -89,10 +112,16 @@ def build(
     for ex in extract_articles(todo(), model=model):
         art = ex.article
         iri = minter.article(art.short_hash)
-        ident = resolve(ex, store, minter)
+        ident, renames = resolve(ex, index, minter, aliases)
         graph = article_graph(ex, minter, ident)
         old = [g for g in by_file.get(art.source_file, []) if g != iri]
         store.replace_article(iri, graph, drop=old)
+        for g in old:
+            index.drop_graph(g)
+        remember(ex, ident, index, iri)
+        report.rewritten += apply_renames(store, index, renames, skip=iri)
+        settled = settle_bare(index, surnames_of(ex))
+        report.rewritten += apply_renames(store, index, settled)
         if old:
             report.replaced += 1
         by_file[art.source_file] = [iri]

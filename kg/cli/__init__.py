@@ -13,7 +13,7 @@ import traceback
 import click
 
 from kg import __version__
-from kg.cli import build, info, query, validate, views
+from kg.cli import build, entities, info, query, validate, views
 from kg.cli.errors import UserFacingError
 
 
@@ -63,7 +63,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for module in (build, query, views, info, validate):
+for module in (build, query, views, info, validate, entities):
     for command in module.COMMANDS:
         cli.add_command(command)
 

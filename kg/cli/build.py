@@ -16,6 +16,10 @@ from kg.rdf.iris import Minter
 from kg.rdf.mapping import article_graph
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import ReadError, expand_paths, read_file
+from kg.resolve import AliasRule, resolve
+
+#: Entity types an aliases file may name.
+ALIAS_TYPES = ("Person", "Organization", "NewsOrganization", "Place")
 
 
 def _model_option(f):
@@ -43,21 +47,41 @@ def _base_option(f):
 @_model_option
 @_base_option
 @click.option("--force", is_flag=True, help="Re-extract articles even if they are unchanged.")
+@click.option(
+    "--aliases",
+    "aliases_file",
+    metavar="FILE.csv",
+    type=click.Path(dir_okay=False),
+    help="CSV with columns alias,canonical,type: force names to be one entity (a merge) or "
+    "give an entity another canonical name (a rename). Types: " + ", ".join(ALIAS_TYPES) + ".",
+)
 def build(
-    paths: tuple[str, ...], store_path: str | None, model: str | None, base: str, force: bool
+    paths: tuple[str, ...],
+    store_path: str | None,
+    model: str | None,
+    base: str,
+    force: bool,
+    aliases_file: str | None,
 ) -> None:
     """Read articles and add their who-said-what graph to the store.
 
     PATH may be files (.txt .md .html .htm .json .jsonl), directories (read recursively)
     or - for a text article on standard input. Building the same files again changes
-    nothing; a file whose text changed replaces its old article.
+    nothing; a file whose text changed replaces its old article. Entities are matched to
+    the ones the store already holds, so one person keeps one node across articles.
+
+    With --aliases, each row `alias,canonical,type` makes every entity called ALIAS (or
+    CANONICAL) one entity of TYPE labelled CANONICAL, in the stored articles and in the
+    ones being built; a bad row stops the build before anything changes.
 
     \b
     Examples:
       kg build examples/articles
       kg build news/ extra.html --store my-store
       cat story.txt | kg build -
+      kg build news/ --aliases aliases.csv    # e.g. a row: Hillary,Hillary Clinton,Person
     """
+    rules = read_aliases(aliases_file) if aliases_file else []
     try:
         files = expand_paths(list(paths))
     except FileNotFoundError as exc:
@@ -93,6 +117,7 @@ def build(
                 force=force,
                 stdin=stdin,
                 on_article=tick,
+                aliases=rules,
             )
         except ModelNotFound as exc:
             raise UserFacingError(str(exc)) from None
@@ -114,6 +139,8 @@ def _summary(report, location: str) -> None:
         f"  entities:   {ents}",
         f"  statements: {stmts}",
     ]
+    if report.rewritten:
+        lines.append(f"  merged:     {report.rewritten} older article graph(s) rewritten")
     if report.skipped:
         lines.append(f"  skipped:    {len(report.skipped)} unsupported file(s)")
     if report.failed:
@@ -161,7 +188,8 @@ def extract(file: str, fmt: str, model: str | None, base: str) -> None:
     from kg.rdf.mapping import new_graph
 
     if fmt in ("turtle", "ttl") and len(extractions) == 1:
-        click.echo(article_graph(extractions[0], minter).serialize(format="turtle"))
+        ident, _ = resolve(extractions[0], None, minter)
+        click.echo(article_graph(extractions[0], minter, ident).serialize(format="turtle"))
         return
     from rdflib import Dataset, URIRef
 
@@ -170,10 +198,47 @@ def extract(file: str, fmt: str, model: str | None, base: str) -> None:
         ds.bind(prefix, ns, override=True)
     for ex in extractions:
         g = ds.graph(URIRef(minter.article(ex.article.short_hash)))
-        for triple in article_graph(ex, minter):
+        for triple in article_graph(ex, minter, resolve(ex, None, minter)[0]):
             g.add(triple)
     out_fmt = {"turtle": "trig", "ttl": "trig", "trig": "trig", "jsonld": "json-ld"}[fmt]
     click.echo(ds.serialize(format=out_fmt))
+
+
+def read_aliases(path: str) -> list[AliasRule]:
+    """Read and check an aliases file; any bad row is a usage error (exit 2) naming it,
+    raised before the store is opened, so nothing changes."""
+    import csv
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.is_file():
+        raise click.UsageError(f"no such aliases file: {path}")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.UsageError(f"cannot read aliases file {path}: {exc}") from None
+    rules: list[AliasRule] = []
+    for n, row in enumerate(csv.reader(text.splitlines()), start=1):
+        if not row or (len(row) == 1 and not row[0].strip()) or row[0].lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in row]
+        if n == 1 and [c.lower() for c in cells] == ["alias", "canonical", "type"]:
+            continue
+        where = f"{path}:{n}"
+        if len(cells) != 3:
+            raise click.UsageError(
+                f"{where}: expected 3 columns (alias,canonical,type), found {len(cells)}"
+            )
+        alias, canonical, type_ = cells
+        if not alias or not canonical:
+            raise click.UsageError(f"{where}: alias and canonical must not be empty")
+        match = [t for t in ALIAS_TYPES if t.lower() == type_.lower()]
+        if not match:
+            raise click.UsageError(
+                f"{where}: unknown type {type_!r} (expected one of {', '.join(ALIAS_TYPES)})"
+            )
+        rules.append(AliasRule(alias, canonical, match[0]))
+    return rules
 
 
 def _existing(path: str):

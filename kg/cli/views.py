@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import sys
 import webbrowser
@@ -12,7 +13,15 @@ import networkx as nx
 
 from kg.cli.errors import UserFacingError
 from kg.cli.options import opened_store, store_option
-from kg.views.graph import find_entity, focus, store_graph
+from kg.views.graph import find_entity, store_graph
+from kg.views.select import (
+    DEFAULT_MAX_NODES,
+    Filters,
+    communities,
+    parse_acts,
+    parse_types,
+    select,
+)
 
 RDF_FORMATS = {
     "turtle": "turtle",
@@ -25,6 +34,29 @@ RDF_FORMATS = {
     "jsonld": "jsonld",
 }
 NETWORK_FORMATS = ("graphml", "gexf")
+
+
+def _types(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
+    try:
+        return parse_types(value) if value else frozenset()
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def _acts(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
+    try:
+        return parse_acts(value) if value else frozenset()
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 @click.command()
@@ -49,33 +81,118 @@ NETWORK_FORMATS = ("graphml", "gexf")
     type=click.IntRange(0, 10),
     help="Hops around --focus (a statement is one hop).",
 )
+@click.option(
+    "--max-nodes",
+    default=DEFAULT_MAX_NODES,
+    show_default=True,
+    type=click.IntRange(1, None),
+    help="Node budget: the most central entities (PageRank) and their statements.",
+)
+@click.option(
+    "--type",
+    "types",
+    metavar="TYPES",
+    callback=_types,
+    help="Entity types to keep: person,organization,news,place,unnamed.",
+)
+@click.option(
+    "--act",
+    "acts",
+    metavar="ACTS",
+    callback=_acts,
+    help="Speech acts to keep: said,reported,denied.",
+)
+@click.option("--since", metavar="DATE", callback=_iso_date, help="Articles dated on/after.")
+@click.option("--until", metavar="DATE", callback=_iso_date, help="Articles dated on/before.")
+@click.option("--article", metavar="FILE", help="Only statements from this source file.")
+@click.option(
+    "--min-mentions",
+    default=0,
+    type=click.IntRange(0, None),
+    metavar="N",
+    help="Only entities mentioned in at least N articles.",
+)
+@click.option(
+    "--color",
+    "color_by",
+    type=click.Choice(["type", "community"]),
+    default="type",
+    show_default=True,
+    help="Colour entities by type, or by Louvain community.",
+)
 @click.option("--open", "open_", is_flag=True, help="Open the page in a web browser.")
 @store_option
-def viz(output: str, focus_on: str | None, depth: int, open_: bool, store_path: str | None) -> None:
+def viz(
+    output: str,
+    focus_on: str | None,
+    depth: int,
+    max_nodes: int,
+    types: frozenset[str],
+    acts: frozenset[str],
+    since: str | None,
+    until: str | None,
+    article: str | None,
+    min_mentions: int,
+    color_by: str,
+    open_: bool,
+    store_path: str | None,
+) -> None:
     """Write an interactive network page (self-contained HTML, works offline).
+
+    By default the page shows the most central entities and their statements, up to
+    --max-nodes; the filters and --focus pick what to look at, and the page says what
+    was left out.
 
     \b
     Examples:
-      kg viz -o graph.html
-      kg viz --focus "Human Rights Watch" --depth 2 -o hrw.html --open
+      kg viz -o graph.html --open
+      kg viz --focus "Human Rights Watch" --depth 2 -o hrw.html
+      kg viz --act denied --since 2016-01-01 --color community -o denials.html
+      kg viz --article examples/articles/02-ghana-port-evictions.txt -o ghana.html
     """
     from kg.views.html import write_html
 
+    filters = Filters(
+        types=types,
+        acts=acts,
+        since=since,
+        until=until,
+        article=article,
+        min_mentions=min_mentions,
+    )
+    if since and until and since > until:
+        raise click.BadParameter("--since is after --until", param_hint="--since")
     with opened_store(store_path, read_only=True) as store:
         g = store_graph(store)
-    note = None
     title = "newskg: who said what"
+    focus_nodes: list[str] = []
     if focus_on:
-        nodes = find_entity(g, focus_on)
-        if not nodes:
+        focus_nodes = find_entity(g, focus_on)
+        if not focus_nodes:
             raise UserFacingError(f"no entity named {focus_on!r} in the store")
-        g = focus(g, nodes, depth)
-        labels = ", ".join(g.nodes[n]["label"] for n in nodes[:3])
+        labels = ", ".join(g.nodes[n]["label"] for n in focus_nodes[:3])
         title = f"newskg: around {labels}"
-        note = f"Showing {depth} hop(s) around {labels}."
-    write_html(g, Path(output), title=title, note=note)
+    sel = select(g, filters, focus_nodes=focus_nodes, depth=depth, max_nodes=max_nodes)
+    if focus_on and sel.total_nodes == 0:
+        raise UserFacingError(f"{focus_on!r} has nothing left after the filters")
+    note = " ".join(
+        part
+        for part in (
+            f"Around {labels}, {depth} hop(s)." if focus_on else "",
+            f"Filtered to {filters.describe()}." if filters.describe() else "",
+            sel.note(),
+        )
+        if part
+    )
+    shown = sel.graph
+    groups = communities(shown) if color_by == "community" else None
+    write_html(
+        shown, Path(output), title=title, note=note or None, communities=groups, ranks=sel.ranks
+    )
     click.echo(
-        f"Wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)", err=True
+        f"Wrote {output} ({shown.number_of_nodes()} of {sel.total_nodes} nodes, "
+        f"{shown.number_of_edges()} edges)",
+        err=True,
     )
     if open_:
         webbrowser.open(Path(output).resolve().as_uri())

@@ -17,7 +17,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract import lexicon
+from kg.extract import gazetteer, lexicon
+from kg.extract.names import (
+    KIN_GENDER,
+    SUFFIX_AFTER,
+    PersonName,
+    compatible_first_names,  # noqa: F401 - part of this module's interface
+    compatible_names,
+    given_name_gender,
+    initials,
+    is_descriptor,
+    name_skeleton,  # noqa: F401 - part of this module's interface
+    parse_name,
+    person_form_kind,
+    well_formed,
+)
 from kg.model import Entity, EntityType, Span
 
 _NER_TYPES: dict[str, EntityType] = {
@@ -26,13 +40,17 @@ _NER_TYPES: dict[str, EntityType] = {
     "GPE": "Place",
     "LOC": "Place",
 }
-_POSSESSIVE = re.compile(r"(?:[’']s?)$")
-_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_POSSESSIVE = re.compile(r"(?:[’‘']s?)$")
 _BRACKET_NAME = re.compile(r"\[([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\]\s+([A-Z][\w’'-]+)")
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w&’'.-]*\s+(?:(?:of|for|the|and|on|in|&)\s+)*){1,8})\(([A-Z][A-Za-z&.]{1,9})\)"
 )
 _LEADING_THE = re.compile(r"^(?:[Tt]he)\s+")
+_COUNTRIES = frozenset(lexicon.DEMONYMS.values())
+#: Single words NER tags as organisations that are pieces of titles ("Secretary of State").
+_TITLE_FRAGMENTS = frozenset(
+    ["State", "Defense", "Justice", "Labor", "Energy", "Commerce", "Homeland", "Super"]
+)
 _NOT_FIRST_NAMES = frozenset(
     [
         "The",
@@ -93,6 +111,7 @@ class Mention:
     key: str | None = None
     honorific_gender: str | None = None
     in_headline: bool = False
+    title_form: str | None = None  # "Mrs. Clinton" for a bare surname after an honorific
 
 
 @dataclass
@@ -153,8 +172,9 @@ def find_entities(
     blocked = _SpanSet(ignore)
     candidates = _candidates(doc, text, blocked, headline)
     table = EntityTable()
-    _cluster(table, candidates, text)
-    _propagate(table, text, blocked, headline)
+    people = _cluster(table, candidates, text)
+    _propagate(table, people, text, blocked, headline)
+    table.genders = {c.key: c.gender for c in people if c.gender}
     table.index()
     _titles_and_affiliations(table, doc, text, headline)
     table.index()
@@ -188,7 +208,7 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
         )
 
     # 1. known outlets and acronyms defined in the text win over NER's guesses
-    for canonical, patterns in lexicon.NEWS_OUTLETS.items():
+    for canonical, patterns in gazetteer.NEWS_OUTLETS.items():
         for pattern in patterns:
             for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
                 add(m.start(), m.end(), canonical, "NewsOrganization")
@@ -229,11 +249,13 @@ def _clean(
     gender = None
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"
     for i, tok in enumerate(tokens):
-        if tok.text in ("’s", "'s") and i > 0:
+        if tok.text in ("’s", "'s", "‘s") and i > 0:
             tokens = tokens[:i]
             break
-    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+    while tokens and tokens[0].lower_ in ("the", "a", "an", "’s", "'s", "‘s"):
         tokens = tokens[1:]
+    while tokens and (tokens[-1].like_num or tokens[-1].is_punct and tokens[-1].text != "."):
+        tokens = tokens[:-1]  # "Donald Trump 384", "Trump - 60"
     if type_ == "Person":
         while tokens and (
             tokens[0].lower_ in lexicon.HONORIFICS
@@ -245,17 +267,76 @@ def _clean(
             tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in "."):
         tokens = tokens[:-1]
+    if type_ == "Person":
+        while tokens and tokens[-1].text[:1].islower():  # "Hillary Clinton campaign"
+            tokens = tokens[:-1]
+        # "Billionaire Donald Trump": a capitalised word before a given name is not a name
+        if (
+            len(tokens) == 3
+            and given_name_gender(tokens[0].text) is None
+            and given_name_gender(tokens[1].text) is not None
+            and parse_name(" ".join(t.text for t in tokens)).suffix is None
+        ):
+            tokens = tokens[1:]
+    while tokens and tokens[0].is_punct and tokens[0].text not in "[":
+        tokens = tokens[1:]  # a quotation mark NER took in: “America
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     form = re.sub(r"[\[\]]", "", text[start:end])
     form = re.sub(r"\s+", " ", form).strip()
-    form = _POSSESSIVE.sub("", form) if form.endswith(("’s", "'s")) else form
+    form = _POSSESSIVE.sub("", form) if form.endswith(("’s", "'s", "‘s")) else form
+    form = form.rstrip("-–—")
+    if form[:1].islower() and "-" in form.split()[0]:
+        return None  # "pro-Clinton", "anti-Trump": a stance, not a name
+    if type_ == "Person" and "(" in form:
+        form = form.split("(")[0].rstrip()  # "George (W. Bush": a bracket is not a name
+        end = start + len(form)
     if not any(c.isupper() for c in form) or len(form) < 2:
         return None
+    if type_ == "Organization" and form in _TITLE_FRAGMENTS:
+        return None  # "State" of "Secretary of State"
+    if (
+        type_ == "Organization"
+        and len(tokens) in (2, 3)
+        and given_name_gender(tokens[0].text) is not None
+        and all(t.text[:1].isupper() for t in tokens)
+        and not _INSTITUTION_WORDS & {t.text for t in tokens}
+        and gazetteer.known_organization(form) is None
+        and not _is_outlet_name(form)
+    ):
+        type_ = "Person"  # "Carly Fiorina" tagged ORG
+    if type_ == "Person" and " " not in form and text[max(0, start - 4) : start] == "the ":
+        return None  # "the Clintons": a family, not a person
+    if type_ == "Person" and len(tokens) >= 2 and tokens[0].tag_ == "VBG":
+        # "Injecting Clinton": a verb NER took into the name
+        tokens = tokens[1:]
+        start = tokens[0].idx
+        form = text[start:end]
+    if type_ == "Person":
+        kind = person_form_kind(form)
+        if kind is None:
+            return None  # "@HillaryClinton", "pro-Clinton", "Trump v. Trump"
+        if kind != "Person":
+            type_ = kind  # "Trump Tower", "Clinton Foundation"
+        else:
+            form, start = _drop_descriptor(form, start)
+    if type_ == "Person":
+        low = form.lower().rstrip(".")
+        if low in lexicon.PRONOUN_GENDER or low in lexicon.HONORIFICS or low in ("i", "we"):
+            return None
+        suffix = SUFFIX_AFTER.match(text[end : end + 6])
+        if suffix and not parse_name(form).suffix:
+            form, end = f"{form} {suffix.group(1)}", end + suffix.end()
+        if gazetteer.is_place_name(form, _COUNTRIES):
+            type_ = "Place"  # a place is never a person
+        elif gazetteer.known_organization(form):
+            type_ = "Organization"
     if form in lexicon.NOT_ORGANIZATIONS or form.lower() in lexicon.DEMONYMS:
         return None
-    if _is_outlet_name(form):
+    if _is_outlet_name(form) or (
+        type_ == "Organization" and _outlet_by_cue(text, start, end, form)
+    ):
         type_ = "NewsOrganization"
     elif _is_dateline(text, start, end):
         type_ = "Place"
@@ -278,6 +359,16 @@ def _clean(
             start = rest[0].idx
             form = text[start:end]
     return start, end, form, type_, gender
+
+
+def _drop_descriptor(form: str, start: int) -> tuple[str, int]:
+    """ "Injecting Clinton", "Billionaire Donald Trump": a capitalised word before a name
+    that no name begins with (a gerund, or a word of the descriptor list) is not the name."""
+    words = form.split()
+    while len(words) >= 2 and is_descriptor(words[0]):
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -307,55 +398,80 @@ def _initials_match(full: str, acronym: str) -> bool:
 
 
 def _is_outlet_name(form: str) -> bool:
-    for canonical, patterns in lexicon.NEWS_OUTLETS.items():
-        if form == canonical or any(re.fullmatch(p, form) for p in patterns):
-            return True
-    return False
+    return gazetteer.outlet_canonical(form) is not None or gazetteer.looks_like_outlet(form)
+
+
+def _outlet_by_cue(text: str, start: int, end: int, form: str) -> bool:
+    """An organisation the words around it call an outlet: "the Tribune newspaper", "the
+    news site Vox", "a Newsday reporter", "told WNYC" (a known non-outlet organisation, or
+    a name with an institution word such as Committee, never counts)."""
+    if gazetteer.known_organization(form) or _INSTITUTION_WORDS & set(form.split()):
+        return False
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(
+        gazetteer.OUTLET_CUE_BEFORE.search(before) or gazetteer.OUTLET_CUE_AFTER.match(after)
+    )
+
+
+_INSTITUTION_WORDS = gazetteer._words(
+    """
+    Committee Department Agency Court Council Commission Senate House Congress Party
+    University College School Campaign Foundation Institute Center Centre Association Union
+    Bureau Office Administration Ministry Army Police Board Caucus Coalition Fund Bank
+    """
+)
 
 
 # --- clustering ---------------------------------------------------------------------------
 
-
-def name_skeleton(word: str) -> str:
-    """A rough phonetic key so that transliteration variants compare equal:
-    Sergei/Sergey, Aleksandr/Alexander, Muammar/Moammar."""
-    w = word.lower().replace("ks", "x").replace("y", "i").replace("ph", "f")
-    if not w:
-        return w
-    rest = re.sub(r"[aeiou]", "", w[1:])
-    rest = re.sub(r"(.)\1+", r"\1", rest)
-    return w[0] + rest
-
-
-def _name_parts(form: str) -> tuple[list[str], str | None]:
-    """Split a person's name into given names + surname and an optional suffix."""
-    words = form.replace(",", " ").split()
-    suffix = None
-    if len(words) > 1 and words[-1].lower() in _NAME_SUFFIXES:
-        suffix = words[-1].rstrip(".").lower()
-        words = words[:-1]
-    return words, suffix
-
-
-def compatible_first_names(a: str, b: str) -> bool:
-    a0, b0 = a.rstrip("."), b.rstrip(".")
-    if len(a0) == 1 or len(b0) == 1:
-        return a0[0].lower() == b0[0].lower()
-    return a0.lower() == b0.lower() or name_skeleton(a0) == name_skeleton(b0)
+#: Words before a surname that say who it is: honorifics give a gender, titles a role.
+_PREFIX = re.compile(
+    r"(?:^|[\s(“\"])((?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Col|Adm|Capt|Prof)\.?|"
+    r"Sir|Dame|Lord|Lady|President|Secretary|Senator|Governor|Representative|Congressman|"
+    r"Congresswoman|Speaker|Mayor|General|Judge|Justice|Ambassador|Chancellor|"
+    r"Premier|Minister|Director|Chairman|Chairwoman|Commissioner|Attorney General|"
+    r"Vice President|Candidate|Nominee)\s+$"
+)
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
+_KIN = re.compile(r"\b(?:his|her|their|the|and|with)\s+(?:\w+\s+)?(\w+)\s*,?\s*$", re.I)
 
 
 @dataclass
 class _PersonCluster:
+    """The names one person goes by in an article, and what the text says about them."""
+
     key: str
-    surname: str
-    first: str | None
-    suffix: str | None
-    positions: list[int]
+    name: PersonName
+    positions: list[int] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+    full_count: int = 0
     gender: str | None = None
+    gender_strength: int = 0  # 3 honorific, 2 kinship word, 1 given-name list
     titles_before: set[str] = field(default_factory=set)
 
+    def set_gender(self, gender: str | None, strength: int) -> None:
+        if gender and strength > self.gender_strength:
+            self.gender, self.gender_strength = gender, strength
 
-def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> None:
+
+def _prefix(text: str, start: int) -> tuple[str | None, str | None]:
+    """The honorific or title just before a name as written ("Mrs.", "Secretary") and the
+    gender it gives, if any."""
+    m = _PREFIX.search(text[max(0, start - 30) : start])
+    if not m:
+        return None, None
+    word = m.group(1)
+    return word, lexicon.HONORIFICS.get(word.lower().rstrip("."))
+
+
+def _kin_gender(text: str, start: int) -> str | None:
+    """ "his wife, Melania Trump" -> female; "her brother Tony" -> male."""
+    m = _KIN.search(text[max(0, start - 40) : start])
+    return KIN_GENDER.get(m.group(1).lower()) if m else None
+
+
+def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_PersonCluster]:
     candidates.sort(key=lambda m: m.span.start)
     persons = [m for m in candidates if m.type == "Person"]
     others = [m for m in candidates if m.type != "Person"]
@@ -363,57 +479,188 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> None:
 
     # full names first, so that bare surnames can join them
     for m in persons:
-        words, suffix = _name_parts(m.form)
-        if len(words) < 2:
+        name = parse_name(m.form)
+        if not name.full:
             continue
-        cluster = _find_cluster(clusters, words[-1], words[0], suffix)
+        cluster = _find_cluster(clusters, name, m.form)
         if cluster is None:
             ent = table.new_entity("Person", m.form)
-            cluster = _PersonCluster(ent.key, words[-1], words[0], suffix, [])
+            cluster = _PersonCluster(ent.key, name)
             clusters.append(cluster)
-        cluster.positions.append(m.span.start)
-        if m.honorific_gender:
-            cluster.gender = m.honorific_gender
-        before = _word_before(text, m.span.start)
-        if before in lexicon.TITLE_HEADS:
-            cluster.titles_before.add(before)
-        m.key = cluster.key
+        elif name.middles and not cluster.name.middles:
+            cluster.name = name
+        _note(cluster, m, text, full=True)
+    for c in clusters:
+        if c.name.given:
+            c.set_gender(given_name_gender(c.name.given), 1)
     for m in persons:
         if m.key is not None:
             continue
-        words, suffix = _name_parts(m.form)
-        before = _word_before(text, m.span.start)
-        titled = [
-            c
-            for c in clusters
-            if c.surname.lower() == words[-1].lower() and before in c.titles_before
-        ]
-        cluster = (
-            titled[0]
-            if len(titled) == 1
-            else _nearest_by_surname(clusters, words[-1], m.span.start, m.honorific_gender)
-        )
-        if cluster is None:
-            ent = table.new_entity("Person", m.form)
-            cluster = _PersonCluster(ent.key, words[-1], None, suffix, [m.span.start])
-            clusters.append(cluster)
-        m.key = cluster.key
-        if m.honorific_gender and not cluster.gender:
-            cluster.gender = m.honorific_gender
+        name = parse_name(m.form)
+        _attach_bare(table, clusters, m, name, text)
 
-    # organisations and places: by normalised name; acronyms join their full names
+    _cluster_others(table, others, clusters, text)
+    table.mentions = [m for m in candidates if m.key is not None]
+    _prune_orphans(table)
+    _choose_names(table, text)
+    return clusters
+
+
+def _note(cluster: _PersonCluster, m: Mention, text: str, *, full: bool) -> None:
+    """Record a mention of ``cluster``: position, form, gender and title cues."""
+    m.key = cluster.key
+    cluster.positions.append(m.span.start)
+    cluster.forms.add(m.form)
+    if full:
+        cluster.full_count += 1
+    prefix, gender = _prefix(text, m.span.start)
+    cluster.set_gender(m.honorific_gender or gender, 3)
+    cluster.set_gender(_kin_gender(text, m.span.start), 2)
+    if prefix:
+        cluster.titles_before.add(prefix.lower().rstrip("."))
+        if not full:
+            m.title_form = f"{prefix} {m.form}"
+
+
+def _attach_bare(
+    table: EntityTable,
+    clusters: list[_PersonCluster],
+    m: Mention,
+    name: PersonName,
+    text: str,
+) -> None:
+    """Give a bare surname ("Clinton", "Mrs. Clinton") to the person the context supports,
+    a new person when no one named in the article fits, or nobody when two fit equally."""
+    prefix, gender = _prefix(text, m.span.start)
+    gender = m.honorific_gender or gender
+    title = prefix.lower().rstrip(".") if prefix else None
+    plural = name.surname.lower()
+    if not any(c.name.surname.lower() == plural for c in clusters) and any(
+        c.name.surname.lower() in (plural[:-1], plural[:-2]) for c in clusters
+    ):
+        return  # "Clintons", "Bushes": the family, not one of them
+    if prefix is None and given_name_gender(name.surname) is not None:
+        # "Hillary" on her own: the one person named here with that given name
+        by_given = [c for c in clusters if c.name.given and c.name.given == name.surname]
+        if len(by_given) == 1 and not any(
+            c.name.surname.lower() == name.surname.lower() for c in clusters
+        ):
+            _note(by_given[0], m, text, full=False)
+            return
+    found, make_new = _resolve_bare(clusters, name, m.span.start, gender, title, text)
+    if found is None and make_new:
+        ent = table.new_entity("Person", m.form)
+        found = _PersonCluster(ent.key, name)
+        clusters.append(found)
+    if found is not None:
+        _note(found, m, text, full=False)
+
+
+def _resolve_bare(
+    clusters: list[_PersonCluster],
+    name: PersonName,
+    position: int,
+    gender: str | None,
+    title: str | None,
+    text: str,
+) -> tuple[_PersonCluster | None, bool]:
+    """(the person a bare surname stands for, whether to make a new person instead).
+
+    Candidates share the surname (and the suffix, if one is written). An honorific's gender
+    rules out the others, a title before the name prefers the person given that title; of
+    several left, the one named in the same paragraph most recently wins, else the one
+    the article is clearly about (named at least twice as often); else nobody."""
+    same = [c for c in clusters if c.name.surname.lower() == name.surname.lower()]
+    if name.suffix:
+        same = [c for c in same if c.name.suffix == name.suffix]
+    else:
+        same = [c for c in same if c.name.suffix is None] or same
+    if not same:
+        return None, True
+    if gender:
+        same = [c for c in same if c.gender in (None, gender)]
+        if not same:
+            return None, True
+    if title:
+        titled = [c for c in same if title in c.titles_before]
+        same = titled or same
+    if len(same) == 1:
+        return same[0], False
+    para = text.rfind("\n", 0, position) + 1
+    recent = [
+        (max(p for p in c.positions if para <= p < position), c)
+        for c in same
+        if any(para <= p < position for p in c.positions)
+    ]
+    if recent:
+        return max(recent, key=lambda pc: pc[0])[1], False
+    weight = sorted(same, key=lambda c: (-(len(c.positions) + c.full_count), min(c.positions)))
+    top, second = (len(c.positions) + c.full_count for c in weight[:2])
+    first = min(same, key=lambda c: min(c.positions))
+    # the one introduced first, in a sentence of its own, is who the article is about;
+    # two introduced together ("Ann Okafor and Grace Okafor") leave it open
+    alone = all(
+        c is first or _SENTENCE_END.search(text, min(first.positions), min(c.positions))
+        for c in same
+    )
+    if top >= 2 * second or (
+        weight[0] is first and top >= second and alone and min(first.positions) < position
+    ):
+        return weight[0], False
+    return None, False
+
+
+def _find_cluster(
+    clusters: list[_PersonCluster], name: PersonName, form: str
+) -> _PersonCluster | None:
+    """The person a full name belongs to: names that agree (see
+    :func:`kg.extract.names.compatible_names`), or the tail of a longer name
+    ("Wasserman Schultz" of "Debbie Wasserman Schultz")."""
+    for c in clusters:
+        if c.name.given is None:
+            continue
+        if compatible_names(c.name, name):
+            return c
+    words = form.split()
+    if given_name_gender(words[0]) is None:
+        for c in clusters:
+            if any(
+                len(f.split()) > len(words) and f.split()[-len(words) :] == words for f in c.forms
+            ):
+                return c
+    for c in clusters:
+        if (
+            c.name.given is None
+            and c.name.surname.lower() == name.surname.lower()
+            and (c.name.suffix == name.suffix)
+            and (c.gender is None or c.gender == given_name_gender(name.given or ""))
+        ):
+            c.name = name
+            return c
+    return None
+
+
+def _cluster_others(
+    table: EntityTable, others: list[Mention], clusters: list[_PersonCluster], text: str
+) -> None:
+    """Organisations and places: one entity per normalised name (known organisations by
+    their canonical name, so "DNC" joins "Democratic National Committee"); acronyms defined
+    in the text join their full names."""
     by_name: dict[tuple[str, str], str] = {}
     family = {"NewsOrganization": "Organization", "Organization": "Organization", "Place": "Place"}
     for m in others:
         if "\x00" in m.form:
             continue
         fam = family[m.type]
-        norm = _norm(m.form)
+        norm = _org_norm(m.form, fam)
         # an ORG that is really a known person ("Kadyrov’s de facto" -> Kadyrov)
-        person = _person_named(clusters, m.form, m.span.start)
-        if person is not None and fam == "Organization" and m.type != "NewsOrganization":
-            m.type, m.key = "Person", person.key
-            continue
+        if fam == "Organization" and m.type != "NewsOrganization":
+            person, is_person = _person_named(clusters, m.form, m.span.start, text)
+            if is_person:
+                m.type = "Person"
+                if person is not None:
+                    _note(person, m, text, full=parse_name(m.form).full)
+                continue
         key = by_name.get((fam, norm))
         if key is None:
             ent = table.new_entity(m.type, m.form)
@@ -428,24 +675,25 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> None:
         acronym, full = m.form.split("\x00")
         m.form = acronym
         fam = family[m.type]
-        key = by_name.get((fam, _norm(full)))
+        key = by_name.get((fam, _org_norm(full, fam)))
         if key is None:
             key = table.new_entity(m.type, full).key
-            by_name[(fam, _norm(full))] = key
-        by_name[(fam, _norm(acronym))] = key
+            by_name[(fam, _org_norm(full, fam))] = key
+        by_name[(fam, _org_norm(acronym, fam))] = key
         m.key = key
     # later plain uses of an acronym ("HRW said") join too
     for m in others:
         if m.type == "Person":
             continue
-        fam = family[m.type]
-        key = by_name.get((fam, _norm(m.form)))
+        key = by_name.get((family[m.type], _org_norm(m.form, family[m.type])))
         if key and key != m.key:
             m.key = key
-    table.mentions = [m for m in candidates if m.key is not None]
-    table.genders = {c.key: c.gender for c in clusters if c.gender}
-    _prune_orphans(table)
-    _choose_names(table, text)
+
+
+def _org_norm(form: str, family: str) -> str:
+    """Names that would make the same IRI slug are one entity ("Hewlett-Packard")."""
+    key = gazetteer.org_key(form) if family == "Organization" else _norm(form)
+    return re.sub(r"[^a-z0-9]+", "-", key).strip("-") or key
 
 
 def _norm(form: str) -> str:
@@ -454,58 +702,29 @@ def _norm(form: str) -> str:
     return re.sub(r"\s+", " ", form).strip().lower()
 
 
-def _find_cluster(
-    clusters: list[_PersonCluster], surname: str, first: str, suffix: str | None
-) -> _PersonCluster | None:
-    for c in clusters:
-        if c.surname.lower() != surname.lower() or c.suffix != suffix:
-            continue
-        if c.first is None or compatible_first_names(c.first, first):
-            if c.first is None:
-                c.first = first
-            return c
-    return None
-
-
 def _word_before(text: str, start: int) -> str:
     """The word just before ``start``, lower-case ("Senator Vickery" -> "senator")."""
     m = re.search(r"([A-Za-z.]+)\s+$", text[max(0, start - 40) : start])
     return m.group(1).lower() if m else ""
 
 
-def _nearest_by_surname(
-    clusters: list[_PersonCluster], surname: str, position: int, gender: str | None
-) -> _PersonCluster | None:
-    """The person a bare surname refers to: the only one with that surname, or, when two
-    share it, the one of the right gender, else the one mentioned most recently before."""
-    same = [c for c in clusters if c.surname.lower() == surname.lower()]
-    if gender:
-        same = [c for c in same if c.gender in (None, gender)] or same
-    if len(same) <= 1:
-        return same[0] if same else None
-    plain = [c for c in same if c.suffix is None] or same
-    before = [(max((p for p in c.positions if p < position), default=-1), c) for c in plain]
-    before.sort(key=lambda pc: pc[0])
-    return before[-1][1] if before[-1][0] >= 0 else plain[0]
-
-
 def _person_named(
-    clusters: list[_PersonCluster], form: str, position: int
-) -> _PersonCluster | None:
-    """The person an organisation- or place-tagged name really is: a known surname alone,
-    or a full name whose surname and given name fit a known person."""
-    words, suffix = _name_parts(form)
-    if len(words) == 1:
-        return _nearest_by_surname(clusters, words[0], position, None)
+    clusters: list[_PersonCluster], form: str, position: int, text: str
+) -> tuple[_PersonCluster | None, bool]:
+    """(the person an organisation- or place-tagged name really is, whether it names
+    someone at all): a surname of a person named here, given by the same rules as any bare
+    surname, or a full name that fits a known person. A surname two people share and the
+    context cannot decide is still a person's: it must not become an organisation."""
+    name = parse_name(form)
+    if not name.full:
+        if not any(c.name.surname.lower() == name.surname.lower() for c in clusters):
+            return None, False
+        found, _ = _resolve_bare(clusters, name, position, None, None, text)
+        return found, True
     for c in clusters:
-        if (
-            c.surname.lower() == words[-1].lower()
-            and c.suffix == suffix
-            and c.first is not None
-            and compatible_first_names(c.first, words[0])
-        ):
-            return c
-    return None
+        if c.name.given is not None and compatible_names(c.name, name):
+            return c, True
+    return None, False
 
 
 def _prune_orphans(table: EntityTable) -> None:
@@ -514,10 +733,13 @@ def _prune_orphans(table: EntityTable) -> None:
 
 
 def _choose_names(table: EntityTable, text: str) -> None:
-    """Canonical name = the fullest form; ties go to the most frequent, then to the first
-    seen in the body rather than the headline."""
+    """Canonical name = the fullest well-formed form (a known organisation's canonical
+    name); ties go to fewer initials, then the most frequent, then the first seen in the
+    body rather than the headline. Honorific and title forms ("Mrs. Clinton") are aliases."""
     for ent in table.entities:
         forms = [m for m in table.mentions if m.key == ent.key]
+        if not forms:
+            continue
         counts = Counter(m.form for m in forms)
         first_body: dict[str, int] = {}
         for m in forms:
@@ -525,29 +747,52 @@ def _choose_names(table: EntityTable, text: str) -> None:
             first_body[m.form] = min(first_body.get(m.form, pos), pos)
         is_person = ent.type == "Person"
         ent.name = min(counts, key=lambda f: _name_rank(f, is_person, counts, first_body))
+        if ent.type in ("Organization", "NewsOrganization"):
+            known = _known(ent.name) or next(filter(None, map(_known, counts)), None)
+            ent.name = known or ent.name
         ent.aliases = {f for f in counts if f != ent.name}
+        ent.aliases |= {m.title_form for m in forms if m.title_form and m.title_form != ent.name}
+
+
+def _known(form: str) -> str | None:
+    return gazetteer.known_organization(form) or gazetteer.outlet_canonical(form)
 
 
 def _name_rank(
     form: str, is_person: bool, counts: Counter, first_seen: dict[str, int]
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int, int]:
     if is_person:
-        words, suffix = _name_parts(form)
-        length = len(words) + (1 if suffix else 0)
-    else:
-        length = len(form)
-    return (-length, -counts[form], first_seen[form])
+        name = parse_name(form)
+        length = len(name.middles) + (2 if name.full else 1) + (1 if name.suffix else 0)
+        return (
+            0 if well_formed(form) else 1,
+            -length,
+            initials(form),
+            -counts[form],
+            first_seen[form],
+        )
+    return (0, -len(form), 0, -counts[form], first_seen[form])
 
 
 # --- mentions NER missed ------------------------------------------------------------------
 
 
-def _propagate(table: EntityTable, text: str, blocked: _SpanSet, headline: Span | None) -> None:
-    """Find further mentions of known names (surnames, acronyms, headline forms)."""
+def _propagate(
+    table: EntityTable,
+    clusters: list[_PersonCluster],
+    text: str,
+    blocked: _SpanSet,
+    headline: Span | None,
+) -> None:
+    """Find further mentions of known names: full names and organisation names anywhere,
+    and surnames on their own, each given to the person the context supports."""
     taken = sorted((m.span.start, m.span.end) for m in table.mentions)
 
     def free(start: int, end: int) -> bool:
         return not blocked.overlaps(start, end) and not any(s < end and start < e for s, e in taken)
+
+    def in_head(start: int) -> bool:
+        return headline is not None and headline.start <= start < headline.end
 
     new: list[Mention] = []
     for ent in list(table.entities):
@@ -555,37 +800,60 @@ def _propagate(table: EntityTable, text: str, blocked: _SpanSet, headline: Span 
             continue
         forms = set(ent.all_names())
         if ent.type == "Person":
-            forms |= {f.split()[-1] for f in forms if len(f.split()) > 1}
+            forms = {f for f in forms if parse_name(f).full}
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 3 or not form[0].isupper():
                 continue
-            pattern = rf"(?<![\w-]){re.escape(form)}(?:[’']s)?(?![\w-])"
+            no_suffix = "" if parse_name(form).suffix else r"(?!,? (?:Jr|Sr|III|II|IV)\b)"
+            pattern = rf"(?<![\w-]){re.escape(form)}(?:[’']s)?(?![\w-]){no_suffix}"
             for m in re.finditer(pattern, text):
                 start, end = m.start(), m.start() + len(form)
                 if not free(start, end):
                     continue
-                in_head = headline is not None and headline.start <= start < headline.end
-                mention = Mention(Span(start, end), form, ent.type, ent.key, in_headline=in_head)
-                if ent.type == "Person" and " " not in form:
-                    _extend_first_name(table, mention, text, free)
-                    if mention.key is None:
-                        continue
-                taken.append((mention.span.start, mention.span.end))
+                mention = Mention(
+                    Span(start, end), form, ent.type, ent.key, in_headline=in_head(start)
+                )
+                taken.append((start, end))
                 new.append(mention)
     table.mentions.extend(new)
-    if any(" " in m.form for m in new):
+    # surnames on their own, in reading order so that recency means what it says
+    surnames = {c.name.surname for c in clusters if len(c.name.surname) >= 3}
+    bare: list[Mention] = []
+    for surname in sorted(surnames):
+        pattern = rf"(?<![\w-]){re.escape(surname)}(?:[’']s)?(?![\w-])"
+        for m in re.finditer(pattern, text):
+            start, end = m.start(), m.start() + len(surname)
+            if free(start, end):
+                suffix = SUFFIX_AFTER.match(text[end : end + 6])
+                form = f"{surname} {suffix.group(1)}" if suffix else surname
+                end = end + suffix.end() if suffix else end
+                bare.append(Mention(Span(start, end), form, "Person", in_headline=in_head(start)))
+    for mention in sorted(bare, key=lambda m: m.span.start):
+        if not free(mention.span.start, mention.span.end):
+            continue
+        if _extend_first_name(clusters, mention, text, free):
+            continue
+        if mention.key is not None:
+            _note(next(c for c in clusters if c.key == mention.key), mention, text, full=True)
+        else:
+            _attach_bare(table, clusters, mention, parse_name(mention.form), text)
+        if mention.key is not None:
+            taken.append((mention.span.start, mention.span.end))
+            table.mentions.append(mention)
+    if new or bare:
         _choose_names(table, text)
 
 
-def _extend_first_name(table: EntityTable, mention: Mention, text: str, free) -> None:
+def _extend_first_name(clusters: list[_PersonCluster], mention: Mention, text: str, free) -> bool:
     """A surname found by search may stand after a given name NER missed ("Top Russian
-    Diplomat Sergei Lavrov" in a headline): take it when it fits the person."""
+    Diplomat Sergei Lavrov" in a headline): the full name decides who it is. Returns True
+    when the given name is there but fits nobody (the mention is then left alone)."""
     m = re.search(
         r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $",
         text[max(0, mention.span.start - 30) : mention.span.start],
     )
     if not m:
-        return
+        return False
     given = m.group(1)
     low = given.lower()
     if (
@@ -595,17 +863,19 @@ def _extend_first_name(table: EntityTable, mention: Mention, text: str, free) ->
         or low in lexicon.DEMONYMS
         or low in lexicon.HONORIFICS
     ):
-        return
+        return False
     start = mention.span.start - len(given) - 1
     if not free(start, mention.span.start):
-        return
-    ent = table.by_key(mention.key)
-    known_first = [_name_parts(f)[0][0] for f in ent.all_names() if len(_name_parts(f)[0]) > 1]
-    if known_first and not any(compatible_first_names(given, k) for k in known_first):
-        mention.key = None  # another person of the same surname; leave it unresolved
-        return
+        return False
+    full = parse_name(f"{given} {mention.form}")
+    fits = [c for c in clusters if c.name.given and compatible_names(c.name, full)]
+    if len(fits) != 1:
+        # a given name of nobody named here: another person of the same surname
+        return given_name_gender(given) is not None or bool(fits)
     mention.span = Span(start, mention.span.end)
     mention.form = f"{given} {mention.form}"
+    mention.key = fits[0].key
+    return False
 
 
 # --- titles and affiliations --------------------------------------------------------------

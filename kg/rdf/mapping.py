@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Extraction, Span
-from kg.rdf.iris import Minter
+from kg.rdf.iris import Minter, slug
 from kg.rdf.vocab import ENTITY_CLASSES, KG, NIF, PREFIXES, SCHEMA, STATEMENT_CLASSES
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -89,6 +89,8 @@ def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None)
             g.add((e, SKOS.altLabel, Literal(alias)))
         if ent.mentions or ent.type == "UnnamedSource":
             g.add((e, KG.mentionedIn, a))
+        if ent.mentions:
+            g.add((e, KG.mentionCount, Literal(len(ent.mentions), datatype=XSD.integer)))
         for title in sorted(ent.titles):
             g.add((e, KG.title, Literal(title)))
         for other in sorted(ent.affiliations):
@@ -123,6 +125,51 @@ def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None)
     return g
 
 
+def rename_entity(g: Graph, old: str, new: str, label: str, type_: str) -> None:
+    """Rewrite one article's graph after a merge or a rename: ``old`` becomes ``new`` (as
+    subject and object), with ``label`` its one rdfs:label, every other name it had an
+    altLabel, its rdf:types those of ``type_``, and mention counts summed when two entities
+    of the article became one."""
+    o, n = URIRef(old), URIRef(new)
+    if o != n:
+        for s_, p, obj in list(g.triples((o, None, None))):
+            g.remove((s_, p, obj))
+            g.add((n, p, obj))
+        for s_, p, obj in list(g.triples((None, None, o))):
+            g.remove((s_, p, obj))
+            g.add((s_, p, n))
+    names = {str(x) for x in g.objects(n, RDFS.label)} | {
+        str(x) for x in g.objects(n, SKOS.altLabel)
+    }
+    g.remove((n, RDFS.label, None))
+    g.remove((n, SKOS.altLabel, None))
+    g.add((n, RDFS.label, Literal(label)))
+    for alias in sorted(names - {label}):
+        g.add((n, SKOS.altLabel, Literal(alias)))
+    counts = [int(x) for x in g.objects(n, KG.mentionCount)]
+    if len(counts) > 1:
+        g.remove((n, KG.mentionCount, None))
+        g.add((n, KG.mentionCount, Literal(sum(counts), datatype=XSD.integer)))
+    if type_ in ENTITY_CLASSES:
+        for cls in {c for classes in ENTITY_CLASSES.values() for c in classes}:
+            g.remove((n, RDF.type, cls))
+        for cls in ENTITY_CLASSES[type_]:
+            g.add((n, RDF.type, cls))
+
+
+def alias_rules_graph(rules: list[tuple[str, str, str]], graph_iri: str) -> Graph:
+    """The user's alias rules (alias, canonical, type) as the small registry graph a store
+    keeps so that later builds apply them too (see kg.resolve)."""
+    g = new_graph()
+    for alias, canonical, type_ in rules:
+        node = URIRef(f"{graph_iri}#{slug(type_)}-{slug(alias)}")
+        g.add((node, RDF.type, KG.AliasRule))
+        g.add((node, KG.alias, Literal(alias)))
+        g.add((node, KG.canonical, Literal(canonical)))
+        g.add((node, KG.aliasType, Literal(type_)))
+    return g
+
+
 def _span(g: Graph, statement: URIRef, name: str, span: Span) -> URIRef:
     node = URIRef(f"{statement}#{name}")
     g.add((node, RDF.type, KG.Span))
@@ -151,4 +198,11 @@ def _date(value: str) -> Literal | None:
     return None
 
 
-__all__ = ["Identity", "article_graph", "default_identity", "new_graph"]
+__all__ = [
+    "Identity",
+    "alias_rules_graph",
+    "article_graph",
+    "default_identity",
+    "new_graph",
+    "rename_entity",
+]

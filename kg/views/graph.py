@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -18,35 +19,47 @@ _TYPES = ("NewsOrganization", "UnnamedSource", "Organization", "Person", "Place"
 _KINDS = ("Denial", "Finding", "Statement")
 _SEP = "\u001f"
 
-ENTITIES = f"""
-SELECT ?e ?type ?label
-       (GROUP_CONCAT(DISTINCT ?alt; separator="{_SEP}") AS ?alts)
-       (GROUP_CONCAT(DISTINCT ?title; separator="{_SEP}") AS ?titles)
-       (COUNT(DISTINCT ?a) AS ?mentions)
-WHERE {{
-  ?e a kg:Entity ; a ?type ; rdfs:label ?label .
-  VALUES ?type {{ kg:Person kg:Organization kg:NewsOrganization kg:Place kg:UnnamedSource }}
-  OPTIONAL {{ ?e skos:altLabel ?alt }}
-  OPTIONAL {{ ?e kg:title ?title }}
-  OPTIONAL {{ ?e kg:mentionedIn ?a }}
-}} GROUP BY ?e ?type ?label"""
+# Why many small queries instead of one: an entity's triples are repeated in the named graph
+# of every article that mentions it, and the default graph is their union, so a query that
+# joins several of its properties multiplies the copies (k articles -> k^4 rows for type x
+# label x alias x mention; it never finished on 10,000 synthetic nodes). Each query below
+# matches a single triple pattern, or joins only triples that live in one article graph
+# (statements, spans, articles), and Python puts the pieces together.
+ENTITY_TYPES = """
+SELECT DISTINCT ?e ?type WHERE {
+  VALUES ?type { kg:Person kg:Organization kg:NewsOrganization kg:Place kg:UnnamedSource }
+  ?e a ?type .
+}"""
+
+ENTITY_NAMES = """
+SELECT DISTINCT ?e ?p ?v WHERE {
+  VALUES ?p { rdfs:label skos:altLabel kg:title }
+  ?e ?p ?v .
+}"""
+
+MENTIONS = "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e kg:mentionedIn ?a } GROUP BY ?e"
 
 STATEMENTS = """
-SELECT ?s ?type ?speaker ?text ?cue ?direct ?a ?title ?date ?url ?file
-       (MIN(?b) AS ?begin) (MAX(?x) AS ?end)
-WHERE {
-  ?s a kg:Statement ; a ?type ; kg:speaker ?speaker ; kg:text ?text ; kg:cue ?cue ;
-     kg:direct ?direct ; kg:inArticle ?a .
+SELECT ?s ?type ?speaker ?text ?cue ?direct ?a WHERE {
   VALUES ?type { kg:Statement kg:Finding kg:Denial }
+  ?s a ?type ; kg:speaker ?speaker ; kg:text ?text ; kg:cue ?cue ;
+     kg:direct ?direct ; kg:inArticle ?a .
+}"""
+
+SPANS = """
+SELECT ?s ?b ?x WHERE { ?s kg:contentSpan ?sp . ?sp nif:beginIndex ?b ; nif:endIndex ?x }"""
+
+ARTICLES = """
+SELECT ?a ?title ?date ?url ?file WHERE {
+  ?a a kg:Article .
   OPTIONAL { ?a dcterms:title ?title }
   OPTIONAL { ?a dcterms:date ?date }
   OPTIONAL { ?a dcterms:source ?url }
   OPTIONAL { ?a kg:sourceFile ?file }
-  OPTIONAL { ?s kg:contentSpan ?sp . ?sp nif:beginIndex ?b ; nif:endIndex ?x }
-} GROUP BY ?s ?type ?speaker ?text ?cue ?direct ?a ?title ?date ?url ?file"""
+}"""
 
 LINKS = """
-SELECT ?from ?rel ?to WHERE {
+SELECT DISTINCT ?from ?rel ?to WHERE {
   { ?from kg:about ?to . BIND("about" AS ?rel) }
   UNION { ?from kg:via ?to . BIND("via" AS ?rel) }
   UNION { ?from kg:affiliation ?to . BIND("affiliation" AS ?rel) }
@@ -69,31 +82,20 @@ def _most_specific(types: set[str], order: tuple[str, ...]) -> str:
 
 
 def store_graph(store: Store, *, with_context: bool = True) -> nx.MultiDiGraph:
-    """Project the whole store into a MultiDiGraph (see the module docstring)."""
+    """Project the whole store into a MultiDiGraph (see the module docstring).
+
+    ``with_context=False`` skips reading article texts, so statements get no ``context``
+    (the sentence around them); everything else is the same.
+    """
     g = nx.MultiDiGraph()
-    ents: dict[str, dict] = {}
-    for row in _rows(store, ENTITIES):
-        e = row["e"]
-        info = ents.setdefault(
-            e, {"types": set(), "labels": set(), "aliases": set(), "titles": set(), "mentions": 0}
-        )
-        info["types"].add(row["type"].rsplit("#", 1)[-1])
-        info["labels"].add(row["label"])
-        info["aliases"].update(a for a in (row["alts"] or "").split(_SEP) if a)
-        info["titles"].update(t for t in (row["titles"] or "").split(_SEP) if t)
-        info["mentions"] = max(info["mentions"], int(row["mentions"] or 0))
-    for e, info in ents.items():
-        label = sorted(info["labels"], key=lambda s: (-len(s), s))[0]
-        g.add_node(
-            e,
-            kind="entity",
-            type=_most_specific(info["types"], _TYPES),
-            label=label,
-            aliases=sorted((info["aliases"] | info["labels"]) - {label}),
-            titles=sorted(info["titles"]),
-            mentions=info["mentions"],
-        )
+    _add_entities(g, store)
+    articles = {r["a"]: r for r in _rows(store, ARTICLES)}
     texts = {r["a"]: r["text"] or "" for r in _rows(store, ARTICLE_TEXTS)} if with_context else {}
+    spans: dict[str, tuple[int, int]] = {}
+    for row in _rows(store, SPANS):
+        b, x = int(row["b"] or 0), int(row["x"] or 0)
+        old = spans.get(row["s"])
+        spans[row["s"]] = (min(b, old[0]), max(x, old[1])) if old else (b, x)
     kinds: dict[str, set[str]] = defaultdict(set)
     stmts: dict[str, dict] = {}
     for row in _rows(store, STATEMENTS):
@@ -102,7 +104,8 @@ def store_graph(store: Store, *, with_context: bool = True) -> nx.MultiDiGraph:
     for s, row in stmts.items():
         kind = _most_specific(kinds[s], _KINDS)
         speaker = row["speaker"]
-        begin, end = int(row["begin"] or 0), int(row["end"] or 0)
+        art = articles.get(row["a"], {})
+        begin, end = spans.get(s, (0, 0))
         g.add_node(
             s,
             kind="statement",
@@ -112,10 +115,10 @@ def store_graph(store: Store, *, with_context: bool = True) -> nx.MultiDiGraph:
             direct=row["direct"] == "true",
             speaker=g.nodes[speaker]["label"] if speaker in g else "",
             article=row["a"],
-            article_title=row["title"] or row["file"] or "",
-            article_date=row["date"] or "",
-            article_url=row["url"] or "",
-            source_file=row["file"] or "",
+            article_title=art.get("title") or art.get("file") or "",
+            article_date=art.get("date") or "",
+            article_url=art.get("url") or "",
+            source_file=art.get("file") or "",
             begin=begin,
             end=end,
             context=sentence_around(texts.get(row["a"], ""), begin, end),
@@ -128,6 +131,35 @@ def store_graph(store: Store, *, with_context: bool = True) -> nx.MultiDiGraph:
         if row["from"] in g and row["to"] in g:
             g.add_edge(row["from"], row["to"], key=row["rel"], label=row["rel"])
     return g
+
+
+def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
+    """Entity nodes: most specific type, canonical label (the longest when articles
+    disagree), every other name as an alias, titles, and the number of articles."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for row in _rows(store, ENTITY_TYPES):
+        types[row["e"]].add(row["type"].rsplit("#", 1)[-1])
+    names: dict[str, dict[str, set[str]]] = {
+        e: {"label": set(), "altLabel": set(), "title": set()} for e in types
+    }
+    for row in _rows(store, ENTITY_NAMES):
+        if row["e"] in names and row["v"]:
+            names[row["e"]][re.split(r"[#/]", row["p"])[-1]].add(row["v"])
+    mentions = {r["e"]: int(r["n"] or 0) for r in _rows(store, MENTIONS)}
+    for e, found in types.items():
+        labels = names[e]["label"]
+        if not labels:
+            continue  # not a complete entity (kg:Entity needs an rdfs:label)
+        label = sorted(labels, key=lambda s: (-len(s), s))[0]
+        g.add_node(
+            e,
+            kind="entity",
+            type=_most_specific(found, _TYPES),
+            label=label,
+            aliases=sorted((names[e]["altLabel"] | labels) - {label}),
+            titles=sorted(names[e]["title"]),
+            mentions=mentions.get(e, 0),
+        )
 
 
 def short_label(text: str, words: int = 6) -> str:
@@ -176,13 +208,36 @@ def focus(g: nx.MultiDiGraph, nodes: list[str], depth: int) -> nx.MultiDiGraph:
     keep: set[str] = set()
     for n in nodes:
         keep |= set(nx.single_source_shortest_path_length(und, n, cutoff=depth))
-    return g.subgraph(keep).copy()
+    return induced(g, keep)
+
+
+def induced(g: nx.MultiDiGraph, keep: Iterable[str]) -> nx.MultiDiGraph:
+    """A new graph of the ``keep`` nodes and every edge among them, attributes shared
+    shallowly (copied dicts, same values).
+
+    Same result as ``g.subgraph(keep).copy()``, ~4x faster: iterating a subgraph *view*
+    filters every adjacency lookup, which cost ~1 s per copy at 10,000 nodes.
+    """
+    keep = set(keep)
+    out = nx.MultiDiGraph()
+    out.graph.update(g.graph)
+    out.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
+    out.add_edges_from(
+        (u, v, k, dict(d))
+        for u, v, k, d in g.edges(keys=True, data=True)
+        if u in keep and v in keep
+    )
+    return out
 
 
 def pagerank(g: nx.MultiDiGraph) -> dict[str, float]:
     """PageRank over the undirected who-said-what network, for entities only."""
     if g.number_of_nodes() == 0:
         return {}
-    simple = nx.Graph(g.to_undirected())
+    # built from the edge list: g.to_undirected() deep-copies every attribute (1.3 s at
+    # 10,000 nodes) only for the copies to be dropped
+    simple = nx.Graph()
+    simple.add_nodes_from(g)
+    simple.add_edges_from(g.edges())
     ranks = nx.pagerank(simple)
     return {n: r for n, r in ranks.items() if g.nodes[n].get("kind") == "entity"}

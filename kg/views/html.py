@@ -3,9 +3,10 @@
 Why not ``pyvis.Network.write_html``: pyvis's own templates fetch Bootstrap and (with
 ``cdn_resources="local"``) vis-network from CDNs, write the heading and select-menu ids
 unescaped, render every tooltip as raw HTML as soon as one contains ``href``, and its
-``add_edge`` is quadratic (see shared/spec/browser-testing.md). Article text is untrusted, so
-this module keeps pyvis for what it does well -- the ``Network`` container with its node, edge
-and option lists, and the vis-network JS/CSS it bundles -- and writes the page itself:
+``add_edge`` is quadratic (see shared/spec/browser-testing.md); even importing it costs ~0.8 s.
+Article text is untrusted, so this module takes from pyvis only the vis-network JS/CSS it
+bundles (found on disk, not imported), fills vis-network's node and edge lists directly, and
+writes the page itself:
 
 * every script and style is inline; nothing is loaded from anywhere;
 * the graph travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``,
@@ -15,31 +16,48 @@ and option lists, and the vis-network JS/CSS it bundles -- and writes the page i
   escape could not run injected script;
 * tooltips are plain strings (vis-network renders them with ``innerText``), and the page
   script builds the search results and side panel with ``textContent``/``createElement``;
-* node positions are computed here (networkx, or igraph for big graphs) and vis-network's
-  physics is off, so a 10,000-node page draws in ~2.5 s (measured) instead of hanging the tab.
+* node positions are computed in Python (:mod:`kg.views.layout`, igraph) and vis-network's
+  physics is off, so a 10,000-node page draws in a few seconds instead of hanging the tab,
+  fed to vis-network in chunks so no main-thread task runs long (benchmarks/viz.py).
 
 Input contract (written by the store -> networkx projection): a ``networkx.MultiDiGraph``
 whose nodes are IRI strings with ``kind`` "entity" or "statement" plus the attributes listed
-above :data:`ENTITY_STYLES` and :data:`STATEMENT_STYLES`, and whose edges carry ``label``
-(said, reported, denied, about, via, affiliation). Every string in it is untrusted.
+above ``ENTITY_STYLES`` and ``STATEMENT_STYLES`` in :mod:`kg.views.styles` (entities may
+also carry ``statements_total``, see :func:`kg.views.select.budget`), and whose edges carry
+``label`` (said, reported, denied, about, via, affiliation). Every string in it is
+untrusted.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
+import importlib.util
 import json
 import math
-import random
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from kg.views.layout import components, pack
+from kg.views.sizing import FIT_CANVAS, bounds, box, grouped, label_sizes
+from kg.views.styles import (
+    EDGE_STYLES,
+    ENTITY_STYLES,
+    STATEMENT_STYLES,
+    UNKNOWN_EDGE,
+    UNKNOWN_ENTITY,
+    Group,
+    NodeStyle,
+    community_styles,
+    node_color,
+)
 
 __all__ = [
     "EDGE_STYLES",
@@ -51,12 +69,6 @@ __all__ = [
     "write_html",
 ]
 
-# Graphs up to this many nodes are laid out with networkx's spring_layout (no extra
-# dependency); bigger ones with igraph's Fruchterman-Reingold when igraph is importable.
-# The brief suggested ~2,000, but spring_layout switches to a slower sparse solver at 500
-# nodes: measured here 0.7 s at 499, 2.7 s at 500, 7 s at 1,000 and 11 s at 2,000 nodes,
-# against 0.25 s for igraph at 3,000 and 0.7 s at 10,000. Without igraph, networkx does all.
-NX_LAYOUT_MAX_NODES = 499
 # Above this many nodes the page drops what makes each redraw slow (focus animations, arrow
 # heads, dashed edges) and hides edges while dragging or zooming: one redraw of 10k nodes
 # costs ~110 ms without arrows and ~220 ms with them (measured), so animation would stutter.
@@ -68,55 +80,6 @@ STATEMENT_LABEL_MAX_CHARS = 60
 ENTITY_LABEL_MAX_CHARS = 40
 
 
-@dataclass(frozen=True)
-class NodeStyle:
-    """How one node type looks on the canvas and in the legend."""
-
-    name: str  # legend text
-    shape: str  # vis-network shape
-    background: str
-    border: str
-    font_color: str = "#1a202c"
-
-
-@dataclass(frozen=True)
-class EdgeStyle:
-    """How one edge label looks; ``dashes`` is vis-network's dash pattern (False = solid)."""
-
-    color: str
-    dashes: bool | list[int] = False
-    width: float = 1.2
-
-
-# Entity nodes: attrs type, label, aliases (list[str]), titles (list[str]), mentions (int).
-ENTITY_STYLES: dict[str, NodeStyle] = {
-    "Person": NodeStyle("Person", "dot", "#4e79a7", "#2c4a6e"),
-    "Organization": NodeStyle("Organisation", "square", "#f28e2b", "#a85a12"),
-    "NewsOrganization": NodeStyle("News organisation", "triangle", "#b07aa1", "#76486b"),
-    "Place": NodeStyle("Place", "hexagon", "#59a14f", "#346b2c"),
-    # not a dashed border: dashed outlines doubled vis-network's redraw time at 10k nodes
-    "UnnamedSource": NodeStyle("Unnamed source", "diamond", "#c9c2bd", "#6b625c"),
-}
-_UNKNOWN_ENTITY = NodeStyle("Other", "dot", "#e2e8f0", "#718096")
-
-# Statement nodes: attrs type, text, speaker, cue, direct, article_title, article_date,
-# article_url, source_file, context.
-STATEMENT_STYLES: dict[str, NodeStyle] = {
-    "Statement": NodeStyle("Statement", "box", "#fff1b8", "#b7950b"),
-    "Finding": NodeStyle("Finding", "box", "#cfe4ff", "#2b6cb0"),
-    "Denial": NodeStyle("Denial", "box", "#ffd3d3", "#c53030"),
-}
-
-EDGE_STYLES: dict[str, EdgeStyle] = {
-    "said": EdgeStyle("#2d3748", width=1.6),
-    "reported": EdgeStyle("#718096", width=1.4),
-    "denied": EdgeStyle("#c53030", width=1.6),
-    "about": EdgeStyle("#a0aec0"),
-    "via": EdgeStyle("#b07aa1", dashes=[6, 4]),
-    "affiliation": EdgeStyle("#59a14f", dashes=[2, 4]),
-}
-_UNKNOWN_EDGE = EdgeStyle("#cbd5e0")
-
 # Characters that must not appear literally inside a <script> data block (they could end it,
 # open an HTML comment, or break older JS parsers), plus lone surrogates, which json.dumps
 # would otherwise write raw and which cannot be encoded as UTF-8.
@@ -124,27 +87,47 @@ _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
 _WORDS = re.compile(r"\S+")
 
 
-def render_html(graph: nx.MultiDiGraph, *, title: str, note: str | None = None) -> str:
+def render_html(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str,
+    note: str | None = None,
+    communities: Mapping[Any, int] | None = None,
+    ranks: Mapping[Any, float] | None = None,
+    written: str | None = None,
+) -> str:
     """Return a complete, self-contained HTML page drawing ``graph``.
 
-    ``title`` and ``note`` are shown in the header (escaped). The page exposes vis-network's
-    ``window.network`` plus the ``window.nodes``/``window.edges`` DataSets, as pyvis pages
-    do, so users' scripts and tests can inspect it.
+    ``title`` and ``note`` are shown in the header (escaped). ``communities`` (node -> group
+    number, see :func:`kg.views.select.communities`) colours entities by group instead of
+    by type; ``ranks`` (node -> centrality) decides whose names are drawn large enough to
+    read before zooming in (degree when absent); ``written`` is the date shown in the
+    header (today when absent). The page exposes vis-network's ``window.network`` plus the
+    ``window.nodes``/``window.edges`` DataSets, as pyvis pages do, so users' scripts and
+    tests can inspect it.
     """
-    from pyvis.network import Network  # imported here: only the HTML view needs it
-
-    positions = _layout(graph)
-    net = Network(directed=True, heading="")
-    net.nodes, details = _vis_nodes(graph, positions)
+    pieces = components(graph)
+    groups, group_of = community_styles(graph, communities or {}, ranks)
+    vis_nodes, details = _vis_nodes(graph, group_of, groups)
+    # label sizes depend on the zoom the page opens at, which depends on how far apart the
+    # labels must be moved: estimate with plain labels, then separate with the final ones
+    first = pieces.separated({n["id"]: box(n) for n in vis_nodes})
+    if label_sizes(vis_nodes, details, first.extent(), ranks):
+        first = pieces.separated({n["id"]: box(n) for n in vis_nodes})
+    positions = pack(first, canvas=FIT_CANVAS)
+    for node in vis_nodes:
+        node["x"], node["y"] = positions.get(node["id"], (0.0, 0.0))
     large = graph.number_of_nodes() > LARGE_GRAPH_NODES
-    net.edges = _vis_edges(graph, dashes=not large)
-    net.options = _vis_options(graph.number_of_nodes(), graph.number_of_edges())
-    vis_nodes, vis_edges, _heading, _height, _width, options_json = net.get_network_data()
+    vis_edges = _vis_edges(graph, dashes=not large, labels=not large)
+    options = _vis_options(graph.number_of_nodes(), graph.number_of_edges())
+    frame = bounds(vis_nodes)  # before grouping: box() reads each node's own style
+    options["groups"] = grouped(vis_nodes)
 
     payload = {
+        "bounds": frame,
         "nodes": vis_nodes,
         "edges": vis_edges,
-        "options": json.loads(options_json),
+        "options": options,
         "details": details,
         "large": large,
     }
@@ -159,6 +142,7 @@ def render_html(graph: nx.MultiDiGraph, *, title: str, note: str | None = None) 
     return _template().render(
         title=title,
         note=note,
+        written=written or datetime.date.today().isoformat(),
         csp=_markup(_csp(scripts)),
         vis_css=vis_css,
         page_css=_asset("network.css"),
@@ -168,6 +152,10 @@ def render_html(graph: nx.MultiDiGraph, *, title: str, note: str | None = None) 
         counts=_counts(graph),
         entity_legend=_legend(ENTITY_STYLES, graph, "entity"),
         statement_legend=_legend(STATEMENT_STYLES, graph, "statement"),
+        community_legend=[
+            {"name": g.name, "background": g.background, "border": g.border, "count": g.count}
+            for g in groups
+        ],
         edge_legend=[
             (name, style.color, bool(style.dashes) and not large)
             for name, style in EDGE_STYLES.items()
@@ -175,16 +163,14 @@ def render_html(graph: nx.MultiDiGraph, *, title: str, note: str | None = None) 
     )
 
 
-def write_html(
-    graph: nx.MultiDiGraph, path: str | Path, *, title: str, note: str | None = None
-) -> None:
-    """Write :func:`render_html`'s page to ``path`` as UTF-8.
+def write_html(graph: nx.MultiDiGraph, path: str | Path, *, title: str, **options: Any) -> None:
+    """Write :func:`render_html`'s page (same keyword options) to ``path`` as UTF-8.
 
     ``newline=""`` keeps the bytes exactly as rendered: the CSP hashes cover the script text,
     and a platform newline translation inside a script would not change its parsed text but
     would make the file differ from what was tested.
     """
-    page = render_html(graph, title=title, note=note)
+    page = render_html(graph, title=title, **options)
     with open(path, "w", encoding="utf-8", newline="") as out:
         out.write(page)
 
@@ -213,7 +199,9 @@ def short_label(text: str, words: int = STATEMENT_LABEL_WORDS) -> str:
 
 
 def _vis_nodes(
-    graph: nx.MultiDiGraph, positions: Mapping[Any, tuple[float, float]]
+    graph: nx.MultiDiGraph,
+    communities: Mapping[Any, int],
+    groups: list[Group],
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """vis-network node dicts, and per-node details for the side panel and search.
 
@@ -225,13 +213,17 @@ def _vis_nodes(
     degree = dict(graph.degree())
     for node, attrs in graph.nodes(data=True):
         node_id = str(node)
-        x, y = positions.get(node, (0.0, 0.0))
         deg = degree.get(node, 0)
         if attrs.get("kind") == "statement":
             vis_node, detail = _statement_node(node_id, attrs)
         else:
             vis_node, detail = _entity_node(node_id, attrs)
-        vis_node.update(x=round(x, 1), y=round(y, 1), size=_node_size(deg))
+            group = communities.get(node)
+            if group is not None:
+                style = groups[group]
+                vis_node["color"] = node_color(style)
+                detail["community"] = style.name
+        vis_node["size"] = _node_size(deg)
         detail["degree"] = deg
         vis_nodes.append(vis_node)
         details[node_id] = detail
@@ -240,7 +232,7 @@ def _vis_nodes(
 
 def _entity_node(node_id: str, attrs: Mapping[str, Any]) -> tuple[dict[str, Any], dict]:
     etype = _text(attrs.get("type")) or "Entity"
-    style = ENTITY_STYLES.get(etype, _UNKNOWN_ENTITY)
+    style = ENTITY_STYLES.get(etype, UNKNOWN_ENTITY)
     label = _text(attrs.get("label")) or _iri_tail(node_id)
     aliases = _texts(attrs.get("aliases"))
     titles = _texts(attrs.get("titles"))
@@ -257,7 +249,7 @@ def _entity_node(node_id: str, attrs: Mapping[str, Any]) -> tuple[dict[str, Any]
         "label": _truncate(label, ENTITY_LABEL_MAX_CHARS),
         "title": "\n".join(tooltip),
         "shape": style.shape,
-        "color": _node_color(style),
+        "color": node_color(style),
         "font": {"color": style.font_color},
     }
     detail = {
@@ -268,6 +260,7 @@ def _entity_node(node_id: str, attrs: Mapping[str, Any]) -> tuple[dict[str, Any]
         "aliases": aliases,
         "titles": titles,
         "mentions": mentions,
+        "statementsTotal": _int(attrs.get("statements_total")),
     }
     return vis_node, detail
 
@@ -291,10 +284,10 @@ def _statement_node(node_id: str, attrs: Mapping[str, Any]) -> tuple[dict[str, A
         "label": _truncate(short_label(text), STATEMENT_LABEL_MAX_CHARS) or style.name,
         "title": "\n".join(tooltip),
         "shape": style.shape,
-        "color": _node_color(style),
-        "font": {"color": style.font_color, "size": 12},
+        "color": node_color(style),
+        "font": {"color": style.font_color, "size": 13},
         "margin": 6,
-        "widthConstraint": {"maximum": 200},
+        "widthConstraint": {"maximum": 170},
     }
     detail = {
         "kind": "statement",
@@ -313,25 +306,33 @@ def _statement_node(node_id: str, attrs: Mapping[str, Any]) -> tuple[dict[str, A
     return vis_node, detail
 
 
-def _vis_edges(graph: nx.MultiDiGraph, *, dashes: bool = True) -> list[dict[str, Any]]:
+def _vis_edges(
+    graph: nx.MultiDiGraph, *, dashes: bool = True, labels: bool = True
+) -> list[dict[str, Any]]:
     """One vis edge dict per multigraph edge, built in one pass (pyvis's add_edge is O(E)).
 
     ``dashes=False`` draws every edge solid: canvas dash patterns are slow, and on big graphs
-    the colour alone tells via and affiliation edges apart.
+    the colour alone tells via and affiliation edges apart. ``labels=False`` leaves the
+    relation off the canvas (vis-network measures every label's text when it builds the
+    network, and at a 10,000-node zoom they are specks); it stays in ``rel``, which the
+    page's side panel reads, and in the tooltip. Highlight colours are set once in the
+    options rather than on each edge.
     """
     vis_edges: list[dict[str, Any]] = []
     for number, (u, v, attrs) in enumerate(graph.edges(data=True)):
         label = _text(attrs.get("label"))
-        style = EDGE_STYLES.get(label, _UNKNOWN_EDGE)
+        style = EDGE_STYLES.get(label, UNKNOWN_EDGE)
         edge: dict[str, Any] = {
             "id": f"e{number}",
             "from": str(u),
             "to": str(v),
-            "label": label,
+            "rel": label,
             "title": label,
-            "color": {"color": style.color, "highlight": "#1a202c", "hover": "#1a202c"},
+            "color": style.color,
             "width": style.width,
         }
+        if labels:
+            edge["label"] = label
         if dashes and style.dashes:
             edge["dashes"] = style.dashes
         vis_edges.append(edge)
@@ -358,6 +359,9 @@ def _vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
             "borderWidth": 1.5,
             "borderWidthSelected": 3,
             "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, sans-serif"},
+            # labels under 8 px are not drawn (unreadable smudges that hide the shapes);
+            # the big names of central entities stop growing at 26 px when zooming in
+            "scaling": {"label": {"drawThreshold": 8, "maxVisible": 26}},
         },
         "edges": {
             "smooth": False,
@@ -372,74 +376,14 @@ def _vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
                 "align": "middle",
             },
             "selectionWidth": 2,
+            "color": {"highlight": "#1a202c", "hover": "#1a202c"},
         },
-    }
-
-
-def _node_color(style: NodeStyle) -> dict[str, Any]:
-    return {
-        "background": style.background,
-        "border": style.border,
-        "highlight": {"background": style.background, "border": "#1a202c"},
-        "hover": {"background": style.background, "border": "#1a202c"},
     }
 
 
 def _node_size(degree: int) -> float:
     """Radius grows with the square root of degree so hubs stand out without swallowing all."""
     return round(min(48.0, 10.0 + 4.0 * math.sqrt(degree)), 1)
-
-
-# ---------------------------------------------------------------------------------------------
-# layout
-
-
-def _layout(graph: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
-    """Node positions in pixels, centred on 0, spread wider for bigger graphs."""
-    n = graph.number_of_nodes()
-    if n == 0:
-        return {}
-    unit = None
-    if n > NX_LAYOUT_MAX_NODES:
-        unit = _igraph_layout(graph)
-    if unit is None:
-        simple = nx.Graph()
-        simple.add_nodes_from(graph)
-        simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-        unit = nx.spring_layout(simple, seed=42, iterations=50 if n <= NX_LAYOUT_MAX_NODES else 30)
-    extent = min(8000.0, max(600.0, 120.0 * math.sqrt(n)))
-    return {node: (float(x) * extent, float(y) * extent) for node, (x, y) in unit.items()}
-
-
-def _igraph_layout(graph: nx.MultiDiGraph) -> dict[Any, tuple[float, float]] | None:
-    """Fruchterman-Reingold via igraph, scaled into [-1, 1]; None when igraph is missing."""
-    try:
-        import igraph  # optional: only big graphs need it
-    except ImportError:
-        return None
-    order = list(graph.nodes())
-    index = {node: i for i, node in enumerate(order)}
-    ig = igraph.Graph(n=len(order), edges=[(index[u], index[v]) for u, v in graph.edges()])
-    # igraph draws its random start from Python's `random` module. Seeding it (and restoring
-    # the caller's state) makes the page reproducible. Passing our own `seed=` start layout
-    # instead was measured 25-90x slower (7 s versus 0.25 s at 3,000 nodes).
-    state = random.getstate()
-    random.seed(42)
-    try:
-        coords = ig.layout_fruchterman_reingold().coords
-    finally:
-        random.setstate(state)
-    return dict(zip(order, _normalise(coords), strict=True))
-
-
-def _normalise(coords: Iterable[Iterable[float]]) -> list[tuple[float, float]]:
-    points = [(float(p[0]), float(p[1])) for p in coords]
-    if not points:
-        return []
-    cx = sum(x for x, _ in points) / len(points)
-    cy = sum(y for _, y in points) / len(points)
-    radius = max(max(abs(x - cx), abs(y - cy)) for x, y in points) or 1.0
-    return [((x - cx) / radius, (y - cy) / radius) for x, y in points]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,6 +409,8 @@ def _legend(
             counts[key] = counts.get(key, 0) + 1
     return [
         {
+            "key": key,
+            "act": {"Statement": "said", "Finding": "reported", "Denial": "denied"}.get(key, ""),
             "name": style.name,
             "shape": style.shape,
             "background": style.background,
@@ -514,9 +460,11 @@ def _vis_assets() -> tuple[str, str]:
 
     The source-map comment is dropped: it points at a file that does not exist here.
     """
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "lib"
+    # found, not imported: importing pyvis costs ~0.8 s (it pulls in IPython/jinja setup)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed: it provides the vis-network script")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "lib"
     candidates = sorted(
         (d for d in lib.glob("vis-*") if (d / "vis-network.min.js").is_file()),
         key=lambda d: tuple(int(p) for p in re.findall(r"\d+", d.name)),

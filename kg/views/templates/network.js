@@ -11,23 +11,109 @@
 var network = null;
 var nodes = null;
 var edges = null;
+var nodesView = null;
 
 (function () {
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var details = data.details;
   var animate = !data.large;
 
-  nodes = new vis.DataSet(data.nodes);
-  edges = new vis.DataSet(data.edges);
+  // Types (entity types and statement kinds) unticked in the legend. The network draws a
+  // DataView of `nodes` that leaves them out; vis-network does not draw an edge whose end
+  // is missing, so their links go too.
+  var hiddenTypes = {};
+  function shown(item) {
+    var d = details[item.id];
+    return !(d && hiddenTypes[d.type]);
+  }
+
+  // A big page hands its nodes and edges to vis-network a chunk per task: building the
+  // network in one go blocked the main thread for ~2 s at 10,000 nodes (measured), during
+  // which the tab could not even scroll. Chunks keep every task well under a second.
+  var CHUNK = 2500;
+  var chunked = data.nodes.length + data.edges.length > 2 * CHUNK;
+  nodes = new vis.DataSet(chunked ? [] : data.nodes);
+  edges = new vis.DataSet(chunked ? [] : data.edges);
+  nodesView = new vis.DataView(nodes, { filter: shown });
   network = new vis.Network(
     document.getElementById("mynetwork"),
-    { nodes: nodes, edges: edges },
+    { nodes: nodesView, edges: edges },
     data.options
   );
-  network.once("afterDrawing", function () {
-    document.body.setAttribute("data-kg-ready", "1");
+
+  // Every node's links, from the data rather than from the network: the side panel lists
+  // them whether or not a filter hides the other end.
+  var linksOf = {};
+  data.edges.forEach(function (edge) {
+    (linksOf[edge.from] = linksOf[edge.from] || []).push(edge);
+    (linksOf[edge.to] = linksOf[edge.to] || []).push(edge);
   });
-  network.fit({ animation: false });
+
+  // Frame the whole graph. Not network.fit(): it measures every node's label to find the
+  // bounds (~1 s at 10,000 nodes, in one task), while Python, which placed the nodes and
+  // sized their labels, already wrote the bounds down.
+  function fitAll() {
+    var b = data.bounds;
+    var box = document.getElementById("mynetwork");
+    if (!b || !box.clientWidth || !box.clientHeight) return;
+    var scale = Math.min(box.clientWidth / (b[2] - b[0] + 40), box.clientHeight / (b[3] - b[1] + 40));
+    network.moveTo({
+      position: { x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2 },
+      scale: Math.min(scale, 1.5),
+      animation: false,
+    });
+  }
+  window.kgFitAll = fitAll;
+
+  function drawn() {
+    network.once("afterDrawing", function () {
+      // milliseconds since navigation started: what benchmarks/viz.py reports as draw time
+      window.kgDrawnAt = performance.now();
+      document.body.setAttribute("data-kg-ready", "1");
+    });
+    fitAll();
+  }
+
+  if (!chunked) {
+    drawn();
+  } else {
+    var measurer = {
+      add: function (items) {
+        try {
+          var ctx = network.canvas.getContext();
+          items.forEach(function (item) {
+            var node = network.body.nodes[item.id];
+            if (node) {
+              node.resize(ctx);
+              node.updateBoundingBox(ctx);
+            }
+          });
+        } catch (err) {
+          // vis-network internals changed: the first drawing will measure them instead
+        }
+      },
+    };
+    var steps = [];
+    for (var i = 0; i < data.nodes.length; i += CHUNK) steps.push([nodes, data.nodes.slice(i, i + CHUNK)]);
+    for (var j = 0; j < data.edges.length; j += CHUNK) steps.push([edges, data.edges.slice(j, j + CHUNK)]);
+    // measuring labels is most of a first drawing's cost (~1.2 s at 10,000 nodes); measure
+    // them a chunk at a time too, so the drawing itself finds them cached
+    for (var k = 0; k < data.nodes.length; k += CHUNK) steps.push([measurer, data.nodes.slice(k, k + CHUNK)]);
+    // no drawing of half-built networks in between (vis-network's own physics
+    // stabilisation blocks redraws the same way); the last chunk draws the whole
+    network.body.emitter.emit("_blockRedraw");
+    var next = function () {
+      var step = steps.shift();
+      step[0].add(step[1]);
+      if (steps.length) {
+        setTimeout(next, 0);
+      } else {
+        network.body.emitter.emit("_allowRedraw");
+        drawn();
+      }
+    };
+    setTimeout(next, 0);
+  }
 
   // ---------------------------------------------------------------- DOM helpers
 
@@ -64,13 +150,21 @@ var edges = null;
     return d.kind === "statement" ? (d.speaker ? d.speaker + ": " : "") + d.text : d.label;
   }
 
-  function badge(id) {
+  // A node's colours: its own, or (usually) its group's, where the page keeps styles.
+  function colorOf(id) {
     var item = nodes.get(id);
+    if (!item) return null;
+    var group = (data.options.groups || {})[item.group] || {};
+    return item.color || group.color || null;
+  }
+
+  function badge(id) {
     var d = details[id];
     var b = el("span", "kg-badge", d.typeName);
-    if (item && item.color) {
-      b.style.background = item.color.background;
-      b.style.borderColor = item.color.border;
+    var color = colorOf(id);
+    if (color) {
+      b.style.background = color.background;
+      b.style.borderColor = color.border;
       b.style.color = d.kind === "entity" ? "#fff" : "#1a202c";
     }
     return b;
@@ -80,27 +174,63 @@ var edges = null;
 
   var panel = document.getElementById("kg-panel-body");
 
-  function linksSection(id) {
-    var connected = edges.get(network.getConnectedEdges(id));
+  var ACTS = { said: true, reported: true, denied: true };
+
+  function nodeButton(other, text) {
+    var button = el("button", null, text);
+    button.type = "button";
+    button.setAttribute("data-node", other);
+    button.addEventListener("click", function () {
+      focusNode(other);
+    });
+    return button;
+  }
+
+  function linksSection(id, edgesToList, heading) {
     var frag = document.createDocumentFragment();
-    if (!connected.length) return frag;
-    frag.appendChild(el("h3", null, "Links (" + connected.length + ")"));
+    if (!edgesToList.length) return frag;
+    frag.appendChild(el("h3", null, heading + " (" + edgesToList.length + ")"));
     var list = el("ul", "kg-links");
-    connected.slice(0, 200).forEach(function (edge) {
+    edgesToList.slice(0, 200).forEach(function (edge) {
       var outgoing = edge.from === id;
       var other = outgoing ? edge.to : edge.from;
       var li = el("li");
-      li.appendChild(el("span", "kg-rel", outgoing ? edge.label + " \u2192 " : "\u2190 " + edge.label + " "));
-      var button = el("button", null, nodeLabel(other));
-      button.type = "button";
-      button.addEventListener("click", function () {
-        focusNode(other);
-      });
+      li.appendChild(el("span", "kg-rel", outgoing ? edge.rel + " \u2192 " : "\u2190 " + edge.rel + " "));
+      li.appendChild(nodeButton(other, nodeLabel(other)));
+      list.appendChild(li);
+    });
+    frag.appendChild(list);
+    if (edgesToList.length > 200) frag.appendChild(el("p", "kg-hint", "\u2026and " + (edgesToList.length - 200) + " more"));
+    return frag;
+  }
+
+  // A list of statements, each a button that selects it: the way from a person to their words.
+  function statementList(edgesToList, end, heading, total) {
+    var frag = document.createDocumentFragment();
+    if (!edgesToList.length && !total) return frag;
+    frag.appendChild(el("h3", null, heading + " (" + (total || edgesToList.length) + ")"));
+    var list = el("ul", "kg-stmts");
+    edgesToList.slice(0, 300).forEach(function (edge) {
+      var sid = edge[end];
+      var d = details[sid];
+      if (!d) return;
+      var li = el("li");
+      var button = nodeButton(sid, d.text);
+      var color = colorOf(sid);
+      if (color) button.style.borderLeftColor = color.border;
+      var sub = d.typeName + " \u00b7 " + (d.cue ? "\u201c" + d.cue + "\u201d \u00b7 " : "") + (d.articleTitle || d.sourceFile || "");
+      if (end === "from" && d.speaker) sub = d.speaker + " \u00b7 " + sub;
+      if (d.articleDate) sub += " \u00b7 " + d.articleDate;
+      button.appendChild(el("span", "kg-sub", sub));
       li.appendChild(button);
       list.appendChild(li);
     });
     frag.appendChild(list);
-    if (connected.length > 200) frag.appendChild(el("p", "kg-hint", "\u2026and " + (connected.length - 200) + " more"));
+    if (total && total > edgesToList.length) {
+      frag.appendChild(
+        el("p", "kg-hint", (total - edgesToList.length) + " more not in this view: focus on this entity (kg viz --focus) to see all.")
+      );
+    }
     return frag;
   }
 
@@ -142,7 +272,23 @@ var edges = null;
     addField(dl, "Aliases", d.aliases);
     addField(dl, "Titles", d.titles);
     addField(dl, "Articles", d.mentions);
+    addField(dl, "Community", d.community);
     frag.appendChild(dl);
+    var links = linksOf[id] || [];
+    var spoke = [], about = [], other = [];
+    links.forEach(function (edge) {
+      var isStatement = function (n) {
+        return details[n] && details[n].kind === "statement";
+      };
+      if (edge.from === id && ACTS[edge.rel] && isStatement(edge.to)) spoke.push(edge);
+      else if (edge.to === id && isStatement(edge.from)) about.push(edge);
+      else other.push(edge);
+    });
+    var section = el("section", "kg-statements");
+    section.appendChild(statementList(spoke, "to", "Statements", Math.max(d.statementsTotal || 0, spoke.length)));
+    section.appendChild(statementList(about, "from", "Statements about or via"));
+    frag.appendChild(section);
+    frag.appendChild(linksSection(id, other, "Other links"));
     return frag;
   }
 
@@ -151,12 +297,45 @@ var edges = null;
     panel.replaceChildren();
     if (!d) return;
     panel.setAttribute("data-node", String(id));
-    panel.appendChild(d.kind === "statement" ? statementPanel(id, d) : entityPanel(id, d));
-    panel.appendChild(linksSection(id));
+    if (d.kind === "statement") {
+      panel.appendChild(statementPanel(id, d));
+      panel.appendChild(linksSection(id, linksOf[id] || [], "Links"));
+    } else {
+      panel.appendChild(entityPanel(id, d));
+    }
+    panel.scrollTop = 0;
+  }
+
+  // ---------------------------------------------------------------- filters
+
+  var filterBoxes = Array.prototype.slice.call(document.querySelectorAll("#kg-legend input[data-filter]"));
+
+  function applyFilters() {
+    hiddenTypes = {};
+    filterBoxes.forEach(function (box) {
+      if (!box.checked) hiddenTypes[box.value] = true;
+      box.closest("li").classList.toggle("kg-off", !box.checked);
+    });
+    nodesView.refresh();
+  }
+
+  filterBoxes.forEach(function (box) {
+    box.addEventListener("change", applyFilters);
+  });
+
+  // A node asked for by search or the panel is shown even if its type was unticked.
+  function reveal(id) {
+    var d = details[id];
+    if (!d || !hiddenTypes[d.type]) return;
+    filterBoxes.forEach(function (box) {
+      if (box.value === d.type) box.checked = true;
+    });
+    applyFilters();
   }
 
   function focusNode(id) {
     if (!nodes.get(id)) return;
+    reveal(id);
     network.selectNodes([id]);
     network.focus(id, {
       scale: Math.max(network.getScale(), 1.0),

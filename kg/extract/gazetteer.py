@@ -1,0 +1,305 @@
+"""Known names: news outlets, organisations with their usual short forms, and places.
+
+Why a gazetteer at all: the same organisation appears as "the DNC", "the Democratic National
+Committee" and "the committee"; a name list is the only way to know that "DNC" in an article
+that never spells it out is the committee, and that "the State Department" is "the Department
+of State". Every entry is written for this project from general knowledge of (mostly US and
+international) news; nothing here is derived from any annotated corpus. Users extend or
+correct it for their own material with ``kg build --aliases``.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one or more words a line."""
+    return frozenset(text.split())
+
+
+#: Known news outlets: canonical name -> surface forms (regular expressions, matched
+#: case-sensitively on word boundaries).
+NEWS_OUTLETS: dict[str, tuple[str, ...]] = {
+    "The Independent": (r"(?<=[’']s\s)Independent", r"[Tt]he Independent(?! [a-z])"),
+    "Novaya Gazeta": (r"Novaya Gazeta",),
+    "The New York Times": (r"(?:[Tt]he )?New York Times", r"NYT"),
+    "The Washington Post": (r"(?:[Tt]he )?Washington Post",),
+    "The Washington Times": (r"(?:[Tt]he )?Washington Times",),
+    "The Wall Street Journal": (r"(?:[Tt]he )?Wall Street Journal", r"WSJ"),
+    "The Guardian": (
+        r"(?:[Tt]he )?Guardian(?= (?:reported|said|wrote|newspaper))",
+        r"[Tt]he Guardian\b",
+    ),
+    "The Times": (r"[Tt]he Times of London",),
+    "Financial Times": (r"(?:[Tt]he )?Financial Times",),
+    "The Economist": (r"[Tt]he Economist",),
+    "Los Angeles Times": (r"(?:[Tt]he )?Los Angeles Times", r"(?:[Tt]he )?LA Times"),
+    "Chicago Tribune": (r"(?:[Tt]he )?Chicago Tribune",),
+    "The Boston Globe": (r"(?:[Tt]he )?Boston Globe",),
+    "New York Post": (r"(?:[Tt]he )?New York Post",),
+    "New York Daily News": (r"(?:[Tt]he )?(?:New York )?Daily News",),
+    "USA Today": (r"USA Today", r"USA TODAY"),
+    "Associated Press": (r"(?:[Tt]he )?Associated Press", r"\bAP\b"),
+    "Reuters": (r"Reuters",),
+    "Agence France-Presse": (r"Agence France-Presse", r"\bAFP\b"),
+    "Bloomberg News": (r"Bloomberg News", r"Bloomberg Politics"),
+    "BBC": (r"(?:[Tt]he )?BBC",),
+    "CNN": (r"CNN",),
+    "CNBC": (r"CNBC",),
+    "Fox News": (r"Fox News(?: Channel)?",),
+    "MSNBC": (r"MSNBC",),
+    "NBC News": (r"NBC(?: News)?",),
+    "CBS News": (r"CBS(?: News)?",),
+    "ABC News": (r"ABC News", r"ABC(?=’s|'s| News| reported|\b)(?! [A-Z])"),
+    "NPR": (r"NPR", r"National Public Radio"),
+    "PBS": (r"PBS",),
+    "C-SPAN": (r"C-SPAN",),
+    "Univision": (r"Univision",),
+    "Telemundo": (r"Telemundo",),
+    "Politico": (r"Politico", r"POLITICO"),
+    "Axios": (r"Axios",),
+    "The Hill": (r"[Tt]he Hill(?= (?:reported|said|wrote|newspaper))",),
+    "Breitbart News": (r"Breitbart(?: News)?",),
+    "The Daily Beast": (r"(?:[Tt]he )?Daily Beast",),
+    "The Daily Caller": (r"(?:[Tt]he )?Daily Caller",),
+    "The Huffington Post": (r"HuffPost", r"(?:[Tt]he )?Huffington Post"),
+    "BuzzFeed News": (r"BuzzFeed(?: News)?",),
+    "Vox": (r"Vox(?=\.com| reported| wrote)",),
+    "Slate": (r"Slate(?= magazine| reported| wrote)",),
+    "Salon": (r"Salon(?=\.com| reported| wrote)",),
+    "The New Yorker": (r"(?:[Tt]he )?New Yorker(?! [A-Z])",),
+    "Time": (r"Time magazine", r"TIME magazine"),
+    "Newsweek": (r"Newsweek",),
+    "National Review": (r"(?:[Tt]he )?National Review",),
+    "The Weekly Standard": (r"(?:[Tt]he )?Weekly Standard",),
+    "Mother Jones": (r"Mother Jones",),
+    "The Nation": (r"[Tt]he Nation(?= magazine| reported| wrote)",),
+    "The Atlantic": (r"[Tt]he Atlantic(?= (?:reported|magazine|wrote))",),
+    "The Intercept": (r"[Tt]he Intercept",),
+    "ProPublica": (r"ProPublica",),
+    "Talking Points Memo": (r"Talking Points Memo",),
+    "Washington Examiner": (r"(?:[Tt]he )?Washington Examiner",),
+    "Yahoo News": (r"Yahoo News", r"Yahoo! News"),
+    "The Des Moines Register": (r"(?:[Tt]he )?Des Moines Register",),
+    "Miami Herald": (r"(?:[Tt]he )?Miami Herald",),
+    "San Francisco Chronicle": (r"(?:[Tt]he )?San Francisco Chronicle",),
+    "Houston Chronicle": (r"(?:[Tt]he )?Houston Chronicle",),
+    "The Dallas Morning News": (r"(?:[Tt]he )?Dallas Morning News",),
+    "PolitiFact": (r"PolitiFact", r"Politifact"),
+    "FactCheck.org": (r"FactCheck\.org",),
+    "The Daily Telegraph": (r"(?:[Tt]he )?(?:Daily )?Telegraph(?= reported| newspaper)",),
+    "Daily Mail": (r"(?:[Tt]he )?Daily Mail",),
+    "Sky News": (r"Sky News",),
+    "Al Jazeera": (r"Al Jazeera",),
+    "Al Arabiya": (r"Al Arabiya",),
+    "RT": (r"Russia Today", r"RT(?= reported| television| network)"),
+    "Sputnik": (r"Sputnik(?= news| reported| agency)",),
+    "TASS": (r"TASS", r"Tass"),
+    "RIA Novosti": (r"RIA Novosti",),
+    "Interfax": (r"Interfax",),
+    "Xinhua": (r"Xinhua",),
+    "Kyodo News": (r"Kyodo(?: News)?",),
+    "Yonhap": (r"Yonhap",),
+    "Deutsche Welle": (r"Deutsche Welle",),
+    "Der Spiegel": (r"(?:Der )?Spiegel",),
+    "Le Monde": (r"Le Monde",),
+    "Haaretz": (r"Haaretz",),
+    "NCRM": (r"NCRM",),
+}
+
+#: Words that, ending an organisation's name, make it a news outlet ("the Tampa Bay Times").
+OUTLET_NAME_WORDS: frozenset[str] = _words(
+    """
+    Times Post Journal Herald Tribune Gazette Chronicle Globe Examiner Observer Telegraph
+    Inquirer Register Courier Dispatch Bulletin Sentinel Enquirer Star-Ledger Star-Tribune
+    Mercury Magazine Newsweek Radio Television TV Broadcasting Newspaper
+    """
+)
+
+#: Words beside an organisation's name that say it is an outlet ("the Tribune newspaper",
+#: "the news site Vox", "in an interview with X").
+OUTLET_CUE_BEFORE = re.compile(
+    r"(?:\b(?:newspaper|magazine|broadcaster|news (?:site|agency|network|outlet|channel)|"
+    r"wire service|network|tabloid|website)\s+(?:the\s+)?|\b(?:told|interview with|"
+    r"speaking (?:to|with)|appearance on|appeared on)\s+(?:the\s+)?)$"
+)
+OUTLET_CUE_AFTER = re.compile(
+    r"^(?:’s|'s)?\s+(?:newspaper|magazine|news agency|wire service|network|tabloid|"
+    r"editorial board|reporter|correspondent|anchor|columnist|poll\b|interview)"
+)
+
+#: Organisations by canonical name, with the other names they go by (compared after
+#: :func:`org_key` normalisation: case, a leading "the", "U.S." and possessives dropped).
+ORGANIZATIONS: dict[str, tuple[str, ...]] = {
+    "Democratic National Committee": ("DNC",),
+    "Republican National Committee": ("RNC",),
+    "Republican Party": ("GOP", "Grand Old Party", "Republican party"),
+    "Democratic Party": ("Democratic party",),
+    "Department of State": ("State Department", "State Dept.", "State Dept"),
+    "Department of Justice": ("Justice Department", "DOJ", "Justice Dept."),
+    "Department of Homeland Security": ("Homeland Security Department", "DHS"),
+    "Department of Defense": ("Defense Department", "DOD", "DoD", "Pentagon"),
+    "Department of the Treasury": ("Treasury Department", "Treasury"),
+    "Department of Veterans Affairs": ("Veterans Affairs Department",),
+    "Department of Labor": ("Labor Department",),
+    "Department of Education": ("Education Department",),
+    "Department of Energy": ("Energy Department",),
+    "Department of Health and Human Services": ("Health and Human Services Department", "HHS"),
+    "Federal Bureau of Investigation": ("FBI", "F.B.I."),
+    "Central Intelligence Agency": ("CIA", "C.I.A."),
+    "National Security Agency": ("NSA", "N.S.A."),
+    "Internal Revenue Service": ("IRS", "I.R.S."),
+    "Environmental Protection Agency": ("EPA", "E.P.A."),
+    "Federal Election Commission": ("FEC", "F.E.C."),
+    "Securities and Exchange Commission": ("SEC", "S.E.C."),
+    "Congressional Budget Office": ("CBO",),
+    "Government Accountability Office": ("GAO",),
+    "Centers for Disease Control and Prevention": ("CDC", "Centers for Disease Control"),
+    "Immigration and Customs Enforcement": ("ICE",),
+    "Transportation Security Administration": ("TSA",),
+    "Drug Enforcement Administration": ("DEA",),
+    "Secret Service": ("Secret Service",),
+    "Federal Reserve": ("Fed", "Federal Reserve Board", "Federal Reserve System"),
+    "Supreme Court": ("Supreme Court",),
+    "Congress": ("Congress",),
+    "White House": ("White House",),
+    "United Nations": ("UN", "U.N."),
+    "North Atlantic Treaty Organization": ("NATO", "Nato"),
+    "International Monetary Fund": ("IMF",),
+    "World Bank": ("World Bank",),
+    "World Trade Organization": ("WTO",),
+    "Islamic State": (
+        "ISIS",
+        "ISIL",
+        "Daesh",
+        "Islamic State group",
+        "Islamic State of Iraq and Syria",
+        "Islamic State of Iraq and the Levant",
+    ),
+    "National Rifle Association": ("NRA",),
+    "American Civil Liberties Union": ("ACLU",),
+    "Planned Parenthood": ("Planned Parenthood Federation of America",),
+    "Human Rights Watch": ("HRW",),
+    "Amnesty International": ("Amnesty International",),
+    "Southern Poverty Law Center": ("SPLC",),
+    "Clinton Foundation": ("Bill, Hillary and Chelsea Clinton Foundation",),
+    "Trump Organization": ("Trump Organization",),
+    "Donald J. Trump Foundation": ("Trump Foundation",),
+    "Black Lives Matter": ("BLM",),
+    "Congressional Black Caucus": ("Congressional Black Caucus",),
+    "National Association for the Advancement of Colored People": ("NAACP",),
+    "AFL-CIO": ("AFL-CIO",),
+    "Kremlin": ("Kremlin",),
+    "Twitter": ("Twitter",),
+    "Facebook": ("Facebook",),
+    "Google": ("Google",),
+    "YouTube": ("YouTube", "Youtube"),
+    "Instagram": ("Instagram",),
+    "Apple": ("Apple Inc.",),
+    "Microsoft": ("Microsoft",),
+    "Amazon": ("Amazon.com",),
+    "Goldman Sachs": ("Goldman Sachs",),
+    "Quinnipiac University": ("Quinnipiac",),
+    "Gallup": ("Gallup",),
+}
+
+#: Place names a person is never called by (bare): US states, and the countries of the
+#: nationality table, kept here so that NER's "Georgia" or "Jordan" tagged PERSON becomes a
+#: place.
+US_STATES: frozenset[str] = _words(
+    """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio
+    Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
+    Wyoming
+    """
+) | frozenset(
+    [
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+    ]
+)
+
+_US_PREFIX = re.compile(r"^(?:u\.s\.|us|united states|america’s|america's|american)\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
+def _basic(form: str) -> str:
+    low = re.sub(r"\s+", " ", form).strip().lower()
+    low = _LEADING_THE.sub("", low)
+    low = _POSSESSIVE.sub("", low)
+    return low
+
+
+_ALIAS_TO_CANONICAL: dict[str, str] = {}
+for _canonical, _aliases in ORGANIZATIONS.items():
+    for _form in (_canonical, *_aliases):
+        _ALIAS_TO_CANONICAL[_basic(_form)] = _canonical
+        _ALIAS_TO_CANONICAL[_US_PREFIX.sub("", _basic(_form))] = _canonical
+
+
+def known_organization(form: str) -> str | None:
+    """The canonical name of a well-known organisation written as ``form`` ("the DNC",
+    "U.S. State Department" -> "Department of State"), else None.
+
+    Acronyms must be written in capitals to count ("Fed" and "VA" are the exception that
+    shows why: lower-case "fed" is a verb)."""
+    base = _basic(form)
+    hit = _ALIAS_TO_CANONICAL.get(base) or _ALIAS_TO_CANONICAL.get(_US_PREFIX.sub("", base))
+    if hit is None:
+        return None
+    stripped = re.sub(r"^(?:[Tt]he|U\.S\.|US)\s+", "", form.strip())
+    if not stripped[:1].isupper():
+        return None
+    return hit
+
+
+def org_key(form: str) -> str:
+    """The key two names of one organisation share: the canonical name for a known one,
+    else the name lower-cased without a leading "the", a "U.S." or a possessive."""
+    known = known_organization(form) or outlet_canonical(form)
+    return _basic(known) if known else _US_PREFIX.sub("", _basic(form)) or _basic(form)
+
+
+def outlet_canonical(form: str) -> str | None:
+    """The canonical name of a known outlet written as ``form``, else None."""
+    for canonical, patterns in NEWS_OUTLETS.items():
+        if form == canonical or any(re.fullmatch(p, form) for p in patterns):
+            return canonical
+    return None
+
+
+def looks_like_outlet(form: str) -> bool:
+    """A name shaped like a newspaper or broadcaster's ("Tampa Bay Times", "WNYC Radio")."""
+    words = form.split()
+    return len(words) >= 2 and words[-1] in OUTLET_NAME_WORDS and known_organization(form) is None
+
+
+def is_place_name(form: str, countries: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether ``form`` is the bare name of a US state or a known country."""
+    return form in US_STATES or form in countries
+
+
+__all__ = [
+    "NEWS_OUTLETS",
+    "ORGANIZATIONS",
+    "OUTLET_CUE_AFTER",
+    "OUTLET_CUE_BEFORE",
+    "US_STATES",
+    "is_place_name",
+    "known_organization",
+    "looks_like_outlet",
+    "org_key",
+    "outlet_canonical",
+]

@@ -1,0 +1,384 @@
+"""Given names by the gender they are most commonly borne with, and the gender that
+kinship words give the person they introduce ("his wife, Melania" -> female).
+
+The lists exist so that pronouns and honorifics can be tied to the right one of two people
+who share a surname (Bill and Hillary Clinton): a cue, not a fact about anyone. They are
+written for this project from general knowledge of common English and international given
+names; nothing here is derived from any corpus. A name borne by both (Jordan, Alex) is in
+neither list, and a name found in both is treated as unknown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in text.split())
+
+
+MALE: frozenset[str] = _words(
+    """
+    Aaron Abdul Abdullah Abe Abraham Adam Adolfo Adrian Ahmad Ahmed Akira Al Alan Albert
+    Alberto Aldo Aleksandr Aleksei Alexander Alexandre Alexei Alexey Alfonso Alfred Alfredo
+    Ali Alistair Allen Alonzo Alvaro Amir Anatoly Anders Andre Andreas Andrei Andres
+    Andrew Andrey Andy Angelo Angus Anthony Anton Antonio Archie Arnold Arthur Arturo Ashton
+    Barack Barry Bart Ben Benjamin Benito Bernard Bernardo Bernie Bert Bill Billy Bob Bobby
+    Boris Brad Bradley Brandon Brendan Brent Brett Brian Bruce Bryan Bud Buddy Burt Byron
+    Calvin Carl Carlo Carlos Cecil Cedric Chad Charles Charlie Chester Chris Christian
+    Christopher Chuck Clarence Claude Clay Clayton Clifford Clint Clyde Cody Colin Conrad
+    Corey Cornelius Craig Curt Curtis Cyrus Dale Dan Daniel Danny Darrell Dave David Dean
+    Dennis Derek Desmond Dick Diego Dimitri Dmitri Dmitry Don Donald Donnie Doug Douglas
+    Duncan Dwight Earl Ed Eddie Edgar Eduardo Edward Edwin Elijah Elliot Elliott Elmer Emil
+    Emmanuel Enrique Eric Erik Ernest Ernesto Ethan Eugene Evan Fabio Farid Felipe Felix
+    Fernando Frank Franklin Fred Frederick Fyodor Gabriel Gary Gavin Gene Geoffrey George
+    Gerald Gerard Gerhard Gilbert Giovanni Giuseppe Glen Glenn Gordon Graham Grant Greg
+    Gregory Guillermo Gustavo Guy Hamid Hans Harold Harry Harvey Hassan Hector Heinrich
+    Henry Herbert Herman Homer Howard Hugh Hugo Hussein Ian Igor Ibrahim Isaac Ivan Jack
+    Jacob Jake James Jamal Jared Jason Javier Jay Jeb Jeff Jeffrey Jens Jeremy Jerome Jerry
+    Jesse Jesus Jim Jimmy Joe Joel Johan Johann John Johnny Jon Jonathan Jorge Jose Josef
+    Joseph Josh Joshua Juan Julian Julio Justin Karl Keith Ken Kenneth Kevin Khalid
+    Kirk Klaus Kurt Kyle Lamar Lance Larry Lars Lawrence Len Leo Leon Leonard Leonid
+    Leroy Lewis Lincoln Lloyd Lorenzo Louis Lucas Luis Luke Lyndon Malcolm Manuel
+    Marco Marcus Mario Mark Marshall Martin Marvin Mateo Matt Matthew Maurice Max Maxim
+    Michael Miguel Mike Mikhail Miles Milton Mitch Mitchell Mitt Mohamed Mohammad Mohammed
+    Moammar Morris Moses Muammar Muhammad Murray Nathan Neil Nelson Newt Nicholas Nick
+    Nicolas Nigel Nikolai Noah Norman Oleg Oliver Omar Orrin Oscar Otto Owen Pablo
+    Patrick Paul Pedro Peter Phil Philip Phillip Pierre Preet Rafael Rahm Ralph Ramon Ramzan
+    Rand Randall Randy Raul Ray Raymond Reggie Reince Rex Ricardo Richard Rick Ricky Rob
+    Robert Roberto Rod Rodney Roger Roland Ron Ronald Ronnie Roy Rudolph Rudy Rupert Russ
+    Russell Ryan Saddam Salvador Samuel Santiago Scott Sean Sebastian Sergei Sergey
+    Sergio Seth Shane Sheldon Sherrod Sid Simon Stan Stanley Stefan Stephen Steve Steven
+    Stuart Ted Terrence Thaddeus Theodore Thomas Tim Timothy Tobias Todd Tom Tommy
+    Tony Travis Trey Tyler Valentin Victor Vince Vincent Viktor Vladimir Wade Walter Warren
+    Wayne Wesley Will William Willie Wolfgang Xavier Yevgeny Yuri Zachary Zack
+    """
+).union(
+    _words(
+        """
+        Abbas Akbar Anwar Bashar Benjamin Bibi Boutros Deval Emir Enda Evo Fidel
+        Hosni Jens Jeremy Kofi Manmohan Narendra Nawaz Nouri Petro Raul Recep Shinzo Silvio
+        Tayyip Viktor Volodymyr Xi
+        """
+    )
+)
+
+FEMALE: frozenset[str] = _words(
+    """
+    Abby Abigail Ada Adele Adriana Agnes Aisha Alexandra Alice Alicia Alison Allison
+    Alma Amanda Amber Amelia Amy Ana Anastasia Andrea Angela Angelina Anita Ann Anna Anne
+    Annette Annie Antonia Arlene Ashley Audrey Ayaan Barbara Beatrice Becky Belinda Bella
+    Bernadette Beth Betsy Betty Beverly Bianca Bonnie Brenda Bridget Brittany Brooke Camila
+    Candace Carla Carly Carmen Carol Caroline Carolyn Carrie Cassandra Catherine Cathy
+    Cecilia Celia Charlotte Chelsea Cheryl Chloe Christina Christine Cindy Claire Clara
+    Claudia Colleen Condoleezza Connie Courtney Cynthia Daisy Danielle Daphne Darlene
+    Dawn Debbie Deborah Debra Denise Diana Diane Dianne Dolores Donna Doris Dorothy Edith
+    Eileen Elaine Eleanor Elena Elisabeth Elise Eliza Elizabeth Ella Ellen Elsa Emily Emma
+    Erica Erin Esther Ethel Eva Evelyn Faith Fatima Felicia Fiona Florence Frances Francesca
+    Gabriela Gabrielle Gail Gayle Geraldine Gillian Gina Ginger Giselle Gladys Gloria Grace
+    Gretchen Hannah Harriet Hazel Heather Heidi Helen Helena Hilary Hillary Holly Hope Huma
+    Ida Ilhan Ingrid Irene Iris Irma Isabel Isabella Ivana Ivanka Jackie Jacqueline Jane
+    Janet Janice Jasmine Jeanne Jeannie Jennifer Jenny Jessica Jill Jo Joan Joanna
+    Joanne Jocelyn Jodi Josephine Joy Joyce Judith Judy Julia Julie Juliet June Karen Kate
+    Katherine Kathleen Kathryn Kathy Katie Katrina Kay Kayla Kellyanne Kirsten
+    Kristen Kristin Laura Lauren Laurie Leah Lena Lila Lillian Lily Linda Lisa Liz
+    Lois Loretta Lori Lorraine Louise Lucia Lucy Lydia Lynn Madeleine Madeline Maggie Mara
+    Margaret Margarita Maria Marianne Marie Marilyn Marina Marine Marion Marjorie Marsha
+    Martha Mary Maureen Maxine Megan Meghan Melania Melanie Melissa Meredith Mia Michele
+    Michelle Mildred Mira Miriam Molly Monica Nadia Nancy Naomi Natalie Natasha Nicole Nikki
+    Nina Nora Norma Olga Olivia Paige Pamela Patricia Patty Paula Pauline Peggy Penelope
+    Penny Phyllis Priscilla Rachel Rebecca Regina Renee Rhonda Rita Roberta Rosa
+    Rosalind Rose Rosemary Roxanne Ruth Sabrina Sally Samantha Sandra Sara Sarah Sharon
+    Sheila Shirley Silvia Sofia Sonia Sophia Sophie Stacey Stephanie Sue Susan Susana
+    Suzanne Sylvia Tamara Tammy Tanya Tara Teresa Theresa Tiffany Tina Tracy Tulsi Ursula
+    Valerie Vanessa Vera Veronica Victoria Viola Violet Virginia Vivian Wanda Wendy Whitney
+    Yolanda Yvonne Zoe
+    """
+)
+
+#: Kinship and role nouns that, after "his"/"her"/"the", give the gender of the named person
+#: they introduce: "his wife, Melania" / "her brother Tony".
+KIN_GENDER: dict[str, str] = {
+    "wife": "female",
+    "mother": "female",
+    "daughter": "female",
+    "sister": "female",
+    "grandmother": "female",
+    "granddaughter": "female",
+    "aunt": "female",
+    "niece": "female",
+    "widow": "female",
+    "girlfriend": "female",
+    "stepmother": "female",
+    "stepdaughter": "female",
+    "husband": "male",
+    "father": "male",
+    "son": "male",
+    "brother": "male",
+    "grandfather": "male",
+    "grandson": "male",
+    "uncle": "male",
+    "nephew": "male",
+    "widower": "male",
+    "boyfriend": "male",
+    "stepfather": "male",
+    "stepson": "male",
+}
+
+
+#: Short forms of given names and the formal name they stand for, so that "Bill Clinton" and
+#: "William Clinton", "Bernie Sanders" and "Bernard Sanders" can be one person.
+NICKNAMES: dict[str, str] = {
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "mike": "michael",
+    "jim": "james",
+    "jimmy": "james",
+    "joe": "joseph",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "dick": "richard",
+    "rick": "richard",
+    "ted": "edward",
+    "ed": "edward",
+    "chris": "christopher",
+    "dave": "david",
+    "dan": "daniel",
+    "danny": "daniel",
+    "steve": "steven",
+    "tony": "anthony",
+    "andy": "andrew",
+    "matt": "matthew",
+    "nick": "nicholas",
+    "pat": "patrick",
+    "sam": "samuel",
+    "ben": "benjamin",
+    "jeff": "jeffrey",
+    "greg": "gregory",
+    "ron": "ronald",
+    "don": "donald",
+    "doug": "douglas",
+    "chuck": "charles",
+    "charlie": "charles",
+    "bernie": "bernard",
+    "newt": "newton",
+    "mitch": "mitchell",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "betsy": "elizabeth",
+    "kate": "katherine",
+    "katie": "katherine",
+    "kathy": "katherine",
+    "debbie": "deborah",
+    "sue": "susan",
+    "jenny": "jennifer",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "nancy": "ann",
+}
+
+_PARTICLES = frozenset(
+    ["bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le"]
+)
+_SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+#: A suffix written right after a name: "Donald Trump Jr.", "Martin Luther King, Jr.".
+SUFFIX_AFTER = re.compile(r"^,? (Jr\.?|Sr\.?|II|III|IV)(?![\w])")
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name taken apart: "Donald J. Trump Jr." -> given "Donald", middles ("J",),
+    surname "Trump", suffix "jr". Middle names are kept as initials, since "Hillary Rodham
+    Clinton" and "Hillary R. Clinton" agree."""
+
+    given: str | None
+    middles: tuple[str, ...]
+    surname: str
+    suffix: str | None
+
+    @property
+    def full(self) -> bool:
+        return self.given is not None
+
+
+def parse_name(form: str) -> PersonName:
+    words = form.replace(",", " ").split()
+    suffix = None
+    if len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
+        suffix = words[-1].rstrip(".").lower()
+        words = words[:-1]
+    if not words:
+        return PersonName(None, (), form, suffix)
+    # "bin Laden", "de Blasio", "van Gogh": the particle belongs to the surname
+    if len(words) >= 2 and words[-2].lower() in _PARTICLES:
+        words = [*words[:-2], f"{words[-2]} {words[-1]}"]
+    if len(words) == 1:
+        return PersonName(None, (), words[0], suffix)
+    middles = tuple(w[0].upper() for w in words[1:-1] if w[:1].isalpha())
+    return PersonName(words[0], middles, words[-1], suffix)
+
+
+def name_skeleton(word: str) -> str:
+    """A rough phonetic key so that transliteration variants compare equal:
+    Sergei/Sergey, Aleksandr/Alexander, Muammar/Moammar."""
+    w = word.lower().replace("ks", "x").replace("y", "i").replace("ph", "f")
+    if not w:
+        return w
+    rest = re.sub(r"[aeiou]", "", w[1:])
+    rest = re.sub(r"(.)\1+", r"\1", rest)
+    return w[0] + rest
+
+
+def compatible_first_names(a: str, b: str) -> bool:
+    """Whether two given names can be the same person's: equal, an initial of the other, a
+    transliteration variant (Sergei/Sergey) or a short form (Bill/William)."""
+    a0, b0 = a.rstrip("."), b.rstrip(".")
+    if not a0 or not b0:
+        return False
+    if len(a0) == 1 or len(b0) == 1:
+        return a0[0].lower() == b0[0].lower()
+    la, lb = a0.lower(), b0.lower()
+    if la == lb or name_skeleton(a0) == name_skeleton(b0):
+        return True
+    return NICKNAMES.get(la, la) == NICKNAMES.get(lb, lb)
+
+
+def fold(name: str) -> str:
+    """Lower case without accents, for comparing names: "Calderón" -> "calderon"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def compatible_names(a: PersonName, b: PersonName) -> bool:
+    """Two full names of one person: same surname and suffix, compatible given names, and
+    middle initials that do not contradict (George W. Bush is not George H. W. Bush)."""
+    if fold(a.surname) != fold(b.surname) or a.suffix != b.suffix:
+        return False
+    if a.given is None or b.given is None:
+        return True
+    if not compatible_first_names(a.given, b.given):
+        return False
+    return not (a.middles and b.middles and a.middles != b.middles)
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|Mc\w+|O’\w+|d[eai]|van|von|bin|al-\w+|la|le)$")
+_ODD_CASE = re.compile(r"^[A-Z]{2,}[a-z]")
+_NOT_NAMES = _words(
+    """
+    i me my he him his she her hers it its we us our they them their you your who whom
+    mr mr. mrs mrs. ms ms. miss dr dr. sir madam
+    """
+)
+
+
+def well_formed(form: str) -> bool:
+    """A person's name fit to be a canonical label: one to five name words, capitalised,
+    no word twice, not a pronoun or a bare honorific."""
+    words = form.split()
+    if not words or form.lower() in _NOT_NAMES or len(words) > 6:
+        return False
+    if any(w.lower() in _NOT_NAMES for w in words):
+        return False
+    if len({w.lower() for w in words}) != len(words):
+        return False
+    for w in words:
+        if w.rstrip(".").lower() in _SUFFIXES:
+            continue
+        if _ODD_CASE.match(w) or (len(w) > 3 and w.isupper()):
+            return False  # "HIllary", "CLINTON": a typo or a shout, not the name
+    return all(_NAME_WORD.match(w) for w in words) and any(c.islower() for c in form)
+
+
+#: Capitalised words that stand before a name without being part of it ("Billionaire
+#: Donald Trump", "Team Clinton", "Crooked Hillary").
+DESCRIPTORS = _words(
+    """
+    Billionaire Businessman Businesswoman Candidate Nominee Frontrunner Front-runner Team
+    Classic Longtime Former Fascist Crooked Lyin Little Pro Anti Democrat Democratic
+    Republican GOP Liberal Conservative Progressive Populist Combine Then Now Citizen
+    Mogul Tycoon Star Celebrity Reality Dear Comrade Brother Sister Uncle Aunt Young Old
+    """
+)
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O’|O')")
+#: Last words that make a "name" a place or an organisation named after someone.
+_PLACE_WORDS = _words(
+    "Tower Towers Plaza Hotel Building Center Centre Stadium Airport Hall Park Square "
+    "Street Avenue Bridge Mahal Estate Estates Resort Casino Library Memorial"
+)
+_ORG_WORDS = _words(
+    "Foundation University Organization Organisation Institute International Shuttle "
+    "Corporation Company Campaign Administration Inc. Inc Group Fund Trust"
+)
+
+
+def is_descriptor(word: str) -> bool:
+    """A capitalised word before a name that is not part of it: a word of
+    :data:`DESCRIPTORS` ("Team Clinton", "Billionaire Donald Trump")."""
+    return word.lower() in DESCRIPTORS and given_name_gender(word) is None
+
+
+def person_form_kind(form: str) -> str | None:
+    """What a name NER calls a person is: "Person", "Place" ("Trump Tower"), "Organization"
+    ("Clinton Foundation"), or None when it names nobody (a handle "@HillaryClinton", a
+    compound "pro-Clinton", "NeverTrump", a case name "Trump v. Trump")."""
+    words = form.split()
+    if not words or any(c in form for c in "@#&/") or any(ch.isdigit() for ch in form):
+        return None
+    if " v. " in form or " vs. " in form or " vs " in form:
+        return None
+    if any(re.search(r"[a-z][A-Z]", _NAME_PREFIX.sub("", w)) for w in words):
+        return None  # "NeverTrump", "DonaldTrump" (but "McCain", "DeSantis")
+    if any(
+        "-" in w and w.split("-")[0].lower() in DESCRIPTORS | {"never", "post", "pre"}
+        for w in words
+    ):
+        return None
+    if "-" in words[0] and words[0][:1].islower():
+        return None
+    if len(words) >= 2 and words[-1].lower() in _PLACE_WORDS:
+        return "Place"
+    if len(words) >= 2 and words[-1].lower() in _ORG_WORDS:
+        return "Organization"
+    return "Person"
+
+
+def initials(form: str) -> int:
+    """How many words of a name are initials only ("Donald J. Trump" -> 1)."""
+    return sum(1 for w in form.split() if len(w.rstrip(".")) == 1)
+
+
+def given_name_gender(given: str) -> str | None:
+    """ "male", "female" or None for a given name ("Hillary" -> "female"); initials and
+    names borne by both give None."""
+    low = given.rstrip(".").lower()
+    if len(low) < 2:
+        return None
+    male, female = low in MALE, low in FEMALE
+    if male == female:
+        return None
+    return "male" if male else "female"
+
+
+__all__ = [
+    "FEMALE",
+    "KIN_GENDER",
+    "MALE",
+    "NICKNAMES",
+    "SUFFIX_AFTER",
+    "PersonName",
+    "compatible_first_names",
+    "compatible_names",
+    "given_name_gender",
+    "fold",
+    "initials",
+    "is_descriptor",
+    "person_form_kind",
+    "name_skeleton",
+    "parse_name",
+    "well_formed",
+]
