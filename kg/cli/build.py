@@ -10,8 +10,6 @@ from kg.cli.errors import UserFacingError
 from kg.cli.options import is_interactive, opened_store, store_option
 from kg.model import ReadProblem
 from kg.nlp import ModelNotFound
-from kg.pipeline import build as run_build
-from kg.pipeline import extract_articles
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import article_graph
 from kg.rdf.vocab import DEFAULT_BASE
@@ -108,6 +106,8 @@ def build(
                 seen.add(path)
                 bar.update(1)
 
+        from kg.pipeline import build as run_build
+
         try:
             report = run_build(
                 list(paths),
@@ -180,6 +180,8 @@ def extract(file: str, fmt: str, model: str | None, base: str) -> None:
             articles = read_file(_existing(file))
         except ReadError as exc:
             raise UserFacingError(str(exc)) from None
+    from kg.pipeline import extract_articles
+
     minter = Minter(base)
     try:
         extractions = list(extract_articles(articles, model=model))

@@ -185,6 +185,10 @@ def viz(
         if part
     )
     shown = sel.graph
+    if shown.number_of_nodes() == 0:
+        click.echo(
+            "warning: nothing in the store matches these options; the page is empty", err=True
+        )
     groups = communities(shown) if color_by == "community" else None
     write_html(
         shown, Path(output), title=title, note=note or None, communities=groups, ranks=sel.ranks

@@ -6,7 +6,10 @@ furniture (lines to ignore), entities, quotes, attribution.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
+    from spacy.tokens import Doc
 
 from kg.extract.attribution import find_statements
 from kg.extract.entities import find_entities

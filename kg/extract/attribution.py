@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
+    from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon
 from kg.extract.entities import EntityTable, Mention
