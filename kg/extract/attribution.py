@@ -95,6 +95,7 @@ def find_statements(
     ctx.block_mask = _mask(len(text), blocked)
     statements = _direct_statements(ctx)
     statements += _reported_statements(ctx, statements)
+    statements = [st for st in (_without_empty_pieces(ctx, st) for st in statements) if st]
     statements.sort(key=lambda s: s.content[0].start)
     for st in statements:
         st.about = _about(ctx, st)
@@ -654,6 +655,18 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
         out.append(st)
         taken.append(st.content)
     return out
+
+
+def _without_empty_pieces(ctx: _Context, st: Statement) -> Statement | None:
+    """Drop pieces that hold no words (a parse can yield a zero-length complement); a
+    statement left with none says nothing and is dropped."""
+    pieces = [p for p in st.content if p.slice(ctx.text).strip()]
+    if not pieces:
+        return None
+    if len(pieces) != len(st.content):
+        st.content = pieces
+        st.text = " ".join(p.slice(ctx.text) for p in pieces)
+    return st
 
 
 def _same_content(pieces: list[Span], other: list[Span]) -> bool:

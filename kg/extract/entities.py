@@ -477,6 +477,7 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_
     others = [m for m in candidates if m.type != "Person"]
     clusters: list[_PersonCluster] = []
 
+    _trim_stray_words(persons, text)
     # full names first, so that bare surnames can join them
     for m in persons:
         name = parse_name(m.form)
@@ -504,6 +505,40 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_
     _prune_orphans(table)
     _choose_names(table, text)
     return clusters
+
+
+def _trim_stray_words(persons: list[Mention], text: str) -> None:
+    """Title-case lines make NER take a word beside a name into it: "Donald Trump Leads",
+    "Trump Wants", "Injecting Clinton". When the rest is a name the article uses on its
+    own (a full name, or the surname of one), the stray word is cut off."""
+    forms = {m.form for m in persons}
+    for m in persons:
+        words = m.form.split()
+        if parse_name(m.form).suffix or len(words) < 2:
+            continue
+        surnames = {parse_name(f).surname for f in forms - {m.form} if parse_name(f).full}
+        for n in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:n]), words[n:]
+            if (n >= 2 and head in forms) or (
+                n == 1
+                and head in surnames
+                and given_name_gender(head) is None
+                and not any(t in surnames or given_name_gender(t) for t in tail)
+            ):
+                m.form, m.span = head, Span(m.span.start, m.span.start + len(head))
+                break
+        words = m.form.split()
+        if len(words) != 2:
+            continue
+        first, rest = words[0], " ".join(words[1:])
+        if (
+            len(words) == 2
+            and rest in surnames
+            and given_name_gender(first) is None
+            and (first.lower().endswith("ing") or is_descriptor(first))
+        ):
+            start = m.span.start + len(first) + 1
+            m.form, m.span = rest, Span(start, m.span.end)
 
 
 def _note(cluster: _PersonCluster, m: Mention, text: str, *, full: bool) -> None:
