@@ -11,6 +11,7 @@ correct it for their own material with ``kg build --aliases``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -249,6 +250,7 @@ for _canonical, _aliases in ORGANIZATIONS.items():
         _ALIAS_TO_CANONICAL[_US_PREFIX.sub("", _basic(_form))] = _canonical
 
 
+@lru_cache(maxsize=65536)
 def known_organization(form: str) -> str | None:
     """The canonical name of a well-known organisation written as ``form`` ("the DNC",
     "U.S. State Department" -> "Department of State"), else None.
@@ -272,6 +274,7 @@ def org_key(form: str) -> str:
     return _basic(known) if known else _US_PREFIX.sub("", _basic(form)) or _basic(form)
 
 
+@lru_cache(maxsize=65536)
 def outlet_canonical(form: str) -> str | None:
     """The canonical name of a known outlet written as ``form``, else None."""
     for canonical, patterns in NEWS_OUTLETS.items():
