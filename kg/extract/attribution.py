@@ -775,17 +775,7 @@ def _passive_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | No
     if source is None:
         return None
     content = _clause_span(ctx, patients[0], skip_marker=False)
-    cue = _make_cue(ctx, verb, source.span)
-    return Statement(
-        cue.kind,
-        source.key,
-        [content],
-        content.slice(ctx.text),
-        cue.text,
-        False,
-        cue.span,
-        source.span,
-    )
+    return _reported(ctx, _make_cue(ctx, verb, source.span), source, content)
 
 
 def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
@@ -834,6 +824,13 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
         if report_verb is not None and report_verb.i in ctx.used_tokens:
             cue.span = Span(verb.idx, report_verb.idx + len(report_verb))
             cue.text = cue.span.slice(ctx.text)
+    return _reported(ctx, cue, source, content, via=_told_outlet(ctx, verb))
+
+
+def _reported(
+    ctx: _Context, cue: _Cue, source: _Source, content: Span, via: str | None = None
+) -> Statement:
+    """A statement of reported speech (one content piece, not verbatim)."""
     return Statement(
         cue.kind,
         source.key,
@@ -843,7 +840,7 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
         False,
         cue.span,
         source.span,
-        via=_told_outlet(ctx, verb),
+        via=via,
     )
 
 
