@@ -814,10 +814,8 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
             head not in lexicon.FINDING_NOUNS and head not in lexicon.GROUP_NOUNS
         ):
             return None
-    if lemma in lexicon.BELIEF_VERBS:
-        ent = ctx.table.by_key(source.key)
-        if ent.type == "UnnamedSource" or subjects[0].lower_ in ("i", "we", "you"):
-            return None
+    if lemma in lexicon.BELIEF_VERBS and subjects[0].lower_ == "you":
+        return None  # "if you want to ..." addresses the reader; nobody is quoted
     cue = _make_cue(ctx, verb, source.span)
     if lemma == "publish":
         cue.kind = "Finding"
