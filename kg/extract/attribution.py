@@ -642,6 +642,7 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             st = _nominal_statement(ctx, tok, lemma)
         elif (
             tok.pos_ == "VERB"
+            and tok.is_alpha
             and lemma not in lexicon.NOT_CUES
             and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
         ):

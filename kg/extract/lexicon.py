@@ -37,7 +37,7 @@ OBJECT_CUE_VERBS: frozenset[str] = _words(
     promise pledge vow welcome condemn applaud hail fault blame tout acknowledge admit
     confirm reveal disclose recommend request prefer call characterize characterise
     label dub brand rule decline refuse sign name order offer express discuss talk touch
-    decry retweet post tweet refer point agree disagree threaten plan intend
+    decry retweet post tweet refer point agree disagree threaten intend
     decide recall remind learn concede recognize reaffirm campaign laud belittle embrace
     doubt distrust respect admire credit thank congratulate regret accept advocate
     champion promote pitch lament celebrate taunt insult rip bash lambaste denounce
