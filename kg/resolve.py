@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from kg.extract import gazetteer
 from kg.extract.names import (
@@ -56,8 +56,8 @@ from kg.extract.names import (
 )
 from kg.model import Entity, Extraction
 from kg.rdf.iris import Minter, slug
-from kg.rdf.mapping import Identity, alias_rules_graph, rename_entity
-from kg.store.base import Rows, Store, Triples
+from kg.rdf.mapping import Identity, alias_rules_graph, rename_update
+from kg.store.base import Rows, Store
 
 FAMILY = {
     "Person": "Person",
@@ -572,6 +572,17 @@ def remember(ex: Extraction, ident: Identity, index: EntityIndex, graph_iri: str
         index.remember(k)
 
 
+_COUNTS = "SELECT ?c WHERE { GRAPH <%s> { ?e kg:mentionCount ?c VALUES ?e { %s } } }"
+
+
+def _mention_counts(store: Store, graph_iri: str, entities: set[str]) -> list[int]:
+    """The mention counts the given entities have in one article graph (read before a
+    merge rewrites it, so the merged entity gets their sum)."""
+    values = " ".join(f"<{e}>" for e in sorted(entities))
+    rows = store.query(_COUNTS % (graph_iri, values))
+    return [int(r["c"]) for r in rows.values()] if isinstance(rows, Rows) else []
+
+
 def apply_renames(store: Store, index: EntityIndex, renames: list[Rename], skip: str = "") -> int:
     """Rewrite every stored article graph that holds a renamed entity (each graph in its
     own transaction) and update the index. Returns the number of graphs rewritten."""
@@ -579,11 +590,8 @@ def apply_renames(store: Store, index: EntityIndex, renames: list[Rename], skip:
     for r in renames:
         old = index.by_iri.get(r.old)
         for g in sorted(r.graphs - {skip}):
-            graph = read_graph(store, g)
-            if graph is None:
-                continue
-            rename_entity(graph, r.old, r.new, r.label, r.type)
-            store.replace_article(g, graph)
+            counts = _mention_counts(store, g, {r.old, r.new})
+            store.update(rename_update(g, r.old, r.new, r.label, r.type, counts))
             done += 1
         if old is not None:
             index.forget(r.old)
@@ -591,11 +599,8 @@ def apply_renames(store: Store, index: EntityIndex, renames: list[Rename], skip:
             if target is not None and target is not old:
                 if target.label != r.label:  # the merged entity's own graphs too
                     for g in sorted(target.graphs - r.graphs - {skip}):
-                        graph = read_graph(store, g)
-                        if graph is not None:
-                            rename_entity(graph, r.new, r.new, r.label, r.type)
-                            store.replace_article(g, graph)
-                            done += 1
+                        store.update(rename_update(g, r.new, r.new, r.label, r.type))
+                        done += 1
                 target.type = r.type
                 target.names |= old.names
                 target.graphs |= old.graphs
@@ -607,16 +612,6 @@ def apply_renames(store: Store, index: EntityIndex, renames: list[Rename], skip:
                 old.names.add(r.label)
                 index.remember(old)
     return done
-
-
-def read_graph(store: Store, graph_iri: str) -> Graph | None:
-    """One named graph, read back from the store."""
-    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
-    if not isinstance(result, Triples) or not result.ntriples.strip():
-        return None
-    g = Graph()
-    g.parse(data=result.ntriples, format="nt")
-    return g
 
 
 __all__ = [

@@ -125,36 +125,46 @@ def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None)
     return g
 
 
-def rename_entity(g: Graph, old: str, new: str, label: str, type_: str) -> None:
-    """Rewrite one article's graph after a merge or a rename: ``old`` becomes ``new`` (as
-    subject and object), with ``label`` its one rdfs:label, every other name it had an
-    altLabel, its rdf:types those of ``type_``, and mention counts summed when two entities
-    of the article became one."""
-    o, n = URIRef(old), URIRef(new)
-    if o != n:
-        for s_, p, obj in list(g.triples((o, None, None))):
-            g.remove((s_, p, obj))
-            g.add((n, p, obj))
-        for s_, p, obj in list(g.triples((None, None, o))):
-            g.remove((s_, p, obj))
-            g.add((s_, p, n))
-    names = {str(x) for x in g.objects(n, RDFS.label)} | {
-        str(x) for x in g.objects(n, SKOS.altLabel)
-    }
-    g.remove((n, RDFS.label, None))
-    g.remove((n, SKOS.altLabel, None))
-    g.add((n, RDFS.label, Literal(label)))
-    for alias in sorted(names - {label}):
-        g.add((n, SKOS.altLabel, Literal(alias)))
-    counts = [int(x) for x in g.objects(n, KG.mentionCount)]
-    if len(counts) > 1:
-        g.remove((n, KG.mentionCount, None))
-        g.add((n, KG.mentionCount, Literal(sum(counts), datatype=XSD.integer)))
+def rename_update(
+    graph_iri: str, old: str, new: str, label: str, type_: str, counts: list[int] | None = None
+) -> str:
+    """The SPARQL update that rewrites one stored article graph after a merge or a rename:
+    ``old`` becomes ``new`` (as subject and object), ``label`` its one rdfs:label and every
+    other name it had an altLabel, its rdf:types those of ``type_``, and, when ``counts``
+    holds the mention counts the two had in this graph, one count: their sum. Run as one
+    update it is one transaction, and the graph never leaves the store."""
+    g, o, n = f"<{graph_iri}>", f"<{old}>", f"<{new}>"
+    lit = Literal(label).n3()
+    ops = []
+    if old != new:
+        for a, b in (("{o} ?p ?x", "{n} ?p ?x"), ("?s ?p {o}", "?s ?p {n}")):
+            a, b = a.format(o=o, n=n), b.format(o=o, n=n)
+            ops.append(
+                f"DELETE {{ GRAPH {g} {{ {a} }} }} INSERT {{ GRAPH {g} {{ {b} }} }} "
+                f"WHERE {{ GRAPH {g} {{ {a} }} }}"
+            )
+    ops += [
+        f"INSERT {{ GRAPH {g} {{ {n} skos:altLabel ?l }} }} "
+        f"WHERE {{ GRAPH {g} {{ {n} rdfs:label ?l }} }}",
+        f"DELETE WHERE {{ GRAPH {g} {{ {n} rdfs:label ?l }} }}",
+        f"DELETE DATA {{ GRAPH {g} {{ {n} skos:altLabel {lit} }} }}",
+        f"INSERT DATA {{ GRAPH {g} {{ {n} rdfs:label {lit} }} }}",
+    ]
+    if counts and len(counts) > 1:
+        total = Literal(sum(counts), datatype=XSD.integer).n3()
+        ops += [
+            f"DELETE WHERE {{ GRAPH {g} {{ {n} kg:mentionCount ?c }} }}",
+            f"INSERT DATA {{ GRAPH {g} {{ {n} kg:mentionCount {total} }} }}",
+        ]
     if type_ in ENTITY_CLASSES:
-        for cls in {c for classes in ENTITY_CLASSES.values() for c in classes}:
-            g.remove((n, RDF.type, cls))
-        for cls in ENTITY_CLASSES[type_]:
-            g.add((n, RDF.type, cls))
+        every = " ".join(sorted({f"<{c}>" for cs in ENTITY_CLASSES.values() for c in cs}))
+        mine = ", ".join(f"<{c}>" for c in ENTITY_CLASSES[type_])
+        ops += [
+            f"DELETE {{ GRAPH {g} {{ {n} a ?t }} }} "
+            f"WHERE {{ GRAPH {g} {{ {n} a ?t }} VALUES ?t {{ {every} }} }}",
+            f"INSERT DATA {{ GRAPH {g} {{ {n} a {mine} }} }}",
+        ]
+    return " ;\n".join(ops)
 
 
 def alias_rules_graph(rules: list[tuple[str, str, str]], graph_iri: str) -> Graph:
@@ -204,5 +214,5 @@ __all__ = [
     "article_graph",
     "default_identity",
     "new_graph",
-    "rename_entity",
+    "rename_update",
 ]

@@ -81,6 +81,11 @@ class Store(ABC):
         variable names to rdflib terms substituted safely, never pasted into the text."""
 
     @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update as one transaction. For newskg's own rewrites (merging
+        entities); `kg query` never reaches it."""
+
+    @abstractmethod
     def dump(self, fmt: str) -> bytes:
         """Serialise everything: quad formats keep the graphs; triple formats the union."""
 

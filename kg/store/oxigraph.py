@@ -62,6 +62,14 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.location}: {exc}") from None
+
     def articles(self) -> list[StoredArticle]:
         rows = self.query(ARTICLES_QUERY)
         assert isinstance(rows, Rows)
