@@ -12,7 +12,7 @@ from kg import nlp as nlp_mod
 from kg.extract import extract
 from kg.model import Article, Extraction, ReadProblem
 from kg.rdf.iris import Minter
-from kg.rdf.mapping import article_graph
+from kg.rdf.mapping import article_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.resolve import (
@@ -113,7 +113,7 @@ def build(
         art = ex.article
         iri = minter.article(art.short_hash)
         ident, renames = resolve(ex, index, minter, aliases)
-        graph = article_graph(ex, minter, ident)
+        graph = article_ntriples(ex, minter, ident)
         old = [g for g in by_file.get(art.source_file, []) if g != iri]
         store.replace_article(iri, graph, drop=old)
         for g in old:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.serializers.nt import _nt_row  # N-Triples escaping, as rdflib writes it
 
 from kg.model import Extraction, Span
 from kg.rdf.iris import Minter, slug
@@ -49,11 +50,35 @@ def new_graph() -> Graph:
     return g
 
 
+class _Triples:
+    """Collects triples in order without a Graph's indexes: a build writes hundreds of
+    thousands of them and only needs them once, as N-Triples for the store."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple, None] = {}
+
+    def add(self, triple: tuple) -> None:
+        self.items[triple] = None
+
+
 def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None) -> Graph:
     """All triples for one article: the article, its entities and its statements."""
+    g = new_graph()
+    for triple in article_triples(ex, minter, ident):
+        g.add(triple)
+    return g
+
+
+def article_ntriples(ex: Extraction, minter: Minter, ident: Identity | None = None) -> str:
+    """The same triples as :func:`article_graph`, as N-Triples text (what the store loads)."""
+    return "".join(_nt_row(t) for t in article_triples(ex, minter, ident))
+
+
+def article_triples(ex: Extraction, minter: Minter, ident: Identity | None = None) -> list[tuple]:
+    """The triples of one article graph, in a stable order."""
     ident = ident or default_identity(ex, minter)
     art = ex.article
-    g = new_graph()
+    g = _Triples()
     a = URIRef(minter.article(art.short_hash))
     g.add((a, RDF.type, KG.Article))
     g.add((a, RDF.type, SCHEMA.NewsArticle))
@@ -122,7 +147,7 @@ def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None)
                 g.add((s, KG.about, URIRef(ident.iris[key])))
         if st.via and st.via in ident.iris:
             g.add((s, KG.via, URIRef(ident.iris[st.via])))
-    return g
+    return list(g.items)
 
 
 def rename_update(
@@ -180,7 +205,7 @@ def alias_rules_graph(rules: list[tuple[str, str, str]], graph_iri: str) -> Grap
     return g
 
 
-def _span(g: Graph, statement: URIRef, name: str, span: Span) -> URIRef:
+def _span(g: _Triples, statement: URIRef, name: str, span: Span) -> URIRef:
     node = URIRef(f"{statement}#{name}")
     g.add((node, RDF.type, KG.Span))
     g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))

@@ -67,9 +67,9 @@ class Store(ABC):
     location: str
 
     @abstractmethod
-    def replace_article(self, iri: str, graph: Graph, drop: Iterable[str] = ()) -> None:
-        """Put ``graph`` as the named graph ``iri`` (replacing it whole) and remove the graphs
-        in ``drop``, all in one transaction."""
+    def replace_article(self, iri: str, graph: Graph | str, drop: Iterable[str] = ()) -> None:
+        """Put ``graph`` (an rdflib Graph or N-Triples text) as the named graph ``iri``
+        (replacing it whole) and remove the graphs in ``drop``, all in one transaction."""
 
     @abstractmethod
     def articles(self) -> list[StoredArticle]:

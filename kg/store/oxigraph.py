@@ -51,10 +51,10 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open store {path}: {msg}") from None
         self.read_only = read_only
 
-    def replace_article(self, iri: str, graph: Graph, drop: Iterable[str] = ()) -> None:
+    def replace_article(self, iri: str, graph: Graph | str, drop: Iterable[str] = ()) -> None:
         if self.read_only:
             raise StoreError("store opened read-only")
-        body = graph.serialize(format="nt")
+        body = graph if isinstance(graph, str) else graph.serialize(format="nt")
         ops = [f"DROP SILENT GRAPH <{g}>" for g in {iri, *drop}]
         ops.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
         try:
