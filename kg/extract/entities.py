@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -194,6 +195,25 @@ class _SpanSet:
         return any(s.start < end and start < s.end for s in self.spans)
 
 
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    """The known outlets' surface forms, compiled once for all articles, each with a word
+    the form always contains, so a text without that word is not scanned for it."""
+    out = []
+    for canonical, patterns in gazetteer.NEWS_OUTLETS.items():
+        for pattern in patterns:
+            # what is left outside every group, class and escape is always needed
+            core = re.sub(r"\\.|\[[^\]]*\]", " ", pattern)
+            while "(" in core:
+                core, n = re.subn(r"\([^()]*\)\??", " ", core)
+                if not n:
+                    break
+            words = sorted(re.findall(r"[A-Za-z]{3,}", core), key=len)
+            regex = re.compile(rf"(?<![\w-]){pattern}(?![\w-])")
+            out.append((canonical, regex, words[-1] if words else ""))
+    return out
+
+
 def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -208,10 +228,11 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
         )
 
     # 1. known outlets and acronyms defined in the text win over NER's guesses
-    for canonical, patterns in gazetteer.NEWS_OUTLETS.items():
-        for pattern in patterns:
-            for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
-                add(m.start(), m.end(), canonical, "NewsOrganization")
+    for canonical, regex, word in _outlet_patterns():
+        if word and word not in text:
+            continue
+        for m in regex.finditer(text):
+            add(m.start(), m.end(), canonical, "NewsOrganization")
     for m in _ACRONYM_DEF.finditer(text):
         full = m.group(1).strip()
         full_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
