@@ -14,9 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from typing import TYPE_CHECKING
 
 from kg.extract import gazetteer, lexicon
 from kg.extract.names import (
@@ -33,6 +31,11 @@ from kg.extract.names import (
     person_form_kind,
     well_formed,
 )
+
+if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
 from kg.model import Entity, EntityType, Span
 
 _NER_TYPES: dict[str, EntityType] = {
@@ -858,7 +861,7 @@ def _propagate(
         if ent.type == "Person":
             forms = {f for f in forms if parse_name(f).full}
         for form in sorted(forms, key=len, reverse=True):
-            if len(form) < 3 or not form[0].isupper():
+            if len(form) < 3 or not form[0].isupper() or form not in text:
                 continue
             no_suffix = "" if parse_name(form).suffix else r"(?!,? (?:Jr|Sr|III|II|IV)\b)"
             pattern = rf"(?<![\w-]){re.escape(form)}(?:[’']s)?(?![\w-]){no_suffix}"
@@ -876,6 +879,8 @@ def _propagate(
     surnames = {c.name.surname for c in clusters if len(c.name.surname) >= 3}
     bare: list[Mention] = []
     for surname in sorted(surnames):
+        if surname not in text:
+            continue
         pattern = rf"(?<![\w-]){re.escape(surname)}(?:[’']s)?(?![\w-])"
         for m in re.finditer(pattern, text):
             start, end = m.start(), m.start() + len(surname)
