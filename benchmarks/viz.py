@@ -43,18 +43,8 @@ from kg.model import Article, Entity, Extraction, Span, Statement  # noqa: E402
 from kg.rdf.iris import Minter  # noqa: E402
 from kg.rdf.mapping import article_graph  # noqa: E402
 from kg.store import open_store  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one set of browser flags)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LONGTASKS = """
 window.__longtasks = [];
 try {
