@@ -271,7 +271,7 @@ def _attribution_in(
     if prefer == "first":
         # after a quote the attribution comes at once: "...," the minister said, ...
         lead = [t for t in tokens if t.i < cue_tok.i and not t.is_punct]
-        if len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
+        if len(lead) > 14 or any(t.pos_ in ("VERB", "AUX") for t in lead):
             return None
     source = _subject_of(ctx, cue_tok, window)
     if source is None:
