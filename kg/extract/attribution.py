@@ -640,6 +640,8 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
         elif tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES:
             st = _nominal_statement(ctx, tok, lemma)
+        elif tok.lower_ in lexicon.HEARSAY_ADVERBS:
+            st = _hearsay_statement(ctx, tok)
         elif (
             tok.pos_ == "VERB"
             and tok.is_alpha
@@ -779,9 +781,62 @@ def _passive_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | No
     return _reported(ctx, _make_cue(ctx, verb, source.span), source, content)
 
 
+def _unstated(ctx: _Context) -> str:
+    """The unnamed source of claims the text attributes to nobody ("is expected to",
+    "reportedly"): one per article, so a reader can list what no one is on record for."""
+    key = ctx.unnamed.get("\x00unstated")
+    if key is None:
+        key = ctx.table.new_entity("UnnamedSource", "an unstated source").key
+        ctx.unnamed["\x00unstated"] = key
+    return key
+
+
+def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    """ "The bill is expected to pass", "he is said to have ...": a passive verb of saying
+    or believing with no agent attributes its clause to no one in particular."""
+    if lemma not in lexicon.UNSOURCED_PASSIVES or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+    if not patients or not comps:
+        return None
+    start = patients[0].left_edge
+    end = _right_end(verb, comps[0])
+    content = _trim_span(ctx, Span(start.idx, end))
+    span = Span(verb.idx, verb.idx + len(verb))
+    kind: StatementKind = "Statement"
+    return Statement(
+        kind, _unstated(ctx), [content], content.slice(ctx.text), verb.text, False, span, None
+    )
+
+
+def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
+    """ "He reportedly met the donors": the clause is hearsay with no source given."""
+    head = adverb.head
+    if head.i == adverb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    toks = [t for t in head.subtree if t.i != adverb.i and not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if len(toks) < 3:
+        return None
+    content = _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
+    span = Span(adverb.idx, adverb.idx + len(adverb))
+    return Statement(
+        "Statement",
+        _unstated(ctx),
+        [content],
+        content.slice(ctx.text),
+        adverb.text,
+        False,
+        span,
+        None,
+    )
+
+
 def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return _passive_statement(ctx, verb, lemma)
+        return _passive_statement(ctx, verb, lemma) or _unsourced_statement(ctx, verb, lemma)
     content = _complement(ctx, verb, lemma)
     if content is None:
         return None

@@ -65,6 +65,12 @@ NOT_CUES: frozenset[str] = _words(
     "be have do make let get seem appear mean go come happen help see watch hear feel"
 )
 
+#: Passive verbs that attribute a clause to nobody in particular ("is expected to pass").
+UNSOURCED_PASSIVES: frozenset[str] = _words("say expect believe report think allege rumor rumour")
+
+#: Adverbs that mark a clause as hearsay without a source ("he reportedly met ...").
+HEARSAY_ADVERBS: frozenset[str] = _words("reportedly allegedly purportedly supposedly")
+
 #: Prepositions that, right after a cue verb, introduce its content ("called for X",
 #: "pointed to X", "talked about X", "agreed with X", "voted against X").
 CONTENT_PREPOSITIONS: frozenset[str] = _words("for to on about with against of")
