@@ -108,7 +108,13 @@ def click_node(page: Any, node_id: str) -> None:
         }""",
         node_id,
     )
-    point = page.evaluate(
+    point = node_point(page, node_id)
+    page.mouse.click(point["x"], point["y"])
+
+
+def node_point(page: Any, node_id: str) -> dict[str, float]:
+    """Where a node stands on the screen (page coordinates), for the real mouse."""
+    return page.evaluate(
         """(id) => {
             const p = network.canvasToDOM(network.getPositions([id])[id]);
             const box = document.getElementById('mynetwork').getBoundingClientRect();
@@ -116,7 +122,6 @@ def click_node(page: Any, node_id: str) -> None:
         }""",
         node_id,
     )
-    page.mouse.click(point["x"], point["y"])
 
 
 def assert_clean(opened: Opened) -> None:

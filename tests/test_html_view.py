@@ -22,7 +22,15 @@ import pytest
 
 from kg.views.html import LARGE_GRAPH_NODES, render_html, script_json, short_label, write_html
 from kg.views.styles import COMMUNITY_COLOURS, STATEMENT_STYLES
-from tests.browser import ARTIFACTS, Opened, assert_clean, chromium_context, click_node, open_page
+from tests.browser import (
+    ARTIFACTS,
+    Opened,
+    assert_clean,
+    chromium_context,
+    click_node,
+    node_point,
+    open_page,
+)
 
 IMG = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "<script>window.__pwned=2</script>"
@@ -574,14 +582,7 @@ def test_browser_malicious_text_stays_text(opened: Opened) -> None:
     # hover shows vis-network's tooltip: the payload as text, not markup
     page.mouse.move(0, 0)
     click_node(page, BAD)
-    box = page.evaluate(
-        """(id) => {
-            const p = network.canvasToDOM(network.getPositions([id])[id]);
-            const b = document.getElementById('mynetwork').getBoundingClientRect();
-            return {x: b.left + p.x, y: b.top + p.y};
-        }""",
-        BAD,
-    )
+    box = node_point(page, BAD)
     page.mouse.move(box["x"] + 2, box["y"] + 1)
     tooltip = page.locator("div.vis-tooltip")
     page.wait_for_function(
