@@ -273,6 +273,13 @@ def _attribution_in(
         lead = [t for t in tokens if t.i < cue_tok.i and not t.is_punct]
         if len(lead) > 14 or any(t.pos_ in ("VERB", "AUX") for t in lead):
             return None
+        if any(
+            c.dep_ == "ccomp" and c.i > cue_tok.i and not _inside_quote(ctx, c.idx)
+            for c in cue_tok.children
+        ):
+            # '...wheelhouse.'' He said, twice, that he was going ...': the verb reports
+            # its own clause, not the quotation before it
+            return None
     source = _subject_of(ctx, cue_tok, window)
     if source is None:
         return None
@@ -853,6 +860,12 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
     ):
         # "..., saying the timing had been set" / "X said A and warned B"
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and lemma in lexicon.SPEECH_VERBS and verb.i > 0:
+        # "..., former president Bill Clinton said his wife ...": a parse that leaves the
+        # name as an apposition still has it right before the verb
+        prev = verb.doc[verb.i - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ in ("appos", "compound", "npadvmod", "conj"):
+            subjects = [prev]
     if not subjects:
         return None
     # verbs that are not plainly speech ("backed", "wants") need an agent as subject: a
@@ -914,7 +927,9 @@ def _report_verb(publish: Token) -> Token | None:
 def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
     """The reported content: a clausal complement ("said (that) ..."), the object of a
     denial or finding ("denied reports of ..."), or for "As X reported, ..." the main clause."""
-    for child in verb.children:
+    # a complement after the verb is what it reports; one before it is usually an aside
+    # ("Inside the mosque - which looks like a church - Nefzi said he ...")
+    for child in [*verb.rights, *verb.lefts]:
         if child.dep_ == "ccomp":
             span = _clause_span(ctx, child, skip_marker=True)
             if child.i > verb.i:
@@ -978,17 +993,30 @@ _CLAUSE_BREAKS = frozenset(",;:—–-()")
 
 def _right_end(verb: Token, complement: Token) -> int:
     """Where the content that starts with ``complement`` ends: its own subtree, extended
-    over the verb's later dependents (an object complement, "as ..."), but never past a
-    comma or dash, nor into another clause ("..., adding that", "..., but")."""
+    over the verb's later dependents. A clause runs to the end of the sentence; an object
+    ("called Trump a liar") stops at a comma or dash. Neither runs on past a semicolon or
+    into a contrast (", but ...")."""
     end_tok = complement.right_edge
-    for child in verb.rights:
-        if child.i <= complement.i:
-            continue
-        if child.is_punct and child.text in _CLAUSE_BREAKS:
-            break
-        if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
-            break
-        end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
+    if complement.dep_ == "ccomp":
+        # reported speech runs on to the end of the sentence ("said money is needed to
+        # develop a vaccine, educate the public and ..."), which the parse often splits
+        # off as the verb's own dependents, unless the sentence moves on to another act
+        # of saying (", adding that ...")
+        for child in verb.rights:
+            if child.i <= complement.i or child.is_punct:
+                continue
+            if child.lemma_.lower() in lexicon.SPEECH_VERBS or child.dep_ == "parataxis":
+                break
+            end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
+    else:
+        for child in verb.rights:
+            if child.i <= complement.i:
+                continue
+            if child.is_punct and child.text in _CLAUSE_BREAKS:
+                break
+            if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
+                break
+            end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
     # inside the complement too: stop before a comma that opens an aside or a new clause
     for tok in complement.doc[complement.i + 1 : end_tok.i + 1]:
         if tok.text in (";", "—", "–") or (

@@ -863,10 +863,8 @@ def _propagate(
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 3 or not form[0].isupper() or form not in text:
                 continue
-            no_suffix = "" if parse_name(form).suffix else r"(?!,? (?:Jr|Sr|III|II|IV)\b)"
-            pattern = rf"(?<![\w-]){re.escape(form)}(?:[’']s)?(?![\w-]){no_suffix}"
-            for m in re.finditer(pattern, text):
-                start, end = m.start(), m.start() + len(form)
+            for start in _name_starts(text, form, not parse_name(form).suffix):
+                end = start + len(form)
                 if not free(start, end):
                     continue
                 mention = Mention(
@@ -881,9 +879,8 @@ def _propagate(
     for surname in sorted(surnames):
         if surname not in text:
             continue
-        pattern = rf"(?<![\w-]){re.escape(surname)}(?:[’']s)?(?![\w-])"
-        for m in re.finditer(pattern, text):
-            start, end = m.start(), m.start() + len(surname)
+        for start in _name_starts(text, surname, False):
+            end = start + len(surname)
             if free(start, end):
                 suffix = SUFFIX_AFTER.match(text[end : end + 6])
                 form = f"{surname} {suffix.group(1)}" if suffix else surname
@@ -903,6 +900,32 @@ def _propagate(
             table.mentions.append(mention)
     if new or bare:
         _choose_names(table, text)
+
+
+_SUFFIX_NEXT = re.compile(r",? (?:Jr|Sr|III|II|IV)\b")
+
+
+def _name_starts(text: str, form: str, no_suffix: bool) -> list[int]:
+    """Where ``form`` stands in ``text`` as a whole word (possibly possessive); with
+    ``no_suffix``, not followed by "Jr." or "III" (that is another person). Plain string
+    search: a compiled pattern per name cost more than the search itself."""
+    out: list[int] = []
+    n = len(form)
+    i = text.find(form)
+    while i != -1:
+        end = i + n
+        if text[end : end + 2] in ("'s", "’s"):
+            end += 2
+        before = text[i - 1] if i else " "
+        after = text[end] if end < len(text) else " "
+        if (
+            not (before.isalnum() or before in "_-")
+            and not (after.isalnum() or after in "_-")
+            and not (no_suffix and _SUFFIX_NEXT.match(text, i + n))
+        ):
+            out.append(i)
+        i = text.find(form, i + 1)
+    return out
 
 
 def _extend_first_name(clusters: list[_PersonCluster], mention: Mention, text: str, free) -> bool:

@@ -274,11 +274,21 @@ def org_key(form: str) -> str:
     return _basic(known) if known else _US_PREFIX.sub("", _basic(form)) or _basic(form)
 
 
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    # one compiled alternation per outlet: there are more patterns than the re module's
+    # own cache holds, and recompiling them dominated extraction time
+    return [
+        (canonical, re.compile("|".join(f"(?:{p})" for p in patterns) or re.escape(canonical)))
+        for canonical, patterns in NEWS_OUTLETS.items()
+    ]
+
+
 @lru_cache(maxsize=65536)
 def outlet_canonical(form: str) -> str | None:
     """The canonical name of a known outlet written as ``form``, else None."""
-    for canonical, patterns in NEWS_OUTLETS.items():
-        if form == canonical or any(re.fullmatch(p, form) for p in patterns):
+    for canonical, pattern in _outlet_patterns():
+        if form == canonical or pattern.fullmatch(form):
             return canonical
     return None
 

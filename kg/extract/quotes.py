@@ -81,10 +81,7 @@ def _quotes_in_paragraph(text: str, para: Span, index: int) -> list[Quote]:
             pos = close + 2
             continue
         if ch in OPENERS and _looks_like_opener(text, pos, para):
-            closer = OPENERS[ch]
-            close = text.find(closer, pos + 1, para.end)
-            if ch == '"':
-                close = _straight_close(text, pos, para)
+            close = _close(text, pos, para)
             content = _trim(text, Span(pos + 1, close if close != -1 else para.end))
             if content.end > content.start:
                 found.append(Quote(content, pos, close if close != -1 else None, index))
@@ -103,6 +100,24 @@ def _looks_like_opener(text: str, pos: int, para: Span, width: int = 1) -> bool:
     prev = text[pos - 1] if pos > para.start else " "
     nxt = text[pos + width] if pos + width < para.end else " "
     return (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
+
+
+def _close(text: str, pos: int, para: Span) -> int:
+    """Where the quotation opened at ``pos`` closes. Scraped text often mixes styles
+    ("...”, or “...\"), so a double quote closes with either its own mark or the other
+    style's, whichever comes first."""
+    ch = text[pos]
+    own = (
+        _straight_close(text, pos, para) if ch == '"' else text.find(OPENERS[ch], pos + 1, para.end)
+    )
+    if ch == '"':
+        other = text.find("”", pos + 1, para.end)
+    elif ch == "“":
+        other = _straight_close(text, pos, para)
+    else:
+        return own
+    found = [i for i in (own, other) if i != -1]
+    return min(found) if found else -1
 
 
 def _straight_close(text: str, pos: int, para: Span, mark: str = '"') -> int:
