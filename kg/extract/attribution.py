@@ -645,6 +645,8 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             or lemma in lexicon.OBJECT_CUE_VERBS
         ):
             st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
+        elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.IMPRESSION_VERBS:
+            st = _impression_statement(ctx, tok)
         elif tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES:
             st = _nominal_statement(ctx, tok, lemma)
         elif tok.lower_ in lexicon.HEARSAY_ADVERBS:
@@ -814,6 +816,59 @@ def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | 
     kind: StatementKind = "Statement"
     return Statement(
         kind, _unstated(ctx), [content], content.slice(ctx.text), verb.text, False, span, None
+    )
+
+
+def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
+    """ "Twitter appears to be heavily used by ISIS", "This seems like a fair idea": an
+    impression nobody is named for. The content is the subject and the complement, in two
+    pieces around the verb ("it" in "it seems that ..." is no part of it)."""
+    comp = None
+    for child in verb.rights:
+        if child.dep_ in ("xcomp", "ccomp", "acomp", "oprd") or (
+            child.dep_ == "prep" and child.lower_ == "like"
+        ):
+            comp = child
+            break
+    if comp is None:
+        return None  # "she appeared on Fox News" is an appearance, not an impression
+    first = comp
+    if comp.dep_ == "prep":
+        objs = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        first = objs[0]
+    end_tok = comp.right_edge
+    for tok in verb.doc[comp.i + 1 : end_tok.i + 1]:
+        if tok.text in (";", "—", "–", "(") or (tok.text == "-" and tok.whitespace_):
+            end_tok = verb.doc[tok.i - 1]
+            break
+    end = end_tok.idx + len(end_tok)
+    start = first.left_edge.idx if comp.dep_ == "prep" else comp.left_edge.idx
+    if comp.dep_ == "ccomp":
+        marks = [c for c in comp.children if c.dep_ == "mark" and c.i == comp.left_edge.i]
+        start = comp.left_edge.idx if not marks else marks[0].idx
+    pieces = []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if subjects and subjects[0].lower_ not in ("it", "there"):
+        subj = subjects[0]
+        pieces.append(_trim_span(ctx, Span(subj.left_edge.idx, subj.idx + len(subj))))
+    elif not subjects and verb.dep_ != "conj":
+        return None
+    pieces.append(_trim_span(ctx, Span(start, end)))
+    pieces = [p for p in pieces if p.end > p.start]
+    if len(pieces[-1].slice(ctx.text).split()) < 2:
+        return None
+    span = Span(verb.idx, verb.idx + len(verb))
+    return Statement(
+        "Statement",
+        _unstated(ctx),
+        pieces,
+        " ".join(p.slice(ctx.text) for p in pieces),
+        verb.text,
+        False,
+        span,
+        None,
     )
 
 

@@ -42,7 +42,7 @@ OBJECT_CUE_VERBS: frozenset[str] = _words(
     doubt distrust respect admire credit thank congratulate regret accept advocate
     champion promote pitch lament celebrate taunt insult rip bash lambaste denounce
     implore plead appeal invite challenge anticipate speculate wonder inquire push press
-    lobby
+    lobby email nominate aim
     """
 )
 
@@ -68,6 +68,10 @@ NOT_CUES: frozenset[str] = _words(
 #: Passive verbs that attribute a clause to nobody in particular ("is expected to pass").
 UNSOURCED_PASSIVES: frozenset[str] = _words("say expect believe report think allege rumor rumour")
 
+#: Verbs of impression: "the plan seems doomed", "he appeared to concede" attribute a view
+#: to no one in particular (the writer's or the general impression).
+IMPRESSION_VERBS: frozenset[str] = _words("seem appear")
+
 #: Adverbs that mark a clause as hearsay without a source ("he reportedly met ...").
 HEARSAY_ADVERBS: frozenset[str] = _words("reportedly allegedly purportedly supposedly")
 
@@ -79,7 +83,7 @@ CONTENT_PREPOSITIONS: frozenset[str] = _words("for to on about with against of")
 BELIEF_VERBS: frozenset[str] = _words(
     """
     believe think want hope fear expect feel doubt worry intend wish consider regard
-    view suspect assume figure like love hate trust
+    view suspect assume figure like love hate trust hop
     """
 )
 
