@@ -896,7 +896,56 @@ def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
     )
 
 
+def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
+    """ "Asked whether he would run, Smith said ...", "when asked about the leak, ...": the
+    question put to the speaker. Whoever asked is named only in a by-phrase; otherwise the
+    question is the article's (an unstated source)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ not in ("advcl", "ROOT"):
+        return None
+    comp = None
+    for child in verb.rights:
+        if child.dep_ in ("ccomp", "advcl", "xcomp", "dobj") or (
+            child.dep_ == "prep" and child.lower_ in ("about", "for", "on", "if", "whether")
+        ):
+            comp = child
+            break
+    if comp is None:
+        return None
+    toks = [t for t in comp.subtree if not t.is_space]
+    if comp.dep_ == "prep":
+        toks = [t for t in toks if t.i != comp.i]
+    # the question ends where the answer's clause begins: at the comma before it
+    main = verb.head if verb.dep_ == "advcl" else None
+    if main is not None and main.i > verb.i:
+        toks = [t for t in toks if t.i < main.i]
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"'"):
+        toks.pop()
+    if len(toks) < 2:
+        return None
+    content = _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    objs = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+    source = _resolve(ctx, objs[0], strict=True) if objs else None
+    span = Span(verb.idx, verb.idx + len(verb))
+    return Statement(
+        "Statement",
+        source.key if source else _unstated(ctx),
+        [content],
+        content.slice(ctx.text),
+        verb.text,
+        False,
+        span,
+        source.span if source else None,
+    )
+
+
 def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    if lemma == "ask":
+        st = _question_statement(ctx, verb)
+        if st is not None:
+            return st
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return _passive_statement(ctx, verb, lemma) or _unsourced_statement(ctx, verb, lemma)
     content = _complement(ctx, verb, lemma)

@@ -66,7 +66,9 @@ NOT_CUES: frozenset[str] = _words(
 )
 
 #: Passive verbs that attribute a clause to nobody in particular ("is expected to pass").
-UNSOURCED_PASSIVES: frozenset[str] = _words("say expect believe report think allege rumor rumour")
+UNSOURCED_PASSIVES: frozenset[str] = _words(
+    "say expect believe report think allege rumor rumour ask"
+)
 
 #: Verbs of impression: "the plan seems doomed", "he appeared to concede" attribute a view
 #: to no one in particular (the writer's or the general impression).
