@@ -94,6 +94,7 @@ def find_statements(
     ctx.quote_mask = _mask(len(text), [q.content for q in quotes])
     ctx.block_mask = _mask(len(text), blocked)
     statements = _direct_statements(ctx)
+    statements += _speaker_lines(ctx, statements)
     statements += _reported_statements(ctx, statements)
     statements = [st for st in (_without_empty_pieces(ctx, st) for st in statements) if st]
     statements.sort(key=lambda s: s.content[0].start)
@@ -140,6 +141,64 @@ def _direct_statements(ctx: _Context) -> list[Statement]:
             last_para = q.paragraph
         i += 1
     return out
+
+
+def _speaker_lines(ctx: _Context, direct: list[Statement]) -> list[Statement]:
+    """Paragraphs led by a speaker's name and a colon, as transcripts and headlines write
+    them ("MATTHEWS: Well, speculation is bad." / "Graham: Trump's Rhetoric Destroying
+    GOP"): the rest of the paragraph is what the speaker said."""
+    out: list[Statement] = []
+    text = ctx.text
+    for para in ctx.paragraphs:
+        colon = text.find(":", para.start, min(para.end, para.start + 48))
+        if colon == -1 or _inside_quote(ctx, colon) or _blocked_at(ctx, para.start):
+            continue
+        prefix = text[para.start : colon].strip()
+        words = prefix.replace("–", " ").replace("—", " ").split()
+        if not words or len(words) > 6 or not all(w[:1].isupper() for w in words[-2:]):
+            continue
+        content = _trim_span(ctx, Span(colon + 1, para.end))
+        if _word_count(content.slice(text)) < 3:
+            continue
+        if any(colon < st.content[0].start <= colon + 3 for st in direct):
+            continue  # "Graham: '...'" is a quotation, found already
+        source = _line_speaker(ctx, Span(para.start, colon), words[-1])
+        if source is None:
+            continue
+        cue = Span(colon, colon + 1)
+        out.append(
+            Statement(
+                "Statement",
+                source.key,
+                [content],
+                content.slice(text),
+                ":",
+                False,
+                cue,
+                source.span,
+            )
+        )
+    return out
+
+
+def _line_speaker(ctx: _Context, prefix: Span, last_word: str) -> _Source | None:
+    """The person or organisation named right before a speaker line's colon; in a
+    transcript's capitals ("TRUMP:") the person of that surname."""
+    named = [
+        m
+        for m in ctx.table.within(prefix)
+        if m.key and m.type in ("Person", "Organization", "NewsOrganization")
+    ]
+    if named and named[-1].span.end >= prefix.end - 1:
+        return _Source(named[-1].key, named[-1].span)
+    if last_word.isupper() and last_word.isalpha() and len(last_word) > 2:
+        for ent in ctx.table.entities:
+            if ent.type == "Person" and any(
+                n.split()[-1].upper() == last_word for n in ent.all_names() if n
+            ):
+                start = prefix.end - len(last_word)
+                return _Source(ent.key, Span(start, prefix.end))
+    return None
 
 
 def _continues(
@@ -645,6 +704,8 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             or lemma in lexicon.OBJECT_CUE_VERBS
         ):
             st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            st = _poll_statement(ctx, tok)
         elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.IMPRESSION_VERBS:
             st = _impression_statement(ctx, tok)
         elif tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES:
@@ -817,6 +878,71 @@ def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | 
     return Statement(
         kind, _unstated(ctx), [content], content.slice(ctx.text), verb.text, False, span, None
     )
+
+
+def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
+    """ "In a CNN poll released Monday, Clinton led by 6 points", "Trump leads in the
+    polls": the poll is the source of the finding the clause reports."""
+    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _POLL_NOUNS]
+    head = prep.head
+    if not objs or head.pos_ not in ("VERB", "AUX") or _in_headline(ctx, prep.idx):
+        return None
+    phrase = set(t.i for t in prep.subtree)
+    toks = [
+        t
+        for t in head.subtree
+        if t.i not in phrase and not t.is_space and not _inside_quote(ctx, t.idx)
+    ]
+    # the finding is the clause around the verb, not its asides: keep the comma-separated
+    # stretches that hold the verb or its subject
+    keep = {head.i} | {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    stretches: list[list[Token]] = [[]]
+    for t in toks:
+        if t.text in (",", ";", "—", "–"):
+            stretches.append([])
+        else:
+            stretches[-1].append(t)
+    toks = [t for part in stretches if any(t.i in keep for t in part) for t in part]
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if len(toks) < 3 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in toks):
+        return None
+    source = _resolve(ctx, objs[0])
+    if source is None:
+        return None
+    source_span = Span(objs[0].left_edge.idx, objs[0].right_edge.idx + len(objs[0].right_edge))
+    pieces = _runs(ctx, toks)
+    cue = Span(prep.idx, prep.idx + len(prep))
+    return Statement(
+        "Finding",
+        source.key,
+        pieces,
+        " ".join(p.slice(ctx.text) for p in pieces),
+        prep.text,
+        False,
+        cue,
+        _trim_span(ctx, source_span),
+    )
+
+
+_POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
+
+
+def _runs(ctx: _Context, toks: list[Token]) -> list[Span]:
+    """Contiguous runs of ``toks`` (sorted) as trimmed spans: a clause with a phrase cut
+    out of its middle becomes two pieces."""
+    pieces: list[Span] = []
+    run = [toks[0]]
+    for t in toks[1:]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+        else:
+            pieces.append(Span(run[0].idx, run[-1].idx + len(run[-1])))
+            run = [t]
+    pieces.append(Span(run[0].idx, run[-1].idx + len(run[-1])))
+    return [q for q in (_trim_span(ctx, p) for p in pieces) if q.end > q.start]
 
 
 def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
