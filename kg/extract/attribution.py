@@ -1248,6 +1248,13 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
             lemma in lexicon.SPEECH_VERBS and lemma not in ("tell", "say", "add", "recall", "share")
         )
     )
+    if takes_object and not any(c.dep_ == "dobj" for c in verb.children):
+        predicates = [c for c in verb.rights if c.dep_ == "oprd"]
+        if predicates and verb.i + 1 < len(verb.doc):
+            # "calling Trump's charge 'pathetic'" when the parse hangs the object elsewhere:
+            # everything from the verb to its predicate
+            first = verb.doc[verb.i + 1]
+            return _trim_span(ctx, Span(first.idx, _right_end(verb, predicates[0])))
     for child in verb.children:
         if child.i < verb.i:
             continue
