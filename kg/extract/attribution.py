@@ -719,6 +719,8 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             st = _poll_statement(ctx, tok)
         elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.IMPRESSION_VERBS:
             st = _impression_statement(ctx, tok)
+        elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.ATTITUDE_ADJECTIVES:
+            st = _attitude_statement(ctx, tok)
         elif tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES:
             st = _nominal_statement(ctx, tok, lemma)
         elif tok.lower_ in lexicon.HEARSAY_ADVERBS:
@@ -954,6 +956,29 @@ def _runs(ctx: _Context, toks: list[Token]) -> list[Span]:
             run = [t]
     pieces.append(Span(run[0].idx, run[-1].idx + len(run[-1])))
     return [q for q in (_trim_span(ctx, p) for p in pieces) if q.end > q.start]
+
+
+def _attitude_statement(ctx: _Context, adj: Token) -> Statement | None:
+    """ "Cruz is confident that he will win", "voters were skeptical of the plan": the
+    subject of the linking verb holds the view; the complement is what it is about."""
+    if adj.dep_ != "acomp" or adj.head.pos_ not in ("AUX", "VERB"):
+        return None
+    subjects = [c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    comp = next((c for c in adj.rights if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep"), None)
+    if not subjects or comp is None:
+        return None
+    if comp.dep_ == "prep":
+        objs = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        content = _clause_span(ctx, objs[0], skip_marker=False)
+    else:
+        content = _clause_span(ctx, comp, skip_marker=True)
+    source = _resolve(ctx, subjects[0], strict=True)
+    if source is None or content.end <= content.start:
+        return None
+    cue = _make_cue(ctx, adj, source.span)
+    return _reported(ctx, cue, source, content)
 
 
 def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
@@ -1309,10 +1334,17 @@ def _right_end(verb: Token, complement: Token) -> int:
             end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
     # inside the complement too: stop before a comma that opens an aside or a new clause
     for tok in complement.doc[complement.i + 1 : end_tok.i + 1]:
-        if tok.text in (";", "—", "–") or (
-            tok.text == ","
-            and tok.i + 1 < len(tok.doc)
-            and tok.doc[tok.i + 1].lower_ in ("but", "while", "whereas", "although", "though")
+        if (
+            tok.text in (";", "—", "–", "--")
+            or (
+                tok.text == "-" and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_
+            )
+            or (
+                tok.text == ","
+                and tok.i + 1 < len(tok.doc)
+                and tok.doc[tok.i + 1].lower_
+                in ("but", "while", "whereas", "although", "though", "however")
+            )
         ):
             end_tok = tok.doc[tok.i - 1]
             break

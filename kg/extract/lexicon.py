@@ -70,6 +70,18 @@ UNSOURCED_PASSIVES: frozenset[str] = _words(
     "say expect believe report think allege rumor rumour ask"
 )
 
+#: Adjectives of attitude: with a named subject and a complement they attribute a view or a
+#: feeling ("Cruz is confident that ...", "voters are skeptical of ...").
+ATTITUDE_ADJECTIVES: frozenset[str] = _words(
+    """
+    confident sure certain convinced skeptical sceptical doubtful optimistic pessimistic
+    hopeful worried concerned afraid fearful anxious nervous wary eager keen willing
+    reluctant determined adamant angry furious upset frustrated disappointed unhappy
+    glad happy pleased proud thrilled excited shocked surprised critical supportive
+    opposed aware unaware interested inclined open receptive hostile sympathetic
+    """
+)
+
 #: Verbs of impression: "the plan seems doomed", "he appeared to concede" attribute a view
 #: to no one in particular (the writer's or the general impression).
 IMPRESSION_VERBS: frozenset[str] = _words("seem appear")
