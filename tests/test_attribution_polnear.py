@@ -40,6 +40,14 @@ CASES = [
     ("nyt_2016-05-31_trampling-latinos-sensibilities", "E22", "belief verb, named source"),
     ("breitbart_2016-02-11_fix-is-in-pbs-moderators-ignore-", "E9", "description as source"),
     ("breitbart_2016-02-08_former-mexico-leader-calderon-ca", "E1", "headline"),
+    ("huff-post_2016-02-21_this-cable-news-panel-just-dismi", "E9", "transcript speaker line"),
+    ("nyt_2016-02-08_twitter-takes-bigger-steps-to-th", "E17", "impression, no source"),
+    ("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "E16", "question put to voters"),
+    ("breitbart_2015-12-13_poll-finds-clinton-would-beat-ou", "E2", "in a poll"),
+    ("politico_2016-02-17_bush-rubio-collide-in-scramble-f", "E11", "mixed quote marks"),
+    ("breitbart_2016-04-12_bill-clinton-hillary-better-qual", "E2", "subject the parse misses"),
+    ("nyt_2016-04-21_crucial-wins-for-clinton-and-tru", "E8", "said, after a quote, that"),
+    ("usa-today_2015-12-08_most-oppose-defunding-planned-pa", "E3", "those surveyed say"),
 ]
 
 _T = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
