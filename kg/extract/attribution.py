@@ -1288,6 +1288,20 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
         ):
             # "declined to comment", "vowed to fight on", "wants to win"
             return _clause_span(ctx, child, skip_marker=False)
+        if (
+            child.dep_ == "dobj"
+            and lemma == "call"
+            and not any(c.dep_ in ("oprd", "xcomp") for c in verb.children)
+        ):
+            # "called Trump a liar" names; "called half a dozen directors" telephoned, unless a
+            # quotation follows the object ("called him \"a disgrace\"")
+            nxt = child.right_edge.i + 1
+            if nxt >= len(verb.doc) or not _inside_quote(ctx, verb.doc[nxt].idx + 1):
+                return None
+            quote = next((q for q in ctx.quotes if q.open_at == verb.doc[nxt].idx), None)
+            if quote is None:
+                return None
+            return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end))
         if child.dep_ == "dobj" and takes_object:
             # "called Trump a liar", "views him as a threat": object and what follows
             return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child)))
