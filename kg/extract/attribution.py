@@ -94,7 +94,13 @@ def find_statements(
     ctx.quote_mask = _mask(len(text), [q.content for q in quotes])
     ctx.block_mask = _mask(len(text), blocked)
     statements = _direct_statements(ctx)
-    statements += _speaker_lines(ctx, statements)
+    lines = _speaker_lines(ctx, statements)
+    for st in lines:
+        # a speaker's line is their own words, like a quotation: no further attributions
+        # are looked for inside it ("THEY want safe homes" is the speaker's, not theirs)
+        for piece in st.content:
+            ctx.quote_mask[piece.start : piece.end] = b"\x01" * (piece.end - piece.start)
+    statements += lines
     statements += _reported_statements(ctx, statements)
     statements = [st for st in (_without_empty_pieces(ctx, st) for st in statements) if st]
     statements.sort(key=lambda s: s.content[0].start)
