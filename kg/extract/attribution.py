@@ -163,6 +163,8 @@ def _speaker_lines(ctx: _Context, direct: list[Statement]) -> list[Statement]:
         words = prefix.replace("–", " ").replace("—", " ").split()
         if not words or len(words) > 6 or not all(w[:1].isupper() for w in words[-2:]):
             continue
+        if words[0].lower().strip("’'s") in _NOT_SPEAKERS:
+            continue  # "Note: The following is ...", "UPDATE: ..."
         content = _trim_span(ctx, Span(colon + 1, para.end))
         if _word_count(content.slice(text)) < 3:
             continue
@@ -185,6 +187,29 @@ def _speaker_lines(ctx: _Context, direct: list[Statement]) -> list[Statement]:
             )
         )
     return out
+
+
+_NOT_SPEAKERS = frozenset(
+    [
+        "note",
+        "editor",
+        "editors",
+        "update",
+        "updated",
+        "correction",
+        "related",
+        "watch",
+        "photo",
+        "photos",
+        "video",
+        "read",
+        "source",
+        "sources",
+        "credit",
+        "disclosure",
+        "warning",
+    ]
+)
 
 
 def _line_speaker(ctx: _Context, prefix: Span, last_word: str) -> _Source | None:
