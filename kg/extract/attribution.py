@@ -748,6 +748,14 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             st = _poll_statement(ctx, tok)
+        elif (
+            lemma == "see"
+            and tok.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.rights)
+        ):
+            # "Sanders and Clinton see black votes as key": a view, like "regard ... as"
+            st = _verb_statement(ctx, tok, "regard")
         elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.IMPRESSION_VERBS:
             st = _impression_statement(ctx, tok)
         elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.ATTITUDE_ADJECTIVES:
@@ -1341,6 +1349,8 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
             and child.dep_ == "prep"
             and child.lower_ in lexicon.CONTENT_PREPOSITIONS
             and child.i <= verb.i + 2
+            # one talks to or with people but about a subject
+            and not (lemma in ("talk", "speak") and child.lower_ not in ("about", "on", "of"))
         ):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:  # "called for an inquiry", "pointed to the polls", "talked about jobs"
