@@ -1384,6 +1384,14 @@ def _right_end(verb: Token, complement: Token) -> int:
                 continue
             if child.is_punct and child.text in _CLAUSE_BREAKS:
                 break
+            if child.is_punct and child.text in "\"“”'‘’":
+                continue  # a quotation inside the object: "signed an order 'to protect ...'"
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                # a purpose belongs to the object: "$1 trillion in spending to create jobs"
+                end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
+                continue
             if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
                 break
             end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
