@@ -734,6 +734,7 @@ def _agrees(ctx: _Context, m: Mention, gender: str | None, wants_person: bool, p
 def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     taken = [st.content for st in direct]
+    n_direct = len(taken)
     for tok in ctx.doc:
         if tok.i in ctx.used_tokens or _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
             continue
@@ -774,12 +775,38 @@ def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Stateme
             st = _verb_statement(ctx, tok, lemma)
         else:
             continue
-        if st is None or any(_same_content(st.content, t) for t in taken):
+        if st is None:
+            continue
+        clashes = [i for i, t in enumerate(taken) if _same_content(st.content, t)]
+        if clashes:
+            # a statement found inside another's content ("said she would be accepting new
+            # speeches" after "accepting new speeches"): the outer one is the attribution
+            inner = [i for i in clashes if i >= n_direct and _contains(st, out[i - n_direct])]
+            if len(inner) == len(clashes):
+                for i in sorted(inner, reverse=True):
+                    del out[i - n_direct]
+                    del taken[i]
+                clashes = []
+        if clashes:
             continue
         ctx.used_tokens.add(tok.i)
         out.append(st)
         taken.append(st.content)
     return out
+
+
+def _contains(outer: Statement, inner: Statement) -> bool:
+    """Whether ``inner`` is reported inside ``outer``: its cue and content lie within
+    ``outer``'s content, and ``outer`` says more."""
+    lo, hi = outer.content[0].start, outer.content[-1].end
+    cue = inner.cue_span
+    return (
+        cue is not None
+        and lo <= cue.start
+        and cue.end <= hi
+        and all(lo <= p.start and p.end <= hi for p in inner.content)
+        and (hi - lo) > sum(p.end - p.start for p in inner.content)
+    )
 
 
 def _without_empty_pieces(ctx: _Context, st: Statement) -> Statement | None:
