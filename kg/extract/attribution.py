@@ -927,7 +927,15 @@ def _passive_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | No
     if source is None:
         return None
     content = _clause_span(ctx, patients[0], skip_marker=False)
-    return _reported(ctx, _make_cue(ctx, verb, source.span), source, content)
+    st = _reported(ctx, _make_cue(ctx, verb, source.span), source, content)
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "as", "over") and child.i > agents[0].i:
+            # "Trump has been criticized by his rivals for failing to ...": what for
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                _add_piece(ctx, st, _clause_span(ctx, objs[0], skip_marker=False))
+            break
+    return st
 
 
 def _unstated(ctx: _Context) -> str:
@@ -1169,9 +1177,10 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     """ "Asked whether he would run, Smith said ...", "when asked about the leak, ...": the
     question put to the speaker. Whoever asked is named only in a by-phrase; otherwise the
     question is the article's (an unstated source)."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
         return None
-    if verb.dep_ not in ("advcl", "ROOT"):
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if verb.dep_ not in ("advcl", "ROOT") and not passive:
         return None
     comp = None
     for child in verb.rights:
@@ -1311,6 +1320,19 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
                 # the first comma or dash that opens another clause
                 return _trim_span(ctx, Span(span.start, max(span.end, _right_end(verb, child))))
             return span
+    if lemma in lexicon.SPEECH_VERBS:
+        # "said in one of a series of Twitter messages that ...", "also said for the first
+        # time that ...": the parse hangs the clause on the phrase between
+        for child in verb.rights:
+            if child.dep_ != "prep":
+                continue
+            for tok in child.subtree:
+                if tok.dep_ in ("acl", "ccomp", "relcl") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
+                    for c in tok.children
+                ):
+                    span = _clause_span(ctx, tok, skip_marker=True)
+                    return _trim_span(ctx, Span(span.start, max(span.end, _right_end(verb, tok))))
     if lemma == "accuse":
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         ofs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -1381,6 +1403,15 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
         ):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:  # "called for an inquiry", "pointed to the polls", "talked about jobs"
+                then = [
+                    c
+                    for c in verb.rights
+                    if c.i > child.i
+                    and c.dep_ in ("xcomp", "advcl")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                ]
+                if then:  # "called on the government to block the visit"
+                    return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, then[0])))
                 return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, child)))
     return None
 
