@@ -368,7 +368,13 @@ def _attribution_in(
         if len(lead) > 14 or any(t.pos_ in ("VERB", "AUX") for t in lead):
             return None
         if any(
-            c.dep_ == "ccomp" and c.i > cue_tok.i and not _inside_quote(ctx, c.idx)
+            c.dep_ == "ccomp"
+            and c.i > cue_tok.i
+            and not _inside_quote(ctx, c.idx)
+            and any(
+                g.lower_ == "that" or (g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "PRON")
+                for g in c.children
+            )
             for c in cue_tok.children
         ):
             # '...wheelhouse.'' He said, twice, that he was going ...': the verb reports
