@@ -1138,11 +1138,44 @@ def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
     )
 
 
+#: Verbs whose subject is also the subject of the infinitive they take ("went on to say")
+_ONWARD_VERBS = frozenset(
+    [
+        "go",
+        "continue",
+        "begin",
+        "start",
+        "proceed",
+        "decide",
+        "rush",
+        "move",
+        "refuse",
+        "seem",
+        "appear",
+        "try",
+    ]
+)
+
+
 def _controller(verb: Token) -> list[Token]:
     """The understood subject of a verb of saying that has none of its own: "began by
     telling progressives to ...", "after saying ... and adding that ...". Climbs at most
     three steps up the parse. (Infinitives and participles on their own were measured:
     "decided to back", "a video of X talking" attribute too often to the wrong source.)"""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
+        # "released a statement saying ...": the statement's issuer; "a report showing ...":
+        # the report itself
+        noun = verb.head
+        if noun.lemma_.lower() in lexicon.CHANNEL_NOUNS | lexicon.FINDING_NOUNS:
+            if noun.dep_ == "dobj":
+                issuers = [c for c in noun.head.children if c.dep_ == "nsubj"]
+                if issuers:
+                    return issuers
+            return [noun]
+        return []
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ONWARD_VERBS:
+        # "went on to call Cruz ...", "continued to question his temperament"
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
     tok = verb
     for _ in range(3):
         if tok.dep_ == "conj":
