@@ -464,9 +464,13 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     window, else the nearest name, pronoun or person noun before the cue, else after it
     ("said Jane Doe")."""
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj"):
-        # "Flea shared the news, writing '...'": the participle's subject is its head's
-        subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
+    if not subjects and cue.tag_ == "VBG":
+        # "Flea shared the news, writing '...'": the participle's subject is its head's;
+        # "explained the headline by saying: '...'" climbs through the preposition
+        if cue.dep_ in ("advcl", "xcomp", "conj"):
+            subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            subjects = _controller(cue)
         window = None if subjects else window
     for subj in subjects:
         if window is None or window.start <= subj.idx < window.end:
