@@ -102,6 +102,14 @@ def find_statements(
             ctx.quote_mask[piece.start : piece.end] = b"\x01" * (piece.end - piece.start)
     statements += lines
     statements += _reported_statements(ctx, statements)
+    # "He said that Clinton wants X": the article reports his claim, not her wish; the
+    # inner attribution is his hearsay and is not the article's to make
+    reported = [st for st in statements if not st.direct]
+    statements = [
+        st
+        for st in statements
+        if st.direct or not any(o is not st and _contains(o, st) for o in reported)
+    ]
     statements = [st for st in (_without_empty_pieces(ctx, st) for st in statements) if st]
     statements.sort(key=lambda s: s.content[0].start)
     for st in statements:
