@@ -42,7 +42,8 @@ OBJECT_CUE_VERBS: frozenset[str] = _words(
     doubt distrust respect admire credit thank congratulate regret accept advocate
     champion promote pitch lament celebrate taunt insult rip bash lambaste denounce
     implore plead appeal invite challenge anticipate speculate wonder inquire push press
-    lobby email nominate aim support plan
+    lobby email nominate aim support plan vote favor apologize highlight encourage focus
+    ignore share
     """
 )
 
