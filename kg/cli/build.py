@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import click
@@ -10,6 +11,7 @@ from kg.cli.errors import UserFacingError
 from kg.cli.options import is_interactive, opened_store, store_option
 from kg.model import ReadProblem
 from kg.nlp import ModelNotFound
+from kg.nlp import load as load_model
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import article_graph
 from kg.rdf.vocab import DEFAULT_BASE
@@ -109,6 +111,10 @@ def build(
         from kg.pipeline import build as run_build
 
         try:
+            # The model first, then gc.freeze(): the garbage collector's full passes during
+            # the build no longer walk spaCy's many objects, which live as long as we do.
+            load_model(model)
+            gc.freeze()
             report = run_build(
                 list(paths),
                 store,

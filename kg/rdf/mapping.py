@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.plugins.serializers.nt import _nt_row  # N-Triples escaping, as rdflib writes it
+from rdflib.plugins.serializers.nt import _quoteLiteral  # rdflib's N-Triples literals
 
-from kg.model import Extraction, Span
+from kg.model import Extraction
 from kg.rdf.iris import Minter, slug
 from kg.rdf.vocab import ENTITY_CLASSES, KG, NIF, PREFIXES, SCHEMA, STATEMENT_CLASSES
 
@@ -50,104 +50,138 @@ def new_graph() -> Graph:
     return g
 
 
-class _Triples:
-    """Collects triples in order without a Graph's indexes: a build writes hundreds of
-    thousands of them and only needs them once, as N-Triples for the store."""
+def _iri(value: str) -> str:
+    return f"<{value}>"
 
-    def __init__(self) -> None:
-        self.items: dict[tuple, None] = {}
 
-    def add(self, triple: tuple) -> None:
-        self.items[triple] = None
+def _lit(text: str) -> str:
+    """A plain literal in N-Triples, escaped as rdflib's N-Triples writer escapes it."""
+    text = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+    return '"' + text.replace("\r", "\\r") + '"'
+
+
+def _int(value: int, datatype: str) -> str:
+    return f'"{int(value)}"^^{datatype}'
+
+
+class _Terms:
+    """A namespace's terms as N-Triples IRIs (``_Terms(KG).text`` is ``"<...#text>"``),
+    each written once, on first use."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = _iri(self._namespace[name])
+        setattr(self, name, value)
+        return value
+
+
+_KG, _RDF, _RDFS, _SKOS, _XSD = _Terms(KG), _Terms(RDF), _Terms(RDFS), _Terms(SKOS), _Terms(XSD)
+_DC, _PROV, _SCHEMA, _NIF = _Terms(DCTERMS), _Terms(PROV), _Terms(SCHEMA), _Terms(NIF)
+_TRUE, _FALSE = f'"true"^^{_XSD.boolean}', f'"false"^^{_XSD.boolean}'
+_ENTITY_CLASSES = {t: tuple(map(_iri, cs)) for t, cs in ENTITY_CLASSES.items()}
+_STATEMENT_CLASSES = {
+    k: (tuple(map(_iri, cs)), tuple(map(_iri, ps))) for k, (cs, ps) in STATEMENT_CLASSES.items()
+}
 
 
 def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None) -> Graph:
-    """All triples for one article: the article, its entities and its statements."""
+    """All triples for one article: the article, its entities and its statements (read
+    from :func:`article_ntriples`, so the graph and what a build stores always agree)."""
     g = new_graph()
-    for triple in article_triples(ex, minter, ident):
-        g.add(triple)
+    g.parse(data=article_ntriples(ex, minter, ident), format="nt")
     return g
 
 
 def article_ntriples(ex: Extraction, minter: Minter, ident: Identity | None = None) -> str:
-    """The same triples as :func:`article_graph`, as N-Triples text (what the store loads)."""
-    return "".join(_nt_row(t) for t in article_triples(ex, minter, ident))
-
-
-def article_triples(ex: Extraction, minter: Minter, ident: Identity | None = None) -> list[tuple]:
-    """The triples of one article graph, in a stable order."""
+    """The triples of one article graph as N-Triples text, in a stable order, each once
+    (what the store loads). Written directly, without rdflib terms or a Graph's indexes: a
+    build writes hundreds of thousands of triples and needs each only once, as text."""
     ident = ident or default_identity(ex, minter)
     art = ex.article
-    g = _Triples()
-    a = URIRef(minter.article(art.short_hash))
-    g.add((a, RDF.type, KG.Article))
-    g.add((a, RDF.type, SCHEMA.NewsArticle))
-    g.add((a, KG.text, Literal(art.text)))
-    g.add((a, KG.sourceFile, Literal(art.source_file)))
-    g.add((a, KG.contentHash, Literal(art.content_hash)))
+    lines: dict[str, None] = {}
+
+    def add(s: str, p: str, o: str) -> None:
+        lines[f"{s} {p} {o} .\n"] = None
+
+    kg, dc, xsd, type_ = _KG, _DC, _XSD, _RDF.type
+    a = _iri(minter.article(art.short_hash))
+    add(a, type_, kg.Article)
+    add(a, type_, _SCHEMA.NewsArticle)
+    add(a, kg.text, _lit(art.text))
+    add(a, kg.sourceFile, _lit(art.source_file))
+    add(a, kg.contentHash, _lit(art.content_hash))
     if art.title:
-        g.add((a, DCTERMS.title, Literal(art.title)))
+        add(a, dc.title, _lit(art.title))
     url = _url(art.url) if art.url else None
     if url is not None:
-        g.add((a, DCTERMS.source, url))
+        add(a, dc.source, _iri(url))
     if art.date:
         date = _date(art.date)
-        if date is not None:
-            g.add((a, DCTERMS.date, date))
+        if date is not None:  # rdflib writes dates: it normalises their lexical form
+            add(a, dc.date, _quoteLiteral(date))
     if art.author:
-        g.add((a, DCTERMS.creator, Literal(art.author)))
+        add(a, dc.creator, _lit(art.author))
     if art.publisher:
-        pub = URIRef(minter.entity("NewsOrganization", art.publisher))
-        for cls in ENTITY_CLASSES["NewsOrganization"]:
-            g.add((pub, RDF.type, cls))
-        if not any(ident.iris.get(e.key) == str(pub) for e in ex.entities):
-            g.add((pub, RDFS.label, Literal(art.publisher)))
-        g.add((a, DCTERMS.publisher, pub))
+        pub_iri = minter.entity("NewsOrganization", art.publisher)
+        pub = _iri(pub_iri)
+        for cls in _ENTITY_CLASSES["NewsOrganization"]:
+            add(pub, type_, cls)
+        if not any(ident.iris.get(e.key) == pub_iri for e in ex.entities):
+            add(pub, _RDFS.label, _lit(art.publisher))
+        add(a, dc.publisher, pub)
 
     for ent in ex.entities:
-        e = URIRef(ident.iris[ent.key])
-        for cls in ENTITY_CLASSES[ent.type]:
-            g.add((e, RDF.type, cls))
+        e = _iri(ident.iris[ent.key])
+        for cls in _ENTITY_CLASSES[ent.type]:
+            add(e, type_, cls)
         label = ident.labels.get(ent.key, ent.name)
-        g.add((e, RDFS.label, Literal(label)))
+        add(e, _RDFS.label, _lit(label))
         for alias in sorted(ent.all_names() - {label}):
-            g.add((e, SKOS.altLabel, Literal(alias)))
+            add(e, _SKOS.altLabel, _lit(alias))
         if ent.mentions or ent.type == "UnnamedSource":
-            g.add((e, KG.mentionedIn, a))
+            add(e, kg.mentionedIn, a)
         if ent.mentions:
-            g.add((e, KG.mentionCount, Literal(len(ent.mentions), datatype=XSD.integer)))
+            add(e, kg.mentionCount, _int(len(ent.mentions), xsd.integer))
         for title in sorted(ent.titles):
-            g.add((e, KG.title, Literal(title)))
+            add(e, kg.title, _lit(title))
         for other in sorted(ent.affiliations):
             if other in ident.iris:
-                g.add((e, KG.affiliation, URIRef(ident.iris[other])))
+                add(e, kg.affiliation, _iri(ident.iris[other]))
 
     for n, st in enumerate(ex.statements, start=1):
-        s = URIRef(minter.statement(art.short_hash, n))
-        classes, agent_props = STATEMENT_CLASSES[st.kind]
+        s_iri = minter.statement(art.short_hash, n)
+        s = _iri(s_iri)
+        classes, agent_props = _STATEMENT_CLASSES[st.kind]
         for cls in classes:
-            g.add((s, RDF.type, cls))
-        speaker = URIRef(ident.iris[st.speaker])
-        g.add((s, KG.speaker, speaker))
+            add(s, type_, cls)
+        speaker = _iri(ident.iris[st.speaker])
+        add(s, kg.speaker, speaker)
         for prop in agent_props:
-            g.add((speaker, prop, s))
-        g.add((s, KG.text, Literal(st.text)))
-        g.add((s, KG.cue, Literal(st.cue)))
-        g.add((s, KG.direct, Literal(st.direct)))
-        g.add((s, KG.inArticle, a))
-        g.add((s, PROV.wasDerivedFrom, a))
-        for i, piece in enumerate(st.content):
-            g.add((s, KG.contentSpan, _span(g, s, f"content-{i}", piece)))
+            add(speaker, prop, s)
+        add(s, kg.text, _lit(st.text))
+        add(s, kg.cue, _lit(st.cue))
+        add(s, kg.direct, _TRUE if st.direct else _FALSE)
+        add(s, kg.inArticle, a)
+        add(s, _PROV.wasDerivedFrom, a)
+        spans = [(kg.contentSpan, f"content-{i}", piece) for i, piece in enumerate(st.content)]
         if st.source_span:
-            g.add((s, KG.sourceSpan, _span(g, s, "source", st.source_span)))
+            spans.append((kg.sourceSpan, "source", st.source_span))
         if st.cue_span:
-            g.add((s, KG.cueSpan, _span(g, s, "cue", st.cue_span)))
+            spans.append((kg.cueSpan, "cue", st.cue_span))
+        for prop, name, span in spans:
+            node = _iri(f"{s_iri}#{name}")
+            add(node, type_, kg.Span)
+            add(node, _NIF.beginIndex, _int(span.start, xsd.nonNegativeInteger))
+            add(node, _NIF.endIndex, _int(span.end, xsd.nonNegativeInteger))
+            add(s, prop, node)
         for key in st.about:
             if key in ident.iris:
-                g.add((s, KG.about, URIRef(ident.iris[key])))
+                add(s, kg.about, _iri(ident.iris[key]))
         if st.via and st.via in ident.iris:
-            g.add((s, KG.via, URIRef(ident.iris[st.via])))
-    return list(g.items)
+            add(s, kg.via, _iri(ident.iris[st.via]))
+    return "".join(lines)
 
 
 def rename_update(
@@ -205,14 +239,6 @@ def alias_rules_graph(rules: list[tuple[str, str, str]], graph_iri: str) -> Grap
     return g
 
 
-def _span(g: _Triples, statement: URIRef, name: str, span: Span) -> URIRef:
-    node = URIRef(f"{statement}#{name}")
-    g.add((node, RDF.type, KG.Span))
-    g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-    return node
-
-
 def _url(url: str) -> URIRef | None:
     """Only well-formed web addresses become dcterms:source (an IRI, as the model says)."""
     url = url.strip()
@@ -237,6 +263,7 @@ __all__ = [
     "Identity",
     "alias_rules_graph",
     "article_graph",
+    "article_ntriples",
     "default_identity",
     "new_graph",
     "rename_update",

@@ -69,7 +69,9 @@ class Store(ABC):
     @abstractmethod
     def replace_article(self, iri: str, graph: Graph | str, drop: Iterable[str] = ()) -> None:
         """Put ``graph`` (an rdflib Graph or N-Triples text) as the named graph ``iri``
-        (replacing it whole) and remove the graphs in ``drop``, all in one transaction."""
+        (replacing it whole, in one transaction) and remove the graphs in ``drop``. A failed
+        write loses nothing the store had: the graphs in ``drop`` go only once ``iri`` is
+        written (in the same transaction, or after it)."""
 
     @abstractmethod
     def articles(self) -> list[StoredArticle]:
