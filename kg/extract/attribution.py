@@ -845,7 +845,7 @@ def _same_content(pieces: list[Span], other: list[Span]) -> bool:
     a = sum(p.end - p.start for p in pieces)
     b = sum(p.end - p.start for p in other)
     shared = sum(max(0, min(p.end, q.end) - max(p.start, q.start)) for p in pieces for q in other)
-    return shared > 0.35 * max(a, b)
+    return shared > 0.7 * max(a, b)
 
 
 def _nominal_statement(ctx: _Context, noun: Token, lemma: str) -> Statement | None:
