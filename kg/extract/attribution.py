@@ -171,7 +171,7 @@ def _speaker_lines(ctx: _Context, direct: list[Statement]) -> list[Statement]:
         words = prefix.replace("–", " ").replace("—", " ").split()
         if not words or len(words) > 6 or not all(w[:1].isupper() for w in words[-2:]):
             continue
-        if words[0].lower().strip("’'s") in _NOT_SPEAKERS:
+        if words[0].lower().strip("’'s") in lexicon.NOT_SPEAKERS:
             continue  # "Note: The following is ...", "UPDATE: ..."
         content = _trim_span(ctx, Span(colon + 1, para.end))
         if _word_count(content.slice(text)) < 3:
@@ -195,29 +195,6 @@ def _speaker_lines(ctx: _Context, direct: list[Statement]) -> list[Statement]:
             )
         )
     return out
-
-
-_NOT_SPEAKERS = frozenset(
-    [
-        "note",
-        "editor",
-        "editors",
-        "update",
-        "updated",
-        "correction",
-        "related",
-        "watch",
-        "photo",
-        "photos",
-        "video",
-        "read",
-        "source",
-        "sources",
-        "credit",
-        "disclosure",
-        "warning",
-    ]
-)
 
 
 def _line_speaker(ctx: _Context, prefix: Span, last_word: str) -> _Source | None:
@@ -988,7 +965,7 @@ def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | 
 def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
     """ "In a CNN poll released Monday, Clinton led by 6 points", "Trump leads in the
     polls": the poll is the source of the finding the clause reports."""
-    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _POLL_NOUNS]
+    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.POLL_NOUNS]
     head = prep.head
     if not objs or head.pos_ not in ("VERB", "AUX") or _in_headline(ctx, prep.idx):
         return None
@@ -1030,9 +1007,6 @@ def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
         cue,
         _trim_span(ctx, source_span),
     )
-
-
-_POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
 
 
 def _runs(ctx: _Context, toks: list[Token]) -> list[Span]:
@@ -1150,25 +1124,6 @@ def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
     )
 
 
-#: Verbs whose subject is also the subject of the infinitive they take ("went on to say")
-_ONWARD_VERBS = frozenset(
-    [
-        "go",
-        "continue",
-        "begin",
-        "start",
-        "proceed",
-        "decide",
-        "rush",
-        "move",
-        "refuse",
-        "seem",
-        "appear",
-        "try",
-    ]
-)
-
-
 def _controller(verb: Token) -> list[Token]:
     """The understood subject of a verb of saying that has none of its own: "began by
     telling progressives to ...", "after saying ... and adding that ...", "took to Twitter
@@ -1191,7 +1146,7 @@ def _controller(verb: Token) -> list[Token]:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ONWARD_VERBS:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.ONWARD_VERBS:
         # "went on to call Cruz ...", "continued to question his temperament"
         return [c for c in verb.head.children if c.dep_ == "nsubj"]
     tok = verb
@@ -1221,7 +1176,7 @@ def _name_before(ctx: _Context, verb: Token) -> _Source | None:
             j -= 1
         if j < 0 or i - j > 12:
             return None
-        i = j - 1 if opener == "," else j - 1
+        i = j - 1
     if i < 0 or doc[i].pos_ != "PROPN" or _inside_quote(ctx, doc[i].idx):
         return None
     m = _mention_for(ctx, doc[i])

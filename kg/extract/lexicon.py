@@ -83,6 +83,22 @@ ATTITUDE_ADJECTIVES: frozenset[str] = _words(
     """
 )
 
+#: Words that lead a line with a colon without naming a speaker ("Note: ...", "UPDATE: ...").
+NOT_SPEAKERS: frozenset[str] = _words(
+    """
+    note editor editors update updated correction related watch photo photos video read
+    source sources credit disclosure warning
+    """
+)
+
+#: Verbs whose subject is also the subject of the infinitive they take ("went on to say").
+ONWARD_VERBS: frozenset[str] = _words(
+    "go continue begin start proceed decide rush move refuse seem appear try"
+)
+
+#: Nouns for polls: "In a CNN poll, Clinton led ..." makes the poll the source.
+POLL_NOUNS: frozenset[str] = _words("poll polls survey surveys polling")
+
 #: Verbs of impression: "the plan seems doomed", "he appeared to concede" attribute a view
 #: to no one in particular (the writer's or the general impression).
 IMPRESSION_VERBS: frozenset[str] = _words("seem appear")
