@@ -152,7 +152,8 @@ CHANNEL_NOUNS: frozenset[str] = _words(
     """
     statement report interview post tweet letter speech briefing email e-mail video
     message op-ed editorial column blog release conference call note memo filing
-    testimony radio television broadcast podcast press
+    testimony radio television broadcast podcast press ad ads advertisement commercial
+    petition
     """
 )
 
