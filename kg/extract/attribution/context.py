@@ -1,0 +1,175 @@
+"""The state one article's attribution works on (:class:`_Context`), the source and cue records,
+and small span and token helpers every other attribution module uses; it sits at the bottom
+of the package so that the others can import it without cycles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
+    from spacy.tokens import Doc, Token
+
+from kg.extract import lexicon
+from kg.extract.entities import EntityTable
+from kg.extract.quotes import Quote
+from kg.model import Span, Statement, StatementKind
+
+
+@dataclass
+class _Source:
+    key: str
+    span: Span
+
+
+@dataclass
+class _Cue:
+    token: Token
+    span: Span
+    text: str
+    kind: StatementKind
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    text: str
+    table: EntityTable
+    quotes: list[Quote]
+    blocked: list[Span]
+    quote_spans: list[Span] = field(default_factory=list)
+    used_tokens: set[int] = field(default_factory=set)
+    unnamed: dict[str, str] = field(default_factory=dict)  # normalised phrase -> key
+    paragraphs: list[Span] = field(default_factory=list)
+    # per-character flags, so "is this inside a quotation / blocked?" costs one lookup
+    headline: Span | None = None
+    quote_mask: bytearray = field(default_factory=bytearray)
+    block_mask: bytearray = field(default_factory=bytearray)
+
+
+def _mask(length: int, spans: list[Span]) -> bytearray:
+    flags = bytearray(length + 1)
+    for s in spans:
+        flags[s.start : s.end] = b"\x01" * (s.end - s.start)
+    return flags
+
+
+def _is_cue_token(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.SPEECH_VERBS
+
+
+def _next_lower(tok: Token) -> str:
+    return tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+
+
+def _make_cue(ctx: _Context, tok: Token, source: Span | None) -> _Cue:
+    """The cue as written: the verb (with particle), extended by a channel phrase ("said in
+    their report", "said in a statement"); "according to" as two words."""
+    doc = ctx.doc
+    start, end = tok.idx, tok.idx + len(tok)
+    lemma = tok.lemma_.lower()
+    channel = None
+    if tok.lower_ == "according":
+        end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
+        lemma = "according to"
+    else:
+        for child in tok.children:
+            if child.dep_ == "prt" and child.i == tok.i + 1:
+                end = child.idx + len(child)
+        j = tok.i + 1
+        while j < len(doc) and doc[j].idx < end:
+            j += 1
+        if j < len(doc) and doc[j].lower_ == "in":
+            k = j + 1
+            while k < len(doc) and k <= j + 3 and doc[k].lower_ not in lexicon.CHANNEL_NOUNS:
+                if doc[k].is_punct:
+                    break
+                k += 1
+            if k < len(doc) and doc[k].lower_ in lexicon.CHANNEL_NOUNS and k <= j + 3:
+                end = doc[k].idx + len(doc[k])
+                channel = doc[k].lower_
+    kind: StatementKind = "Statement"
+    if lemma in lexicon.DENIAL_VERBS:
+        kind = "Denial"
+    elif lemma in lexicon.FINDING_VERBS or (channel in lexicon.FINDING_NOUNS):
+        kind = "Finding"
+    span = Span(start, end)
+    return _Cue(tok, span, span.slice(ctx.text), kind)
+
+
+def _reported(
+    ctx: _Context, cue: _Cue, source: _Source, content: Span, via: str | None = None
+) -> Statement:
+    """A statement of reported speech (one content piece, not verbatim)."""
+    return Statement(
+        cue.kind,
+        source.key,
+        [content],
+        content.slice(ctx.text),
+        cue.text,
+        False,
+        cue.span,
+        source.span,
+        via=via,
+    )
+
+
+def _trim_span(ctx: _Context, span: Span) -> Span:
+    """Drop surrounding spaces and stray punctuation so the span shows the words."""
+    text = ctx.text
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return Span(start, end)
+
+
+def _in_subtree(tok: Token, root: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i
+
+
+def _add_piece(ctx: _Context, st: Statement, piece: Span) -> None:
+    st.content.append(piece)
+    st.text = " ".join(p.slice(ctx.text) for p in st.content)
+
+
+def _tokens(ctx: _Context, span: Span) -> list[Token]:
+    out = []
+    cs = ctx.doc.char_span(span.start, span.end, alignment_mode="contract")
+    if cs is None:
+        return out
+    return [t for t in cs if not t.is_space]
+
+
+def _in_headline(ctx: _Context, char: int) -> bool:
+    return ctx.headline is not None and ctx.headline.start <= char < ctx.headline.end
+
+
+def _inside_quote(ctx: _Context, char: int) -> bool:
+    return bool(ctx.quote_mask[char])
+
+
+def _blocked(ctx: _Context, span: Span) -> bool:
+    return any(b.start < span.end and span.start < b.end for b in ctx.blocked)
+
+
+def _blocked_at(ctx: _Context, char: int) -> bool:
+    return bool(ctx.block_mask[char])
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _paragraph_start(ctx: _Context, char: int, back: int) -> int:
+    idx = 0
+    for i, p in enumerate(ctx.paragraphs):
+        if p.start <= char:
+            idx = i
+    return ctx.paragraphs[max(0, idx - back)].start if ctx.paragraphs else 0
+
+
+def _word_count(s: str) -> int:
+    return len(s.split())

@@ -1,0 +1,308 @@
+"""Direct quotations attributed from the words around them ("...," Lavrov said; Doe told
+reporters: "..."), colon frames, and speaker lines (a name and a colon leading a paragraph).
+Works on characters rather than the parse, which often gets quotation structure wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon
+from kg.extract.attribution.context import (
+    _add_piece,
+    _blocked,
+    _blocked_at,
+    _Context,
+    _Cue,
+    _inside_quote,
+    _is_cue_token,
+    _make_cue,
+    _next_lower,
+    _Source,
+    _tokens,
+    _trim_span,
+    _word_count,
+)
+from kg.extract.attribution.sources import (
+    _according_source,
+    _mention_for,
+    _subject_of,
+    _told_outlet,
+)
+from kg.extract.quotes import Quote
+from kg.model import Span, Statement
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’']|$)")
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Positions just after each sentence-ending mark in ``text[start:end]``, skipping the
+    full stops of abbreviations and initials."""
+    out = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if text[m.start()] == ".":
+            word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12) : m.start()])
+            if word and (word.group(1).lower() in lexicon.ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        out.append(m.end())
+    return out
+
+
+_MIN_QUOTE_WORDS = 3
+
+
+def _direct_statements(ctx: _Context) -> list[Statement]:
+    out: list[Statement] = []
+    quotes = [q for q in ctx.quotes if not _blocked(ctx, q.outer)]
+    last: Statement | None = None
+    last_para = -10
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        found = _attribute_quote(ctx, q, quotes[i + 1] if i + 1 < len(quotes) else None)
+        if found is not None:
+            st, merged_next = found
+            out.append(st)
+            last, last_para = st, q.paragraph
+            i += 2 if merged_next else 1
+            continue
+        if last is not None and _continues(ctx, q, last, last_para, quotes):
+            if q.paragraph == last_para:
+                _add_piece(ctx, last, q.content)
+            else:
+                st = Statement(
+                    last.kind,
+                    last.speaker,
+                    [q.content],
+                    q.content.slice(ctx.text),
+                    last.cue,
+                    True,
+                    last.cue_span,
+                    last.source_span,
+                    via=last.via,
+                )
+                out.append(st)
+                last = st
+            last_para = q.paragraph
+        i += 1
+    return out
+
+
+def _speaker_lines(ctx: _Context, direct: list[Statement]) -> list[Statement]:
+    """Paragraphs led by a speaker's name and a colon, as transcripts and headlines write
+    them ("MATTHEWS: Well, speculation is bad." / "Graham: Trump's Rhetoric Destroying
+    GOP"): the rest of the paragraph is what the speaker said."""
+    out: list[Statement] = []
+    text = ctx.text
+    for para in ctx.paragraphs:
+        colon = text.find(":", para.start, min(para.end, para.start + 48))
+        if colon == -1 or _inside_quote(ctx, colon) or _blocked_at(ctx, para.start):
+            continue
+        prefix = text[para.start : colon].strip()
+        words = prefix.replace("–", " ").replace("—", " ").split()
+        if not words or len(words) > 6 or not all(w[:1].isupper() for w in words[-2:]):
+            continue
+        if words[0].lower().strip("’'s") in lexicon.NOT_SPEAKERS:
+            continue  # "Note: The following is ...", "UPDATE: ..."
+        content = _trim_span(ctx, Span(colon + 1, para.end))
+        if _word_count(content.slice(text)) < 3:
+            continue
+        if any(colon < st.content[0].start <= colon + 3 for st in direct):
+            continue  # "Graham: '...'" is a quotation, found already
+        source = _line_speaker(ctx, Span(para.start, colon), words[-1])
+        if source is None:
+            continue
+        cue = Span(colon, colon + 1)
+        out.append(
+            Statement(
+                "Statement",
+                source.key,
+                [content],
+                content.slice(text),
+                ":",
+                False,
+                cue,
+                source.span,
+            )
+        )
+    return out
+
+
+def _line_speaker(ctx: _Context, prefix: Span, last_word: str) -> _Source | None:
+    """The person or organisation named right before a speaker line's colon; in a
+    transcript's capitals ("TRUMP:") the person of that surname."""
+    named = [
+        m
+        for m in ctx.table.within(prefix)
+        if m.key and m.type in ("Person", "Organization", "NewsOrganization")
+    ]
+    if named and named[-1].span.end >= prefix.end - 1:
+        return _Source(named[-1].key, named[-1].span)
+    if last_word.isupper() and last_word.isalpha() and len(last_word) > 2:
+        for ent in ctx.table.entities:
+            if ent.type == "Person" and any(
+                n.split()[-1].upper() == last_word for n in ent.all_names() if n
+            ):
+                start = prefix.end - len(last_word)
+                return _Source(ent.key, Span(start, prefix.end))
+    return None
+
+
+def _continues(
+    ctx: _Context, q: Quote, last: Statement, last_para: int, quotes: list[Quote]
+) -> bool:
+    """An unattributed quote continues the previous speaker when it stands in the same
+    paragraph, or opens the next paragraph (news style for a quotation that goes on)."""
+    if q.paragraph == last_para:
+        return True
+    if q.paragraph != last_para + 1:
+        return False
+    para = ctx.paragraphs[q.paragraph]
+    before = ctx.text[para.start : q.open_at].strip()
+    return not before and _word_count(q.content.slice(ctx.text)) >= _MIN_QUOTE_WORDS
+
+
+def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statement, bool] | None:
+    text = ctx.text
+    para = ctx.paragraphs[q.paragraph]
+    words = _word_count(q.content.slice(text))
+    # window after the closing mark: up to the next quote or the end of the sentence
+    after = None
+    if q.close_at is not None:
+        limit = nxt.open_at if nxt is not None and nxt.paragraph == q.paragraph else para.end
+        ends = _sentence_ends(text, q.close_at + 1, limit)
+        end = ends[0] if ends else limit
+        after = Span(q.close_at + 1, end)
+    # window before the opening mark: from the sentence start
+    prev_end = para.start
+    for other in ctx.quotes:
+        if (
+            other.paragraph == q.paragraph
+            and other.close_at is not None
+            and other.close_at < q.open_at
+        ):
+            prev_end = max(prev_end, other.close_at + 1)
+    starts = [e - prev_end for e in _sentence_ends(text, prev_end, q.open_at)]
+    before = Span(prev_end + (starts[-1] if starts else 0), q.open_at)
+
+    attempt = None
+    lead_in = text[before.start : before.end].strip()
+    if words < _MIN_QUOTE_WORDS and not lead_in.endswith((",", ":")) and lead_in:
+        return None  # a scare quote or a quoted phrase, not a statement of its own
+    if after is not None and after.end > after.start and (not lead_in or lead_in.endswith(":")):
+        attempt = _attribution_in(ctx, after, q, prefer="first")
+    if attempt is None and text[before.start : before.end].strip():
+        btxt = text[before.start : before.end].rstrip()
+        if btxt.endswith((":", ",")) or _ends_with_cue(ctx, before):
+            attempt = _attribution_in(ctx, before, q, prefer="last")
+        if attempt is None and btxt.endswith(":"):
+            attempt = _colon_frame(ctx, before)
+    if attempt is None:
+        return None
+    cue, source, via = attempt
+    st = Statement(
+        cue.kind,
+        source.key,
+        [q.content],
+        q.content.slice(text),
+        cue.text,
+        True,
+        cue.span,
+        source.span,
+        via=via,
+    )
+    merged = False
+    if (
+        nxt is not None
+        and after is not None
+        and nxt.paragraph == q.paragraph
+        and text[after.start : after.end].rstrip().endswith(",")
+        and nxt.open_at - after.end < 3
+    ):
+        _add_piece(ctx, st, nxt.content)
+        merged = True
+    return st, merged
+
+
+def _colon_frame(ctx: _Context, window: Span) -> tuple[_Cue, _Source, str | None] | None:
+    """A quotation introduced by a colon: "Cruz continued: '...'" (the verb is the cue, its
+    subject the source) or "Graham: '...'" (the name is the source, the colon the cue)."""
+    tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
+    if not tokens:
+        return None
+    colon = tokens[-1]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.is_alpha and t.i not in ctx.used_tokens]
+    for verb in reversed(verbs):
+        source = _subject_of(ctx, verb, window)
+        if source is not None:
+            ctx.used_tokens.add(verb.i)
+            return _make_cue(ctx, verb, source.span), source, None
+    if len(tokens) >= 2:
+        named = _mention_for(ctx, tokens[-2])
+        if named is not None and named.key and named.type != "Place":
+            span = Span(colon.idx, colon.idx + len(colon))
+            return _Cue(colon, span, colon.text, "Statement"), _Source(named.key, named.span), None
+    return None
+
+
+def _ends_with_cue(ctx: _Context, window: Span) -> bool:
+    """Whether the words before a quotation lead into it: "... he said" or "said in a
+    statement that" (the quotation is then the clause itself)."""
+    tokens = _tokens(ctx, window)
+    if tokens and tokens[-1].lower_ == "that":
+        return any(_is_cue_token(t) for t in tokens[-8:-1])
+    return bool(tokens) and _is_cue_token(tokens[-1])
+
+
+def _attribution_in(
+    ctx: _Context, window: Span, q: Quote, prefer: str
+) -> tuple[_Cue, _Source, str | None] | None:
+    tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
+    cues = [t for t in tokens if _is_cue_token(t) and t.i not in ctx.used_tokens]
+    if not cues and prefer == "first":
+        # right after a quotation any verb is the act of saying it: "...," he continued
+        verbs = [
+            t for t in tokens if t.pos_ == "VERB" and t.is_alpha and t.i not in ctx.used_tokens
+        ]
+        cues = verbs[:1]
+    according = [t for t in tokens if t.lower_ == "according" and _next_lower(t) == "to"]
+    via = None
+    if not cues and according:
+        tok = according[0]
+        src = _according_source(ctx, tok)
+        if src is None:
+            return None
+        cue = _make_cue(ctx, tok, src.span)
+        ctx.used_tokens.add(tok.i)
+        return cue, src, None
+    if not cues:
+        return None
+    cue_tok = cues[0] if prefer == "first" else cues[-1]
+    if prefer == "first":
+        # after a quote the attribution comes at once: "...," the minister said, ...
+        lead = [t for t in tokens if t.i < cue_tok.i and not t.is_punct]
+        if len(lead) > 14 or any(t.pos_ in ("VERB", "AUX") for t in lead):
+            return None
+        if any(
+            c.dep_ == "ccomp"
+            and c.i > cue_tok.i
+            and not _inside_quote(ctx, c.idx)
+            and any(
+                g.lower_ == "that" or (g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "PRON")
+                for g in c.children
+            )
+            for c in cue_tok.children
+        ):
+            # '...wheelhouse.'' He said, twice, that he was going ...': the verb reports
+            # its own clause, not the quotation before it
+            return None
+    source = _subject_of(ctx, cue_tok, window)
+    if source is None:
+        return None
+    for tok in according:
+        src = _according_source(ctx, tok)
+        if src is not None and src.key != source.key:
+            via = src.key
+            ctx.used_tokens.add(tok.i)
+    ctx.used_tokens.add(cue_tok.i)
+    return _make_cue(ctx, cue_tok, source.span), source, via or _told_outlet(ctx, cue_tok)

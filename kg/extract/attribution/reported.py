@@ -1,0 +1,364 @@
+"""Reported speech from the dependency parse: the loop over tokens and the verb, nominal,
+parenthetical, passive, attitude and "according to" statements it finds, each with its
+source and content.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
+    from spacy.tokens import Token
+
+from kg.extract import lexicon
+from kg.extract.attribution.content import _clause_span, _complement
+from kg.extract.attribution.context import (
+    _add_piece,
+    _blocked_at,
+    _Context,
+    _in_headline,
+    _inside_quote,
+    _make_cue,
+    _next_lower,
+    _reported,
+    _trim_span,
+)
+from kg.extract.attribution.sources import (
+    _according_source,
+    _controller,
+    _name_before,
+    _resolve,
+    _told_outlet,
+)
+from kg.extract.attribution.unsourced import (
+    _hearsay_statement,
+    _impression_statement,
+    _poll_statement,
+    _question_statement,
+    _unsourced_statement,
+)
+from kg.model import Span, Statement, StatementKind
+
+
+def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Statement]:
+    out: list[Statement] = []
+    taken = [st.content for st in direct]
+    n_direct = len(taken)
+    for tok in ctx.doc:
+        if tok.i in ctx.used_tokens or _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and _next_lower(tok) == "to":
+            st = _according_statement(ctx, tok)
+        elif tok.pos_ == "VERB" and (
+            lemma in lexicon.SPEECH_VERBS
+            or lemma in lexicon.BELIEF_VERBS
+            or lemma in lexicon.OBJECT_CUE_VERBS
+        ):
+            st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            st = _poll_statement(ctx, tok)
+        elif (
+            lemma == "see"
+            and tok.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.rights)
+        ):
+            # "Sanders and Clinton see black votes as key": a view, like "regard ... as"
+            st = _verb_statement(ctx, tok, "regard")
+        elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.IMPRESSION_VERBS:
+            st = _impression_statement(ctx, tok)
+        elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.ATTITUDE_ADJECTIVES:
+            st = _attitude_statement(ctx, tok)
+        elif tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES:
+            st = _nominal_statement(ctx, tok, lemma)
+        elif tok.lower_ in lexicon.HEARSAY_ADVERBS:
+            st = _hearsay_statement(ctx, tok)
+        elif (
+            tok.pos_ == "VERB"
+            and tok.is_alpha
+            and lemma not in lexicon.NOT_CUES
+            and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+        ):
+            # any verb taking a clause says, thinks or feels something ("realized that ...")
+            st = _verb_statement(ctx, tok, lemma)
+        else:
+            continue
+        if st is None:
+            continue
+        clashes = [i for i, t in enumerate(taken) if _same_content(st.content, t)]
+        if clashes:
+            # a statement found inside another's content ("said she would be accepting new
+            # speeches" after "accepting new speeches"): the outer one is the attribution
+            inner = [i for i in clashes if i >= n_direct and _contains(st, out[i - n_direct])]
+            if len(inner) == len(clashes):
+                for i in sorted(inner, reverse=True):
+                    del out[i - n_direct]
+                    del taken[i]
+                clashes = []
+        if clashes:
+            continue
+        ctx.used_tokens.add(tok.i)
+        out.append(st)
+        taken.append(st.content)
+    return out
+
+
+def _contains(outer: Statement, inner: Statement) -> bool:
+    """Whether ``inner`` is reported inside ``outer``: its cue and content lie within
+    ``outer``'s content, and ``outer`` says more."""
+    lo, hi = outer.content[0].start, outer.content[-1].end
+    cue = inner.cue_span
+    return (
+        cue is not None
+        and lo <= cue.start
+        and cue.end <= hi
+        and all(lo <= p.start and p.end <= hi for p in inner.content)
+        and (hi - lo) > sum(p.end - p.start for p in inner.content)
+    )
+
+
+def _same_content(pieces: list[Span], other: list[Span]) -> bool:
+    """Whether two contents are mostly the same words (one statement found twice); nested
+    statements ("X said that Y believes Z") overlap without being the same."""
+    a = sum(p.end - p.start for p in pieces)
+    b = sum(p.end - p.start for p in other)
+    shared = sum(max(0, min(p.end, q.end) - max(p.start, q.start)) for p in pieces for q in other)
+    return shared > 0.7 * max(a, b)
+
+
+def _nominal_statement(ctx: _Context, noun: Token, lemma: str) -> Statement | None:
+    """A noun that attributes: "Trump's plan to deport ...", "her support for the bill",
+    "a warning from the agency that ..."; the source is the possessor or the by/from phrase."""
+    source_tok = None
+    content: Span | None = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            source_tok = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source_tok is None:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            source_tok = objs[0] if objs else None
+    if source_tok is None:
+        return None
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.dep_ != "relcl":
+            content = _clause_span(ctx, child, skip_marker=True)
+            break
+        if child.dep_ == "prep" and child.lower_ in lexicon.CONTENT_PREPOSITIONS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content = _clause_span(ctx, objs[0], skip_marker=False)
+                break
+    if content is None or content.end <= content.start:
+        return None
+    source = _resolve(ctx, source_tok, strict=True)
+    if source is None:
+        return None
+    span = Span(noun.idx, noun.idx + len(noun))
+    kind: StatementKind = "Statement"
+    if lemma in ("denial", "rejection", "refusal"):
+        kind = "Denial"
+    elif lemma in ("finding", "conclusion", "estimate", "assessment"):
+        kind = "Finding"
+    return Statement(
+        kind, source.key, [content], content.slice(ctx.text), noun.text, False, span, source.span
+    )
+
+
+def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    """A cue set off by commas inside its content: "In a merger, he said, the brand would
+    survive" or "The plans are reckless, said Ms. Bell, and ..." -> the sentence around it."""
+    if lemma not in lexicon.SPEECH_VERBS or any(
+        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
+    ):
+        return None
+    sent = verb.sent
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subj = subjects[0]
+    first = min(subj.left_edge.i, verb.i)
+    last = max(subj.right_edge.i if subj.i > verb.i else verb.i, verb.i)
+    while (
+        last + 1 < sent.end
+        and ctx.doc[last + 1].dep_ in ("npadvmod", "advmod")
+        and (ctx.doc[last + 1].head.i == verb.i)
+    ):
+        last += 1  # "he said Tuesday,"
+    before = ctx.doc[first - 1] if first > sent.start else None
+    after = ctx.doc[last + 1] if last + 1 < sent.end else None
+    if before is None or before.text != "," or after is None or after.text not in (",", "."):
+        return None
+    left = [t for t in ctx.doc[sent.start : before.i] if not t.is_space]
+    right = [t for t in ctx.doc[after.i + 1 : sent.end] if not t.is_space]
+    pieces = []
+    for part in (left, right):
+        if part and not all(t.is_punct for t in part):
+            pieces.append(_trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1]))))
+    pieces = [p for p in pieces if p.end > p.start and not _trim_quote_only(ctx, p)]
+    if not pieces or sum(len(p.slice(ctx.text).split()) for p in pieces) < 3:
+        return None
+    source = _resolve(ctx, subj)
+    if source is None:
+        return None
+    cue = _make_cue(ctx, verb, source.span)
+    text = " ".join(p.slice(ctx.text) for p in pieces)
+    return Statement(cue.kind, source.key, pieces, text, cue.text, False, cue.span, source.span)
+
+
+def _trim_quote_only(ctx: _Context, span: Span) -> bool:
+    return not span.slice(ctx.text).strip(" \"“”'’‘.,")
+
+
+def _passive_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    """ "The plan was rejected by the council": the agent is the source, the subject the
+    content."""
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if not patients or not agents:
+        return None
+    objs = [c for c in agents[0].children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    source = _resolve(ctx, objs[0], strict=True)
+    if source is None:
+        return None
+    content = _clause_span(ctx, patients[0], skip_marker=False)
+    st = _reported(ctx, _make_cue(ctx, verb, source.span), source, content)
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "as", "over") and child.i > agents[0].i:
+            # "Trump has been criticized by his rivals for failing to ...": what for
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                _add_piece(ctx, st, _clause_span(ctx, objs[0], skip_marker=False))
+            break
+    return st
+
+
+def _attitude_statement(ctx: _Context, adj: Token) -> Statement | None:
+    """ "Cruz is confident that he will win", "voters were skeptical of the plan": the
+    subject of the linking verb holds the view; the complement is what it is about."""
+    if adj.dep_ != "acomp" or adj.head.pos_ not in ("AUX", "VERB"):
+        return None
+    subjects = [c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    comp = next((c for c in adj.rights if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep"), None)
+    if not subjects or comp is None:
+        return None
+    if comp.dep_ == "prep":
+        objs = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        content = _clause_span(ctx, objs[0], skip_marker=False)
+    else:
+        content = _clause_span(ctx, comp, skip_marker=True)
+    source = _resolve(ctx, subjects[0], strict=True)
+    if source is None or content.end <= content.start:
+        return None
+    cue = _make_cue(ctx, adj, source.span)
+    return _reported(ctx, cue, source, content)
+
+
+def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    if lemma == "ask":
+        st = _question_statement(ctx, verb)
+        if st is not None:
+            return st
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _passive_statement(ctx, verb, lemma) or _unsourced_statement(ctx, verb, lemma)
+    content = _complement(ctx, verb, lemma)
+    if content is None:
+        return None
+    report_verb = _report_verb(verb) if lemma == "publish" else None
+    if report_verb is not None:
+        # "published a report documenting X": the finding is X, the cue runs to "documenting"
+        inner = _complement(ctx, report_verb, "find")
+        if inner is not None:
+            content = inner
+            ctx.used_tokens.add(report_verb.i)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and (
+        verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBD"))
+    ):
+        # "..., saying the timing had been set" / "X said A and warned B"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and lemma in lexicon.SPEECH_VERBS:
+        subjects = _controller(verb)
+    # verbs that are not plainly speech ("backed", "wants") need an agent as subject: a
+    # name, a pronoun or a person or group noun, not "the delegate lead continues"
+    # headlines parse badly: there, only a name or a pronoun may be the source
+    plain_speech = lemma in lexicon.SPEECH_VERBS and not _in_headline(ctx, verb.idx)
+    source = _resolve(ctx, subjects[0], strict=not plain_speech) if subjects else None
+    if source is None and lemma in lexicon.SPEECH_VERBS:
+        # "..., former president Bill Clinton said his wife ...", "Marcel Lazar, 44, said
+        # that ...", "CLEVELAND — Michael Mukasey told delegates ...": parses that miss
+        # the subject still leave the name right before the verb
+        before = _name_before(ctx, verb)
+        if before is not None:
+            source = before
+    if source is None:
+        return None
+    if lemma == "find" and not any(c.dep_ == "ccomp" for c in verb.children):
+        # "found it difficult" is not a finding; "the poll found Trump ahead" is
+        ent = ctx.table.by_key(source.key)
+        head = subjects[0].lower_
+        if ent.type not in ("Organization", "NewsOrganization") and (
+            head not in lexicon.FINDING_NOUNS and head not in lexicon.GROUP_NOUNS
+        ):
+            return None
+    if lemma in lexicon.BELIEF_VERBS and subjects[0].lower_ == "you":
+        return None  # "if you want to ..." addresses the reader; nobody is quoted
+    cue = _make_cue(ctx, verb, source.span)
+    if lemma == "publish":
+        cue.kind = "Finding"
+        if report_verb is not None and report_verb.i in ctx.used_tokens:
+            cue.span = Span(verb.idx, report_verb.idx + len(report_verb))
+            cue.text = cue.span.slice(ctx.text)
+    return _reported(ctx, cue, source, content, via=_told_outlet(ctx, verb))
+
+
+def _report_verb(publish: Token) -> Token | None:
+    """In "published a report documenting ...", the verb that carries the finding."""
+    for tok in publish.subtree:
+        if (
+            tok.i > publish.i
+            and tok.tag_ == "VBG"
+            and tok.dep_ in ("acl", "advcl", "xcomp")
+            and tok.lemma_.lower() in lexicon.FINDING_VERBS | {"detail", "describe", "say"}
+        ):
+            return tok
+    return None
+
+
+def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
+    source = _according_source(ctx, tok)
+    if source is None:
+        return None
+    phrase = list(tok.subtree)
+    sent = tok.sent
+    rest = [t for t in sent if t not in phrase and not t.is_space]
+    while rest and rest[0].is_punct:
+        rest = rest[1:]
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    if len(rest) < 3:
+        return None
+    # the content is the part of the sentence on the longer side of "according to X"
+    left = [t for t in rest if t.i < tok.i]
+    right = [t for t in rest if t.i > tok.i]
+    part = left if len(left) >= len(right) else right
+    while part and part[-1].is_punct:
+        part = part[:-1]
+    if not part:
+        return None
+    span = _trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1])))
+    cue = _make_cue(ctx, tok, source.span)
+    return Statement(
+        "Statement",
+        source.key,
+        [span],
+        span.slice(ctx.text),
+        cue.text,
+        False,
+        cue.span,
+        source.span,
+    )

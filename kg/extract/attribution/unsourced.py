@@ -1,0 +1,232 @@
+"""Statements whose source is not a speaker named by a verb of saying: impressions ("appears
+to"), questions put to someone ("asked whether ..."), polls, hearsay ("reportedly") and
+unsourced passives ("is expected to"); claims nobody is on record for go to one unstated
+source per article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
+    from spacy.tokens import Token
+
+from kg.extract import lexicon
+from kg.extract.attribution.content import _right_end
+from kg.extract.attribution.context import _Context, _in_headline, _inside_quote, _trim_span
+from kg.extract.attribution.sources import _resolve
+from kg.model import Span, Statement, StatementKind
+
+
+def _unstated(ctx: _Context) -> str:
+    """The unnamed source of claims the text attributes to nobody ("is expected to",
+    "reportedly"): one per article, so a reader can list what no one is on record for."""
+    key = ctx.unnamed.get("\x00unstated")
+    if key is None:
+        key = ctx.table.new_entity("UnnamedSource", "an unstated source").key
+        ctx.unnamed["\x00unstated"] = key
+    return key
+
+
+def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+    """ "The bill is expected to pass", "he is said to have ...": a passive verb of saying
+    or believing with no agent attributes its clause to no one in particular."""
+    if lemma not in lexicon.UNSOURCED_PASSIVES or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+    if not patients or not comps:
+        return None
+    start = patients[0].left_edge
+    end = _right_end(verb, comps[0])
+    content = _trim_span(ctx, Span(start.idx, end))
+    span = Span(verb.idx, verb.idx + len(verb))
+    kind: StatementKind = "Statement"
+    return Statement(
+        kind, _unstated(ctx), [content], content.slice(ctx.text), verb.text, False, span, None
+    )
+
+
+def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
+    """ "In a CNN poll released Monday, Clinton led by 6 points", "Trump leads in the
+    polls": the poll is the source of the finding the clause reports."""
+    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.POLL_NOUNS]
+    head = prep.head
+    if not objs or head.pos_ not in ("VERB", "AUX") or _in_headline(ctx, prep.idx):
+        return None
+    phrase = set(t.i for t in prep.subtree)
+    toks = [
+        t
+        for t in head.subtree
+        if t.i not in phrase and not t.is_space and not _inside_quote(ctx, t.idx)
+    ]
+    # the finding is the clause around the verb, not its asides: keep the comma-separated
+    # stretches that hold the verb or its subject
+    keep = {head.i} | {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    stretches: list[list[Token]] = [[]]
+    for t in toks:
+        if t.text in (",", ";", "—", "–"):
+            stretches.append([])
+        else:
+            stretches[-1].append(t)
+    toks = [t for part in stretches if any(t.i in keep for t in part) for t in part]
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if len(toks) < 3 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in toks):
+        return None
+    source = _resolve(ctx, objs[0])
+    if source is None:
+        return None
+    source_span = Span(objs[0].left_edge.idx, objs[0].right_edge.idx + len(objs[0].right_edge))
+    pieces = _runs(ctx, toks)
+    cue = Span(prep.idx, prep.idx + len(prep))
+    return Statement(
+        "Finding",
+        source.key,
+        pieces,
+        " ".join(p.slice(ctx.text) for p in pieces),
+        prep.text,
+        False,
+        cue,
+        _trim_span(ctx, source_span),
+    )
+
+
+def _runs(ctx: _Context, toks: list[Token]) -> list[Span]:
+    """Contiguous runs of ``toks`` (sorted) as trimmed spans: a clause with a phrase cut
+    out of its middle becomes two pieces."""
+    pieces: list[Span] = []
+    run = [toks[0]]
+    for t in toks[1:]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+        else:
+            pieces.append(Span(run[0].idx, run[-1].idx + len(run[-1])))
+            run = [t]
+    pieces.append(Span(run[0].idx, run[-1].idx + len(run[-1])))
+    return [q for q in (_trim_span(ctx, p) for p in pieces) if q.end > q.start]
+
+
+def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
+    """ "Twitter appears to be heavily used by ISIS", "This seems like a fair idea": an
+    impression nobody is named for. The content is the subject and the complement, in two
+    pieces around the verb ("it" in "it seems that ..." is no part of it)."""
+    comp = None
+    for child in verb.rights:
+        if child.dep_ in ("xcomp", "ccomp", "acomp", "oprd") or (
+            child.dep_ == "prep" and child.lower_ == "like"
+        ):
+            comp = child
+            break
+    if comp is None:
+        return None  # "she appeared on Fox News" is an appearance, not an impression
+    first = comp
+    if comp.dep_ == "prep":
+        objs = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        first = objs[0]
+    end_tok = comp.right_edge
+    for tok in verb.doc[comp.i + 1 : end_tok.i + 1]:
+        if tok.text in (";", "—", "–", "(") or (tok.text == "-" and tok.whitespace_):
+            end_tok = verb.doc[tok.i - 1]
+            break
+    end = end_tok.idx + len(end_tok)
+    start = first.left_edge.idx if comp.dep_ == "prep" else comp.left_edge.idx
+    if comp.dep_ == "ccomp":
+        marks = [c for c in comp.children if c.dep_ == "mark" and c.i == comp.left_edge.i]
+        start = comp.left_edge.idx if not marks else marks[0].idx
+    pieces = []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if subjects and subjects[0].lower_ not in ("it", "there"):
+        subj = subjects[0]
+        pieces.append(_trim_span(ctx, Span(subj.left_edge.idx, subj.idx + len(subj))))
+    elif not subjects and verb.dep_ != "conj":
+        return None
+    pieces.append(_trim_span(ctx, Span(start, end)))
+    pieces = [p for p in pieces if p.end > p.start]
+    if len(pieces[-1].slice(ctx.text).split()) < 2:
+        return None
+    span = Span(verb.idx, verb.idx + len(verb))
+    return Statement(
+        "Statement",
+        _unstated(ctx),
+        pieces,
+        " ".join(p.slice(ctx.text) for p in pieces),
+        verb.text,
+        False,
+        span,
+        None,
+    )
+
+
+def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
+    """ "He reportedly met the donors": the clause is hearsay with no source given."""
+    head = adverb.head
+    if head.i == adverb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    toks = [t for t in head.subtree if t.i != adverb.i and not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if len(toks) < 3:
+        return None
+    content = _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
+    span = Span(adverb.idx, adverb.idx + len(adverb))
+    return Statement(
+        "Statement",
+        _unstated(ctx),
+        [content],
+        content.slice(ctx.text),
+        adverb.text,
+        False,
+        span,
+        None,
+    )
+
+
+def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
+    """ "Asked whether he would run, Smith said ...", "when asked about the leak, ...": the
+    question put to the speaker. Whoever asked is named only in a by-phrase; otherwise the
+    question is the article's (an unstated source)."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if verb.dep_ not in ("advcl", "ROOT") and not passive:
+        return None
+    comp = None
+    for child in verb.rights:
+        if child.dep_ in ("ccomp", "advcl", "xcomp", "dobj") or (
+            child.dep_ == "prep" and child.lower_ in ("about", "for", "on", "if", "whether")
+        ):
+            comp = child
+            break
+    if comp is None:
+        return None
+    toks = [t for t in comp.subtree if not t.is_space]
+    if comp.dep_ == "prep":
+        toks = [t for t in toks if t.i != comp.i]
+    # the question ends where the answer's clause begins: at the comma before it
+    main = verb.head if verb.dep_ == "advcl" else None
+    if main is not None and main.i > verb.i:
+        toks = [t for t in toks if t.i < main.i]
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"'"):
+        toks.pop()
+    if len(toks) < 2:
+        return None
+    content = _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    objs = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+    source = _resolve(ctx, objs[0], strict=True) if objs else None
+    span = Span(verb.idx, verb.idx + len(verb))
+    return Statement(
+        "Statement",
+        source.key if source else _unstated(ctx),
+        [content],
+        content.slice(ctx.text),
+        verb.text,
+        False,
+        span,
+        source.span if source else None,
+    )
