@@ -75,7 +75,8 @@ def build(
     """Build (or update) ``store`` from ``paths``.
 
     An article already stored from the same file with the same text is left alone (unless
-    ``force``); a file whose text changed replaces its old article in the same transaction.
+    ``force``); a file whose text changed replaces its old article (the new version is written
+    before the old one is dropped, so a failure in between loses nothing).
     Entities are matched against the store's (:mod:`kg.resolve`); when an article brings a
     fuller name for a stored entity, or ``aliases`` force a merge or a rename, the older
     article graphs concerned are rewritten, each in its own transaction.
@@ -91,10 +92,8 @@ def build(
         aliases = stored_rules(store, minter)
     stored = store.articles()
     by_file: dict[str, list[str]] = {}
-    known: set[tuple[str, str]] = set()
     for sa in stored:
         by_file.setdefault(sa.source_file, []).append(sa.iri)
-        known.add((sa.iri, sa.source_file))
 
     def todo() -> Iterable[Article]:
         for item in read_paths(paths, stdin=stdin):
@@ -104,7 +103,9 @@ def build(
                 report.problems.append(item)
                 continue
             iri = minter.article(item.short_hash)
-            if not force and (iri, item.source_file) in known:
+            # unchanged: stored from this file with this text, and nothing older left over
+            # (an interrupted replacement can leave the old version beside the new one)
+            if not force and by_file.get(item.source_file) == [iri]:
                 report.unchanged += 1
                 continue
             yield item
@@ -125,7 +126,6 @@ def build(
         if old:
             report.replaced += 1
         by_file[art.source_file] = [iri]
-        known.add((iri, art.source_file))
         report.articles += 1
         report.entities.update(e.type for e in ex.entities)
         report.statements.update(s.kind for s in ex.statements)

@@ -88,6 +88,43 @@ def test_changed_file_replaces_its_old_article(tmp_path):
     assert "in June" in texts and "in May" not in texts
 
 
+def test_interrupted_replacement_is_finished_by_the_next_build(tmp_path, monkeypatch):
+    """A changed file's new version is written before the old one is dropped; if the drop
+    fails, nothing is lost, and the next build drops the leftover old version."""
+    from kg.store.oxigraph import OxigraphStore
+
+    store = str(tmp_path / "store")
+    art = tmp_path / "a.txt"
+    art.write_text(GOOD_TEXT, encoding="utf-8")
+    assert invoke("build", str(art), "--store", store).exit_code == 0
+    art.write_text(GOOD_TEXT.replace("in May", "in June"), encoding="utf-8")
+
+    with monkeypatch.context() as m:
+        m.setattr(OxigraphStore, "replace_article", _drop_fails(OxigraphStore.replace_article))
+        failed = CliRunner().invoke(cli, ["build", str(art), "--store", store])
+    assert failed.exit_code != 0
+    articles = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }"
+    assert count(store, articles) == 2  # the old version is still there, and the new one
+    again = invoke("build", str(art), "--store", store)
+    assert again.exit_code == 0, again.output
+    assert "unchanged" not in again.output
+    assert count(store, articles) == 1
+    texts = invoke("query", "SELECT ?t WHERE { ?s kg:text ?t }", "--store", store).output
+    assert "in June" in texts and "in May" not in texts
+
+
+def _drop_fails(replace_article):
+    """``replace_article`` whose final drop of older versions fails after the new graph is in."""
+    from kg.store.base import StoreError
+
+    def patched(self, iri, graph, drop=()):
+        replace_article(self, iri, graph)  # the new version goes in
+        if [g for g in drop if g != iri]:
+            raise StoreError("cannot write to store (simulated failure before the drop)")
+
+    return patched
+
+
 def test_missing_path_is_a_usage_error(tmp_path):
     res = run("build", str(tmp_path / "nope"), "--store", str(tmp_path / "s"))
     assert res.returncode == 2
