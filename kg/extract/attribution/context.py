@@ -123,6 +123,15 @@ def _trim_span(ctx: _Context, span: Span) -> Span:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
+    # a quotation mark left without its partner ("“surnames" from "demand “surnames,”")
+    if (
+        end - start > 1
+        and text[start] in "“‘"
+        and not any(c in "”’" for c in text[start + 1 : end])
+    ):
+        start += 1
+    if end - start > 1 and text[end - 1] == "”" and "“" not in text[start : end - 1]:
+        end -= 1
     return Span(start, end)
 
 
