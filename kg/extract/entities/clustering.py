@@ -1,0 +1,105 @@
+"""Clustering candidates into entities: full names of people first, then bare surnames, then
+organisations and places by normalised name (acronyms joining their full names). Organisation-
+or place-tagged names that are really people named here go to those people.
+"""
+
+from __future__ import annotations
+
+from kg.extract.entities.naming import _choose_names, _prune_orphans
+from kg.extract.entities.organisations import _org_norm
+from kg.extract.entities.persons import (
+    _attach_bare,
+    _find_cluster,
+    _note,
+    _person_named,
+    _PersonCluster,
+    _trim_stray_words,
+)
+from kg.extract.entities.tables import EntityTable, Mention
+from kg.extract.names import given_name_gender, parse_name
+
+
+def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_PersonCluster]:
+    candidates.sort(key=lambda m: m.span.start)
+    persons = [m for m in candidates if m.type == "Person"]
+    others = [m for m in candidates if m.type != "Person"]
+    clusters: list[_PersonCluster] = []
+
+    _trim_stray_words(persons, text)
+    # full names first, so that bare surnames can join them
+    for m in persons:
+        name = parse_name(m.form)
+        if not name.full:
+            continue
+        cluster = _find_cluster(clusters, name, m.form)
+        if cluster is None:
+            ent = table.new_entity("Person", m.form)
+            cluster = _PersonCluster(ent.key, name)
+            clusters.append(cluster)
+        elif name.middles and not cluster.name.middles:
+            cluster.name = name
+        _note(cluster, m, text, full=True)
+    for c in clusters:
+        if c.name.given:
+            c.set_gender(given_name_gender(c.name.given), 1)
+    for m in persons:
+        if m.key is not None:
+            continue
+        name = parse_name(m.form)
+        _attach_bare(table, clusters, m, name, text)
+
+    _cluster_others(table, others, clusters, text)
+    table.mentions = [m for m in candidates if m.key is not None]
+    _prune_orphans(table)
+    _choose_names(table, text)
+    return clusters
+
+
+def _cluster_others(
+    table: EntityTable, others: list[Mention], clusters: list[_PersonCluster], text: str
+) -> None:
+    """Organisations and places: one entity per normalised name (known organisations by
+    their canonical name, so "DNC" joins "Democratic National Committee"); acronyms defined
+    in the text join their full names."""
+    by_name: dict[tuple[str, str], str] = {}
+    family = {"NewsOrganization": "Organization", "Organization": "Organization", "Place": "Place"}
+    for m in others:
+        if "\x00" in m.form:
+            continue
+        fam = family[m.type]
+        norm = _org_norm(m.form, fam)
+        # an ORG that is really a known person ("Kadyrov’s de facto" -> Kadyrov)
+        if fam == "Organization" and m.type != "NewsOrganization":
+            person, is_person = _person_named(clusters, m.form, m.span.start, text)
+            if is_person:
+                m.type = "Person"
+                if person is not None:
+                    _note(person, m, text, full=parse_name(m.form).full)
+                continue
+        key = by_name.get((fam, norm))
+        if key is None:
+            ent = table.new_entity(m.type, m.form)
+            key = ent.key
+            by_name[(fam, norm)] = key
+        elif m.type == "NewsOrganization":
+            table.by_key(key).type = "NewsOrganization"
+        m.key = key
+    for m in others:
+        if "\x00" not in m.form:
+            continue
+        acronym, full = m.form.split("\x00")
+        m.form = acronym
+        fam = family[m.type]
+        key = by_name.get((fam, _org_norm(full, fam)))
+        if key is None:
+            key = table.new_entity(m.type, full).key
+            by_name[(fam, _org_norm(full, fam))] = key
+        by_name[(fam, _org_norm(acronym, fam))] = key
+        m.key = key
+    # later plain uses of an acronym ("HRW said") join too
+    for m in others:
+        if m.type == "Person":
+            continue
+        key = by_name.get((family[m.type], _org_norm(m.form, family[m.type])))
+        if key and key != m.key:
+            m.key = key

@@ -1,0 +1,101 @@
+"""Organisations and news outlets: known outlets' surface forms, acronyms defined in
+parentheses, outlet cues in the surrounding words, and the normalised keys that make name
+variants one organisation. Kept apart because candidate finding, clustering and titles all
+use them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract import gazetteer
+
+_POSSESSIVE = re.compile(r"(?:[’‘']s?)$")
+
+
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w&’'.-]*\s+(?:(?:of|for|the|and|on|in|&)\s+)*){1,8})\(([A-Z][A-Za-z&.]{1,9})\)"
+)
+
+
+_LEADING_THE = re.compile(r"^(?:[Tt]he)\s+")
+
+
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    """The known outlets' surface forms, compiled once for all articles, each with a word
+    the form always contains, so a text without that word is not scanned for it."""
+    out = []
+    for canonical, patterns in gazetteer.NEWS_OUTLETS.items():
+        for pattern in patterns:
+            # what is left outside every group, class and escape is always needed
+            core = re.sub(r"\\.|\[[^\]]*\]", " ", pattern)
+            while "(" in core:
+                core, n = re.subn(r"\([^()]*\)\??", " ", core)
+                if not n:
+                    break
+            words = sorted(re.findall(r"[A-Za-z]{3,}", core), key=len)
+            regex = re.compile(rf"(?<![\w-]){pattern}(?![\w-])")
+            out.append((canonical, regex, words[-1] if words else ""))
+    return out
+
+
+def _drop_leading_the(full: str, start: int) -> tuple[str, int]:
+    m = _LEADING_THE.match(full)
+    if m:
+        return full[m.end() :], start + m.end()
+    return full, start
+
+
+def _initials_match(full: str, acronym: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]
+    initials = "".join(w[0] for w in words)
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    return bool(letters) and (
+        initials.upper() == letters
+        or initials.upper().startswith(letters)
+        or letters in initials.upper()
+    )
+
+
+def _is_outlet_name(form: str) -> bool:
+    return gazetteer.outlet_canonical(form) is not None or gazetteer.looks_like_outlet(form)
+
+
+def _outlet_by_cue(text: str, start: int, end: int, form: str) -> bool:
+    """An organisation the words around it call an outlet: "the Tribune newspaper", "the
+    news site Vox", "a Newsday reporter", "told WNYC" (a known non-outlet organisation, or
+    a name with an institution word such as Committee, never counts)."""
+    if gazetteer.known_organization(form) or _INSTITUTION_WORDS & set(form.split()):
+        return False
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(
+        gazetteer.OUTLET_CUE_BEFORE.search(before) or gazetteer.OUTLET_CUE_AFTER.match(after)
+    )
+
+
+_INSTITUTION_WORDS = gazetteer._words(
+    """
+    Committee Department Agency Court Council Commission Senate House Congress Party
+    University College School Campaign Foundation Institute Center Centre Association Union
+    Bureau Office Administration Ministry Army Police Board Caucus Coalition Fund Bank
+    """
+)
+
+
+def _org_norm(form: str, family: str) -> str:
+    """Names that would make the same IRI slug are one entity ("Hewlett-Packard")."""
+    key = gazetteer.org_key(form) if family == "Organization" else _norm(form)
+    return re.sub(r"[^a-z0-9]+", "-", key).strip("-") or key
+
+
+def _norm(form: str) -> str:
+    form = _LEADING_THE.sub("", form)
+    form = _POSSESSIVE.sub("", form) if form.endswith(("’s", "'s")) else form
+    return re.sub(r"\s+", " ", form).strip().lower()
+
+
+def _known(form: str) -> str | None:
+    return gazetteer.known_organization(form) or gazetteer.outlet_canonical(form)

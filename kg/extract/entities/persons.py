@@ -1,0 +1,263 @@
+"""People: the cluster of names one person goes by, the honorific, title and kinship cues
+around a name (gender, role), and the rules that give a bare surname to the right person.
+Clustering and propagation both attach names through these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import lexicon
+from kg.extract.entities.tables import EntityTable, Mention
+from kg.extract.names import (
+    KIN_GENDER,
+    PersonName,
+    compatible_names,
+    given_name_gender,
+    is_descriptor,
+    parse_name,
+)
+from kg.model import Span
+
+#: Words before a surname that say who it is: honorifics give a gender, titles a role.
+_PREFIX = re.compile(
+    r"(?:^|[\s(“\"])((?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Col|Adm|Capt|Prof)\.?|"
+    r"Sir|Dame|Lord|Lady|President|Secretary|Senator|Governor|Representative|Congressman|"
+    r"Congresswoman|Speaker|Mayor|General|Judge|Justice|Ambassador|Chancellor|"
+    r"Premier|Minister|Director|Chairman|Chairwoman|Commissioner|Attorney General|"
+    r"Vice President|Candidate|Nominee)\s+$"
+)
+
+
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
+
+
+_KIN = re.compile(r"\b(?:his|her|their|the|and|with)\s+(?:\w+\s+)?(\w+)\s*,?\s*$", re.I)
+
+
+@dataclass
+class _PersonCluster:
+    """The names one person goes by in an article, and what the text says about them."""
+
+    key: str
+    name: PersonName
+    positions: list[int] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+    full_count: int = 0
+    gender: str | None = None
+    gender_strength: int = 0  # 3 honorific, 2 kinship word, 1 given-name list
+    titles_before: set[str] = field(default_factory=set)
+
+    def set_gender(self, gender: str | None, strength: int) -> None:
+        if gender and strength > self.gender_strength:
+            self.gender, self.gender_strength = gender, strength
+
+
+def _prefix(text: str, start: int) -> tuple[str | None, str | None]:
+    """The honorific or title just before a name as written ("Mrs.", "Secretary") and the
+    gender it gives, if any."""
+    m = _PREFIX.search(text[max(0, start - 30) : start])
+    if not m:
+        return None, None
+    word = m.group(1)
+    return word, lexicon.HONORIFICS.get(word.lower().rstrip("."))
+
+
+def _kin_gender(text: str, start: int) -> str | None:
+    """ "his wife, Melania Trump" -> female; "her brother Tony" -> male."""
+    m = _KIN.search(text[max(0, start - 40) : start])
+    return KIN_GENDER.get(m.group(1).lower()) if m else None
+
+
+def _trim_stray_words(persons: list[Mention], text: str) -> None:
+    """Title-case lines make NER take a word beside a name into it: "Donald Trump Leads",
+    "Trump Wants", "Injecting Clinton". When the rest is a name the article uses on its
+    own (a full name, or the surname of one), the stray word is cut off."""
+    forms = {m.form for m in persons}
+    for m in persons:
+        words = m.form.split()
+        if parse_name(m.form).suffix or len(words) < 2:
+            continue
+        surnames = {parse_name(f).surname for f in forms - {m.form} if parse_name(f).full}
+        for n in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:n]), words[n:]
+            if (n >= 2 and head in forms) or (
+                n == 1
+                and head in surnames
+                and given_name_gender(head) is None
+                and not any(t in surnames or given_name_gender(t) for t in tail)
+            ):
+                m.form, m.span = head, Span(m.span.start, m.span.start + len(head))
+                break
+        words = m.form.split()
+        if len(words) != 2:
+            continue
+        first, rest = words[0], " ".join(words[1:])
+        if (
+            len(words) == 2
+            and rest in surnames
+            and given_name_gender(first) is None
+            and (first.lower().endswith("ing") or is_descriptor(first))
+        ):
+            start = m.span.start + len(first) + 1
+            m.form, m.span = rest, Span(start, m.span.end)
+
+
+def _note(cluster: _PersonCluster, m: Mention, text: str, *, full: bool) -> None:
+    """Record a mention of ``cluster``: position, form, gender and title cues."""
+    m.key = cluster.key
+    cluster.positions.append(m.span.start)
+    cluster.forms.add(m.form)
+    if full:
+        cluster.full_count += 1
+    prefix, gender = _prefix(text, m.span.start)
+    cluster.set_gender(m.honorific_gender or gender, 3)
+    cluster.set_gender(_kin_gender(text, m.span.start), 2)
+    if prefix:
+        cluster.titles_before.add(prefix.lower().rstrip("."))
+        if not full:
+            m.title_form = f"{prefix} {m.form}"
+
+
+def _attach_bare(
+    table: EntityTable,
+    clusters: list[_PersonCluster],
+    m: Mention,
+    name: PersonName,
+    text: str,
+) -> None:
+    """Give a bare surname ("Clinton", "Mrs. Clinton") to the person the context supports,
+    a new person when no one named in the article fits, or nobody when two fit equally."""
+    prefix, gender = _prefix(text, m.span.start)
+    gender = m.honorific_gender or gender
+    title = prefix.lower().rstrip(".") if prefix else None
+    plural = name.surname.lower()
+    if not any(c.name.surname.lower() == plural for c in clusters) and any(
+        c.name.surname.lower() in (plural[:-1], plural[:-2]) for c in clusters
+    ):
+        return  # "Clintons", "Bushes": the family, not one of them
+    if prefix is None and given_name_gender(name.surname) is not None:
+        # "Hillary" on her own: the one person named here with that given name
+        by_given = [c for c in clusters if c.name.given and c.name.given == name.surname]
+        if len(by_given) == 1 and not any(
+            c.name.surname.lower() == name.surname.lower() for c in clusters
+        ):
+            _note(by_given[0], m, text, full=False)
+            return
+    found, make_new = _resolve_bare(clusters, name, m.span.start, gender, title, text)
+    if found is None and make_new:
+        ent = table.new_entity("Person", m.form)
+        found = _PersonCluster(ent.key, name)
+        clusters.append(found)
+    if found is not None:
+        _note(found, m, text, full=False)
+
+
+def _resolve_bare(
+    clusters: list[_PersonCluster],
+    name: PersonName,
+    position: int,
+    gender: str | None,
+    title: str | None,
+    text: str,
+) -> tuple[_PersonCluster | None, bool]:
+    """(the person a bare surname stands for, whether to make a new person instead).
+
+    Candidates share the surname (and the suffix, if one is written). An honorific's gender
+    rules out the others, a title before the name prefers the person given that title; of
+    several left, the one named in the same paragraph most recently wins, else the one
+    the article is clearly about (named at least twice as often); else nobody."""
+    same = [c for c in clusters if c.name.surname.lower() == name.surname.lower()]
+    if name.suffix:
+        same = [c for c in same if c.name.suffix == name.suffix]
+    else:
+        same = [c for c in same if c.name.suffix is None] or same
+    if not same:
+        return None, True
+    if gender:
+        same = [c for c in same if c.gender in (None, gender)]
+        if not same:
+            return None, True
+    if title:
+        titled = [c for c in same if title in c.titles_before]
+        same = titled or same
+    if len(same) == 1:
+        return same[0], False
+    para = text.rfind("\n", 0, position) + 1
+    recent = [
+        (max(p for p in c.positions if para <= p < position), c)
+        for c in same
+        if any(para <= p < position for p in c.positions)
+    ]
+    if recent:
+        return max(recent, key=lambda pc: pc[0])[1], False
+    weight = sorted(same, key=lambda c: (-(len(c.positions) + c.full_count), min(c.positions)))
+    top, second = (len(c.positions) + c.full_count for c in weight[:2])
+    first = min(same, key=lambda c: min(c.positions))
+    # the one introduced first, in a sentence of its own, is who the article is about;
+    # two introduced together ("Ann Okafor and Grace Okafor") leave it open
+    alone = all(
+        c is first or _SENTENCE_END.search(text, min(first.positions), min(c.positions))
+        for c in same
+    )
+    if top >= 2 * second or (
+        weight[0] is first and top >= second and alone and min(first.positions) < position
+    ):
+        return weight[0], False
+    return None, False
+
+
+def _find_cluster(
+    clusters: list[_PersonCluster], name: PersonName, form: str
+) -> _PersonCluster | None:
+    """The person a full name belongs to: names that agree (see
+    :func:`kg.extract.names.compatible_names`), or the tail of a longer name
+    ("Wasserman Schultz" of "Debbie Wasserman Schultz")."""
+    for c in clusters:
+        if c.name.given is None:
+            continue
+        if compatible_names(c.name, name):
+            return c
+    words = form.split()
+    if given_name_gender(words[0]) is None:
+        for c in clusters:
+            if any(
+                len(f.split()) > len(words) and f.split()[-len(words) :] == words for f in c.forms
+            ):
+                return c
+    for c in clusters:
+        if (
+            c.name.given is None
+            and c.name.surname.lower() == name.surname.lower()
+            and (c.name.suffix == name.suffix)
+            and (c.gender is None or c.gender == given_name_gender(name.given or ""))
+        ):
+            c.name = name
+            return c
+    return None
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start``, lower-case ("Senator Vickery" -> "senator")."""
+    m = re.search(r"([A-Za-z.]+)\s+$", text[max(0, start - 40) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _person_named(
+    clusters: list[_PersonCluster], form: str, position: int, text: str
+) -> tuple[_PersonCluster | None, bool]:
+    """(the person an organisation- or place-tagged name really is, whether it names
+    someone at all): a surname of a person named here, given by the same rules as any bare
+    surname, or a full name that fits a known person. A surname two people share and the
+    context cannot decide is still a person's: it must not become an organisation."""
+    name = parse_name(form)
+    if not name.full:
+        if not any(c.name.surname.lower() == name.surname.lower() for c in clusters):
+            return None, False
+        found, _ = _resolve_bare(clusters, name, position, None, None, text)
+        return found, True
+    for c in clusters:
+        if c.name.given is not None and compatible_names(c.name, name):
+            return c, True
+    return None, False
