@@ -238,12 +238,6 @@ def _find_cluster(
     return None
 
 
-def _word_before(text: str, start: int) -> str:
-    """The word just before ``start``, lower-case ("Senator Vickery" -> "senator")."""
-    m = re.search(r"([A-Za-z.]+)\s+$", text[max(0, start - 40) : start])
-    return m.group(1).lower() if m else ""
-
-
 def _person_named(
     clusters: list[_PersonCluster], form: str, position: int, text: str
 ) -> tuple[_PersonCluster | None, bool]:
