@@ -10,7 +10,7 @@ import click
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
 from kg.query import compact
-from kg.views.graph import find_entity, pagerank, store_graph
+from kg.views.graph import ACTS, find_entity, pagerank, store_graph
 
 
 @click.command()
@@ -38,9 +38,7 @@ def stats(top: int, fmt: str, store_path: str | None) -> None:
     stmts = Counter(d["type"] for _, d in g.nodes(data=True) if d["kind"] == "statement")
     ranks = pagerank(g)
     central = sorted(ranks.items(), key=lambda kv: -kv[1])[:top]
-    said = Counter(
-        u for u, _, d in g.edges(data=True) if d["label"] in ("said", "reported", "denied")
-    )
+    said = Counter(u for u, _, d in g.edges(data=True) if d["label"] in ACTS)
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -107,7 +105,7 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
         ]
         statements = []
         for _, s, k in g.out_edges(n, keys=True):
-            if k not in ("said", "reported", "denied"):
+            if k not in ACTS:
                 continue
             sd = g.nodes[s]
             statements.append(

@@ -17,6 +17,9 @@ from kg.store.base import Rows, Store
 
 _TYPES = ("NewsOrganization", "UnnamedSource", "Organization", "Person", "Place")
 _KINDS = ("Denial", "Finding", "Statement")
+#: The speech act of each statement type: the label of the edge from its speaker.
+ACTS: dict[str, str] = {"said": "Statement", "reported": "Finding", "denied": "Denial"}
+ACT_OF_KIND: dict[str, str] = {kind: act for act, kind in ACTS.items()}
 _SEP = "\u001f"
 
 # Why many small queries instead of one: an entity's triples are repeated in the named graph
@@ -124,7 +127,7 @@ def store_graph(store: Store, *, with_context: bool = True) -> nx.MultiDiGraph:
             context=sentence_around(texts.get(row["a"], ""), begin, end),
             label=short_label(row["text"] or ""),
         )
-        rel = {"Finding": "reported", "Denial": "denied"}.get(kind, "said")
+        rel = ACT_OF_KIND[kind]
         if speaker in g:
             g.add_edge(speaker, s, key=rel, label=rel)
     for row in _rows(store, LINKS):

@@ -45,6 +45,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.views.graph import ACT_OF_KIND
 from kg.views.layout import components, pack
 from kg.views.sizing import FIT_CANVAS, bounds, box, grouped, label_sizes
 from kg.views.styles import (
@@ -410,7 +411,7 @@ def _legend(
     return [
         {
             "key": key,
-            "act": {"Statement": "said", "Finding": "reported", "Denial": "denied"}.get(key, ""),
+            "act": ACT_OF_KIND.get(key, ""),
             "name": style.name,
             "shape": style.shape,
             "background": style.background,

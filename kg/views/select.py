@@ -21,7 +21,7 @@ from pathlib import PurePath
 
 import networkx as nx
 
-from kg.views.graph import focus, induced, pagerank
+from kg.views.graph import ACT_OF_KIND, ACTS, focus, induced, pagerank
 
 __all__ = [
     "ACTS",
@@ -52,8 +52,6 @@ ENTITY_TYPES: dict[str, str] = {
     "unnamed": "UnnamedSource",
     "unnamedsource": "UnnamedSource",
 }
-# speech act (the speaker's edge) <-> statement type
-ACTS: dict[str, str] = {"said": "Statement", "reported": "Finding", "denied": "Denial"}
 
 
 def parse_types(value: str) -> frozenset[str]:
@@ -142,7 +140,7 @@ def _same_file(stored: str, wanted: str) -> bool:
 
 
 def _act(attrs: Mapping) -> str:
-    return {"Finding": "reported", "Denial": "denied"}.get(attrs.get("type", ""), "said")
+    return ACT_OF_KIND.get(attrs.get("type", ""), "said")
 
 
 def _speakers(g: nx.MultiDiGraph, statement: str) -> list[str]:
