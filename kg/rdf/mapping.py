@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.plugins.serializers.nt import _quoteLiteral  # rdflib's N-Triples literals
+from rdflib.plugins.serializers.nt import (  # rdflib's own N-Triples escaping
+    _quote_encode as _lit,
+)
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.model import Extraction
 from kg.rdf.iris import Minter, slug
@@ -52,12 +55,6 @@ def new_graph() -> Graph:
 
 def _iri(value: str) -> str:
     return f"<{value}>"
-
-
-def _lit(text: str) -> str:
-    """A plain literal in N-Triples, escaped as rdflib's N-Triples writer escapes it."""
-    text = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
-    return '"' + text.replace("\r", "\\r") + '"'
 
 
 def _int(value: int, datatype: str) -> str:
