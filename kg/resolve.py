@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kg.extract import gazetteer
+from kg.extract import gazetteer, lexicon
 from kg.extract.names import (
     PersonName,
     compatible_first_names,
@@ -66,7 +66,7 @@ FAMILY = {
     "Place": "Place",
 }
 _HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
-_TITLE_WORDS = gazetteer._words(
+_TITLE_WORDS = lexicon.words(
     """
     mr mrs ms miss dr sen gov rep gen sir dame lord lady president secretary senator
     governor representative congressman congresswoman speaker mayor general judge justice

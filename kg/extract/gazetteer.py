@@ -13,11 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as text, one or more words a line."""
-    return frozenset(text.split())
-
+from kg.extract.lexicon import words
 
 #: Known news outlets: canonical name -> surface forms (regular expressions, matched
 #: case-sensitively on word boundaries).
@@ -110,7 +106,7 @@ NEWS_OUTLETS: dict[str, tuple[str, ...]] = {
 }
 
 #: Words that, ending an organisation's name, make it a news outlet ("the Tampa Bay Times").
-OUTLET_NAME_WORDS: frozenset[str] = _words(
+OUTLET_NAME_WORDS: frozenset[str] = words(
     """
     Times Post Journal Herald Tribune Gazette Chronicle Globe Examiner Observer Telegraph
     Inquirer Register Courier Dispatch Bulletin Sentinel Enquirer Star-Ledger Star-Tribune
@@ -208,7 +204,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 #: Place names a person is never called by (bare): US states, and the countries of the
 #: nationality table, kept here so that NER's "Georgia" or "Jordan" tagged PERSON becomes a
 #: place.
-US_STATES: frozenset[str] = _words(
+US_STATES: frozenset[str] = words(
     """
     Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
     Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland

@@ -6,15 +6,15 @@ English news style; nothing here is derived from any annotated corpus.
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as text, one or more words a line."""
-    return frozenset(text.split())
+def words(text: str, *, lower: bool = False) -> frozenset[str]:
+    """A word list written as text, one or more words a line (lower-cased on request)."""
+    return frozenset(w.lower() for w in text.split()) if lower else frozenset(text.split())
 
 
 # --- reporting cues -----------------------------------------------------------------------
 
 #: Verb lemmas that introduce what a source says (speech acts and written statements).
-SPEECH_VERBS: frozenset[str] = _words(
+SPEECH_VERBS: frozenset[str] = words(
     """
     say tell add write argue insist warn claim note explain tweet post announce
     acknowledge concede suggest predict urge accuse deny state declare assert maintain
@@ -30,7 +30,7 @@ SPEECH_VERBS: frozenset[str] = _words(
 
 #: Verbs whose noun-phrase object is what the source says or stands for ("Clinton blasted
 #: Trump", "Sanders endorsed the plan", "announced his resignation").
-OBJECT_CUE_VERBS: frozenset[str] = _words(
+OBJECT_CUE_VERBS: frozenset[str] = words(
     """
     announce endorse back oppose criticize criticise blast slam attack mock ridicule
     praise defend propose seek demand urge question dispute describe cite predict
@@ -49,7 +49,7 @@ OBJECT_CUE_VERBS: frozenset[str] = _words(
 
 #: Nouns that carry an attribution when their source is given ("Trump's plan to deport",
 #: "the DNC's decision to", "her support for", "a warning from the agency that ...").
-NOMINAL_CUES: frozenset[str] = _words(
+NOMINAL_CUES: frozenset[str] = words(
     """
     plan decision proposal promise pledge vow claim assertion allegation accusation argument
     call demand request suggestion recommendation warning threat prediction criticism
@@ -62,18 +62,18 @@ NOMINAL_CUES: frozenset[str] = _words(
 )
 
 #: Verbs that take a clause without attributing it ("make sure that", "be that").
-NOT_CUES: frozenset[str] = _words(
+NOT_CUES: frozenset[str] = words(
     "be have do make let get seem appear mean go come happen help see watch hear feel"
 )
 
 #: Passive verbs that attribute a clause to nobody in particular ("is expected to pass").
-UNSOURCED_PASSIVES: frozenset[str] = _words(
+UNSOURCED_PASSIVES: frozenset[str] = words(
     "say expect believe report think allege rumor rumour ask"
 )
 
 #: Adjectives of attitude: with a named subject and a complement they attribute a view or a
 #: feeling ("Cruz is confident that ...", "voters are skeptical of ...").
-ATTITUDE_ADJECTIVES: frozenset[str] = _words(
+ATTITUDE_ADJECTIVES: frozenset[str] = words(
     """
     confident sure certain convinced skeptical sceptical doubtful optimistic pessimistic
     hopeful worried concerned afraid fearful anxious nervous wary eager keen willing
@@ -84,7 +84,7 @@ ATTITUDE_ADJECTIVES: frozenset[str] = _words(
 )
 
 #: Words that lead a line with a colon without naming a speaker ("Note: ...", "UPDATE: ...").
-NOT_SPEAKERS: frozenset[str] = _words(
+NOT_SPEAKERS: frozenset[str] = words(
     """
     note editor editors update updated correction related watch photo photos video read
     source sources credit disclosure warning
@@ -92,26 +92,26 @@ NOT_SPEAKERS: frozenset[str] = _words(
 )
 
 #: Verbs whose subject is also the subject of the infinitive they take ("went on to say").
-ONWARD_VERBS: frozenset[str] = _words(
+ONWARD_VERBS: frozenset[str] = words(
     "go continue begin start proceed decide rush move refuse seem appear try"
 )
 
 #: Nouns for polls: "In a CNN poll, Clinton led ..." makes the poll the source.
-POLL_NOUNS: frozenset[str] = _words("poll polls survey surveys polling")
+POLL_NOUNS: frozenset[str] = words("poll polls survey surveys polling")
 
 #: Verbs of impression: "the plan seems doomed", "he appeared to concede" attribute a view
 #: to no one in particular (the writer's or the general impression).
-IMPRESSION_VERBS: frozenset[str] = _words("seem appear")
+IMPRESSION_VERBS: frozenset[str] = words("seem appear")
 
 #: Adverbs that mark a clause as hearsay without a source ("he reportedly met ...").
-HEARSAY_ADVERBS: frozenset[str] = _words("reportedly allegedly purportedly supposedly")
+HEARSAY_ADVERBS: frozenset[str] = words("reportedly allegedly purportedly supposedly")
 
 #: Prepositions that, right after a cue verb, introduce its content ("called for X",
 #: "pointed to X", "talked about X", "agreed with X", "voted against X").
-CONTENT_PREPOSITIONS: frozenset[str] = _words("for to on about with against of")
+CONTENT_PREPOSITIONS: frozenset[str] = words("for to on about with against of")
 
 #: Verbs of belief and intention: attributed only when the source is named or resolved.
-BELIEF_VERBS: frozenset[str] = _words(
+BELIEF_VERBS: frozenset[str] = words(
     """
     believe think want hope fear expect feel doubt worry intend wish consider regard
     view suspect assume figure like love hate trust hop
@@ -119,27 +119,27 @@ BELIEF_VERBS: frozenset[str] = _words(
 )
 
 #: Cues whose statements are findings (reported results) rather than plain statements.
-FINDING_VERBS: frozenset[str] = _words(
+FINDING_VERBS: frozenset[str] = words(
     """
     find document verify reveal conclude show uncover publish estimate identify
     """
 )
 #: Nouns that, inside a cue phrase ("said in its report"), mark a finding.
-FINDING_NOUNS: frozenset[str] = _words(
+FINDING_NOUNS: frozenset[str] = words(
     """
     report study survey investigation analysis review audit inquiry findings poll
     """
 )
 
 #: Cues whose statements are denials.
-DENIAL_VERBS: frozenset[str] = _words(
+DENIAL_VERBS: frozenset[str] = words(
     """
     deny reject dismiss rebut refute dispute contradict
     """
 )
 
 #: Nouns that carry a statement as their object ("reports of ...", "claims that ...").
-CONTENT_NOUNS: frozenset[str] = _words(
+CONTENT_NOUNS: frozenset[str] = words(
     """
     report reports allegation allegations claim claims accusation accusations finding
     findings charge charges suggestion suggestions rumor rumors rumour rumours story
@@ -148,7 +148,7 @@ CONTENT_NOUNS: frozenset[str] = _words(
 )
 
 #: Nouns of communication channels that may extend a cue: "said in a statement".
-CHANNEL_NOUNS: frozenset[str] = _words(
+CHANNEL_NOUNS: frozenset[str] = words(
     """
     statement report interview post tweet letter speech briefing email e-mail video
     message op-ed editorial column blog release conference call note memo filing
@@ -158,7 +158,7 @@ CHANNEL_NOUNS: frozenset[str] = _words(
 )
 
 #: Words whose full stop does not end a sentence ("said Ms. Leon", "the U.S. Senate").
-ABBREVIATIONS: frozenset[str] = _words(
+ABBREVIATIONS: frozenset[str] = words(
     """mr mrs ms dr sen gov rep st jr sr lt gen col sgt capt adm cmdr gov. prof rev hon
     inc co corp ltd no vs etc jan feb mar apr aug sept sep oct nov dec a.m p.m u.s u.k u.n
     d.c e.g i.e ft mt"""
@@ -167,7 +167,7 @@ ABBREVIATIONS: frozenset[str] = _words(
 # --- people ---------------------------------------------------------------------------------
 
 #: Head words of role titles that may stand before a name ("Foreign Minister Lavrov").
-TITLE_HEADS: frozenset[str] = _words(
+TITLE_HEADS: frozenset[str] = words(
     """
     president minister chancellor secretary senator sen. governor gov. mayor spokesman
     spokeswoman spokesperson director chairman chairwoman chair ambassador general judge
@@ -182,7 +182,7 @@ TITLE_HEADS: frozenset[str] = _words(
 )
 
 #: Words that may precede a title head inside the title ("Deputy Foreign Minister").
-TITLE_MODIFIERS: frozenset[str] = _words(
+TITLE_MODIFIERS: frozenset[str] = words(
     """
     deputy vice foreign prime finance interior defense defence health justice education
     energy environment trade economy economic home state chief executive first former
@@ -221,7 +221,7 @@ PRONOUN_GENDER: dict[str, str | None] = {
 }
 
 #: Nouns that make a subject a person the text may not name ("a senior official").
-PERSON_NOUNS: frozenset[str] = _words(
+PERSON_NOUNS: frozenset[str] = words(
     """
     man woman men women person people official officials source sources spokesman
     spokeswoman spokesperson resident residents witness witnesses aide aides adviser
@@ -244,12 +244,12 @@ PERSON_NOUNS: frozenset[str] = _words(
 )
 
 #: Heads of poll-style groups that act as sources ("56 percent said", "a majority want").
-QUANTITY_NOUNS: frozenset[str] = _words(
+QUANTITY_NOUNS: frozenset[str] = words(
     "percent percentage majority minority half third quarter most many some few both all others"
 )
 
 #: Nouns that make an unnamed subject an organisation-like source ("the ministry said").
-GROUP_NOUNS: frozenset[str] = _words(
+GROUP_NOUNS: frozenset[str] = words(
     """
     ministry department agency government administration office campaign committee
     company firm group organization organisation court police military army council
@@ -396,23 +396,20 @@ DEMONYMS: dict[str, str] = {
 
 # --- organisations --------------------------------------------------------------------
 
-#: Known news outlets live in the gazetteer with the other name tables.
-from kg.extract.gazetteer import NEWS_OUTLETS  # noqa: E402, F401
-
 #: Nouns that, as "the company", may stand for the last organisation named.
-GENERIC_ORG_NOUNS: frozenset[str] = _words(
+GENERIC_ORG_NOUNS: frozenset[str] = words(
     "company firm group organization organisation operator union association agency"
 )
 
 #: Nouns that, in "the newspaper said" or "told the X newspaper", mark a news outlet.
-OUTLET_NOUNS: frozenset[str] = _words(
+OUTLET_NOUNS: frozenset[str] = words(
     """
     newspaper paper daily weekly tabloid broadcaster network outlet magazine agency
     """
 )
 
 #: Upper-case tokens that NER tags as organisations but that name none.
-NOT_ORGANIZATIONS: frozenset[str] = _words(
+NOT_ORGANIZATIONS: frozenset[str] = words(
     """
     LGBT LGBTQ LGBTQI CEO CFO COO GDP PDF TV FAQ CC AM PM OK COVID COVID-19 HIV AIDS AI
     """

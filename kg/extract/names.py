@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
+
+from kg.extract.lexicon import words
+
+_lower_words = partial(words, lower=True)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in text.split())
-
-
-MALE: frozenset[str] = _words(
+MALE: frozenset[str] = _lower_words(
     """
     Aaron Abdul Abdullah Abe Abraham Adam Adolfo Adrian Ahmad Ahmed Akira Al Alan Albert
     Alberto Aldo Aleksandr Aleksei Alexander Alexandre Alexei Alexey Alfonso Alfred Alfredo
@@ -56,7 +57,7 @@ MALE: frozenset[str] = _words(
     Wayne Wesley Will William Willie Wolfgang Xavier Yevgeny Yuri Zachary Zack
     """
 ).union(
-    _words(
+    _lower_words(
         """
         Abbas Akbar Anwar Bashar Benjamin Bibi Boutros Deval Emir Enda Evo Fidel
         Hosni Jens Jeremy Kofi Manmohan Narendra Nawaz Nouri Petro Raul Recep Shinzo Silvio
@@ -65,7 +66,7 @@ MALE: frozenset[str] = _words(
     )
 )
 
-FEMALE: frozenset[str] = _words(
+FEMALE: frozenset[str] = _lower_words(
     """
     Abby Abigail Ada Adele Adriana Agnes Aisha Alexandra Alice Alicia Alison Allison
     Alma Amanda Amber Amelia Amy Ana Anastasia Andrea Angela Angelina Anita Ann Anna Anne
@@ -268,7 +269,7 @@ def compatible_names(a: PersonName, b: PersonName) -> bool:
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|Mc\w+|O’\w+|d[eai]|van|von|bin|al-\w+|la|le)$")
 _ODD_CASE = re.compile(r"^[A-Z]{2,}[a-z]")
-_NOT_NAMES = _words(
+_NOT_NAMES = _lower_words(
     """
     i me my he him his she her hers it its we us our they them their you your who whom
     mr mr. mrs mrs. ms ms. miss dr dr. sir madam
@@ -296,7 +297,7 @@ def well_formed(form: str) -> bool:
 
 #: Capitalised words that stand before a name without being part of it ("Billionaire
 #: Donald Trump", "Team Clinton", "Crooked Hillary").
-DESCRIPTORS = _words(
+DESCRIPTORS = _lower_words(
     """
     Billionaire Businessman Businesswoman Candidate Nominee Frontrunner Front-runner Team
     Classic Longtime Former Fascist Crooked Lyin Little Pro Anti Democrat Democratic
@@ -306,11 +307,11 @@ DESCRIPTORS = _words(
 )
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O’|O')")
 #: Last words that make a "name" a place or an organisation named after someone.
-_PLACE_WORDS = _words(
+_PLACE_WORDS = _lower_words(
     "Tower Towers Plaza Hotel Building Center Centre Stadium Airport Hall Park Square "
     "Street Avenue Bridge Mahal Estate Estates Resort Casino Library Memorial"
 )
-_ORG_WORDS = _words(
+_ORG_WORDS = _lower_words(
     "Foundation University Organization Organisation Institute International Shuttle "
     "Corporation Company Campaign Administration Inc. Inc Group Fund Trust"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract import gazetteer
+from kg.extract import gazetteer, lexicon
 
 _POSSESSIVE = re.compile(r"(?:[’‘']s?)$")
 
@@ -76,7 +76,7 @@ def _outlet_by_cue(text: str, start: int, end: int, form: str) -> bool:
     )
 
 
-_INSTITUTION_WORDS = gazetteer._words(
+_INSTITUTION_WORDS = lexicon.words(
     """
     Committee Department Agency Court Council Commission Senate House Congress Party
     University College School Campaign Foundation Institute Center Centre Association Union
