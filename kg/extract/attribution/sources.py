@@ -54,10 +54,7 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     if not subjects and cue.tag_ == "VBG":
         # "Flea shared the news, writing '...'": the participle's subject is its head's;
         # "explained the headline by saying: '...'" climbs through the preposition
-        if cue.dep_ in ("advcl", "xcomp", "conj"):
-            subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
-        if not subjects:
-            subjects = _controller(cue)
+        subjects = _controller(cue)
         window = None if subjects else window
     for subj in subjects:
         if window is None or window.start <= subj.idx < window.end:
