@@ -6,6 +6,7 @@ import datetime
 import io
 import sys
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -36,18 +37,16 @@ RDF_FORMATS = {
 NETWORK_FORMATS = ("graphml", "gexf")
 
 
-def _types(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
-    try:
-        return parse_types(value) if value else frozenset()
-    except ValueError as err:
-        raise click.BadParameter(str(err)) from None
+def _comma_list(parse: Callable[[str], frozenset[str]]):
+    """A click callback turning "a,b" into ``parse``'s set; its ValueError is a usage error."""
 
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
+        try:
+            return parse(value) if value else frozenset()
+        except ValueError as err:
+            raise click.BadParameter(str(err)) from None
 
-def _acts(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
-    try:
-        return parse_acts(value) if value else frozenset()
-    except ValueError as err:
-        raise click.BadParameter(str(err)) from None
+    return callback
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -92,14 +91,14 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     "--type",
     "types",
     metavar="TYPES",
-    callback=_types,
+    callback=_comma_list(parse_types),
     help="Entity types to keep: person,organization,news,place,unnamed.",
 )
 @click.option(
     "--act",
     "acts",
     metavar="ACTS",
-    callback=_acts,
+    callback=_comma_list(parse_acts),
     help="Speech acts to keep: said,reported,denied.",
 )
 @click.option("--since", metavar="DATE", callback=_iso_date, help="Articles dated on/after.")
