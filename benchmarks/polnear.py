@@ -50,7 +50,7 @@ def predictions(store_path: str) -> list[dict]:
     from kg.store import open_store
 
     with open_store(store_path, read_only=True) as store:
-        rows = store.query(SPANS).values()
+        rows = store.select(SPANS)
     by_statement: dict[str, dict] = {}
     for r in rows:
         rec = by_statement.setdefault(

@@ -57,7 +57,7 @@ from kg.extract.names import (
 from kg.model import Entity, Extraction
 from kg.rdf.iris import Minter, slug
 from kg.rdf.mapping import Identity, alias_rules_graph, rename_update
-from kg.store.base import Rows, Store
+from kg.store.base import Store
 
 FAMILY = {
     "Person": "Person",
@@ -195,9 +195,7 @@ class EntityIndex:
         index = cls()
         if store is None:
             return index
-        rows = store.query(_ENTITIES_QUERY)
-        assert isinstance(rows, Rows)
-        for r in rows.values():
+        for r in store.select(_ENTITIES_QUERY):
             type_ = r["type"].rsplit("#", 1)[-1]
             k = index.by_iri.get(r["e"])
             if k is None:
@@ -208,9 +206,7 @@ class EntityIndex:
             if r["g"] not in k.graphs:
                 k.graphs.add(r["g"])
                 k.mentions += int(r["n"] or 1)
-        rows = store.query(_NAMES_QUERY)
-        assert isinstance(rows, Rows)
-        for r in rows.values():
+        for r in store.select(_NAMES_QUERY):
             k = index.by_iri.get(r["e"])
             if k is not None:
                 (k.names if r["kind"] == "alt" else k.titles).add(r["name"])
@@ -462,9 +458,8 @@ def rules_graph_iri(minter: Minter) -> str:
 
 def stored_rules(store: Store, minter: Minter) -> list[AliasRule]:
     """The alias rules earlier builds were given, so that they keep holding."""
-    rows = store.query(_RULES_QUERY % URIRef(rules_graph_iri(minter)))
-    assert isinstance(rows, Rows)
-    return [AliasRule(r["alias"], r["canonical"], r["type"]) for r in rows.values()]
+    rows = store.select(_RULES_QUERY % URIRef(rules_graph_iri(minter)))
+    return [AliasRule(r["alias"], r["canonical"], r["type"]) for r in rows]
 
 
 def keep_rules(store: Store, minter: Minter, rules: list[AliasRule]) -> list[AliasRule]:
@@ -579,8 +574,7 @@ def _mention_counts(store: Store, graph_iri: str, entities: set[str]) -> list[in
     """The mention counts the given entities have in one article graph (read before a
     merge rewrites it, so the merged entity gets their sum)."""
     values = " ".join(f"<{e}>" for e in sorted(entities))
-    rows = store.query(_COUNTS % (graph_iri, values))
-    return [int(r["c"]) for r in rows.values()] if isinstance(rows, Rows) else []
+    return [int(r["c"]) for r in store.select(_COUNTS % (graph_iri, values))]
 
 
 def apply_renames(store: Store, index: EntityIndex, renames: list[Rename], skip: str = "") -> int:

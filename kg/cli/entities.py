@@ -36,27 +36,22 @@ def entity_rows(store: Store, type_: str | None = None) -> list[dict[str, object
     mentions (summed over the article graphs) and statements, most mentioned first.
     Unnamed sources are listed only when asked for by type: they are one article's each."""
 
-    def select(sparql: str) -> list[dict[str, str | None]]:
-        result = store.query(sparql)
-        assert isinstance(result, Rows)
-        return result.values()
-
     types: dict[str, str] = {}
     labels: dict[str, str] = {}
-    for r in select(_ENTITIES):
+    for r in store.select(_ENTITIES):
         t = r["type"].rsplit("#", 1)[-1]
         e = r["e"]
         labels[e] = r["label"]
         if e not in types or _ORDER.get(t, 9) < _ORDER.get(types[e], 9):
             types[e] = t
     aliases: dict[str, set[str]] = defaultdict(set)
-    for r in select(_ALIASES):
+    for r in store.select(_ALIASES):
         aliases[r["e"]].add(r["alt"])
     mentions: dict[str, int] = defaultdict(int)
-    for r in select(_COUNTS):
+    for r in store.select(_COUNTS):
         mentions[r["e"]] += int(r["n"])
-    articles = {r["e"]: int(r["n"]) for r in select(_ARTICLES)}
-    said = {r["e"]: int(r["n"]) for r in select(_SAID)}
+    articles = {r["e"]: int(r["n"]) for r in store.select(_ARTICLES)}
+    said = {r["e"]: int(r["n"]) for r in store.select(_SAID)}
     rows = []
     for e, t in types.items():
         if (type_ is None and t == "UnnamedSource") or (type_ is not None and t != type_):

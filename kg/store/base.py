@@ -82,6 +82,13 @@ class Store(ABC):
         """Run a read-only query over the union of the article graphs. ``bindings`` maps
         variable names to rdflib terms substituted safely, never pasted into the text."""
 
+    def select(self, sparql: str) -> list[dict[str, str | None]]:
+        """The rows of a SELECT query as plain strings: what newskg's own queries read."""
+        result = self.query(sparql)
+        if not isinstance(result, Rows):
+            raise TypeError("select() runs SELECT queries only")
+        return result.values()
+
     @abstractmethod
     def update(self, sparql: str) -> None:
         """Run a SPARQL update as one transaction. For newskg's own rewrites (merging

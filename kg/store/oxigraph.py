@@ -80,9 +80,7 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 
     def articles(self) -> list[StoredArticle]:
-        rows = self.query(ARTICLES_QUERY)
-        assert isinstance(rows, Rows)
-        return [StoredArticle(r["a"], r["file"], r["hash"]) for r in rows.values()]
+        return [StoredArticle(r["a"], r["file"], r["hash"]) for r in self.select(ARTICLES_QUERY)]
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
         subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}

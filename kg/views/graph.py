@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from kg.store.base import Rows, Store
+from kg.store.base import Store
 
 _TYPES = ("NewsOrganization", "UnnamedSource", "Organization", "Person", "Place")
 _KINDS = ("Denial", "Finding", "Statement")
@@ -71,12 +71,6 @@ SELECT DISTINCT ?from ?rel ?to WHERE {
 ARTICLE_TEXTS = "SELECT ?a ?text WHERE { ?a a kg:Article ; kg:text ?text }"
 
 
-def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
-    result = store.query(sparql)
-    assert isinstance(result, Rows)
-    return result.values()
-
-
 def _most_specific(types: set[str], order: tuple[str, ...]) -> str:
     for t in order:
         if t in types:
@@ -92,16 +86,16 @@ def store_graph(store: Store, *, with_context: bool = True) -> nx.MultiDiGraph:
     """
     g = nx.MultiDiGraph()
     _add_entities(g, store)
-    articles = {r["a"]: r for r in _rows(store, ARTICLES)}
-    texts = {r["a"]: r["text"] or "" for r in _rows(store, ARTICLE_TEXTS)} if with_context else {}
+    articles = {r["a"]: r for r in store.select(ARTICLES)}
+    texts = {r["a"]: r["text"] or "" for r in store.select(ARTICLE_TEXTS)} if with_context else {}
     spans: dict[str, tuple[int, int]] = {}
-    for row in _rows(store, SPANS):
+    for row in store.select(SPANS):
         b, x = int(row["b"] or 0), int(row["x"] or 0)
         old = spans.get(row["s"])
         spans[row["s"]] = (min(b, old[0]), max(x, old[1])) if old else (b, x)
     kinds: dict[str, set[str]] = defaultdict(set)
     stmts: dict[str, dict] = {}
-    for row in _rows(store, STATEMENTS):
+    for row in store.select(STATEMENTS):
         kinds[row["s"]].add(row["type"].rsplit("#", 1)[-1])
         stmts[row["s"]] = row
     for s, row in stmts.items():
@@ -130,7 +124,7 @@ def store_graph(store: Store, *, with_context: bool = True) -> nx.MultiDiGraph:
         rel = ACT_OF_KIND[kind]
         if speaker in g:
             g.add_edge(speaker, s, key=rel, label=rel)
-    for row in _rows(store, LINKS):
+    for row in store.select(LINKS):
         if row["from"] in g and row["to"] in g:
             g.add_edge(row["from"], row["to"], key=row["rel"], label=row["rel"])
     return g
@@ -140,15 +134,15 @@ def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
     """Entity nodes: most specific type, canonical label (the longest when articles
     disagree), every other name as an alias, titles, and the number of articles."""
     types: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, ENTITY_TYPES):
+    for row in store.select(ENTITY_TYPES):
         types[row["e"]].add(row["type"].rsplit("#", 1)[-1])
     names: dict[str, dict[str, set[str]]] = {
         e: {"label": set(), "altLabel": set(), "title": set()} for e in types
     }
-    for row in _rows(store, ENTITY_NAMES):
+    for row in store.select(ENTITY_NAMES):
         if row["e"] in names and row["v"]:
             names[row["e"]][re.split(r"[#/]", row["p"])[-1]].add(row["v"])
-    mentions = {r["e"]: int(r["n"] or 0) for r in _rows(store, MENTIONS)}
+    mentions = {r["e"]: int(r["n"] or 0) for r in store.select(MENTIONS)}
     for e, found in types.items():
         labels = names[e]["label"]
         if not labels:
