@@ -160,6 +160,7 @@ def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
 
 
 def short_label(text: str, words: int = 6) -> str:
+    """The first ``words`` words of ``text``, with "…" when anything was cut."""
     parts = text.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 

@@ -45,7 +45,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.views.graph import ACT_OF_KIND
+from kg.views.graph import ACT_OF_KIND, short_label
 from kg.views.layout import components, pack
 from kg.views.sizing import FIT_CANVAS, bounds, box, grouped, label_sizes
 from kg.views.styles import (
@@ -58,6 +58,7 @@ from kg.views.styles import (
     NodeStyle,
     community_styles,
     node_color,
+    truncate,
 )
 
 __all__ = [
@@ -75,7 +76,6 @@ __all__ = [
 # costs ~110 ms without arrows and ~220 ms with them (measured), so animation would stutter.
 LARGE_GRAPH_NODES = 3000
 # Words of a statement shown on its box; the full text is in the tooltip and side panel.
-STATEMENT_LABEL_WORDS = 6
 # Six words can still be long (URLs, markup); boxes stay small enough to read the graph.
 STATEMENT_LABEL_MAX_CHARS = 60
 ENTITY_LABEL_MAX_CHARS = 40
@@ -85,7 +85,6 @@ ENTITY_LABEL_MAX_CHARS = 40
 # open an HTML comment, or break older JS parsers), plus lone surrogates, which json.dumps
 # would otherwise write raw and which cannot be encoded as UTF-8.
 _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
-_WORDS = re.compile(r"\S+")
 
 
 def render_html(
@@ -187,14 +186,6 @@ def script_json(value: Any) -> str:
     return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def short_label(text: str, words: int = STATEMENT_LABEL_WORDS) -> str:
-    """The first ``words`` words of ``text``, with "…" when anything was cut."""
-    parts = _WORDS.findall(text)
-    if len(parts) <= words:
-        return " ".join(parts)
-    return " ".join(parts[:words]) + "…"
-
-
 # ---------------------------------------------------------------------------------------------
 # graph -> vis-network lists
 
@@ -247,7 +238,7 @@ def _entity_node(node_id: str, attrs: Mapping[str, Any]) -> tuple[dict[str, Any]
         tooltip.append(f"Mentioned in {mentions} article{'s' if mentions != 1 else ''}")
     vis_node: dict[str, Any] = {
         "id": node_id,
-        "label": _truncate(label, ENTITY_LABEL_MAX_CHARS),
+        "label": truncate(label, ENTITY_LABEL_MAX_CHARS),
         "title": "\n".join(tooltip),
         "shape": style.shape,
         "color": node_color(style),
@@ -282,7 +273,7 @@ def _statement_node(node_id: str, attrs: Mapping[str, Any]) -> tuple[dict[str, A
         tooltip.append(f"Article: {article_title}")
     vis_node = {
         "id": node_id,
-        "label": _truncate(short_label(text), STATEMENT_LABEL_MAX_CHARS) or style.name,
+        "label": truncate(short_label(text), STATEMENT_LABEL_MAX_CHARS) or style.name,
         "title": "\n".join(tooltip),
         "shape": style.shape,
         "color": node_color(style),
@@ -519,10 +510,6 @@ def _int(value: Any) -> int | None:
         return None if value is None or value == "" else int(value)
     except (TypeError, ValueError):
         return None
-
-
-def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _iri_tail(iri: str) -> str:

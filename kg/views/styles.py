@@ -123,7 +123,7 @@ def community_styles(
             other += len(members[key])
             continue
         top = max(members[key], key=lambda n: (weight.get(n, 0), str(n)))
-        name = "around " + _short(str(graph.nodes[top].get("label") or top), 30)
+        name = "around " + truncate(str(graph.nodes[top].get("label") or top), 30)
         bg, border = COMMUNITY_COLOURS[i]
         out.append(Group(name, "dot", bg, border, count=len(members[key])))
     if other:
@@ -141,5 +141,6 @@ def node_color(style: NodeStyle) -> dict[str, Any]:
     }
 
 
-def _short(text: str, limit: int) -> str:
+def truncate(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending in "…" when anything was cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
