@@ -112,6 +112,11 @@ def click_node(page: Any, node_id: str) -> None:
     page.mouse.click(point["x"], point["y"])
 
 
+def wait_selected(page: Any, node_id: str) -> None:
+    """Wait until ``node_id`` is the network's selected node."""
+    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=node_id)
+
+
 def node_point(page: Any, node_id: str) -> dict[str, float]:
     """Where a node stands on the screen (page coordinates), for the real mouse."""
     return page.evaluate(

@@ -30,6 +30,7 @@ from tests.browser import (
     click_node,
     node_point,
     open_page,
+    wait_selected,
 )
 
 IMG = '<img src=x onerror="window.__pwned=1">'
@@ -479,13 +480,13 @@ def test_browser_search_by_alias_selects_node(opened: Opened) -> None:
     assert first.get_attribute("data-node") == HRW
     assert "Human Rights Watch" in first.text_content()
     first.click()
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=HRW)
+    wait_selected(page, HRW)
     assert page.evaluate("network.getSelectedNodes()") == [HRW]
     assert "Human Rights Watch" in page.locator("#kg-panel-body").text_content()
 
     page.fill("#kg-search-input", "SERGEI")  # an alias, in another case; Enter picks it
     page.press("#kg-search-input", "Enter")
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=LAVROV)
+    wait_selected(page, LAVROV)
     panel = page.locator("#kg-panel-body").text_content()
     assert "Sergei Lavrov" in panel and "Foreign Minister" in panel
     assert_clean(opened)
@@ -495,7 +496,7 @@ def test_browser_search_by_alias_selects_node(opened: Opened) -> None:
 def test_browser_click_statement_shows_panel(opened: Opened) -> None:
     page = opened.page
     click_node(page, FINDING)
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=FINDING)
+    wait_selected(page, FINDING)
     panel = page.locator("#kg-panel-body")
     text = panel.text_content()
     assert FINDING_TEXT in text
@@ -540,7 +541,7 @@ def test_browser_type_filters_hide_and_show(opened: Opened, graph: nx.MultiDiGra
     assert page.evaluate("nodes.length") == total  # the data itself is untouched
     # asking for a hidden node (search, panel) shows its type again
     page.evaluate("(id) => window.kgFocusNode(id)", DENIAL)
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=DENIAL)
+    wait_selected(page, DENIAL)
     assert page.is_checked('#kg-legend input[value="Denial"]')
     page.check('#kg-legend input[value="Person"]')
     assert page.evaluate("network.body.data.nodes.length") == total
@@ -551,7 +552,7 @@ def test_browser_type_filters_hide_and_show(opened: Opened, graph: nx.MultiDiGra
 def test_browser_entity_panel_lists_its_statements(opened: Opened) -> None:
     page = opened.page
     click_node(page, HRW)
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=HRW)
+    wait_selected(page, HRW)
     panel = page.locator("#kg-panel-body")
     spoken = panel.locator(".kg-statements .kg-stmts").first
     assert "Statements (1)" in panel.text_content()
@@ -561,7 +562,7 @@ def test_browser_entity_panel_lists_its_statements(opened: Opened) -> None:
     assert "Russian forces had never targeted civilian sites" in about.text_content()
     # each statement in the list selects it and opens its own panel
     spoken.locator("button").first.click()
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=FINDING)
+    wait_selected(page, FINDING)
     assert "reported speech" in panel.text_content()
     assert "Other links" not in panel.text_content()
     assert_clean(opened)
@@ -571,7 +572,7 @@ def test_browser_entity_panel_lists_its_statements(opened: Opened) -> None:
 def test_browser_malicious_text_stays_text(opened: Opened) -> None:
     page = opened.page
     click_node(page, BAD)
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=BAD)
+    wait_selected(page, BAD)
     panel = page.locator("#kg-panel-body")
     text = panel.text_content()
     assert "<img src=x onerror=" in text
@@ -594,7 +595,7 @@ def test_browser_malicious_text_stays_text(opened: Opened) -> None:
     # hover the malicious speaker too, then open its panel: name, alias, statement list
     page.mouse.move(0, 0)
     click_node(page, EVIL)
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=EVIL)
+    wait_selected(page, EVIL)
     page.mouse.move(0, 0)
     box = page.evaluate(
         """(id) => {
@@ -616,12 +617,12 @@ def test_browser_malicious_text_stays_text(opened: Opened) -> None:
     listed = panel.locator(".kg-stmts button")
     assert listed.count() == 1 and MALICIOUS in listed.first.text_content()
     listed.first.click()  # from the entity's list to the statement
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=BAD)
+    wait_selected(page, BAD)
     assert BREAKOUT in panel.text_content()
 
     # HRW lists the malicious statement among those about it, as text
     click_node(page, HRW)
-    page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=HRW)
+    wait_selected(page, HRW)
     assert MALICIOUS in panel.locator(".kg-stmts").nth(1).text_content()
 
     # the community legend names the group after the malicious entity: as text

@@ -21,7 +21,14 @@ from kg.cli import cli
 from kg.store import open_store
 from kg.views.graph import store_graph
 from kg.views.select import Filters, select
-from tests.browser import ARTIFACTS, assert_clean, chromium_context, click_node, open_page
+from tests.browser import (
+    ARTIFACTS,
+    assert_clean,
+    chromium_context,
+    click_node,
+    open_page,
+    wait_selected,
+)
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -74,13 +81,13 @@ def test_examples_page_draws_the_selected_view_offline(browser, examples_store, 
         assert page.evaluate("edges.length") == expected.number_of_edges()
         # crowded pages may hide a node under another's label: pick it as search does
         page.evaluate("(id) => window.kgFocusNode(id)", sid)
-        page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=sid)
+        wait_selected(page, sid)
         panel = page.locator("#kg-panel-body")
         assert data["text"] in panel.text_content()
         assert data["article_title"] in panel.text_content()
         # a statement from an article with a date and a web address shows both, linked
         page.evaluate("(id) => window.kgFocusNode(id)", dated[0])
-        page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=dated[0])
+        wait_selected(page, dated[0])
         assert dated[1]["article_date"] in panel.text_content()
         assert panel.locator("a").get_attribute("href") == dated[1]["article_url"]
         ARTIFACTS.mkdir(exist_ok=True)
@@ -111,12 +118,12 @@ def test_seed_page_search_finds_hrw_and_panel_shows_words(browser, seed_store, t
         first = page.locator("#kg-search-results button").first
         assert first.get_attribute("data-node") == hrw
         first.click()
-        page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=hrw)
+        wait_selected(page, hrw)
         panel = page.locator("#kg-panel-body")
         assert "Human Rights Watch" in panel.text_content()
         assert "abducted people" in panel.locator(".kg-stmts").first.text_content()
         click_node(page, finding)
-        page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=finding)
+        wait_selected(page, finding)
         text = panel.text_content()
         assert "abducted people from homes" in text
         assert "No Surnames" in text  # the article title
@@ -142,7 +149,7 @@ def test_article_text_never_runs(browser, tmp_path):
         for node in g.nodes:
             page.evaluate("(id) => network.selectNodes([id])", node)
         click_node(page, quote)
-        page.wait_for_function("(id) => network.getSelectedNodes()[0] === id", arg=quote)
+        wait_selected(page, quote)
         panel = page.locator("#kg-panel-body").text_content()
         assert '<img src=x onerror="window.__pwned=2">' in panel
         assert "</script><script>window.__pwned=3</script>" in panel
