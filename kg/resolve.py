@@ -123,7 +123,7 @@ def identity_key(type_: str, name: str) -> str:
         parts = [p.given, p.surname, p.suffix] if p.given else [p.surname, p.suffix]
         return " ".join(x for x in parts if x)
     if type_ in ("Organization", "NewsOrganization"):
-        known = gazetteer.known_organization(name) or gazetteer.outlet_canonical(name)
+        known = gazetteer.canonical_organization(name)
         if known:
             return known
     return gazetteer.org_key(name) if type_ != "Place" else name.strip()
@@ -137,7 +137,7 @@ def label_rank(type_: str, name: str) -> tuple:
         length = len(p.middles) + (2 if p.full else 1) + (1 if p.suffix else 0)
         return (title is not None, not well_formed(bare), -length, initials(bare))
     if FAMILY.get(type_) == "Organization":
-        known = gazetteer.known_organization(name) or gazetteer.outlet_canonical(name)
+        known = gazetteer.canonical_organization(name)
         return (known != name, name.lower().startswith("the ") and known is None, -len(name))
     return (0, -len(name))
 

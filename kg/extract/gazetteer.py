@@ -263,10 +263,15 @@ def known_organization(form: str) -> str | None:
     return hit
 
 
+def canonical_organization(form: str) -> str | None:
+    """The canonical name of a well-known organisation or outlet written as ``form``."""
+    return known_organization(form) or outlet_canonical(form)
+
+
 def org_key(form: str) -> str:
     """The key two names of one organisation share: the canonical name for a known one,
     else the name lower-cased without a leading "the", a "U.S." or a possessive."""
-    known = known_organization(form) or outlet_canonical(form)
+    known = canonical_organization(form)
     return _basic(known) if known else _US_PREFIX.sub("", _basic(form)) or _basic(form)
 
 
@@ -306,6 +311,7 @@ __all__ = [
     "OUTLET_CUE_AFTER",
     "OUTLET_CUE_BEFORE",
     "US_STATES",
+    "canonical_organization",
     "is_place_name",
     "known_organization",
     "looks_like_outlet",

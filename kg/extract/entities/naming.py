@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.extract.entities.organisations import _known
+from kg.extract import gazetteer
 from kg.extract.entities.tables import EntityTable
 from kg.extract.names import initials, parse_name, well_formed
 
@@ -33,7 +33,8 @@ def _choose_names(table: EntityTable, text: str) -> None:
         is_person = ent.type == "Person"
         ent.name = min(counts, key=lambda f: _name_rank(f, is_person, counts, first_body))
         if ent.type in ("Organization", "NewsOrganization"):
-            known = _known(ent.name) or next(filter(None, map(_known, counts)), None)
+            canonical = gazetteer.canonical_organization
+            known = canonical(ent.name) or next(filter(None, map(canonical, counts)), None)
             ent.name = known or ent.name
         ent.aliases = {f for f in counts if f != ent.name}
         ent.aliases |= {m.title_form for m in forms if m.title_form and m.title_form != ent.name}

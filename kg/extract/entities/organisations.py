@@ -95,7 +95,3 @@ def _norm(form: str) -> str:
     form = _LEADING_THE.sub("", form)
     form = _POSSESSIVE.sub("", form) if form.endswith(("’s", "'s")) else form
     return re.sub(r"\s+", " ", form).strip().lower()
-
-
-def _known(form: str) -> str | None:
-    return gazetteer.known_organization(form) or gazetteer.outlet_canonical(form)
