@@ -20,7 +20,6 @@ _KINDS = ("Denial", "Finding", "Statement")
 #: The speech act of each statement type: the label of the edge from its speaker.
 ACTS: dict[str, str] = {"said": "Statement", "reported": "Finding", "denied": "Denial"}
 ACT_OF_KIND: dict[str, str] = {kind: act for act, kind in ACTS.items()}
-_SEP = "\u001f"
 
 # Why many small queries instead of one: an entity's triples are repeated in the named graph
 # of every article that mentions it, and the default graph is their union, so a query that

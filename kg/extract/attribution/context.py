@@ -168,10 +168,6 @@ def _blocked_at(ctx: _Context, char: int) -> bool:
     return bool(ctx.block_mask[char])
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _paragraph_start(ctx: _Context, char: int, back: int) -> int:
     idx = 0
     for i, p in enumerate(ctx.paragraphs):
