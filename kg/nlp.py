@@ -81,12 +81,6 @@ def _default_candidates() -> Iterator[str]:
     yield from (m for m in installed_models() if m not in DEFAULT_MODELS)
 
 
-def model_name(nlp: Language) -> str:
-    return (
-        f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-    )
-
-
 def shadow(text: str) -> str:
     """The text spaCy sees: same length, odd spaces made plain."""
     return text.translate(_ODD_SPACES)
