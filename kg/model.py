@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 EntityType = Literal["Person", "Organization", "NewsOrganization", "Place", "UnnamedSource"]
 StatementKind = Literal["Statement", "Finding", "Denial"]
@@ -97,6 +97,7 @@ class Statement:
     source_span: Span | None = None
     about: list[str] = field(default_factory=list)  # entity keys
     via: str | None = None  # entity key
+    rule: str = ""  # the id of the extraction rule that found it (kg:rule)
 
 
 @dataclass
@@ -112,3 +113,105 @@ class Extraction:
             if ent.key == key:
                 return ent
         raise KeyError(key)
+
+    # --- the record form: what phase 1 hands to phase 2, caches and sends between processes
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (lists, not sets; spans as ``[start, end]``), in a stable
+        order, so the same extraction always serialises to the same bytes."""
+        return {
+            "article": _article_dict(self.article),
+            "entities": [_entity_dict(e) for e in self.entities],
+            "statements": [_statement_dict(s) for s in self.statements],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            article=_article_from(data["article"]),
+            entities=[_entity_from(e) for e in data["entities"]],
+            statements=[_statement_from(s) for s in data["statements"]],
+        )
+
+
+def _span(s: Span | None) -> list[int] | None:
+    return None if s is None else [s.start, s.end]
+
+
+def _unspan(v: list[int] | None) -> Span | None:
+    return None if v is None else Span(v[0], v[1])
+
+
+def _article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "text": a.text,
+        "source_file": a.source_file,
+        "title": a.title,
+        "url": a.url,
+        "date": a.date,
+        "author": a.author,
+        "publisher": a.publisher,
+        "title_span": list(a.title_span) if a.title_span else None,
+    }
+
+
+def _article_from(d: dict[str, Any]) -> Article:
+    span = d.get("title_span")
+    return Article(**{**d, "title_span": tuple(span) if span else None})
+
+
+def _entity_dict(e: Entity) -> dict[str, Any]:
+    return {
+        "key": e.key,
+        "type": e.type,
+        "name": e.name,
+        "aliases": sorted(e.aliases),
+        "titles": sorted(e.titles),
+        "affiliations": sorted(e.affiliations),
+        "mentions": [_span(m) for m in e.mentions],
+    }
+
+
+def _entity_from(d: dict[str, Any]) -> Entity:
+    return Entity(
+        key=d["key"],
+        type=d["type"],
+        name=d["name"],
+        aliases=set(d["aliases"]),
+        titles=set(d["titles"]),
+        affiliations=set(d["affiliations"]),
+        mentions=[Span(a, b) for a, b in d["mentions"]],
+    )
+
+
+def _statement_dict(s: Statement) -> dict[str, Any]:
+    return {
+        "kind": s.kind,
+        "speaker": s.speaker,
+        "content": [_span(c) for c in s.content],
+        "text": s.text,
+        "cue": s.cue,
+        "direct": s.direct,
+        "cue_span": _span(s.cue_span),
+        "source_span": _span(s.source_span),
+        "about": list(s.about),
+        "via": s.via,
+        "rule": s.rule,
+    }
+
+
+def _statement_from(d: dict[str, Any]) -> Statement:
+    return Statement(
+        kind=d["kind"],
+        speaker=d["speaker"],
+        content=[Span(a, b) for a, b in d["content"]],
+        text=d["text"],
+        cue=d["cue"],
+        direct=d["direct"],
+        cue_span=_unspan(d["cue_span"]),
+        source_span=_unspan(d["source_span"]),
+        about=list(d["about"]),
+        via=d["via"],
+        rule=d.get("rule", ""),
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.metadata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is loaded: every other command is fast
     from spacy.language import Language
@@ -89,3 +89,15 @@ def shadow(text: str) -> str:
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
     """Parse texts in batches with ``nlp.pipe``; yields one Doc per text, in order."""
     return nlp.pipe((shadow(t) for t in texts), batch_size=batch_size)
+
+
+T = TypeVar("T")
+
+
+def parse_pairs(
+    nlp: Language, pairs: Iterable[tuple[str, T]], batch_size: int = 16
+) -> Iterator[tuple[Doc, T]]:
+    """Parse ``(text, context)`` pairs in batches; yields ``(doc, context)`` in order, each
+    doc the parse of the text's shadow (same length, so offsets index the text)."""
+    shadowed = ((shadow(text), ctx) for text, ctx in pairs)
+    return nlp.pipe(shadowed, as_tuples=True, batch_size=batch_size)

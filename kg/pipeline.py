@@ -56,8 +56,8 @@ def extract_articles(
 ) -> Iterable[Extraction]:
     """Parse articles in batches with ``nlp.pipe`` and extract each one."""
     nlp = nlp_mod.load(model)
-    pairs = ((nlp_mod.shadow(a.text), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp_mod.parse_pairs(nlp, pairs, batch_size=batch_size):
         yield extract(doc, article)
 
 

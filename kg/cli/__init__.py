@@ -23,7 +23,7 @@ from kg.cli.errors import UserFacingError
 #: networkx nor the viewers.
 COMMAND_MODULES = {
     "build": "build",
-    "extract": "build",
+    "extract": "extract",
     "query": "query",
     "viz": "views",
     "export": "views",

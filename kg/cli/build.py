@@ -12,17 +12,15 @@ from kg.cli.options import is_interactive, opened_store, store_option
 from kg.model import ReadProblem
 from kg.nlp import ModelNotFound
 from kg.nlp import load as load_model
-from kg.rdf.iris import Minter
-from kg.rdf.mapping import article_graph
 from kg.rdf.vocab import DEFAULT_BASE
-from kg.readers import ReadError, expand_paths, read_file
-from kg.resolve import AliasRule, resolve
+from kg.readers import expand_paths
+from kg.resolve import AliasRule
 
 #: Entity types an aliases file may name.
 ALIAS_TYPES = ("Person", "Organization", "NewsOrganization", "Place")
 
 
-def _model_option(f):
+def model_option(f):
     return click.option(
         "--model",
         metavar="NAME",
@@ -32,7 +30,7 @@ def _model_option(f):
     )(f)
 
 
-def _base_option(f):
+def base_option(f):
     return click.option(
         "--base",
         default=DEFAULT_BASE,
@@ -44,8 +42,8 @@ def _base_option(f):
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @store_option
-@_model_option
-@_base_option
+@model_option
+@base_option
 @click.option("--force", is_flag=True, help="Re-extract articles even if they are unchanged.")
 @click.option(
     "--aliases",
@@ -154,64 +152,6 @@ def _summary(report, location: str) -> None:
     click.echo("\n".join(lines))
 
 
-@click.command()
-@click.argument("file", metavar="FILE")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["turtle", "ttl", "trig", "jsonld"]),
-    default="turtle",
-    show_default=True,
-    help="RDF serialisation.",
-)
-@_model_option
-@_base_option
-def extract(file: str, fmt: str, model: str | None, base: str) -> None:
-    """Print one article's graph, without touching any store.
-
-    \b
-    Examples:
-      kg extract examples/articles/harbor-dredging.txt
-      kg extract story.html --format jsonld > story.jsonld
-    """
-    if file == "-":
-        from kg.readers.text import read_text
-
-        data = sys.stdin.buffer.read()
-        if not data.strip():
-            raise UserFacingError("-: empty input")
-        articles = [read_text(data, "-")]
-    else:
-        try:
-            articles = read_file(_existing(file))
-        except ReadError as exc:
-            raise UserFacingError(str(exc)) from None
-    from kg.pipeline import extract_articles
-
-    minter = Minter(base)
-    try:
-        extractions = list(extract_articles(articles, model=model))
-    except ModelNotFound as exc:
-        raise UserFacingError(str(exc)) from None
-    from kg.rdf.mapping import new_graph
-
-    if fmt in ("turtle", "ttl") and len(extractions) == 1:
-        ident, _ = resolve(extractions[0], None, minter)
-        click.echo(article_graph(extractions[0], minter, ident).serialize(format="turtle"))
-        return
-    from rdflib import Dataset, URIRef
-
-    ds = Dataset()
-    for prefix, ns in new_graph().namespaces():
-        ds.bind(prefix, ns, override=True)
-    for ex in extractions:
-        g = ds.graph(URIRef(minter.article(ex.article.short_hash)))
-        for triple in article_graph(ex, minter, resolve(ex, None, minter)[0]):
-            g.add(triple)
-    out_fmt = {"turtle": "trig", "ttl": "trig", "trig": "trig", "jsonld": "json-ld"}[fmt]
-    click.echo(ds.serialize(format=out_fmt))
-
-
 def read_aliases(path: str) -> list[AliasRule]:
     """Read and check an aliases file; any bad row is a usage error (exit 2) naming it,
     raised before the store is opened, so nothing changes."""
@@ -249,15 +189,4 @@ def read_aliases(path: str) -> list[AliasRule]:
     return rules
 
 
-def _existing(path: str):
-    from pathlib import Path
-
-    p = Path(path)
-    if not p.exists():
-        raise click.UsageError(f"no such file: {path}")
-    if p.is_dir():
-        raise click.UsageError(f"{path} is a directory; `kg extract` takes one file")
-    return p
-
-
-COMMANDS = [build, extract]
+COMMANDS = [build]

@@ -160,6 +160,8 @@ def article_ntriples(ex: Extraction, minter: Minter, ident: Identity | None = No
         add(s, kg.text, _lit(st.text))
         add(s, kg.cue, _lit(st.cue))
         add(s, kg.direct, _TRUE if st.direct else _FALSE)
+        if st.rule:
+            add(s, kg.rule, _lit(st.rule))
         add(s, kg.inArticle, a)
         add(s, _PROV.wasDerivedFrom, a)
         spans = [(kg.contentSpan, f"content-{i}", piece) for i, piece in enumerate(st.content)]

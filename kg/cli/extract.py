@@ -1,0 +1,87 @@
+"""`kg extract`: one article's graph (or record), printed, without any store."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kg.cli.build import base_option, model_option
+from kg.cli.errors import UserFacingError
+from kg.nlp import ModelNotFound
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import article_graph
+from kg.readers import ReadError, read_file
+from kg.resolve import resolve
+
+
+@click.command()
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ttl", "trig", "jsonld"]),
+    default="turtle",
+    show_default=True,
+    help="RDF serialisation.",
+)
+@model_option
+@base_option
+def extract(file: str, fmt: str, model: str | None, base: str) -> None:
+    """Print one article's graph, without touching any store.
+
+    \b
+    Examples:
+      kg extract examples/articles/harbor-dredging.txt
+      kg extract story.html --format jsonld > story.jsonld
+    """
+    if file == "-":
+        from kg.readers.text import read_text
+
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise UserFacingError("-: empty input")
+        articles = [read_text(data, "-")]
+    else:
+        try:
+            articles = read_file(_existing(file))
+        except ReadError as exc:
+            raise UserFacingError(str(exc)) from None
+    from kg.pipeline import extract_articles
+
+    minter = Minter(base)
+    try:
+        extractions = list(extract_articles(articles, model=model))
+    except ModelNotFound as exc:
+        raise UserFacingError(str(exc)) from None
+    from kg.rdf.mapping import new_graph
+
+    if fmt in ("turtle", "ttl") and len(extractions) == 1:
+        ident, _ = resolve(extractions[0], None, minter)
+        click.echo(article_graph(extractions[0], minter, ident).serialize(format="turtle"))
+        return
+    from rdflib import Dataset, URIRef
+
+    ds = Dataset()
+    for prefix, ns in new_graph().namespaces():
+        ds.bind(prefix, ns, override=True)
+    for ex in extractions:
+        g = ds.graph(URIRef(minter.article(ex.article.short_hash)))
+        for triple in article_graph(ex, minter, resolve(ex, None, minter)[0]):
+            g.add(triple)
+    out_fmt = {"turtle": "trig", "ttl": "trig", "trig": "trig", "jsonld": "json-ld"}[fmt]
+    click.echo(ds.serialize(format=out_fmt))
+
+
+def _existing(path: str):
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.exists():
+        raise click.UsageError(f"no such file: {path}")
+    if p.is_dir():
+        raise click.UsageError(f"{path} is a directory; `kg extract` takes one file")
+    return p
+
+
+COMMANDS = [extract]
