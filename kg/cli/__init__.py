@@ -23,6 +23,7 @@ from kg.cli.errors import UserFacingError
 #: networkx nor the viewers.
 COMMAND_MODULES = {
     "build": "build",
+    "resolve": "build",
     "extract": "extract",
     "query": "query",
     "viz": "views",

@@ -71,6 +71,43 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 
+    @property
+    def cache_path(self) -> Path | None:
+        return Path(self.location) / "newskg" / "cache.sqlite"
+
+    def drop_graphs(self, iris: Iterable[str]) -> None:
+        names = sorted(set(iris))
+        if names:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names))
+
+    def has_graph(self, iri: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(iri))
+
+    def patch_subjects(self, graph: str, subjects: Iterable[str], ntriples: str) -> None:
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        subs = sorted(set(subjects))
+        try:
+            if not subs and not self.has_graph(graph):
+                if ntriples:  # a new graph: one transactional load, the fast path
+                    self._store.load(
+                        ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph)
+                    )
+                return
+            ops = []
+            if subs:
+                values = " ".join(f"<{s}>" for s in subs)
+                ops.append(
+                    f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
+                    f"WHERE {{ GRAPH <{graph}> {{ VALUES ?s {{ {values} }} ?s ?p ?o }} }}"
+                )
+            if ntriples:
+                ops.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+            if ops:
+                self._store.update(" ;\n".join(ops))
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.location}: {exc}") from None
+
     def update(self, sparql: str) -> None:
         if self.read_only:
             raise StoreError("store opened read-only")

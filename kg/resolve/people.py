@@ -1,0 +1,216 @@
+"""People across a corpus: which article's person is which real-world person.
+
+Two passes over every article's people at once, each in a fixed order, so the result is a
+function of the set of articles alone:
+
+1. People named in full somewhere in their article ("Hillary Rodham Clinton", "Hillary
+   Clinton") are clustered by compatible full names: same surname and suffix, compatible
+   given names (Bill/William, Sergei/Sergey, initials) and no contradicting middle initial
+   (George W. Bush is not George H. W. Bush). The fullest names are placed first, so a
+   short form ("George Bush") meets every full name it could belong to and joins the best
+   known of them.
+2. People an article names only by surname, title form or given name ("Mrs. Clinton",
+   "President Obama", "Hillary") join a cluster of step 1 when the evidence picks one:
+   the suffix, the gender of an honorific or given name, the office of a title form
+   (held by the cluster as a title or title form), and failing those, a person of that
+   surname the corpus names far more often than any other (:data:`DOMINANCE`). A title
+   form never goes to a person known to hold other offices but not that one: "President
+   Obama" is not Michelle Obama, the First Lady. Otherwise the name stays its article's
+   own (``scoped``), like an unnamed source, and no guess is stated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.names import (
+    PersonName,
+    compatible_first_names,
+    compatible_names,
+    fold,
+    given_name_gender,
+)
+from kg.resolve.local import Local
+from kg.resolve.names import label_rank, person_forms, person_gender, role_titles, split_title
+
+#: A person named only by surname joins the corpus's best-known holder of that surname
+#: when that one is named at least this many times as often as the next.
+DOMINANCE = 3
+
+#: Abbreviated title words and the office they stand for.
+_TITLE_SYNONYMS = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "gen": "general",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "chairwoman": "chairman",
+}
+
+
+@dataclass
+class PersonCluster:
+    """A real-world person as resolution builds it."""
+
+    seq: int
+    members: list[Local] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    full: list[PersonName] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    mentions: int = 0
+    scoped: str | None = None  # the article a bare name is left to
+    forced: object | None = None  # the AliasRule that made it, if any
+
+    def add(self, item: Local) -> None:
+        self.members.append(item)
+        self.names |= item.names
+        self.titles |= item.titles
+        self.mentions += max(1, item.mentions)
+        self.full = [p for p in person_forms(self.names) if p.full]
+
+    @property
+    def gender(self) -> str | None:
+        return person_gender(self.names)
+
+    @property
+    def roles(self) -> set[str]:
+        return _offices(role_titles(self.names, self.titles))
+
+    @property
+    def suffixes(self) -> set[str | None]:
+        return {p.suffix for p in person_forms(self.names)}
+
+
+def _offices(titles: set[str]) -> set[str]:
+    return {_TITLE_SYNONYMS.get(t, t) for t in titles}
+
+
+def _fits(mine: list[PersonName], theirs: list[PersonName]) -> bool:
+    """A person's full names fit a cluster's when one pair agrees and none of the
+    cluster's names contradicts them: "George Bush" alone fits George W. Bush, but a
+    cluster holding "George W. Bush" never takes "George H. W. Bush"."""
+    if not any(compatible_names(a, b) for a in mine for b in theirs):
+        return False
+    return not any(
+        a.given
+        and b.given
+        and fold(a.surname) == fold(b.surname)
+        and compatible_first_names(a.given, b.given)
+        and not compatible_names(a, b)
+        for a in mine
+        for b in theirs
+    )
+
+
+def _order(item: Local) -> tuple:
+    """Fullest names first; ties by name, then article and key: a total order of the set."""
+    best = min((label_rank("Person", n), n) for n in item.names)
+    return (best, item.article, item.key)
+
+
+class PeopleIndex:
+    """The clusters of step 1, by folded surname and given name."""
+
+    def __init__(self) -> None:
+        self.clusters: list[PersonCluster] = []
+        self._by_surname: dict[str, list[PersonCluster]] = {}
+        self._by_given: dict[str, list[PersonCluster]] = {}
+
+    def new(self) -> PersonCluster:
+        c = PersonCluster(seq=len(self.clusters))
+        self.clusters.append(c)
+        return c
+
+    def index(self, c: PersonCluster) -> None:
+        for p in person_forms(c.names):
+            for table, word in ((self._by_surname, p.surname), (self._by_given, p.given)):
+                if word:
+                    bucket = table.setdefault(fold(word), [])
+                    if c not in bucket:
+                        bucket.append(c)
+
+    def surname(self, surnames: set[str]) -> list[PersonCluster]:
+        out: dict[int, PersonCluster] = {}
+        for s in sorted(surnames):
+            for c in self._by_surname.get(s, ()):
+                if c.full:
+                    out[c.seq] = c
+        return [out[k] for k in sorted(out)]
+
+    def given(self, given: set[str]) -> list[PersonCluster]:
+        out: dict[int, PersonCluster] = {}
+        for g in sorted(given):
+            for c in self._by_given.get(g, ()):
+                if c.full and any(p.given and fold(p.given) == g for p in c.full):
+                    out[c.seq] = c
+        return [out[k] for k in sorted(out)]
+
+
+def cluster_people(people: list[Local], forced: list[PersonCluster] = ()) -> list[PersonCluster]:
+    """Cluster every article's people (see the module docstring). ``forced`` clusters come
+    from the user's alias rules: they take part like any other, with their label kept."""
+    index = PeopleIndex()
+    for c in forced:
+        c.seq = len(index.clusters)
+        index.clusters.append(c)
+        index.index(c)
+    full = [p for p in people if any(f.full for f in person_forms(p.names))]
+    bare = [p for p in people if not any(f.full for f in person_forms(p.names))]
+    for item in sorted(full, key=_order):
+        mine = [f for f in person_forms(item.names) if f.full]
+        fits = [c for c in index.surname({fold(f.surname) for f in mine}) if _fits(mine, c.full)]
+        if fits:
+            exact = [c for c in fits if c.names & item.names]
+            target = max(exact or fits, key=lambda c: (c.mentions, -c.seq))
+        else:
+            target = index.new()
+        target.add(item)
+        index.index(target)
+    # step 2 reads the clusters of step 1 as they stand: bare names never move them
+    for item in sorted(bare, key=_order):
+        target = _bare_target(item, index)
+        if target is None:
+            target = index.new()
+            target.scoped = item.article
+        target.add(item)
+    return index.clusters
+
+
+def _bare_target(item: Local, index: PeopleIndex) -> PersonCluster | None:
+    """The cluster a person named without a given name belongs to, if the evidence
+    picks one (see the module docstring)."""
+    mine = person_forms(item.names)
+    suffix = next((p.suffix for p in mine if p.suffix), None)
+    pool = [c for c in index.surname({fold(p.surname) for p in mine}) if suffix in c.suffixes]
+    if not pool and mine and all(given_name_gender(p.surname) for p in mine):
+        # "Hillary" alone: a given name, matched to the full names that start with it
+        pool = index.given({fold(p.surname) for p in mine})
+    if not pool:
+        return None
+    gender = person_gender(item.names)
+    if gender:
+        pool = [c for c in pool if c.gender in (None, gender)]
+    titled = {n for n in item.names if split_title(n)[0]}
+    exact = [c for c in pool if c.names & titled]
+    if exact:
+        pool = exact
+    roles = _offices(role_titles(item.names, item.titles))
+    single_ok = True
+    if roles:
+        holders = [c for c in pool if c.roles & roles]
+        if holders:
+            pool = holders
+        else:
+            # nobody is known to hold the office: a lone candidate may, unless it is
+            # known to hold other offices (the President's wife is not the President)
+            single_ok = all(not c.roles for c in pool)
+    if len(pool) == 1:
+        return pool[0] if single_ok else None
+    ranked = sorted(pool, key=lambda c: (-c.mentions, c.seq))
+    if len(ranked) > 1 and ranked[0].mentions >= DOMINANCE * max(ranked[1].mentions, 1):
+        return ranked[0]
+    return None
+
+
+__all__ = ["DOMINANCE", "PersonCluster", "cluster_people"]
