@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.query import ontology_dir
+from kg.sparql import ontology_dir
 from kg.store.base import Store
 
 

@@ -100,7 +100,6 @@ def build(
         files = expand_paths(list(paths))
     except FileNotFoundError as exc:
         raise click.UsageError(f"no such file or directory: {exc.filename or exc}") from None
-    stdin = sys.stdin if "-" in paths else None
     with opened_store(store_path, read_only=False) as store:
         bar = None
         if is_interactive():
@@ -122,7 +121,7 @@ def build(
                 seen.add(path)
                 bar.update(1)
 
-        from kg.pipeline import build as run_build
+        import kg
 
         n = jobs or default_jobs()
         try:
@@ -131,13 +130,12 @@ def build(
                 # no longer walk spaCy's many objects, which live as long as we do.
                 load_model(model)
                 gc.freeze()
-            report = run_build(
+            report = kg.build(
                 list(paths),
                 store,
                 model=model,
                 base=base,
                 force=force,
-                stdin=stdin,
                 on_article=tick,
                 aliases=rules,
                 jobs=n,
@@ -175,12 +173,12 @@ def resolve(store_path: str | None, model: str | None, base: str, aliases_file: 
       kg resolve
       kg resolve --aliases aliases.csv
     """
-    from kg.pipeline import resolve as run_resolve
+    import kg
 
     rules = read_aliases(aliases_file) if aliases_file else []
     with opened_store(store_path, read_only=False) as store:
         try:
-            report = run_resolve(store, model=model, base=base, aliases=rules)
+            report = kg.resolve_entities(store, model=model, base=base, aliases=rules)
         except ModelNotFound as exc:
             raise UserFacingError(str(exc)) from None
     _summary(report, store.location, verb="Resolved")

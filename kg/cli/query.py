@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg import query as q
+from kg import sparql as q
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
 from kg.store.base import QueryError, Rows

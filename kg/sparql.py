@@ -1,5 +1,6 @@
-"""Running SPARQL for users: the read-only guard, canned queries, safe parameters and
-result formatting. Everything goes through the store interface."""
+"""Running SPARQL for users (the module behind `kg query` and :func:`kg.query`): the
+read-only guard, canned queries, safe parameters and result formatting. Everything goes
+through the store interface."""
 
 from __future__ import annotations
 
