@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from kg.model import Article, Extraction, entity_from_dict
+from kg.model import Article, Extraction
 from kg.resolve.local import ArticleEntities
 
 _SCHEMA = """
@@ -109,7 +109,7 @@ class BuildCache:
     def put(self, key: str, ex: Extraction) -> None:
         """Keep a record (one small transaction: a crash keeps every record already made)."""
         data = ex.to_dict()
-        entities = {"entities": data["entities"], "publisher": ex.article.publisher}
+        entities = ArticleEntities.of(ex).to_json()
         kinds: dict[str, int] = {}
         for st in ex.statements:
             kinds[st.kind] = kinds.get(st.kind, 0) + 1
@@ -154,9 +154,7 @@ class BuildCache:
                 f"SELECT key, article, entities FROM records WHERE key IN ({marks})", chunk
             )
             for key, article, blob in rows:
-                data = _unpack(blob)
-                ents = tuple(entity_from_dict(e) for e in data["entities"])  # type: ignore[index]
-                out[key] = ArticleEntities(article, ents, data["publisher"])  # type: ignore[index]
+                out[key] = ArticleEntities.from_json(article, _unpack(blob))  # type: ignore[arg-type]
         return out
 
     def drop_records_except(self, keep: set[str]) -> int:

@@ -399,7 +399,10 @@ def _re_extract(
             )
     by_hash = {iri.rsplit("/", 1)[-1]: iri for iri in iris}
     out: dict[str, str] = {}
-    for result in extract_records(sorted(articles, key=lambda a: a.short_hash), model=model):
+    from kg.workers import default_jobs
+
+    ordered = sorted(articles, key=lambda a: a.short_hash)
+    for result in extract_records(ordered, model=model, jobs=default_jobs()):
         if isinstance(result, ReadProblem):
             continue  # its graph stays as it is
         key = record_key(result.article, model_id)
@@ -413,13 +416,7 @@ def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str
     article graph by its IRI, then the entities graph (N-Triples text each)."""
     from kg.resolve.local import ArticleEntities
 
-    res = resolve_corpus(
-        [
-            ArticleEntities(e.article.short_hash, tuple(e.entities), e.article.publisher)
-            for e in extractions
-        ],
-        minter,
-    )
+    res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
     out = {
         minter.article(e.article.short_hash): article_ntriples(
             e, minter, res.identities[e.article.short_hash]

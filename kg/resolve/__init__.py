@@ -108,7 +108,7 @@ def _apply_rules(
         if family == "Person":
             if key not in people:
                 people[key] = PersonCluster(seq=0, forced=rule)
-                people[key].names.add(rule.canonical)
+                people[key].add_name(rule.canonical)
             people[key].add(it)
         else:
             group = groups.setdefault(key, Group(family, forced=rule))
@@ -186,11 +186,8 @@ def _resolution(
     res = Resolution()
     for art in arts:
         ident = res.identities[art.article] = Identity()
-        n = 0
-        for ent in art.entities:
-            if ent.type == "UnnamedSource":
-                n += 1
-                ident.iris[ent.key] = minter.unnamed(art.article, n)
+        for n, key in enumerate(art.unnamed, start=1):
+            ident.iris[key] = minter.unnamed(art.article, n)
     for c in candidates:
         for m in c.members:
             if m.key == PUBLISHER_KEY:

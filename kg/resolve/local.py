@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from kg.model import Entity
+from kg.model import Entity, Extraction
 
 
-@dataclass(frozen=True, order=True)
-class Local:
+class Local(NamedTuple):
     """One article's entity: ``article`` is the article's short hash, ``key`` the entity
-    key inside its extraction."""
+    key inside its extraction. (A named tuple: phase 2 makes one per entity of the corpus,
+    and tuples are the cheapest values Python makes.)"""
 
     article: str
     key: str
@@ -34,23 +35,68 @@ class Local:
 
 @dataclass(frozen=True)
 class ArticleEntities:
-    """The part of a record that resolution reads: an article's entities and publisher."""
+    """The part of a record that resolution reads: an article's named entities, the keys
+    of its unnamed sources (in reading order: their IRIs are numbered by it) and its
+    publisher."""
 
     article: str  # short hash
-    entities: tuple[Entity, ...]
+    entities: tuple[Local, ...]
+    unnamed: tuple[str, ...] = ()
     publisher: str | None = None
+
+    @classmethod
+    def of(cls, ex: Extraction) -> ArticleEntities:
+        art = ex.article.short_hash
+        return cls(
+            art,
+            tuple(local_of(art, e) for e in ex.entities if e.type != "UnnamedSource"),
+            tuple(e.key for e in ex.entities if e.type == "UnnamedSource"),
+            ex.article.publisher,
+        )
+
+    def to_json(self) -> list[Any]:
+        """A compact, JSON-ready form (what the build cache keeps)."""
+        return [
+            self.publisher,
+            list(self.unnamed),
+            [
+                [
+                    e.key,
+                    e.type,
+                    e.name,
+                    sorted(e.names),
+                    sorted(e.titles),
+                    e.mentions,
+                    list(e.affiliations),
+                ]
+                for e in self.entities
+            ],
+        ]
+
+    @classmethod
+    def from_json(cls, article: str, data: list[Any]) -> ArticleEntities:
+        publisher, unnamed, ents = data
+        return cls(
+            article,
+            tuple(
+                Local(article, k, t, n, frozenset(ns), frozenset(ts), m, tuple(a))
+                for k, t, n, ns, ts, m, a in ents
+            ),
+            tuple(unnamed),
+            publisher,
+        )
 
 
 def local_of(article: str, ent: Entity) -> Local:
     return Local(
-        article=article,
-        key=ent.key,
-        type=ent.type,
-        name=ent.name,
-        names=frozenset(ent.all_names()),
-        titles=frozenset(ent.titles),
-        mentions=len(ent.mentions),
-        affiliations=tuple(sorted(ent.affiliations)),
+        article,
+        ent.key,
+        ent.type,
+        ent.name,
+        frozenset(ent.all_names()),
+        frozenset(ent.titles),
+        len(ent.mentions),
+        tuple(sorted(ent.affiliations)),
     )
 
 
@@ -63,9 +109,7 @@ def locals_of(articles: Iterable[ArticleEntities]) -> list[Local]:
     never resolved), and each publisher as a news organisation, in a fixed order."""
     out = []
     for art in articles:
-        for ent in art.entities:
-            if ent.type != "UnnamedSource":
-                out.append(local_of(art.article, ent))
+        out += art.entities
         if art.publisher:
             out.append(
                 Local(

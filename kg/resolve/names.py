@@ -44,13 +44,23 @@ def person_name(form: str) -> PersonName:
     return parse_name(split_title(form)[1])
 
 
-def person_forms(names: set[str] | frozenset[str]) -> list[PersonName]:
+def person_forms(names: set[str] | frozenset[str]) -> tuple[PersonName, ...]:
     """The names of a person, title forms reduced to the name itself."""
-    return [person_name(n) for n in sorted(names)]
+    return _forms(names if isinstance(names, frozenset) else frozenset(names))
+
+
+@lru_cache(maxsize=65536)
+def _forms(names: frozenset[str]) -> tuple[PersonName, ...]:
+    return tuple(person_name(n) for n in sorted(names))
 
 
 def person_gender(names: set[str] | frozenset[str]) -> str | None:
     """The gender a person's names show: an honorific form, else a given name's."""
+    return _gender(names if isinstance(names, frozenset) else frozenset(names))
+
+
+@lru_cache(maxsize=65536)
+def _gender(names: frozenset[str]) -> str | None:
     for n in sorted(names):
         title, _ = split_title(n)
         if title in HONORIFIC_GENDER:

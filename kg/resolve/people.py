@@ -64,22 +64,40 @@ class PersonCluster:
 
     def add(self, item: Local) -> None:
         self.members.append(item)
+        new = item.names - self.names
         self.names |= item.names
         self.titles |= item.titles
         self.mentions += max(1, item.mentions)
-        self.full = [p for p in person_forms(self.names) if p.full]
+        if new:
+            self.full += [p for p in person_forms(frozenset(new)) if p.full]
 
-    @property
-    def gender(self) -> str | None:
-        return person_gender(self.names)
+    def add_name(self, name: str) -> None:
+        """A name the cluster goes by without any article giving it (a rule's canonical)."""
+        if name not in self.names:
+            self.names.add(name)
+            self.full += [p for p in person_forms(frozenset({name})) if p.full]
 
-    @property
-    def roles(self) -> set[str]:
-        return _offices(role_titles(self.names, self.titles))
+    def freeze(self) -> Evidence:
+        """What step 2 reads of this cluster, fixed as step 1 left it."""
+        names = frozenset(self.names)
+        return Evidence(
+            names=names,
+            gender=person_gender(names),
+            roles=frozenset(_offices(role_titles(names, frozenset(self.titles)))),
+            suffixes=frozenset(p.suffix for p in person_forms(names)),
+            mentions=self.mentions,
+        )
 
-    @property
-    def suffixes(self) -> set[str | None]:
-        return {p.suffix for p in person_forms(self.names)}
+
+@dataclass(frozen=True)
+class Evidence:
+    """A cluster as step 2 sees it: names, gender, offices, suffixes and mentions."""
+
+    names: frozenset[str]
+    gender: str | None
+    roles: frozenset[str]
+    suffixes: frozenset[str | None]
+    mentions: int
 
 
 def _offices(titles: set[str]) -> set[str]:
@@ -167,9 +185,11 @@ def cluster_people(people: list[Local], forced: list[PersonCluster] = ()) -> lis
             target = index.new()
         target.add(item)
         index.index(target)
-    # step 2 reads the clusters of step 1 as they stand: bare names never move them
-    for item in sorted(bare, key=_order):
-        target = _bare_target(item, index)
+    # step 2 reads the clusters of step 1 as they stand: one bare name never moves the
+    # evidence another is judged by, so no order among them matters
+    evidence = {c.seq: c.freeze() for c in index.clusters}
+    decided = [(item, _bare_target(item, index, evidence)) for item in sorted(bare, key=_order)]
+    for item, target in decided:
         if target is None:
             target = index.new()
             target.scoped = item.article
@@ -177,12 +197,15 @@ def cluster_people(people: list[Local], forced: list[PersonCluster] = ()) -> lis
     return index.clusters
 
 
-def _bare_target(item: Local, index: PeopleIndex) -> PersonCluster | None:
+def _bare_target(
+    item: Local, index: PeopleIndex, evidence: dict[int, Evidence]
+) -> PersonCluster | None:
     """The cluster a person named without a given name belongs to, if the evidence
     picks one (see the module docstring)."""
     mine = person_forms(item.names)
     suffix = next((p.suffix for p in mine if p.suffix), None)
-    pool = [c for c in index.surname({fold(p.surname) for p in mine}) if suffix in c.suffixes]
+    pool = index.surname({fold(p.surname) for p in mine})
+    pool = [c for c in pool if suffix in evidence[c.seq].suffixes]
     if not pool and mine and all(given_name_gender(p.surname) for p in mine):
         # "Hillary" alone: a given name, matched to the full names that start with it
         pool = index.given({fold(p.surname) for p in mine})
@@ -190,25 +213,26 @@ def _bare_target(item: Local, index: PeopleIndex) -> PersonCluster | None:
         return None
     gender = person_gender(item.names)
     if gender:
-        pool = [c for c in pool if c.gender in (None, gender)]
+        pool = [c for c in pool if evidence[c.seq].gender in (None, gender)]
     titled = {n for n in item.names if split_title(n)[0]}
-    exact = [c for c in pool if c.names & titled]
+    exact = [c for c in pool if evidence[c.seq].names & titled]
     if exact:
         pool = exact
     roles = _offices(role_titles(item.names, item.titles))
     single_ok = True
     if roles:
-        holders = [c for c in pool if c.roles & roles]
+        holders = [c for c in pool if evidence[c.seq].roles & roles]
         if holders:
             pool = holders
         else:
             # nobody is known to hold the office: a lone candidate may, unless it is
             # known to hold other offices (the President's wife is not the President)
-            single_ok = all(not c.roles for c in pool)
+            single_ok = all(not evidence[c.seq].roles for c in pool)
     if len(pool) == 1:
         return pool[0] if single_ok else None
-    ranked = sorted(pool, key=lambda c: (-c.mentions, c.seq))
-    if len(ranked) > 1 and ranked[0].mentions >= DOMINANCE * max(ranked[1].mentions, 1):
+    ranked = sorted(pool, key=lambda c: (-evidence[c.seq].mentions, c.seq))
+    top, second = (evidence[c.seq].mentions for c in ranked[:2]) if len(ranked) > 1 else (0, 0)
+    if len(ranked) > 1 and top >= DOMINANCE * max(second, 1):
         return ranked[0]
     return None
 
