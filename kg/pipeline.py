@@ -238,6 +238,33 @@ def resolve(
     return report
 
 
+def build_records(
+    store: Store,
+    records: Iterable[Extraction],
+    *,
+    model_id: str = "records",
+    base: str = DEFAULT_BASE,
+    aliases: Sequence[AliasRule] = (),
+) -> BuildReport:
+    """Store records made elsewhere (by another machine, a Spark job, a generator of test
+    data): phase 2 over the stored corpus and these records, nothing parsed. A record
+    replaces what its source file held, as in :func:`build`."""
+    report = BuildReport()
+    minter = Minter(base)
+    cache = _open_cache(store)
+    try:
+        corpus = _Corpus(store.articles(), cache)
+        for ex in records:
+            key = record_key(ex.article, model_id)
+            cache.put(key, ex)
+            _stored_new(corpus, report, minter.article(ex.article.short_hash), key, ex.article)
+        rules = _rules(store, minter, list(aliases))
+        _phase2(store, cache, corpus, minter, rules, report, model=None, model_id=model_id)
+    finally:
+        cache.close()
+    return report
+
+
 def remove(
     store: Store,
     source_files: Callable[[str], bool],
@@ -359,9 +386,8 @@ _ARTICLE_DATA = """
 SELECT ?a ?text ?file ?title ?url ?date ?author ?publisher WHERE {
   GRAPH ?a { ?a a kg:Article ; kg:text ?text ; kg:sourceFile ?file .
     OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url }
-    OPTIONAL { ?a dcterms:date ?date } OPTIONAL { ?a dcterms:creator ?author }
-    OPTIONAL { ?a dcterms:publisher ?p } }
-  OPTIONAL { ?p rdfs:label ?publisher }
+    OPTIONAL { ?a dcterms:date ?date } OPTIONAL { ?a dcterms:creator ?author } }
+  OPTIONAL { GRAPH ?a { ?a dcterms:publisher ?p } ?p rdfs:label ?publisher }
   VALUES ?a { %s }
 }"""
 
@@ -456,6 +482,7 @@ def summary_json(report: BuildReport) -> str:
 __all__ = [
     "BuildReport",
     "build",
+    "build_records",
     "corpus_graphs",
     "extract_articles",
     "graph_iri",

@@ -14,6 +14,7 @@ again one by one, so one bad article never costs the others.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections import deque
@@ -104,8 +105,13 @@ def extract_records(
     """A record (or a problem) for every article. With ``jobs`` == 1 in this process, in
     input order; otherwise in the order the workers finish."""
     if jobs <= 1:
-        nlp = nlp_mod.load(model)
+        nlp = None
         for batch in _chunks(articles, batch_size):
+            if nlp is None:  # only when there is something to parse
+                nlp = nlp_mod.load(model)
+                # spaCy's many objects live as long as the process: keep the collector's
+                # full passes from walking them again and again
+                gc.freeze()
             yield from extract_batch(nlp, batch, batch_size)
         return
     pool = ProcessPoolExecutor(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 
 import click
@@ -11,7 +10,6 @@ from kg.cli.errors import UserFacingError
 from kg.cli.options import is_interactive, opened_store, store_option
 from kg.model import NAMED_TYPES, ReadProblem
 from kg.nlp import ModelNotFound
-from kg.nlp import load as load_model
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import expand_paths
 from kg.resolve.aliases import AliasFileError, AliasRule, parse_alias_rows
@@ -125,11 +123,6 @@ def build(
 
         n = jobs or default_jobs()
         try:
-            if n == 1:
-                # The model first, then gc.freeze(): the garbage collector's full passes
-                # no longer walk spaCy's many objects, which live as long as we do.
-                load_model(model)
-                gc.freeze()
             report = kg.build(
                 list(paths),
                 store,
