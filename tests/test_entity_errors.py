@@ -131,3 +131,87 @@ def test_sen_abbreviation_goes_to_the_senator_not_her_son(nlp):
     son = _one(ex, "Tom Collins")
     assert senator.key != son.key
     assert "Sen. Collins" in senator.all_names()
+
+
+# --- 2. an organisation's name without its owner, determiner or the words after it ---------
+
+MINISTRIES = (
+    "NAIROBI, Kenya — The Ministry of Health on Tuesday said 40 people had died of cholera "
+    "in Kisumu County. Critics said President William Ruto had been warned: his Health "
+    "Ministry ignored three reports, and the Ruto Treasury cut the cholera budget by half.\n\n"
+    "Her State Department, the former envoy Anne Ochieng wrote of a rival, had been slow.\n"
+)
+
+
+def test_organisations_lose_the_owner_and_the_words_after(nlp):
+    ex = _extract(MINISTRIES)
+    orgs = _names(ex, "Organization")
+    assert "Ministry of Health" in orgs
+    assert "Health Ministry" in orgs
+    assert "Department of State" in orgs  # "Her State Department"
+    assert not [o for o in orgs if o.startswith(("Her ", "his ", "Ruto "))], orgs
+    assert not [o for o in orgs if " on " in o], orgs
+
+
+PHARMA = (
+    "GENEVA — Officials of the Department of State on Pfizer said nothing new. A spokesman "
+    "for the Clinton State Department, which Hillary Clinton ran until 2013, declined to "
+    "comment. The Trump Organization said it would appeal, and the Council on Foreign "
+    "Relations published a report.\n"
+)
+
+
+def test_a_known_body_after_a_person_is_the_body_but_own_names_stay(nlp):
+    ex = _extract(PHARMA)
+    orgs = _names(ex, "Organization")
+    assert "Department of State" in orgs
+    assert "Clinton State Department" not in orgs
+    assert not [o for o in orgs if "Pfizer" in o and "State" in o], orgs
+    assert {"Trump Organization", "Council on Foreign Relations"} <= orgs
+
+
+# --- 3. company names joined by "&" or "and" ----------------------------------------------
+
+PAPER_MILL = (
+    "Calder Bay Pulp & Paper to close its Calder mill\n\n"
+    "In Calder, the news came on Thursday: Calder Bay Pulp & Paper will close its mill next "
+    "spring, the company said. Workers in Calder were angry.\n"
+)
+
+
+def test_a_company_is_not_split_at_a_place_like_first_word(nlp):
+    from kg.pipeline import extract_articles
+
+    article = Article(
+        text=PAPER_MILL, source_file="mill.txt", title_span=(0, PAPER_MILL.index("\n"))
+    )
+    (ex,) = list(extract_articles([article]))
+    company = _one(ex, "Calder Bay Pulp & Paper", "Organization")
+    assert len(company.mentions) == 2  # the headline's too
+    town = _one(ex, "Calder", "Place")
+    assert all(PAPER_MILL[s.start : s.end] == "Calder" for s in town.mentions)
+    assert not any(s.start == 0 for s in town.mentions)
+
+
+RETAIL = (
+    "LONDON — Marks and Spencer has cut the price of school uniforms for a third year. Marks "
+    "and Spencer said sales of clothing rose 4 per cent, while Procter & Gamble and Johnson & "
+    "Johnson both raised prices. Nairobi Valley Tea and Coffee said exports fell, and "
+    "Ana Ruiz, who runs Calder Bay Pulp and Paper, said the mill would stay open. Shell and "
+    "Unilever said they would each cut 2,000 jobs.\n"
+)
+
+
+def test_company_names_with_and_or_ampersand_stay_whole(nlp):
+    ex = _extract(RETAIL)
+    orgs = _names(ex, "Organization")
+    assert {
+        "Marks and Spencer",
+        "Procter & Gamble",
+        "Johnson & Johnson",
+        "Nairobi Valley Tea and Coffee",
+        "Calder Bay Pulp and Paper",
+    } <= orgs, orgs
+    assert len(_one(ex, "Marks and Spencer", "Organization").mentions) == 2
+    assert not {"Marks", "Spencer", "Coffee"} & (orgs | _names(ex, "Person"))
+    assert "Shell and Unilever" not in orgs  # two companies
