@@ -8,6 +8,9 @@ slice the article to its own words.
 
 from __future__ import annotations
 
+import pytest
+
+from kg.extract.names import compatible_names, parse_name, well_formed
 from kg.model import Article, Entity, Extraction
 
 
@@ -215,3 +218,47 @@ def test_company_names_with_and_or_ampersand_stay_whole(nlp):
     assert len(_one(ex, "Marks and Spencer", "Organization").mentions) == 2
     assert not {"Marks", "Spencer", "Coffee"} & (orgs | _names(ex, "Person"))
     assert "Shell and Unilever" not in orgs  # two companies
+
+
+# --- 4. names in Cyrillic, Greek and Arabic script -----------------------------------------
+
+GULF = (
+    "RIYADH — محمد بن سلمان said on Sunday that the kingdom would invest $40 billion in "
+    "solar power. “We will not give up,” said عائشة الحسن, a teacher in Amman who has "
+    "campaigned for the plan.\n"
+)
+
+
+def test_a_name_in_arabic_script_is_a_person_as_written(nlp):
+    ex = _extract(GULF)
+    assert {"محمد بن سلمان", "عائشة الحسن"} <= _names(ex, "Person")
+    assert not _names(ex, "UnnamedSource") & {"محمد بن سلمان", "عائشة الحسن"}
+
+
+KYIV = (
+    "KYIV — Іван Петренко, the mayor of Irpin, said the bridge would reopen in May. Іван "
+    "Сидоренко, a contractor, said the work was on time. Петренко added that 200 families "
+    "had come back.\n"
+)
+
+
+def test_two_cyrillic_people_with_one_given_name_stay_two(nlp):
+    ex = _extract(KYIV)
+    mayor = _one(ex, "Іван Петренко")
+    assert _one(ex, "Іван Сидоренко").key != mayor.key
+    assert "Петренко" in mayor.all_names()
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [
+        ("Владимир Путин", "Путин"),
+        ("Κυριάκος Μητσοτάκης", "Μητσοτάκης"),
+        ("محمد بن سلمان", "بن سلمان"),
+    ],
+)
+def test_names_in_other_scripts_parse_and_are_well_formed(name, surname):
+    parsed = parse_name(name)
+    assert parsed.surname == surname and parsed.full
+    assert well_formed(name)
+    assert not compatible_names(parsed, parse_name("Иван Сидоренко"))

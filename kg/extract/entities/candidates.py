@@ -26,6 +26,7 @@ from kg.extract.entities.organisations import (
 from kg.extract.entities.tables import Mention
 from kg.extract.names import (
     SUFFIX_AFTER,
+    caseless_letter,
     given_name_gender,
     is_descriptor,
     parse_name,
@@ -110,6 +111,10 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
             continue
         start, end, form, type_, gender = cleaned
         add(start, end, form, type_, gender)
+
+    # 3. names in another script that NER, trained on English, does not see
+    for start, end in _other_script_people(doc):
+        add(start, end, text[start:end], "Person")
     return found
 
 
@@ -171,7 +176,7 @@ def _clean(
     if type_ == "Person" and "(" in form:
         form = form.split("(")[0].rstrip()  # "George (W. Bush": a bracket is not a name
         end = start + len(form)
-    if not any(c.isupper() for c in form) or len(form) < 2:
+    if not any(c.isupper() or caseless_letter(c) for c in form) or len(form) < 2:
         return None
     if type_ == "Organization" and form in _TITLE_FRAGMENTS:
         return None  # "State" of "Secretary of State"
@@ -427,6 +432,54 @@ def _run_end(doc: Doc, i: int) -> int:
     while end < len(doc) and end - i < 4 and _capitalised(doc[end]) and doc[end - 1].whitespace_:
         end += 1
     return end
+
+
+def _other_script_word(tok) -> bool:
+    """A word in a non-Latin script ("محمد", "Путин"), not a number or a symbol."""
+    word = tok.text
+    return not word.isascii() and all(c.isalpha() and ord(c) > 0x24F for c in word)
+
+
+def _other_script_people(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of one to five words in a non-Latin script, in English text, that stand where a
+    person's name does: after an honorific or title ("Crown Prince محمد بن سلمان"), beside
+    a reporting verb ("said عائشة الحسن"), as the subject of a verb, or before an
+    appositive that says what they are (", a teacher in Amman"). The name is kept as
+    written; NER finds Cyrillic and Greek names often, Arabic or Hebrew ones rarely."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _other_script_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j + 1 - i < 5 and _other_script_word(doc[j + 1]):
+            j += 1
+        if _person_position(doc, i, j + 1):
+            out.append((doc[i].idx, doc[j].idx + len(doc[j].text)))
+        i = j + 1
+    return out
+
+
+def _person_position(doc: Doc, start: int, end: int) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and (
+        before.lower_ in lexicon.HONORIFICS
+        or before.lower_ in lexicon.TITLE_HEADS
+        or before.lemma_ in lexicon.SPEECH_VERBS
+    ):
+        return True
+    if after is not None and after.lemma_ in lexicon.SPEECH_VERBS:
+        return True
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB" for t in doc[start:end]):
+        return True
+    if after is not None and after.text == ",":
+        words = [t for t in doc[end + 1 : end + 6] if not t.is_punct]
+        return any(
+            t.lower_ in lexicon.PERSON_NOUNS or t.lower_ in lexicon.TITLE_HEADS for t in words[:4]
+        )
+    return False
 
 
 def _drop_descriptor(form: str, start: int) -> tuple[str, int]:

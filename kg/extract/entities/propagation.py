@@ -15,6 +15,7 @@ from kg.extract.names import (
     SUFFIX_AFTER,
     compatible_names,
     given_name_gender,
+    name_initial,
     parse_name,
 )
 from kg.model import EntityType, Span
@@ -98,7 +99,7 @@ def _propagate(
             forms = {f for f in forms if parse_name(f).full}
         known.extend((-len(f), order, f, ent.key, ent.type) for f in forms)
     for _, _, form, key, type_ in sorted(known):
-        if len(form) < 3 or not form[0].isupper() or form not in text:
+        if len(form) < 3 or not name_initial(form) or form not in text:
             continue
         for start in _name_starts(text, form, not parse_name(form).suffix):
             end = start + len(form)
