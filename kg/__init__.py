@@ -46,11 +46,13 @@ def build(
     aliases: Sequence[AliasRule] = (),
     on_article: Callable[[Article | ReadProblem], None] | None = None,
     base: str | None = None,
+    stdin_name: str | None = None,
 ) -> BuildReport:
     """Build or update ``store`` (a Store, or a path) from files and directories, parsing
     in ``jobs`` processes (default: one per CPU). Returns the
     :class:`~kg.pipeline.BuildReport`: what was built, skipped, failed, and what the store
-    holds now. Bad files are in ``report.failed``; they never stop the others."""
+    holds now. Bad files are in ``report.failed``; they never stop the others. A path
+    ``-`` reads an article from standard input, stored as ``stdin_name`` or by content."""
     from kg.pipeline import build as _build
     from kg.rdf.vocab import DEFAULT_BASE
     from kg.workers import default_jobs
@@ -65,6 +67,7 @@ def build(
             on_article=on_article,
             jobs=jobs or default_jobs(),
             base=base or DEFAULT_BASE,
+            stdin_name=stdin_name,
         )
 
 

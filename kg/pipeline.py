@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from kg import nlp as nlp_mod
@@ -30,6 +30,7 @@ from kg.rdf.iris import Minter
 from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
+from kg.readers.files import STDIN
 from kg.resolve import resolve_corpus
 from kg.resolve.aliases import AliasRule, merge_rules
 from kg.store.base import Store, StoredArticle
@@ -140,6 +141,7 @@ def build(
     on_article: Callable[[Article | ReadProblem], None] | None = None,
     aliases: Sequence[AliasRule] = (),
     jobs: int = 1,
+    stdin_name: str | None = None,
 ) -> BuildReport:
     """Build (or update) ``store`` from ``paths`` (see the module docstring).
 
@@ -147,7 +149,9 @@ def build(
     ``force``: then it is parsed again); a file whose text changed replaces its old
     article; a file with the same text as another is reported as a duplicate and stored
     once. ``aliases`` are kept in the store beside the rules earlier builds were given.
-    ``on_article`` is called once per input file or record, as it is done with.
+    ``on_article`` is called once per input file or record, as it is done with. An
+    article read from standard input is stored as ``stdin_name``, or as ``-:`` and the
+    first 8 hex digits of its content hash.
     """
     report = BuildReport()
     minter = Minter(base)
@@ -168,6 +172,10 @@ def build(
                     report.problems.append(item)
                     done(item)
                     continue
+                if item.source_file == STDIN:
+                    # named by content (or by the caller): two different texts piped in
+                    # one after the other are two articles, not one replacing the other
+                    item = replace(item, source_file=stdin_name or stdin_source(item))
                 iri = minter.article(item.short_hash)
                 if iri in seen:
                     report.duplicates.append((item.source_file, seen[iri]))
@@ -209,6 +217,11 @@ def build(
     finally:
         cache.close()
     return report
+
+
+def stdin_source(article: Article) -> str:
+    """The source-file name of an article read from standard input: by its content."""
+    return f"{STDIN}:{article.short_hash[:8]}"
 
 
 def _stored_new(corpus: _Corpus, report: BuildReport, iri: str, key: str, art: Article) -> None:

@@ -55,6 +55,14 @@ class CannedQuery:
     description: str
     params: dict[str, str] = field(default_factory=dict)
     text: str = ""
+    #: parameters looked up by ``kg:nameKey``: their values are normalised the same way
+    normalise: set[str] = field(default_factory=set)
+
+    def prepare(self, values: dict[str, str]) -> dict[str, str]:
+        """The parameter values as the query matches them."""
+        from kg.rdf.iris import name_key
+
+        return {k: name_key(v) if k in self.normalise else v for k, v in values.items()}
 
 
 def canned_queries() -> dict[str, CannedQuery]:
@@ -68,11 +76,13 @@ def canned_queries() -> dict[str, CannedQuery]:
 def parse_canned(name: str, text: str) -> CannedQuery:
     q = CannedQuery(name=name, title=name, description="", text=text)
     for line in text.splitlines():
-        m = re.match(r"#\s*(title|description|param):\s*(.*)$", line.strip())
+        m = re.match(r"#\s*(title|description|param|normalise):\s*(.*)$", line.strip())
         if not m:
             continue
         key, value = m.groups()
-        if key == "param":
+        if key == "normalise":
+            q.normalise |= {v.strip() for v in value.split(",") if v.strip()}
+        elif key == "param":
             pname, _, desc = value.partition("  ")
             q.params[pname.strip()] = desc.strip()
         else:

@@ -56,6 +56,12 @@ def jobs_option(f):
 @base_option
 @click.option("--force", is_flag=True, help="Parse articles again even if they are unchanged.")
 @click.option(
+    "--name",
+    "stdin_name",
+    metavar="NAME",
+    help="Source-file name for an article read from - (default: - and its content hash).",
+)
+@click.option(
     "--aliases",
     "aliases_file",
     metavar="FILE.csv",
@@ -70,13 +76,15 @@ def build(
     model: str | None,
     base: str,
     force: bool,
+    stdin_name: str | None,
     aliases_file: str | None,
 ) -> None:
     """Read articles and add their who-said-what graph to the store.
 
     PATH may be files (.txt .md .html .htm .json .jsonl), directories (read recursively)
-    or - for a text article on standard input. Building the same files again changes
-    nothing; a file whose text changed replaces its old article. Articles are parsed in
+    or - for a text article on standard input (stored as -:HASH, or as --name).
+    Building the same files again changes nothing; a file whose text changed replaces
+    its old article. Articles are parsed in
     --jobs worker processes, then every entity of the store is resolved at once, so one
     person keeps one node across articles whatever order they come in.
 
@@ -132,6 +140,7 @@ def build(
                 on_article=tick,
                 aliases=rules,
                 jobs=n,
+                stdin_name=stdin_name,
             )
         except ModelNotFound as exc:
             raise UserFacingError(str(exc)) from None

@@ -88,6 +88,7 @@ def query(
             raise click.UsageError(
                 f"canned query {name!r} needs " + ", ".join(f"--param {m}=..." for m in missing)
             )
+        bound = canned[name].prepare(bound)
     elif sparql:
         text = _read_query(sparql)
     else:
