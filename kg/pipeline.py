@@ -18,9 +18,11 @@ aliases file, it re-resolves the stored corpus without parsing anything.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TextIO
 
 from kg import nlp as nlp_mod
@@ -142,6 +144,7 @@ def build(
     aliases: Sequence[AliasRule] = (),
     jobs: int = 1,
     stdin_name: str | None = None,
+    prune: bool = False,
 ) -> BuildReport:
     """Build (or update) ``store`` from ``paths`` (see the module docstring).
 
@@ -151,7 +154,8 @@ def build(
     once. ``aliases`` are kept in the store beside the rules earlier builds were given.
     ``on_article`` is called once per input file or record, as it is done with. An
     article read from standard input is stored as ``stdin_name``, or as ``-:`` and the
-    first 8 hex digits of its content hash.
+    first 8 hex digits of its content hash. With ``prune``, stored articles whose files
+    lie under ``paths`` but are gone from disk are removed.
     """
     report = BuildReport()
     minter = Minter(base)
@@ -212,11 +216,30 @@ def build(
             report.parsed += 1
             _stored_new(corpus, report, minter.article(art.short_hash), key, art)
             done(art)
+        if prune:
+            read = {f.split("#", 1)[0] for f in seen.values()}
+            under = covers([p for p in paths if p != STDIN])
+            for iri, held in corpus.stored.items():
+                file = held.source_file.split("#", 1)[0]
+                if under(file) and file not in read and not Path(file).exists():
+                    corpus.remove(iri)
         rules = _rules(store, minter, list(aliases))
         _phase2(store, cache, corpus, minter, rules, report, model=model, model_id=model_id)
     finally:
         cache.close()
     return report
+
+
+def covers(paths: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a stored source file is one of ``paths`` or lies under one of them (as
+    given: the names a build stores are the paths as the user wrote them)."""
+    wanted = [os.path.normpath(p) for p in paths]
+
+    def test(source_file: str) -> bool:
+        name = os.path.normpath(source_file.split("#", 1)[0])
+        return any(name == w or name.startswith(w.rstrip(os.sep) + os.sep) for w in wanted)
+
+    return test
 
 
 def stdin_source(article: Article) -> str:
@@ -497,6 +520,7 @@ __all__ = [
     "build",
     "build_records",
     "corpus_graphs",
+    "covers",
     "extract_articles",
     "graph_iri",
     "remove",

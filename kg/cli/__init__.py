@@ -24,6 +24,7 @@ from kg.cli.errors import UserFacingError
 COMMAND_MODULES = {
     "build": "build",
     "resolve": "build",
+    "remove": "build",
     "extract": "extract",
     "query": "query",
     "viz": "views",

@@ -56,6 +56,11 @@ def jobs_option(f):
 @base_option
 @click.option("--force", is_flag=True, help="Parse articles again even if they are unchanged.")
 @click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove stored articles whose files under PATH are gone from disk.",
+)
+@click.option(
     "--name",
     "stdin_name",
     metavar="NAME",
@@ -76,6 +81,7 @@ def build(
     model: str | None,
     base: str,
     force: bool,
+    prune: bool,
     stdin_name: str | None,
     aliases_file: str | None,
 ) -> None:
@@ -141,6 +147,7 @@ def build(
                 aliases=rules,
                 jobs=n,
                 stdin_name=stdin_name,
+                prune=prune,
             )
         except ModelNotFound as exc:
             raise UserFacingError(str(exc)) from None
@@ -186,6 +193,30 @@ def resolve(store_path: str | None, model: str | None, base: str, aliases_file: 
     _summary(report, store.location, verb="Resolved")
 
 
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_option
+def remove(paths: tuple[str, ...], store_path: str | None) -> None:
+    """Remove articles from the store: those read from PATH (a file as it was given to
+    `kg build`, or a directory: every article from a file under it). Each article graph
+    goes in its own transaction; the entities and claims are brought up to date. Nothing
+    is parsed.
+
+    \b
+    Examples:
+      kg remove examples/articles/03-estonia-finland-patrols.txt
+      kg remove examples/articles
+      kg build examples/articles --prune     # remove those whose files are gone
+    """
+    import kg
+
+    with opened_store(store_path, read_only=False) as store:
+        report = kg.remove(store, list(paths))
+    if not report.removed:
+        click.echo(f"Nothing stored from {', '.join(paths)}", err=True)
+    _summary(report, store.location, verb="Removed")
+
+
 def _counts(counter) -> str:
     return ", ".join(f"{n} {k}" for k, n in sorted(counter.items())) or "none"
 
@@ -202,6 +233,10 @@ def _summary(report, location: str, verb: str = "Built") -> None:
             notes.append(f"{report.replaced} replaced an older version")
         if notes:
             head += f" ({'; '.join(notes)})"
+    elif verb == "Removed":
+        head = (
+            f"Removed {report.removed} article{'s' if report.removed != 1 else ''} from {location}"
+        )
     else:
         head = f"Resolved {report.total_articles} articles in {location}"
     lines = [
@@ -210,6 +245,8 @@ def _summary(report, location: str, verb: str = "Built") -> None:
         f"  entities:   {_counts(report.entities)}",
         f"  statements: {_counts(report.statements)}",
     ]
+    if report.removed and verb == "Built":
+        lines.append(f"  removed:    {report.removed} article(s) whose files are gone")
     if report.rewritten:
         lines.append(
             f"  rewritten:  {report.rewritten} other article graph(s) whose entities changed"
@@ -217,7 +254,7 @@ def _summary(report, location: str, verb: str = "Built") -> None:
     for dup, original in report.duplicates:
         lines.append(f"  duplicate:  {dup} has the same text as {original} (stored once)")
     if report.skipped:
-        lines.append(f"  skipped:    {len(report.skipped)} unsupported file(s)")
+        lines.append(f"  skipped:    {len(report.skipped)} file(s), named above")
     if report.failed:
         lines.append(f"  failed:     {len(report.failed)} file(s) or record(s), named above")
     click.echo("\n".join(lines))
@@ -241,4 +278,4 @@ def read_aliases(path: str) -> list[AliasRule]:
         raise click.UsageError(str(exc)) from None
 
 
-COMMANDS = [build, resolve]
+COMMANDS = [build, resolve, remove]

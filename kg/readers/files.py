@@ -90,7 +90,9 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path | Literal
             add(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and is_store_dir(path):
+            add(path)  # read_paths says why it is not read
+        elif path.is_dir():
             for found in _walk(path):
                 add(found)
         elif path.exists() or path.is_symlink():
@@ -98,6 +100,15 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path | Literal
         else:
             raise FileNotFoundError(f"{raw}: no such file or directory")
     return result
+
+
+def is_store_dir(path: Path) -> bool:
+    """Whether ``path`` is a store's directory (an Oxigraph database, with or without
+    newskg's cache): never input, even inside a directory being built (`kg build .` with
+    ./kg-store in it)."""
+    return (path / "CURRENT").is_file() and (
+        (path / "IDENTITY").is_file() or (path / "newskg").is_dir()
+    )
 
 
 def _identity(path: Path) -> object:
@@ -112,8 +123,10 @@ def _identity(path: Path) -> object:
 def _walk(root: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         base = Path(dirpath)
+        stores = [d for d in dirnames if is_store_dir(base / d)]
+        found += [base / d for d in stores]  # listed, never walked: read_paths skips them
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in stores]
         for name in filenames:
             if name.startswith("."):
                 continue

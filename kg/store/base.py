@@ -19,6 +19,10 @@ class StoreError(Exception):
     """A problem with the store itself (missing, locked, unreadable)."""
 
 
+class NotAStore(StoreError):
+    """The location holds something else (the user's own files): a usage error."""
+
+
 class QueryError(Exception):
     """A SPARQL query the store could not run (syntax error, refused operation)."""
 

@@ -11,7 +11,16 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.rdf.vocab import PREFIXES
-from kg.store.base import QueryError, QueryResult, Rows, Store, StoredArticle, StoreError, Triples
+from kg.store.base import (
+    NotAStore,
+    QueryError,
+    QueryResult,
+    Rows,
+    Store,
+    StoredArticle,
+    StoreError,
+    Triples,
+)
 
 _FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -39,6 +48,12 @@ class OxigraphStore(Store):
             raise StoreError(f"no store at {path} (build one with `kg build PATH --store {path}`)")
         if p.exists() and not p.is_dir():
             raise StoreError(f"{path} is a file, not a store directory")
+        if p.is_dir() and not (p / "CURRENT").exists() and any(p.iterdir()):
+            # a folder of the user's own files: never scatter a database among them
+            raise NotAStore(
+                f"{path} is a folder with other files in it, not a store; give --store a "
+                "new or empty directory"
+            )
         try:
             self._store = ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
         except OSError as exc:
