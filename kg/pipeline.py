@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,8 +34,9 @@ from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.readers.files import STDIN
-from kg.resolve import resolve_corpus
+from kg.resolve import Memo, resolve_corpus, warm_caches
 from kg.resolve.aliases import AliasRule, merge_rules
+from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
 from kg.writer import article_digest, sync_subjects
@@ -205,6 +207,8 @@ def build(
                     continue
                 yield item
 
+        prefetch = _Prefetch(cache.path, [k for k in corpus.keys.values() if k])
+        prefetch.start()
         for result in extract_records(todo(), model=model, jobs=jobs):
             if isinstance(result, ReadProblem):
                 report.problems.append(result)
@@ -224,10 +228,52 @@ def build(
                 if under(file) and file not in read and not Path(file).exists():
                     corpus.remove(iri)
         rules = _rules(store, minter, list(aliases))
-        _phase2(store, cache, corpus, minter, rules, report, model=model, model_id=model_id)
+        _phase2(
+            store,
+            cache,
+            corpus,
+            minter,
+            rules,
+            report,
+            model=model,
+            model_id=model_id,
+            prefetched=prefetch.result(),
+        )
     finally:
         cache.close()
     return report
+
+
+class _Prefetch(threading.Thread):
+    """While phase 1 parses (in worker processes, or in this one), read what phase 2 will
+    need of the stored corpus (its resolution inputs and the resolution memo) and warm the
+    name caches resolution uses, so that adding one article to a large store costs about
+    what adding it to an empty one does."""
+
+    def __init__(self, cache_path: Path | str, keys: list[str]):
+        super().__init__(name="kg-prefetch", daemon=True)
+        self._path, self._keys = cache_path, keys
+        self._out: tuple[dict[str, ArticleEntities], Memo] | None = None
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            if str(self._path) == ":memory:":
+                self._out = ({}, Memo())
+                return
+            cache = BuildCache(self._path)  # its own connection: SQLite's rule for threads
+            try:
+                entities, memo = cache.entities(self._keys), cache.memo()
+            finally:
+                cache.close()
+            warm_caches(entities.values(), memo)
+            self._out = (entities, memo)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> tuple[dict[str, ArticleEntities], Memo] | None:
+        self.join()
+        return None if self._error is not None else self._out
 
 
 def covers(paths: Sequence[str]) -> Callable[[str], bool]:
@@ -370,6 +416,7 @@ def _phase2(
     *,
     model: str | None,
     model_id: str | None,
+    prefetched: tuple[dict[str, ArticleEntities], Memo] | None = None,
 ) -> None:
     live = corpus.live()
     missing = [iri for iri, key in live.items() if key is None or not cache.has(key)]
@@ -382,8 +429,11 @@ def _phase2(
         # an article whose text could not be made into a record keeps its graph as it is
         live = {i: k for i, k in live.items() if k is not None and cache.has(k)}
     keys = {iri: key for iri, key in live.items() if key is not None}
-    entities = cache.entities(keys.values())
-    res = resolve_corpus(entities.values(), minter, rules)
+    entities, memo = prefetched or ({}, cache.memo())
+    entities = {k: entities[k] for k in keys.values() if k in entities}
+    entities.update(cache.entities(k for k in keys.values() if k not in entities))
+    res = resolve_corpus(entities.values(), minter, rules, memo)
+    cache.keep_memo(memo)
     written = cache.graphs()
     for iri, key in keys.items():
         short = entities[key].article
