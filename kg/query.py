@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.rdf.vocab import PREFIXES
 from kg.store.base import QueryError, QueryResult, Rows, Store, Triples
+from kg.terminal import escape
 
 #: Where the shipped ontology lives: inside the package in a wheel, beside it in a checkout.
 _ONTOLOGY_DIRS = (Path(__file__).parent / "ontology", Path(__file__).parent.parent / "ontology")
@@ -137,14 +138,17 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 
 def format_result(result: QueryResult, fmt: str) -> str:
+    """The result as the text `kg query` prints. Controls and bidi overrides in the values are
+    shown as escapes (see :mod:`kg.terminal`), in a way each format reads back: JSON and
+    Turtle keep their meaning, tables and CSV show ``\\x1b`` where an ESC was."""
     if isinstance(result, bool):
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result})
         return "true" if result else "false"
     if isinstance(result, Triples):
-        return triples_to_turtle(result)
+        return escape(triples_to_turtle(result), syntax=True)
     if fmt == "json":
-        return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+        return escape(json.dumps(result.to_json(), ensure_ascii=False, indent=2), syntax=True)
     if fmt in ("csv", "tsv"):
         return _delimited(result, "," if fmt == "csv" else "\t")
     return _table(result)
@@ -172,19 +176,19 @@ def _delimited(rows: Rows, sep: str) -> str:
     if sep == "\t":
         buf.write("\t".join(rows.variables) + "\n")
         for row in rows.values():
-            cells = [(v or "").replace("\t", " ").replace("\n", " ") for v in row.values()]
+            cells = [escape((v or "").replace("\t", " ").replace("\n", " ")) for v in row.values()]
             buf.write("\t".join(cells) + "\n")
         return buf.getvalue().rstrip("\n")
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(rows.variables)
     for row in rows.values():
-        writer.writerow([v or "" for v in row.values()])
+        writer.writerow([escape(v or "") for v in row.values()])
     return buf.getvalue().rstrip("\n")
 
 
 def _table(rows: Rows) -> str:
     header = rows.variables
-    body = [[compact(v).replace("\n", " ") for v in row.values()] for row in rows.values()]
+    body = [[escape(compact(v).replace("\n", " ")) for v in row.values()] for row in rows.values()]
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
     widths = [min(w, 80) for w in widths]
 

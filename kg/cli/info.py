@@ -10,6 +10,7 @@ import click
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
 from kg.query import compact
+from kg.terminal import escape
 from kg.views.graph import ACTS, find_entity, pagerank, store_graph
 
 
@@ -67,10 +68,11 @@ def stats(top: int, fmt: str, store_path: str | None) -> None:
     click.echo(f"statements  {sum(stmts.values())}  ({_counts(stmts)})")
     if central:
         click.echo("\nmost central (PageRank):")
-        width = max(len(g.nodes[n]["label"]) for n, _ in central)
+        width = max(len(escape(g.nodes[n]["label"])) for n, _ in central)
         for n, r in central:
             d = g.nodes[n]
-            click.echo(f"  {d['label']:<{width}}  {d['type']:<16} {r:.4f}  {said[n]} statement(s)")
+            label = escape(d["label"])
+            click.echo(f"  {label:<{width}}  {d['type']:<16} {r:.4f}  {said[n]} statement(s)")
 
 
 def _counts(c: Counter) -> str:
@@ -136,25 +138,26 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
             }
         )
     if fmt == "json":
-        click.echo(json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False))
+        data = json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False)
+        click.echo(escape(data, syntax=True))
         return
     for i, e in enumerate(out):
         if i:
             click.echo()
-        click.echo(f"{e['label']}  ({e['type']}, {compact(e['entity'])})")
+        click.echo(escape(f"{e['label']}  ({e['type']}, {compact(e['entity'])})"))
         if e["aliases"]:
-            click.echo(f"  also:         {'; '.join(e['aliases'])}")
+            click.echo(escape(f"  also:         {'; '.join(e['aliases'])}"))
         if e["titles"]:
-            click.echo(f"  titles:       {'; '.join(e['titles'])}")
+            click.echo(escape(f"  titles:       {'; '.join(e['titles'])}"))
         if e["affiliations"]:
-            click.echo(f"  affiliations: {'; '.join(e['affiliations'])}")
+            click.echo(escape(f"  affiliations: {'; '.join(e['affiliations'])}"))
         click.echo(f"  articles:     {e['articles']}")
         click.echo(f"  statements:   {len(e['statements'])}")
         for s in e["statements"]:
             mark = "“”" if s["direct"] else "~"
-            click.echo(f"\n  [{s['kind']}, {s['cue']!r}, {mark}] {s['article']}")
-            click.echo(f"    {s['text']}")
-            click.echo(f"    ({s['source_file']} chars {s['begin']}-{s['end']})")
+            click.echo(escape(f"\n  [{s['kind']}, {s['cue']!r}, {mark}] {s['article']}"))
+            click.echo(escape(f"    {s['text']}"))
+            click.echo(escape(f"    ({s['source_file']} chars {s['begin']}-{s['end']})"))
 
 
 COMMANDS = [stats, show]
