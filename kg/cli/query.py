@@ -9,15 +9,15 @@ import click
 from kg import query as q
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
-from kg.store.base import QueryError, Rows
+from kg.store.base import BindingError, QueryError, Rows
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for item in values:
         key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="'--param'")
         out[key.strip()] = value
     return out
 
@@ -93,12 +93,17 @@ def query(
     else:
         raise click.UsageError("give a QUERY, @FILE.rq, --name NAME or --list")
     try:
-        q.check_read_only(text, allow_service=allow_service)
+        shape = q.check_read_only(text, allow_service=allow_service)
+        q.bind_params(bound, shape)  # a bad --param is a usage error, before the store opens
+    except BindingError as exc:
+        raise _bad_param(exc) from None
     except QueryError as exc:
         raise UserFacingError(str(exc)) from None
     with opened_store(store_path, read_only=True) as store:
         try:
             result = q.run(store, text, bound, allow_service=allow_service)
+        except BindingError as exc:
+            raise _bad_param(exc) from None
         except QueryError as exc:
             raise UserFacingError(str(exc)) from None
         if isinstance(result, Rows) and name:
@@ -106,6 +111,10 @@ def query(
             # projected variables); the user knows what they asked for
             result = result.without(bound)
         click.echo(q.format_result(result, fmt.lower()))
+
+
+def _bad_param(exc: BindingError) -> click.BadParameter:
+    return click.BadParameter(f"{exc.name}: {exc.reason}", param_hint="'--param'")
 
 
 def _read_query(arg: str) -> str:

@@ -22,6 +22,16 @@ class QueryError(Exception):
     """A SPARQL query the store could not run (syntax error, refused operation)."""
 
 
+class BindingError(QueryError):
+    """A value for a query variable that cannot be bound (a bad name or IRI, a variable the
+    query does not select); ``name`` is the variable, so the user is told which one."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"parameter {name!r}: {reason}")
+
+
 @dataclass
 class Rows:
     """SELECT results: variable names and W3C JSON term objects per row."""
@@ -79,8 +89,10 @@ class Store(ABC):
 
     @abstractmethod
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-        """Run a read-only query over the union of the article graphs. ``bindings`` maps
-        variable names to rdflib terms substituted safely, never pasted into the text."""
+        """Run a read-only query. Its default graph is the union of the article graphs,
+        unless the query names its dataset (FROM, FROM NAMED), which is then honoured as
+        SPARQL says. ``bindings`` maps variable names to rdflib terms substituted safely,
+        never pasted into the text (BindingError for one that cannot be)."""
 
     def select(self, sparql: str) -> list[dict[str, str | None]]:
         """The rows of a SELECT query as plain strings: what newskg's own queries read."""

@@ -83,18 +83,35 @@ class OxigraphStore(Store):
         return [StoredArticle(r["a"], r["file"], r["hash"]) for r in self.select(ARTICLES_QUERY)]
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-        subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        import re
+
+        from kg.sparql import names_dataset
+        from kg.store.base import BindingError
+
+        subs = {}
+        for name, term in (bindings or {}).items():
+            try:
+                subs[ox.Variable(name)] = _to_ox(term)
+            except ValueError as exc:  # Oxigraph's checks of names and IRIs
+                raise BindingError(name, str(exc)) from None
         try:
             result = self._store.query(
                 sparql,
                 prefixes=PREFIXES,
-                use_default_graph_as_union=True,
+                # with FROM / FROM NAMED, Oxigraph builds the dataset the query names
+                use_default_graph_as_union=not names_dataset(sparql),
                 substitutions=subs or None,
             )
         except SyntaxError as exc:
             raise QueryError(_one_line_syntax_error(str(exc))) from None
         except OSError as exc:
             raise StoreError(f"cannot read store {self.location}: {exc}") from None
+        except RuntimeError as exc:
+            # a substitution for a variable the query does not project
+            missing = re.search(r"variable \?(\w+)", str(exc))
+            if missing and missing.group(1) in (bindings or {}):
+                raise BindingError(missing.group(1), "the query does not select it") from None
+            raise
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
