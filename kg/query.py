@@ -122,10 +122,12 @@ def run(
     params: dict[str, str] | None = None,
     *,
     allow_service: bool = False,
+    timeout: float | None = None,
 ) -> QueryResult:
-    """Check and run a user's query."""
+    """Check and run a user's query; ``timeout`` as for :meth:`Store.query` (seconds,
+    ``math.inf`` for no limit but still stoppable by Ctrl-C)."""
     shape = check_read_only(sparql, allow_service=allow_service)
-    return store.query(sparql, bind_params(params or {}, shape))
+    return store.query(sparql, bind_params(params or {}, shape), timeout=timeout)
 
 
 # --- formatting ---------------------------------------------------------------------------

@@ -82,11 +82,18 @@ class OxigraphStore(Store):
     def articles(self) -> list[StoredArticle]:
         return [StoredArticle(r["a"], r["file"], r["hash"]) for r in self.select(ARTICLES_QUERY)]
 
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> QueryResult:
         import re
 
         from kg.sparql import names_dataset
         from kg.store.base import BindingError
+        from kg.store.deadline import call_with_deadline
 
         subs = {}
         for name, term in (bindings or {}).items():
@@ -94,7 +101,9 @@ class OxigraphStore(Store):
                 subs[ox.Variable(name)] = _to_ox(term)
             except ValueError as exc:  # Oxigraph's checks of names and IRIs
                 raise BindingError(name, str(exc)) from None
-        try:
+
+        def evaluate() -> QueryResult:
+            # all of the work, results included: solutions are computed as they are read
             result = self._store.query(
                 sparql,
                 prefixes=PREFIXES,
@@ -102,6 +111,15 @@ class OxigraphStore(Store):
                 use_default_graph_as_union=not names_dataset(sparql),
                 substitutions=subs or None,
             )
+            if isinstance(result, ox.QueryBoolean):
+                return bool(result)
+            if isinstance(result, ox.QuerySolutions):
+                data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+                return Rows(data["head"].get("vars", []), data["results"]["bindings"])
+            return Triples(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+
+        try:
+            return evaluate() if timeout is None else call_with_deadline(evaluate, timeout)
         except SyntaxError as exc:
             raise QueryError(_one_line_syntax_error(str(exc))) from None
         except OSError as exc:
@@ -112,12 +130,6 @@ class OxigraphStore(Store):
             if missing and missing.group(1) in (bindings or {}):
                 raise BindingError(missing.group(1), "the query does not select it") from None
             raise
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        if isinstance(result, ox.QuerySolutions):
-            data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
-            return Rows(data["head"].get("vars", []), data["results"]["bindings"])
-        return Triples(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
 
     def dump(self, fmt: str) -> bytes:
         if fmt in _QUAD_FORMATS:
