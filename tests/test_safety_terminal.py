@@ -170,3 +170,14 @@ def test_the_store_keeps_the_text_unchanged(hostile_store):
     ds.parse(data=res.stdout_bytes.decode("utf-8"), format="nquads")
     texts = {str(o) for _, _, o, _ in ds.quads() if isinstance(o, Literal)}
     assert HOSTILE in texts
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_stats_escapes_names(labelled_store, fmt):
+    res = invoke("stats", "--store", labelled_store, "--format", fmt)
+    assert res.exit_code == 0, res.output
+    assert not RAW.search(res.output), repr(res.output)
+    if fmt == "json":
+        assert json.loads(res.output)["central"][0]["label"] == "Ana\x1b[2JBell"
+    else:
+        assert "Ana\\x1b[2JBell" in res.output

@@ -41,7 +41,7 @@ def stats(top: int, fmt: str, store_path: str | None) -> None:
     central = sorted(ranks.items(), key=lambda kv: -kv[1])[:top]
     said = Counter(u for u, _, d in g.edges(data=True) if d["label"] in ACTS)
     if fmt == "json":
-        click.echo(
+        _echo_json(
             json.dumps(
                 {
                     "articles": articles,
@@ -73,6 +73,12 @@ def stats(top: int, fmt: str, store_path: str | None) -> None:
             d = g.nodes[n]
             label = escape(d["label"])
             click.echo(f"  {label:<{width}}  {d['type']:<16} {r:.4f}  {said[n]} statement(s)")
+
+
+def _echo_json(text: str) -> None:
+    """Print JSON with the controls and bidi overrides of article text escaped (still the
+    same JSON): json.dumps leaves C1 controls and U+202E raw."""
+    click.echo(escape(text, syntax=True))
 
 
 def _counts(c: Counter) -> str:
@@ -138,8 +144,7 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
             }
         )
     if fmt == "json":
-        data = json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False)
-        click.echo(escape(data, syntax=True))
+        _echo_json(json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False))
         return
     for i, e in enumerate(out):
         if i:
