@@ -13,8 +13,8 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
+from kg.query_shape import QueryShape, inspect
 from kg.rdf.vocab import PREFIXES
-from kg.sparql import QueryShape, inspect
 from kg.store.base import BindingError, QueryError, QueryResult, Rows, Store, Triples
 from kg.terminal import escape
 
@@ -69,7 +69,7 @@ def parse_canned(name: str, text: str) -> CannedQuery:
 def check_read_only(sparql: str, *, allow_service: bool = False) -> QueryShape:
     """Refuse anything that would write or reach the network; return the query's shape.
 
-    Judged on the parsed query (:mod:`kg.sparql`): every update form is refused, and SERVICE
+    Judged on the parsed query (:mod:`kg.query_shape`): every update form is refused, and SERVICE
     anywhere (a subquery, OPTIONAL, UNION, MINUS, FILTER EXISTS) unless ``allow_service``;
     variables, prefixes and strings that spell those words are just that.
     """

@@ -91,7 +91,7 @@ class OxigraphStore(Store):
     ) -> QueryResult:
         import re
 
-        from kg.sparql import names_dataset
+        from kg.query_shape import names_dataset
         from kg.store.base import BindingError
         from kg.store.deadline import call_with_deadline
 
