@@ -86,7 +86,7 @@ def build(split: Path, store: Path, rebuild: bool) -> float | None:
 
 def report(rows: list[dict]) -> None:
     from kg.extract.names import compatible_names, parse_name
-    from kg.resolve import split_title
+    from kg.resolve.names import split_title
 
     print("\n| entity | nodes | label of the biggest | mentions | statements |")
     print("|---|---:|---|---:|---:|")

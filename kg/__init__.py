@@ -1,3 +1,212 @@
-"""newskg: news articles -> a knowledge graph of who said, reported and denied what."""
+"""newskg: news articles -> a knowledge graph of who said, reported and denied what.
+
+The library API; the ``kg`` command is a thin layer over it::
+
+    import kg
+
+    store = kg.open_store("my-store")
+    report = kg.build(["examples/articles"], store, jobs=2)
+    rows = kg.query(store, "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }")
+    record = kg.extract_text("“We will not move,” said Ama Owusu, a fish trader.")
+    record.statements[0].speaker, record.statements[0].text
+
+Importing ``kg`` is cheap: spaCy, the readers and the store load when first used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from kg.model import Article, Extraction, ReadProblem
+    from kg.pipeline import BuildReport
+    from kg.resolve.aliases import AliasRule
+    from kg.store.base import Store
+
+
+def open_store(path_or_url: str | None = None, *, read_only: bool = False) -> Store:
+    """Open (or, unless ``read_only``, create) the store at a path; ``None`` means
+    ``$KG_STORE`` or ``./kg-store``. Use it as a context manager, or call ``.close()``."""
+    from kg.store import default_location
+    from kg.store import open_store as _open
+
+    return _open(path_or_url or default_location(), read_only=read_only)
+
+
+def build(
+    paths: Sequence[str] | str,
+    store: Store | str,
+    *,
+    jobs: int | None = None,
+    model: str | None = None,
+    force: bool = False,
+    aliases: Sequence[AliasRule] = (),
+    on_article: Callable[[Article | ReadProblem], None] | None = None,
+    base: str | None = None,
+    stdin_name: str | None = None,
+    prune: bool = False,
+) -> BuildReport:
+    """Build or update ``store`` (a Store, or a path) from files and directories, parsing
+    in ``jobs`` processes (default: one per CPU). Returns the
+    :class:`~kg.pipeline.BuildReport`: what was built, skipped, failed, and what the store
+    holds now. Bad files are in ``report.failed``; they never stop the others. A path
+    ``-`` reads an article from standard input, stored as ``stdin_name`` or by content.
+    With ``prune``, articles whose files under ``paths`` are gone are removed."""
+    from kg.pipeline import build as _build
+    from kg.rdf.vocab import DEFAULT_BASE
+    from kg.workers import default_jobs
+
+    with _store(store, read_only=False) as st:
+        return _build(
+            [paths] if isinstance(paths, str) else list(paths),
+            st,
+            model=model,
+            force=force,
+            aliases=aliases,
+            on_article=on_article,
+            jobs=jobs or default_jobs(),
+            base=base or DEFAULT_BASE,
+            stdin_name=stdin_name,
+            prune=prune,
+        )
+
+
+def resolve_entities(
+    store: Store | str,
+    *,
+    aliases: Sequence[AliasRule] = (),
+    model: str | None = None,
+    base: str | None = None,
+) -> BuildReport:
+    """Resolve every stored article's entities again (phase 2 alone), without parsing
+    (``model`` is used only for articles whose cached record was lost)."""
+    from kg.pipeline import resolve as _resolve
+    from kg.rdf.vocab import DEFAULT_BASE
+
+    with _store(store, read_only=False) as st:
+        return _resolve(st, aliases=aliases, model=model, base=base or DEFAULT_BASE)
+
+
+def remove(store: Store | str, paths: Sequence[str] | str) -> BuildReport:
+    """Remove the stored articles read from ``paths`` (files, or directories: every article
+    from a file under them), each graph in its own transaction, and bring the entities
+    and claims graphs up to date. ``report.removed`` says how many went."""
+    from kg.pipeline import covers
+    from kg.pipeline import remove as _remove
+
+    with _store(store, read_only=False) as st:
+        return _remove(st, covers([paths] if isinstance(paths, str) else list(paths)))
+
+
+def query(store: Store | str, sparql: str, **params: str) -> list[dict[str, Any]] | bool | str:
+    """Run a read-only SPARQL query. Keyword arguments bind ``?name`` variables safely
+    (``"<https://...>"`` binds an IRI, anything else a string). A SELECT gives a list of
+    dicts with Python values (numbers and booleans converted, ``None`` where unbound); ASK
+    a bool; CONSTRUCT and DESCRIBE Turtle text."""
+    from kg import sparql as q
+    from kg.store.base import Rows
+
+    with _store(store, read_only=True) as st:
+        result = q.run(st, sparql, dict(params))
+    if isinstance(result, Rows):
+        return [{v: _python(b.get(v)) for v in result.variables} for b in result.bindings]
+    if isinstance(result, bool):
+        return result
+    return q.triples_to_turtle(result)
+
+
+def extract_text(text: str, title: str | None = None, *, model: str | None = None) -> Extraction:
+    """The extraction record of one text, no store involved: ``.entities`` and
+    ``.statements`` (each with ``.text``, ``.speaker``, ``.cue``, ``.rule`` and its spans,
+    offsets into ``text``). ``speaker`` is an entity key: ``record.entity(key).name``."""
+    from kg.model import Article
+    from kg.pipeline import extract_articles
+    from kg.readers.text import read_text
+
+    if title is None:
+        article = read_text(text.encode("utf-8", "surrogatepass"), "<text>")
+    else:
+        start = text.find(title)
+        span = (start, start + len(title)) if start != -1 and not text[:start].strip() else None
+        article = Article(text=text, source_file="<text>", title=title, title_span=span)
+    (record,) = extract_articles([article], model=model)
+    return record
+
+
+def entities(store: Store | str, type: str | None = None) -> list[dict[str, Any]]:
+    """Every entity with its label, aliases, articles, mentions and statements, most
+    mentioned first (what ``kg entities`` lists)."""
+    from kg.lookup import entity_rows
+
+    with _store(store, read_only=True) as st:
+        return entity_rows(st, type)
+
+
+def show(store: Store | str, name: str) -> list[dict[str, Any]]:
+    """Everything about the entities called ``name`` (what ``kg show`` prints)."""
+    from kg.lookup import entity_record, find_entities
+
+    with _store(store, read_only=True) as st:
+        return [entity_record(st, iri) for iri in find_entities(st, name)]
+
+
+class _Borrowed:
+    """A store the caller opened: used as it is, left open."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __enter__(self) -> Store:
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _store(store: Store | str, *, read_only: bool):
+    if isinstance(store, str):
+        return open_store(store, read_only=read_only)
+    return _Borrowed(store)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMBERS: dict[str, Callable[[str], Any]] = {
+    f"{_XSD}integer": int,
+    f"{_XSD}int": int,
+    f"{_XSD}long": int,
+    f"{_XSD}nonNegativeInteger": int,
+    f"{_XSD}decimal": float,
+    f"{_XSD}double": float,
+    f"{_XSD}float": float,
+}
+
+
+def _python(term: dict[str, Any] | None) -> Any:
+    if term is None:
+        return None
+    value = term["value"]
+    datatype = term.get("datatype")
+    if datatype == f"{_XSD}boolean":
+        return value == "true"
+    if datatype in _NUMBERS:
+        try:
+            return _NUMBERS[datatype](value)
+        except ValueError:
+            return value
+    return value
+
+
+__all__ = [
+    "__version__",
+    "build",
+    "entities",
+    "extract_text",
+    "open_store",
+    "query",
+    "remove",
+    "resolve_entities",
+    "show",
+]

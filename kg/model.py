@@ -9,10 +9,25 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EntityType = Literal["Person", "Organization", "NewsOrganization", "Place", "UnnamedSource"]
 StatementKind = Literal["Statement", "Finding", "Denial"]
+
+#: Every entity type, in the order listings show them; the one definition the CLI, the
+#: resolver, the RDF mapping and the views read.
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+#: The types that name a real-world entity across articles (an unnamed source is its
+#: article's alone), and that an aliases file may name.
+NAMED_TYPES: tuple[str, ...] = ("Person", "Organization", "NewsOrganization", "Place")
+#: The family an entity type is matched within: a news organisation is an organisation.
+FAMILY: dict[str, str] = {
+    "Person": "Person",
+    "Organization": "Organization",
+    "NewsOrganization": "Organization",
+    "Place": "Place",
+}
+STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
 
 
 @dataclass(frozen=True)
@@ -130,7 +145,7 @@ class Extraction:
         """The inverse of :meth:`to_dict`."""
         return cls(
             article=_article_from(data["article"]),
-            entities=[_entity_from(e) for e in data["entities"]],
+            entities=[entity_from_dict(e) for e in data["entities"]],
             statements=[_statement_from(s) for s in data["statements"]],
         )
 
@@ -173,7 +188,7 @@ def _entity_dict(e: Entity) -> dict[str, Any]:
     }
 
 
-def _entity_from(d: dict[str, Any]) -> Entity:
+def entity_from_dict(d: dict[str, Any]) -> Entity:
     return Entity(
         key=d["key"],
         type=d["type"],
@@ -215,3 +230,25 @@ def _statement_from(d: dict[str, Any]) -> Statement:
         via=d["via"],
         rule=d.get("rule", ""),
     )
+
+
+@dataclass
+class Identity:
+    """How one article's entities are named in the store: entity key -> IRI (what phase 2
+    decides for each article; the RDF mapping writes the article graph with it)."""
+
+    iris: dict[str, str] = field(default_factory=dict)
+    publisher: str | None = None  # the IRI of the article's publisher, where known
+
+
+@dataclass
+class CorpusEntity:
+    """One real-world entity as the whole corpus knows it: what the entities graph says."""
+
+    iri: str
+    type: str
+    label: str
+    names: set[str] = field(default_factory=set)  # every name, the label included
+    titles: set[str] = field(default_factory=set)
+    affiliations: set[str] = field(default_factory=set)  # IRIs
+    mentions: int = 0

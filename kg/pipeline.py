@@ -1,46 +1,64 @@
-"""Building a store from input paths: read -> parse (batched) -> extract -> resolve -> RDF ->
-store, one article at a time so that each article is stored in its own transaction."""
+"""Building a store in two phases: per-article records, then one global pass.
+
+Phase 1 (:mod:`kg.workers`), per article and pure: read -> parse -> extract into a record,
+kept in the build cache (:mod:`kg.cache`) by a key of the article and the extractor, so an
+unchanged article is never parsed again. It runs on ``jobs`` processes.
+
+Phase 2, global and deterministic: every record of the store's corpus (the articles it
+held, less those replaced or removed, plus the new ones) is resolved at once
+(:func:`kg.resolve.resolve_corpus`), then exactly the graphs whose content changed are
+written (:mod:`kg.writer`): new article graphs, article graphs whose entities got other
+IRIs, and the changed subjects of the entities graph. The same records give the same
+store, whatever the order of the files, the number of processes or of earlier builds.
+
+``kg resolve`` is phase 2 alone (:func:`resolve`): after a resolver upgrade or a new
+aliases file, it re-resolves the stored corpus without parsing anything.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TextIO
 
 from kg import nlp as nlp_mod
-from kg.extract import extract
+from kg.cache import BuildCache, record_key
 from kg.model import Article, Extraction, ReadProblem
 from kg.rdf.iris import Minter
-from kg.rdf.mapping import article_ntriples
+from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
-from kg.resolve import (
-    AliasRule,
-    EntityIndex,
-    apply_alias_rules,
-    apply_renames,
-    keep_rules,
-    remember,
-    resolve,
-    settle_bare,
-    stored_rules,
-    surnames_of,
-)
-from kg.store.base import Store
+from kg.readers.files import STDIN
+from kg.resolve import Memo, resolve_corpus, warm_caches
+from kg.resolve.aliases import AliasRule, merge_rules
+from kg.resolve.local import ArticleEntities
+from kg.store.base import Store, StoredArticle
+from kg.workers import extract_batch, extract_records
+from kg.writer import article_digest, sync_subjects
 
 
 @dataclass
 class BuildReport:
     """What a build did, for the summary a user sees."""
 
-    articles: int = 0
+    articles: int = 0  # articles stored by this build (new or replacing an older version)
+    parsed: int = 0  # of those, how many had to be parsed (not found in the cache)
     unchanged: int = 0
     replaced: int = 0
+    removed: int = 0
+    rewritten: int = 0  # other article graphs rewritten because their entities' IRIs changed
+    entity_changes: int = 0  # entities described anew in the entities graph
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same text as)
+    problems: list[ReadProblem] = field(default_factory=list)
+    # what the store holds after the build
+    total_articles: int = 0
     entities: Counter = field(default_factory=Counter)
     statements: Counter = field(default_factory=Counter)
-    rewritten: int = 0  # older article graphs rewritten by merges and fuller names
-    problems: list[ReadProblem] = field(default_factory=list)
 
     @property
     def failed(self) -> list[ReadProblem]:
@@ -51,14 +69,69 @@ class BuildReport:
         return [p for p in self.problems if p.kind == "skipped"]
 
 
+def graph_iri(minter: Minter, name: str) -> str:
+    """The IRI of a corpus-level graph (``entities``, ``claims``, ``aliases``)."""
+    return f"{minter.base}graph/{name}"
+
+
 def extract_articles(
     articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16
-) -> Iterable[Extraction]:
-    """Parse articles in batches with ``nlp.pipe`` and extract each one."""
+) -> Iterator[Extraction]:
+    """Parse and extract articles in this process, in order (no store, no cache). An
+    article that cannot be extracted raises, as a library caller expects."""
     nlp = nlp_mod.load(model)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp_mod.parse_pairs(nlp, pairs, batch_size=batch_size):
-        yield extract(doc, article)
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _strict(extract_batch(nlp, batch, batch_size))
+            batch = []
+    if batch:
+        yield from _strict(extract_batch(nlp, batch, batch_size))
+
+
+def _strict(results: list[Extraction | ReadProblem]) -> Iterator[Extraction]:
+    for r in results:
+        if isinstance(r, ReadProblem):
+            raise ValueError(r.message)
+        yield r
+
+
+class _Corpus:
+    """The articles the store will hold after this build: article IRI -> record key, and
+    the file each is stored from."""
+
+    def __init__(self, stored: list[StoredArticle], cache: BuildCache):
+        self.stored = {a.iri: a for a in stored}
+        self.by_file: dict[str, list[str]] = {}
+        for a in stored:
+            self.by_file.setdefault(a.source_file, []).append(a.iri)
+        written = cache.graphs()
+        self.keys: dict[str, str | None] = {
+            iri: (written[iri][0] if iri in written else None) for iri in self.stored
+        }
+        self.new: set[str] = set()
+        self.superseded: set[str] = set()  # older versions of files built again
+        self.removed: set[str] = set()
+
+    @property
+    def drop(self) -> set[str]:
+        return self.superseded | self.removed
+
+    def add(self, iri: str, key: str, source_file: str) -> bool:
+        """A record for the article ``iri`` from ``source_file``; True when it replaces
+        an older version of that file."""
+        older = {old for old in self.by_file.get(source_file, []) if old != iri}
+        self.superseded |= older
+        self.keys[iri] = key
+        self.new.add(iri)
+        return bool(older)
+
+    def remove(self, iri: str) -> None:
+        self.removed.add(iri)
+
+    def live(self) -> dict[str, str | None]:
+        return {i: k for i, k in sorted(self.keys.items()) if i not in self.drop}
 
 
 def build(
@@ -71,62 +144,436 @@ def build(
     stdin: TextIO | None = None,
     on_article: Callable[[Article | ReadProblem], None] | None = None,
     aliases: Sequence[AliasRule] = (),
+    jobs: int = 1,
+    stdin_name: str | None = None,
+    prune: bool = False,
 ) -> BuildReport:
-    """Build (or update) ``store`` from ``paths``.
+    """Build (or update) ``store`` from ``paths`` (see the module docstring).
 
     An article already stored from the same file with the same text is left alone (unless
-    ``force``); a file whose text changed replaces its old article (the new version is written
-    before the old one is dropped, so a failure in between loses nothing).
-    Entities are matched against the store's (:mod:`kg.resolve`); when an article brings a
-    fuller name for a stored entity, or ``aliases`` force a merge or a rename, the older
-    article graphs concerned are rewritten, each in its own transaction.
+    ``force``: then it is parsed again); a file whose text changed replaces its old
+    article; a file with the same text as another is reported as a duplicate and stored
+    once. ``aliases`` are kept in the store beside the rules earlier builds were given.
+    ``on_article`` is called once per input file or record, as it is done with. An
+    article read from standard input is stored as ``stdin_name``, or as ``-:`` and the
+    first 8 hex digits of its content hash. With ``prune``, stored articles whose files
+    lie under ``paths`` but are gone from disk are removed.
     """
     report = BuildReport()
     minter = Minter(base)
-    index = EntityIndex.load(store)
-    if aliases:
-        # the user's rules are kept in the store, so later builds go on applying them
-        report.rewritten += apply_alias_rules(store, index, list(aliases), minter)
-        aliases = keep_rules(store, minter, list(aliases))
-    else:
-        aliases = stored_rules(store, minter)
-    stored = store.articles()
-    by_file: dict[str, list[str]] = {}
-    for sa in stored:
-        by_file.setdefault(sa.source_file, []).append(sa.iri)
+    model_id = nlp_mod.model_id(model)
+    cache = _open_cache(store)
+    try:
+        corpus = _Corpus(store.articles(), cache)
+        seen: dict[str, str] = {}
+        keyed: dict[str, str] = {}
 
-    def todo() -> Iterable[Article]:
-        for item in read_paths(paths, stdin=stdin):
+        def done(item: Article | ReadProblem) -> None:
             if on_article:
                 on_article(item)
-            if isinstance(item, ReadProblem):
-                report.problems.append(item)
-                continue
-            iri = minter.article(item.short_hash)
-            # unchanged: stored from this file with this text, and nothing older left over
-            # (an interrupted replacement can leave the old version beside the new one)
-            if not force and by_file.get(item.source_file) == [iri]:
-                report.unchanged += 1
-                continue
-            yield item
 
-    for ex in extract_articles(todo(), model=model):
-        art = ex.article
-        iri = minter.article(art.short_hash)
-        ident, renames = resolve(ex, index, minter, aliases)
-        graph = article_ntriples(ex, minter, ident)
-        old = [g for g in by_file.get(art.source_file, []) if g != iri]
-        store.replace_article(iri, graph, drop=old)
-        for g in old:
-            index.drop_graph(g)
-        remember(ex, ident, index, iri)
-        report.rewritten += apply_renames(store, index, renames, skip=iri)
-        settled = settle_bare(index, surnames_of(ex))
-        report.rewritten += apply_renames(store, index, settled)
-        if old:
-            report.replaced += 1
-        by_file[art.source_file] = [iri]
-        report.articles += 1
-        report.entities.update(e.type for e in ex.entities)
-        report.statements.update(s.kind for s in ex.statements)
+        def todo() -> Iterator[Article]:
+            for item in read_paths(paths, stdin=stdin):
+                if isinstance(item, ReadProblem):
+                    report.problems.append(item)
+                    done(item)
+                    continue
+                if item.source_file == STDIN:
+                    # named by content (or by the caller): two different texts piped in
+                    # one after the other are two articles, not one replacing the other
+                    item = replace(item, source_file=stdin_name or stdin_source(item))
+                iri = minter.article(item.short_hash)
+                if iri in seen:
+                    report.duplicates.append((item.source_file, seen[iri]))
+                    done(item)
+                    continue
+                seen[iri] = item.source_file
+                held = corpus.stored.get(iri)
+                if held is not None and not force:
+                    if held.source_file != item.source_file:
+                        report.duplicates.append((item.source_file, held.source_file))
+                        done(item)
+                        continue
+                    key = corpus.keys[iri]
+                    if corpus.by_file.get(item.source_file) == [iri] and key and cache.has(key):
+                        report.unchanged += 1
+                        done(item)
+                        continue
+                key = record_key(item, model_id)
+                keyed[item.short_hash] = key
+                if not force and cache.has(key):
+                    _stored_new(corpus, report, iri, key, item)
+                    done(item)
+                    continue
+                yield item
+
+        prefetch = _Prefetch(cache.path, [k for k in corpus.keys.values() if k])
+        prefetch.start()
+        for result in extract_records(todo(), model=model, jobs=jobs):
+            if isinstance(result, ReadProblem):
+                report.problems.append(result)
+                done(result)
+                continue
+            art = result.article
+            key = keyed.get(art.short_hash) or record_key(art, model_id)
+            cache.put(key, result)
+            report.parsed += 1
+            _stored_new(corpus, report, minter.article(art.short_hash), key, art)
+            done(art)
+        if prune:
+            read = {f.split("#", 1)[0] for f in seen.values()}
+            under = covers([p for p in paths if p != STDIN])
+            for iri, held in corpus.stored.items():
+                file = held.source_file.split("#", 1)[0]
+                if under(file) and file not in read and not Path(file).exists():
+                    corpus.remove(iri)
+        rules = _rules(store, minter, list(aliases))
+        _phase2(
+            store,
+            cache,
+            corpus,
+            minter,
+            rules,
+            report,
+            model=model,
+            model_id=model_id,
+            prefetched=prefetch.result(),
+        )
+    finally:
+        cache.close()
     return report
+
+
+class _Prefetch(threading.Thread):
+    """While phase 1 parses (in worker processes, or in this one), read what phase 2 will
+    need of the stored corpus (its resolution inputs and the resolution memo) and warm the
+    name caches resolution uses, so that adding one article to a large store costs about
+    what adding it to an empty one does."""
+
+    def __init__(self, cache_path: Path | str, keys: list[str]):
+        super().__init__(name="kg-prefetch", daemon=True)
+        self._path, self._keys = cache_path, keys
+        self._out: tuple[dict[str, ArticleEntities], Memo] | None = None
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            if str(self._path) == ":memory:":
+                self._out = ({}, Memo())
+                return
+            cache = BuildCache(self._path)  # its own connection: SQLite's rule for threads
+            try:
+                entities, memo = cache.entities(self._keys), cache.memo()
+            finally:
+                cache.close()
+            warm_caches(entities.values(), memo)
+            self._out = (entities, memo)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> tuple[dict[str, ArticleEntities], Memo] | None:
+        self.join()
+        return None if self._error is not None else self._out
+
+
+def covers(paths: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a stored source file is one of ``paths`` or lies under one of them (as
+    given: the names a build stores are the paths as the user wrote them)."""
+    wanted = [os.path.normpath(p) for p in paths]
+
+    def test(source_file: str) -> bool:
+        name = os.path.normpath(source_file.split("#", 1)[0])
+        return any(name == w or name.startswith(w.rstrip(os.sep) + os.sep) for w in wanted)
+
+    return test
+
+
+def stdin_source(article: Article) -> str:
+    """The source-file name of an article read from standard input: by its content."""
+    return f"{STDIN}:{article.short_hash[:8]}"
+
+
+def _stored_new(corpus: _Corpus, report: BuildReport, iri: str, key: str, art: Article) -> None:
+    if corpus.add(iri, key, art.source_file):
+        report.replaced += 1
+    report.articles += 1
+
+
+def resolve(
+    store: Store,
+    *,
+    model: str | None = None,
+    base: str = DEFAULT_BASE,
+    aliases: Sequence[AliasRule] = (),
+) -> BuildReport:
+    """Phase 2 alone over the stored corpus: re-resolve every entity and write what
+    changed. Nothing is parsed unless the cache lacks an article's record."""
+    report = BuildReport()
+    minter = Minter(base)
+    cache = _open_cache(store)
+    try:
+        corpus = _Corpus(store.articles(), cache)
+        rules = _rules(store, minter, list(aliases))
+        _phase2(store, cache, corpus, minter, rules, report, model=model, model_id=None)
+    finally:
+        cache.close()
+    return report
+
+
+def build_records(
+    store: Store,
+    records: Iterable[Extraction],
+    *,
+    model_id: str = "records",
+    base: str = DEFAULT_BASE,
+    aliases: Sequence[AliasRule] = (),
+) -> BuildReport:
+    """Store records made elsewhere (by another machine, a Spark job, a generator of test
+    data): phase 2 over the stored corpus and these records, nothing parsed. A record
+    replaces what its source file held, as in :func:`build`."""
+    report = BuildReport()
+    minter = Minter(base)
+    cache = _open_cache(store)
+    try:
+        corpus = _Corpus(store.articles(), cache)
+        for ex in records:
+            key = record_key(ex.article, model_id)
+            cache.put(key, ex)
+            _stored_new(corpus, report, minter.article(ex.article.short_hash), key, ex.article)
+        rules = _rules(store, minter, list(aliases))
+        _phase2(store, cache, corpus, minter, rules, report, model=None, model_id=model_id)
+    finally:
+        cache.close()
+    return report
+
+
+def remove(
+    store: Store,
+    source_files: Callable[[str], bool],
+    *,
+    model: str | None = None,
+    base: str = DEFAULT_BASE,
+) -> BuildReport:
+    """Remove the stored articles whose source file ``source_files`` accepts, then bring
+    the corpus-level graphs up to date (phase 2)."""
+    report = BuildReport()
+    minter = Minter(base)
+    cache = _open_cache(store)
+    try:
+        corpus = _Corpus(store.articles(), cache)
+        for iri, art in corpus.stored.items():
+            if source_files(art.source_file):
+                corpus.remove(iri)
+        rules = _rules(store, minter, [])
+        _phase2(store, cache, corpus, minter, rules, report, model=model, model_id=None)
+    finally:
+        cache.close()
+    return report
+
+
+def _open_cache(store: Store) -> BuildCache:
+    path = store.cache_path
+    return BuildCache(path if path is not None else ":memory:")
+
+
+# --- alias rules ------------------------------------------------------------------------------
+
+_RULES_QUERY = """
+SELECT ?alias ?canonical ?type WHERE {
+  GRAPH <%s> { ?r a kg:AliasRule ; kg:alias ?alias ; kg:canonical ?canonical ; kg:aliasType ?type }
+} ORDER BY ?alias"""
+
+
+def stored_rules(store: Store, base: str = DEFAULT_BASE) -> list[AliasRule]:
+    """The alias rules earlier builds were given, so that they keep holding."""
+    rows = store.select(_RULES_QUERY % graph_iri(Minter(base), "aliases"))
+    return [AliasRule(r["alias"], r["canonical"], r["type"]) for r in rows]
+
+
+def _rules(store: Store, minter: Minter, new: list[AliasRule]) -> list[AliasRule]:
+    """The stored rules with ``new`` beside them; the store keeps the merged set."""
+    old = stored_rules(store, minter.base)
+    if not new:
+        return old
+    rules = merge_rules(old, new)
+    if rules != old:
+        iri = graph_iri(minter, "aliases")
+        rows = [(r.alias, r.canonical, r.type) for r in rules]
+        store.put_graph(iri, alias_rules_graph(rows, iri).serialize(format="nt"))
+    return rules
+
+
+# --- phase 2 ----------------------------------------------------------------------------------
+
+
+def _phase2(
+    store: Store,
+    cache: BuildCache,
+    corpus: _Corpus,
+    minter: Minter,
+    rules: list[AliasRule],
+    report: BuildReport,
+    *,
+    model: str | None,
+    model_id: str | None,
+    prefetched: tuple[dict[str, ArticleEntities], Memo] | None = None,
+) -> None:
+    live = corpus.live()
+    missing = [iri for iri, key in live.items() if key is None or not cache.has(key)]
+    if missing:
+        # the cache lost these records (deleted, or a store made by an older newskg):
+        # made again from the texts the store holds
+        for iri, key in _re_extract(store, cache, missing, model, model_id).items():
+            corpus.keys[iri] = key
+        live = corpus.live()
+        # an article whose text could not be made into a record keeps its graph as it is
+        live = {i: k for i, k in live.items() if k is not None and cache.has(k)}
+    keys = {iri: key for iri, key in live.items() if key is not None}
+    entities, memo = prefetched or ({}, cache.memo())
+    entities = {k: entities[k] for k in keys.values() if k in entities}
+    entities.update(cache.entities(k for k in keys.values() if k not in entities))
+    res = resolve_corpus(entities.values(), minter, rules, memo)
+    cache.keep_memo(memo)
+    written = cache.graphs()
+    for iri, key in keys.items():
+        short = entities[key].article
+        ident = res.identities[short]
+        digest = article_digest(key, ident, minter.base)
+        if iri in corpus.stored and written.get(iri) == (key, digest):
+            continue
+        ex = cache.record(key)
+        assert ex is not None
+        drop = [g for g in corpus.by_file.get(ex.article.source_file, []) if g != iri]
+        drop = [g for g in drop if g in corpus.drop]
+        store.put_graph(iri, article_ntriples(ex, minter, ident), drop=drop)
+        cache.wrote(iri, key, digest)
+        for g in drop:
+            cache.dropped(g)
+        if iri not in corpus.new:
+            report.rewritten += 1
+    gone = sorted(g for g in corpus.drop if g in corpus.stored)
+    if gone:
+        store.drop_graphs(gone)
+        for g in gone:
+            cache.dropped(g)
+        report.removed = len(corpus.removed & set(gone))
+    wanted = {iri: entity_ntriples(e) for iri, e in res.entities.items()}
+    report.entity_changes = sync_subjects(store, cache, graph_iri(minter, "entities"), wanted)
+    cache.drop_records_except(set(keys.values()))
+    report.total_articles = len(keys)
+    report.entities = Counter(e.type for e in res.entities.values())
+    for s in cache.summaries(keys.values()):
+        report.statements.update(s["statements"])
+        if s["unnamed"]:
+            report.entities["UnnamedSource"] += s["unnamed"]
+
+
+_ARTICLE_DATA = """
+SELECT ?a ?text ?file ?title ?url ?date ?author ?publisher WHERE {
+  GRAPH ?a { ?a a kg:Article ; kg:text ?text ; kg:sourceFile ?file .
+    OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url }
+    OPTIONAL { ?a dcterms:date ?date } OPTIONAL { ?a dcterms:creator ?author } }
+  OPTIONAL { GRAPH ?a { ?a dcterms:publisher ?p } ?p rdfs:label ?publisher }
+  VALUES ?a { %s }
+}"""
+
+
+def _re_extract(
+    store: Store,
+    cache: BuildCache,
+    iris: list[str],
+    model: str | None,
+    model_id: str | None,
+) -> dict[str, str]:
+    """Records for stored articles the cache lacks, made from the texts in the store."""
+    from kg.readers.text import find_title
+
+    model_id = model_id or nlp_mod.model_id(model)
+    articles = []
+    for i in range(0, len(iris), 200):
+        values = " ".join(f"<{iri}>" for iri in iris[i : i + 200])
+        for r in store.select(_ARTICLE_DATA % values):
+            text, title = r["text"] or "", r["title"]
+            span = find_title(text) if title else None
+            if span and text[span[0] : span[1]] != title:
+                span = None
+            articles.append(
+                Article(
+                    text=text,
+                    source_file=r["file"] or "",
+                    title=title,
+                    url=r["url"],
+                    date=r["date"],
+                    author=r["author"],
+                    publisher=r["publisher"],
+                    title_span=span,
+                )
+            )
+    by_hash = {iri.rsplit("/", 1)[-1]: iri for iri in iris}
+    out: dict[str, str] = {}
+    from kg.workers import default_jobs
+
+    ordered = sorted(articles, key=lambda a: a.short_hash)
+    for result in extract_records(ordered, model=model, jobs=default_jobs()):
+        if isinstance(result, ReadProblem):
+            continue  # its graph stays as it is
+        key = record_key(result.article, model_id)
+        cache.put(key, result)
+        out[by_hash[result.article.short_hash]] = key
+    return out
+
+
+def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
+    """The graphs a store would hold for exactly these articles, without a store: each
+    article graph by its IRI, then the entities graph (N-Triples text each)."""
+    from kg.resolve.local import ArticleEntities
+
+    res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
+    out = {
+        minter.article(e.article.short_hash): article_ntriples(
+            e, minter, res.identities[e.article.short_hash]
+        )
+        for e in extractions
+    }
+    out[graph_iri(minter, "entities")] = "".join(
+        entity_ntriples(ent) for ent in res.entities.values()
+    )
+    return out
+
+
+def summary_json(report: BuildReport) -> str:
+    """The report as JSON (for scripts)."""
+    return json.dumps(
+        {
+            "articles": report.articles,
+            "parsed": report.parsed,
+            "unchanged": report.unchanged,
+            "replaced": report.replaced,
+            "removed": report.removed,
+            "rewritten": report.rewritten,
+            "duplicates": report.duplicates,
+            "failed": [p.message for p in report.failed],
+            "skipped": [p.message for p in report.skipped],
+            "store": {
+                "articles": report.total_articles,
+                "entities": dict(report.entities),
+                "statements": dict(report.statements),
+            },
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+__all__ = [
+    "BuildReport",
+    "build",
+    "build_records",
+    "corpus_graphs",
+    "covers",
+    "extract_articles",
+    "graph_iri",
+    "remove",
+    "resolve",
+    "stored_rules",
+]

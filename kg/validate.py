@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Namespace, URIRef
 
-from kg.query import ontology_dir
+from kg.sparql import ontology_dir
 from kg.store.base import Store
 
 SH = Namespace("http://www.w3.org/ns/shacl#")

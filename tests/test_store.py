@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.model import Article, Entity, Extraction, Span, Statement
+from kg.model import Article, Entity, Extraction, Identity, Span, Statement
+from kg.pipeline import corpus_graphs
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import article_graph, article_ntriples
 from kg.rdf.vocab import KG
@@ -46,8 +47,12 @@ def test_literals_survive_the_ntriples_written_for_the_store():
         statements=[Statement("Statement", "e1", [Span(0, len(odd))], odd, "said", True)],
     )
     minter = Minter("https://example.org/")
-    g = Graph().parse(data=article_ntriples(ex, minter), format="nt")
-    assert set(g) == set(article_graph(ex, minter))
+    graphs = corpus_graphs([ex], minter)
+    ident = Identity({"e1": "https://example.org/person/jo-doe"})
+    assert set(Graph().parse(data=article_ntriples(ex, minter, ident), format="nt")) == set(
+        article_graph(ex, minter, ident)
+    )
+    g = Graph().parse(data="".join(graphs.values()), format="nt")
     a = URIRef(minter.article(art.short_hash))
     assert g.value(a, KG.text) == Literal(text)
     s = URIRef(minter.statement(art.short_hash, 1))

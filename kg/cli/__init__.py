@@ -23,6 +23,8 @@ from kg.cli.errors import UserFacingError
 #: networkx nor the viewers.
 COMMAND_MODULES = {
     "build": "build",
+    "resolve": "build",
+    "remove": "build",
     "extract": "extract",
     "query": "query",
     "viz": "views",

@@ -1,23 +1,18 @@
-"""`kg build` and `kg extract`: from articles to graphs."""
+"""`kg build` and `kg resolve`: from articles to the store's graphs."""
 
 from __future__ import annotations
 
-import gc
 import sys
 
 import click
 
 from kg.cli.errors import UserFacingError
 from kg.cli.options import is_interactive, opened_store, store_option
-from kg.model import ReadProblem
+from kg.model import NAMED_TYPES, ReadProblem
 from kg.nlp import ModelNotFound
-from kg.nlp import load as load_model
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import expand_paths
-from kg.resolve import AliasRule
-
-#: Entity types an aliases file may name.
-ALIAS_TYPES = ("Person", "Organization", "NewsOrganization", "Place")
+from kg.resolve.aliases import AliasFileError, AliasRule, parse_alias_rows
 
 
 def model_option(f):
@@ -39,34 +34,65 @@ def base_option(f):
     )(f)
 
 
+def jobs_option(f):
+    from kg.workers import default_jobs
+
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(1, 256),
+        default=None,
+        metavar="N",
+        help=f"Worker processes that parse articles (default: the number of CPUs, here "
+        f"{default_jobs()}). The store is the same for any N.",
+    )(f)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @store_option
+@jobs_option
 @model_option
 @base_option
-@click.option("--force", is_flag=True, help="Re-extract articles even if they are unchanged.")
+@click.option("--force", is_flag=True, help="Parse articles again even if they are unchanged.")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove stored articles whose files under PATH are gone from disk.",
+)
+@click.option(
+    "--name",
+    "stdin_name",
+    metavar="NAME",
+    help="Source-file name for an article read from - (default: - and its content hash).",
+)
 @click.option(
     "--aliases",
     "aliases_file",
     metavar="FILE.csv",
     type=click.Path(dir_okay=False),
     help="CSV with columns alias,canonical,type: force names to be one entity (a merge) or "
-    "give an entity another canonical name (a rename). Types: " + ", ".join(ALIAS_TYPES) + ".",
+    "give an entity another canonical name (a rename). Types: " + ", ".join(NAMED_TYPES) + ".",
 )
 def build(
     paths: tuple[str, ...],
     store_path: str | None,
+    jobs: int | None,
     model: str | None,
     base: str,
     force: bool,
+    prune: bool,
+    stdin_name: str | None,
     aliases_file: str | None,
 ) -> None:
     """Read articles and add their who-said-what graph to the store.
 
     PATH may be files (.txt .md .html .htm .json .jsonl), directories (read recursively)
-    or - for a text article on standard input. Building the same files again changes
-    nothing; a file whose text changed replaces its old article. Entities are matched to
-    the ones the store already holds, so one person keeps one node across articles.
+    or - for a text article on standard input (stored as -:HASH, or as --name).
+    Building the same files again changes nothing; a file whose text changed replaces
+    its old article. Articles are parsed in
+    --jobs worker processes, then every entity of the store is resolved at once, so one
+    person keeps one node across articles whatever order they come in.
 
     With --aliases, each row `alias,canonical,type` makes every entity called ALIAS (or
     CANONICAL) one entity of TYPE labelled CANONICAL, in the stored articles and in the
@@ -75,16 +101,17 @@ def build(
     \b
     Examples:
       kg build examples/articles
-      kg build news/ extra.html --store my-store
-      cat story.txt | kg build -
+      kg build examples/articles --jobs 2 --store my-store
+      cat examples/articles/03-estonia-finland-patrols.txt | kg build -
       kg build news/ --aliases aliases.csv    # e.g. a row: Hillary,Hillary Clinton,Person
     """
+    from kg.workers import default_jobs
+
     rules = read_aliases(aliases_file) if aliases_file else []
     try:
         files = expand_paths(list(paths))
     except FileNotFoundError as exc:
         raise click.UsageError(f"no such file or directory: {exc.filename or exc}") from None
-    stdin = sys.stdin if "-" in paths else None
     with opened_store(store_path, read_only=False) as store:
         bar = None
         if is_interactive():
@@ -106,22 +133,21 @@ def build(
                 seen.add(path)
                 bar.update(1)
 
-        from kg.pipeline import build as run_build
+        import kg
 
+        n = jobs or default_jobs()
         try:
-            # The model first, then gc.freeze(): the garbage collector's full passes during
-            # the build no longer walk spaCy's many objects, which live as long as we do.
-            load_model(model)
-            gc.freeze()
-            report = run_build(
+            report = kg.build(
                 list(paths),
                 store,
                 model=model,
                 base=base,
                 force=force,
-                stdin=stdin,
                 on_article=tick,
                 aliases=rules,
+                jobs=n,
+                stdin_name=stdin_name,
+                prune=prune,
             )
         except ModelNotFound as exc:
             raise UserFacingError(str(exc)) from None
@@ -133,20 +159,102 @@ def build(
         sys.exit(1)
 
 
-def _summary(report, location: str) -> None:
-    ents = ", ".join(f"{n} {t}" for t, n in sorted(report.entities.items())) or "none"
-    stmts = ", ".join(f"{n} {k}" for k, n in sorted(report.statements.items())) or "none"
+@click.command()
+@store_option
+@model_option
+@base_option
+@click.option(
+    "--aliases",
+    "aliases_file",
+    metavar="FILE.csv",
+    type=click.Path(dir_okay=False),
+    help="Alias rules (as for `kg build --aliases`) to add before resolving.",
+)
+def resolve(store_path: str | None, model: str | None, base: str, aliases_file: str | None):
+    """Resolve every stored article's entities again, without parsing anything.
+
+    Run it after upgrading newskg or with a new aliases file: each entity gets its
+    identity from the whole corpus, and only the graphs whose content changed are
+    rewritten.
+
+    \b
+    Examples:
+      kg resolve
+      kg resolve --aliases aliases.csv
+    """
+    import kg
+
+    rules = read_aliases(aliases_file) if aliases_file else []
+    with opened_store(store_path, read_only=False) as store:
+        try:
+            report = kg.resolve_entities(store, model=model, base=base, aliases=rules)
+        except ModelNotFound as exc:
+            raise UserFacingError(str(exc)) from None
+    _summary(report, store.location, verb="Resolved")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_option
+def remove(paths: tuple[str, ...], store_path: str | None) -> None:
+    """Remove articles from the store: those read from PATH (a file as it was given to
+    `kg build`, or a directory: every article from a file under it). Each article graph
+    goes in its own transaction; the entities and claims are brought up to date. Nothing
+    is parsed.
+
+    \b
+    Examples:
+      kg remove examples/articles/03-estonia-finland-patrols.txt
+      kg remove examples/articles
+      kg build examples/articles --prune     # remove those whose files are gone
+    """
+    import kg
+
+    with opened_store(store_path, read_only=False) as store:
+        report = kg.remove(store, list(paths))
+    if not report.removed:
+        click.echo(f"Nothing stored from {', '.join(paths)}", err=True)
+    _summary(report, store.location, verb="Removed")
+
+
+def _counts(counter) -> str:
+    return ", ".join(f"{n} {k}" for k, n in sorted(counter.items())) or "none"
+
+
+def _summary(report, location: str, verb: str = "Built") -> None:
+    if verb == "Built":
+        head = (
+            f"Built {report.articles} article{'s' if report.articles != 1 else ''} into {location}"
+        )
+        notes = []
+        if report.unchanged:
+            notes.append(f"{report.unchanged} unchanged, skipped")
+        if report.replaced:
+            notes.append(f"{report.replaced} replaced an older version")
+        if notes:
+            head += f" ({'; '.join(notes)})"
+    elif verb == "Removed":
+        head = (
+            f"Removed {report.removed} article{'s' if report.removed != 1 else ''} from {location}"
+        )
+    else:
+        head = f"Resolved {report.total_articles} articles in {location}"
     lines = [
-        f"Built {report.articles} article{'s' if report.articles != 1 else ''} into {location}"
-        + (f" ({report.unchanged} unchanged, skipped)" if report.unchanged else "")
-        + (f" ({report.replaced} replaced an older version)" if report.replaced else ""),
-        f"  entities:   {ents}",
-        f"  statements: {stmts}",
+        head,
+        f"  store:      {report.total_articles} article{'s' if report.total_articles != 1 else ''}",
+        f"  entities:   {_counts(report.entities)}",
+        f"  statements: {_counts(report.statements)}",
     ]
+    if report.removed and verb == "Built":
+        lines.append(f"  removed:    {report.removed} article(s) whose files are gone")
     if report.rewritten:
-        lines.append(f"  merged:     {report.rewritten} older article graph(s) rewritten")
+        lines.append(
+            f"  rewritten:  {report.rewritten} other article graph(s) whose entities changed"
+        )
+    for dup, original in report.duplicates:
+        lines.append(f"  duplicate:  {dup} has the same text as {original} (stored once)")
     if report.skipped:
-        lines.append(f"  skipped:    {len(report.skipped)} unsupported file(s)")
+        lines.append(f"  skipped:    {len(report.skipped)} file(s), named above")
     if report.failed:
         lines.append(f"  failed:     {len(report.failed)} file(s) or record(s), named above")
     click.echo("\n".join(lines))
@@ -155,7 +263,6 @@ def _summary(report, location: str) -> None:
 def read_aliases(path: str) -> list[AliasRule]:
     """Read and check an aliases file; any bad row is a usage error (exit 2) naming it,
     raised before the store is opened, so nothing changes."""
-    import csv
     from pathlib import Path
 
     p = Path(path)
@@ -165,28 +272,10 @@ def read_aliases(path: str) -> list[AliasRule]:
         text = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise click.UsageError(f"cannot read aliases file {path}: {exc}") from None
-    rules: list[AliasRule] = []
-    for n, row in enumerate(csv.reader(text.splitlines()), start=1):
-        if not row or (len(row) == 1 and not row[0].strip()) or row[0].lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in row]
-        if n == 1 and [c.lower() for c in cells] == ["alias", "canonical", "type"]:
-            continue
-        where = f"{path}:{n}"
-        if len(cells) != 3:
-            raise click.UsageError(
-                f"{where}: expected 3 columns (alias,canonical,type), found {len(cells)}"
-            )
-        alias, canonical, type_ = cells
-        if not alias or not canonical:
-            raise click.UsageError(f"{where}: alias and canonical must not be empty")
-        match = [t for t in ALIAS_TYPES if t.lower() == type_.lower()]
-        if not match:
-            raise click.UsageError(
-                f"{where}: unknown type {type_!r} (expected one of {', '.join(ALIAS_TYPES)})"
-            )
-        rules.append(AliasRule(alias, canonical, match[0]))
-    return rules
+    try:
+        return parse_alias_rows(text, path)
+    except AliasFileError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
-COMMANDS = [build]
+COMMANDS = [build, resolve, remove]

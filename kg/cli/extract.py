@@ -10,9 +10,7 @@ from kg.cli.build import base_option, model_option
 from kg.cli.errors import UserFacingError
 from kg.nlp import ModelNotFound
 from kg.rdf.iris import Minter
-from kg.rdf.mapping import article_graph
 from kg.readers import ReadError, read_file
-from kg.resolve import resolve
 
 
 @click.command()
@@ -28,7 +26,8 @@ from kg.resolve import resolve
 @model_option
 @base_option
 def extract(file: str, fmt: str, model: str | None, base: str) -> None:
-    """Print one article's graph, without touching any store.
+    """Print one article's graph, without touching any store: the article graph and,
+    as a store would hold them in the entities graph, its entities' descriptions.
 
     \b
     Examples:
@@ -47,7 +46,7 @@ def extract(file: str, fmt: str, model: str | None, base: str) -> None:
             articles = read_file(_existing(file))
         except ReadError as exc:
             raise UserFacingError(str(exc)) from None
-    from kg.pipeline import extract_articles
+    from kg.pipeline import corpus_graphs, extract_articles
 
     minter = Minter(base)
     try:
@@ -56,20 +55,20 @@ def extract(file: str, fmt: str, model: str | None, base: str) -> None:
         raise UserFacingError(str(exc)) from None
     from kg.rdf.mapping import new_graph
 
-    if fmt in ("turtle", "ttl") and len(extractions) == 1:
-        ident, _ = resolve(extractions[0], None, minter)
-        click.echo(article_graph(extractions[0], minter, ident).serialize(format="turtle"))
+    graphs = corpus_graphs(extractions, minter)
+    if fmt in ("turtle", "ttl"):
+        g = new_graph()
+        g.parse(data="".join(graphs.values()), format="nt")
+        click.echo(g.serialize(format="turtle"))
         return
     from rdflib import Dataset, URIRef
 
     ds = Dataset()
     for prefix, ns in new_graph().namespaces():
         ds.bind(prefix, ns, override=True)
-    for ex in extractions:
-        g = ds.graph(URIRef(minter.article(ex.article.short_hash)))
-        for triple in article_graph(ex, minter, resolve(ex, None, minter)[0]):
-            g.add(triple)
-    out_fmt = {"turtle": "trig", "ttl": "trig", "trig": "trig", "jsonld": "json-ld"}[fmt]
+    for iri, body in graphs.items():
+        ds.graph(URIRef(iri)).parse(data=body, format="nt")
+    out_fmt = {"trig": "trig", "jsonld": "json-ld"}[fmt]
     click.echo(ds.serialize(format=out_fmt))
 
 

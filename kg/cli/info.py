@@ -9,9 +9,9 @@ import click
 
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
-from kg.query import compact
+from kg.sparql import compact
 from kg.terminal import escape
-from kg.views.graph import ACTS, find_entity, pagerank, store_graph
+from kg.views.graph import ACTS, pagerank, store_graph
 
 
 @click.command()
@@ -100,49 +100,12 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
       kg show Lavrov
       kg show HRW --format json
     """
+    import kg
+
     with opened_store(store_path, read_only=True) as store:
-        g = store_graph(store)
-    nodes = find_entity(g, entity)
-    if not nodes:
+        out = kg.show(store, entity)
+    if not out:
         raise UserFacingError(f"no entity named {entity!r} in the store")
-    out = []
-    for n in nodes:
-        d = g.nodes[n]
-        affiliations = [
-            g.nodes[v]["label"] for _, v, k in g.out_edges(n, keys=True) if k == "affiliation"
-        ]
-        statements = []
-        for _, s, k in g.out_edges(n, keys=True):
-            if k not in ACTS:
-                continue
-            sd = g.nodes[s]
-            statements.append(
-                {
-                    "statement": s,
-                    "act": k,
-                    "kind": sd["type"],
-                    "cue": sd["cue"],
-                    "direct": sd["direct"],
-                    "text": sd["text"],
-                    "article": sd["article_title"],
-                    "source_file": sd["source_file"],
-                    "begin": sd["begin"],
-                    "end": sd["end"],
-                }
-            )
-        statements.sort(key=lambda s: (s["source_file"], s["begin"]))
-        out.append(
-            {
-                "entity": n,
-                "type": d["type"],
-                "label": d["label"],
-                "aliases": d["aliases"],
-                "titles": d["titles"],
-                "affiliations": sorted(affiliations),
-                "articles": d["mentions"],
-                "statements": statements,
-            }
-        )
     if fmt == "json":
         _echo_json(json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False))
         return

@@ -10,7 +10,7 @@ from typing import NoReturn
 
 import click
 
-from kg import query as q
+from kg import sparql as q
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
 from kg.store.base import BindingError, QueryError, QueryTimeout, Rows
@@ -105,6 +105,7 @@ def query(
             raise click.UsageError(
                 f"canned query {name!r} needs " + ", ".join(f"--param {m}=..." for m in missing)
             )
+        bound = canned[name].prepare(bound)
     elif sparql:
         text = _read_query(sparql)
     else:

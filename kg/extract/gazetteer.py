@@ -201,6 +201,33 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Gallup": ("Gallup",),
 }
 
+#: Words of the trades companies are named for. Two of them joined by "and" belong to one
+#: name ("Calder Bay Pulp and Paper", "Nairobi Tea and Coffee"), not to two organisations.
+COMPANY_TRADE_WORDS: frozenset[str] = words(
+    """
+    Pulp Paper Oil Gas Mining Metals Steel Wire Iron Coal Power Light Water Electric Tea
+    Coffee Sugar Food Foods Drink Drinks Beverages Tobacco Timber Lumber Cement Chemical
+    Chemicals Rubber Plastics Textiles Cotton Wool Leather Shipping Shipbuilding Rail Bus
+    Air Aviation Marine Port Ports Telecom Telegraph Telephone Cable Wireless Energy
+    Resources Minerals Fisheries Seafood Dairy Farms Cattle Grain Milling Engineering
+    Construction Development Trading Savings Loan Loans Insurance Assurance Finance
+    Investment Investments Securities Land Property Properties Hotels Resorts Leisure Media
+    Publishing Printing Pharmaceuticals Medical Motor Motors Transport Logistics Freight
+    Cargo Storage Glass Paint Paints Soap Spirits Wine Brewing Gold Silver Copper Diamond
+    Diamonds Platinum Nickel Zinc Tin Uranium Hardware Software Electronics Supply Supplies
+    Tool Tools Machinery Equipment Technology Technologies Agriculture Forestry Packaging
+    """
+)
+
+#: Words that end a company's name ("Marks and Spencer Group", "Tata Sons").
+COMPANY_SUFFIXES: frozenset[str] = words(
+    """
+    Ltd Ltd. Limited Co Co. Company Corp Corp. Corporation Inc Inc. Incorporated PLC plc
+    LLC LLP AG SA S.A. NV N.V. GmbH Group Holdings Partners Associates Sons Brothers
+    Bros. Industries Enterprises Growers Mills Works
+    """
+)
+
 #: Place names a person is never called by (bare): US states, and the countries of the
 #: nationality table, kept here so that NER's "Georgia" or "Jordan" tagged PERSON becomes a
 #: place.
@@ -306,6 +333,8 @@ def is_place_name(form: str, countries: frozenset[str] | set[str] = frozenset())
 
 
 __all__ = [
+    "COMPANY_SUFFIXES",
+    "COMPANY_TRADE_WORDS",
     "NEWS_OUTLETS",
     "ORGANIZATIONS",
     "OUTLET_CUE_AFTER",

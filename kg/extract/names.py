@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from kg.extract.lexicon import words
 
@@ -186,6 +186,7 @@ NICKNAMES: dict[str, str] = {
 
 _PARTICLES = frozenset(
     ["bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le"]
+    + ["بن", "ابن", "بنت", "آل"]  # bin, ibn, bint, Al as written in Arabic script
 )
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 #: A suffix written right after a name: "Donald Trump Jr.", "Martin Luther King, Jr.".
@@ -225,6 +226,7 @@ def parse_name(form: str) -> PersonName:
     return PersonName(words[0], middles, words[-1], suffix)
 
 
+@lru_cache(maxsize=65536)
 def name_skeleton(word: str) -> str:
     """A rough phonetic key so that transliteration variants compare equal:
     Sergei/Sergey, Aleksandr/Alexander, Muammar/Moammar."""
@@ -236,6 +238,7 @@ def name_skeleton(word: str) -> str:
     return w[0] + rest
 
 
+@lru_cache(maxsize=65536)
 def compatible_first_names(a: str, b: str) -> bool:
     """Whether two given names can be the same person's: equal, an initial of the other, a
     transliteration variant (Sergei/Sergey) or a short form (Bill/William)."""
@@ -250,11 +253,28 @@ def compatible_first_names(a: str, b: str) -> bool:
     return NICKNAMES.get(la, la) == NICKNAMES.get(lb, lb)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """Lower case without accents, for comparing names: "Calderón" -> "calderon"."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    """Lower case without accents, for comparing names: "Calderón" -> "calderon",
+    "Μητσοτάκης" -> "μητσοτακης". Only the accents go: letters of other scripts stay, so
+    that two Cyrillic surnames do not both fold to nothing and compare equal."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def caseless_letter(ch: str) -> bool:
+    """A letter of a script without capitals (Arabic, Hebrew, Chinese, Devanagari...):
+    such a name cannot be told by its capital, so tests for one must let it through."""
+    return ch.isalpha() and not ch.isupper() and not ch.islower()
+
+
+def name_initial(word: str) -> bool:
+    """Whether a word begins as a name does: with a capital (of any script: "Путин",
+    "Μητσοτάκης") or with a letter of a caseless script ("محمد")."""
+    return bool(word) and (word[0].isupper() or caseless_letter(word[0]))
+
+
+@lru_cache(maxsize=65536)
 def compatible_names(a: PersonName, b: PersonName) -> bool:
     """Two full names of one person: same surname and suffix, compatible given names, and
     middle initials that do not contradict (George W. Bush is not George H. W. Bush)."""
@@ -292,7 +312,17 @@ def well_formed(form: str) -> bool:
             continue
         if _ODD_CASE.match(w) or (len(w) > 3 and w.isupper()):
             return False  # "HIllary", "CLINTON": a typo or a shout, not the name
-    return all(_NAME_WORD.match(w) for w in words) and any(c.islower() for c in form)
+    return all(_NAME_WORD.match(w) or _other_script_word(w) for w in words) and any(
+        c.islower() or caseless_letter(c) for c in form
+    )
+
+
+def _other_script_word(word: str) -> bool:
+    """A name word written in a script other than Latin ("Путин", "Μητσοτάκης", "سلمان"):
+    letters only (a hyphen or apostrophe inside), starting as a name does."""
+    if not name_initial(word) or word.isascii():
+        return False
+    return all(c.isalpha() or c in "-’'" for c in word)
 
 
 #: Capitalised words that stand before a name without being part of it ("Billionaire
@@ -372,12 +402,14 @@ __all__ = [
     "NICKNAMES",
     "SUFFIX_AFTER",
     "PersonName",
+    "caseless_letter",
     "compatible_first_names",
     "compatible_names",
     "given_name_gender",
     "fold",
     "initials",
     "is_descriptor",
+    "name_initial",
     "person_form_kind",
     "name_skeleton",
     "parse_name",

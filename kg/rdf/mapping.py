@@ -7,7 +7,6 @@ named graph content; the store puts it under the article's IRI.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -16,34 +15,12 @@ from rdflib.plugins.serializers.nt import (  # rdflib's own N-Triples escaping
 )
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
-from kg.model import Extraction
-from kg.rdf.iris import Minter, slug
+from kg.model import CorpusEntity, Extraction, Identity
+from kg.rdf.iris import Minter, name_key, slug
 from kg.rdf.vocab import ENTITY_CLASSES, KG, NIF, PREFIXES, SCHEMA, STATEMENT_CLASSES
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
-
-
-@dataclass
-class Identity:
-    """How an extraction's entities are named in the store: entity key -> IRI, and the
-    label to write where the store already knows the entity under another canonical name."""
-
-    iris: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
-
-
-def default_identity(ex: Extraction, minter: Minter) -> Identity:
-    """IRIs from canonical names alone (no store to match against)."""
-    ident = Identity()
-    n = 0
-    for ent in ex.entities:
-        if ent.type == "UnnamedSource":
-            n += 1
-            ident.iris[ent.key] = minter.unnamed(ex.article.short_hash, n)
-        else:
-            ident.iris[ent.key] = minter.entity(ent.type, ent.name)
-    return ident
 
 
 def new_graph() -> Graph:
@@ -83,19 +60,23 @@ _STATEMENT_CLASSES = {
 }
 
 
-def article_graph(ex: Extraction, minter: Minter, ident: Identity | None = None) -> Graph:
-    """All triples for one article: the article, its entities and its statements (read
-    from :func:`article_ntriples`, so the graph and what a build stores always agree)."""
+def article_graph(ex: Extraction, minter: Minter, ident: Identity) -> Graph:
+    """All triples of one article graph (read from :func:`article_ntriples`, so the graph
+    and what a build stores always agree)."""
     g = new_graph()
     g.parse(data=article_ntriples(ex, minter, ident), format="nt")
     return g
 
 
-def article_ntriples(ex: Extraction, minter: Minter, ident: Identity | None = None) -> str:
+def article_ntriples(ex: Extraction, minter: Minter, ident: Identity) -> str:
     """The triples of one article graph as N-Triples text, in a stable order, each once
     (what the store loads). Written directly, without rdflib terms or a Graph's indexes: a
-    build writes hundreds of thousands of triples and needs each only once, as text."""
-    ident = ident or default_identity(ex, minter)
+    build writes hundreds of thousands of triples and needs each only once, as text.
+
+    The graph holds what the article says: the article, its statements and their spans,
+    its unnamed sources, and the ``kg:mentionedIn`` and ``kg:said`` links of the entities
+    it names. What an entity *is* (types, names, titles, counts) is the corpus's to say,
+    once, in the entities graph (:func:`entity_ntriples`)."""
     art = ex.article
     lines: dict[str, None] = {}
 
@@ -120,32 +101,21 @@ def article_ntriples(ex: Extraction, minter: Minter, ident: Identity | None = No
             add(a, dc.date, _quoteLiteral(date))
     if art.author:
         add(a, dc.creator, _lit(art.author))
-    if art.publisher:
-        pub_iri = minter.entity("NewsOrganization", art.publisher)
-        pub = _iri(pub_iri)
-        for cls in _ENTITY_CLASSES["NewsOrganization"]:
-            add(pub, type_, cls)
-        if not any(ident.iris.get(e.key) == pub_iri for e in ex.entities):
-            add(pub, _RDFS.label, _lit(art.publisher))
-        add(a, dc.publisher, pub)
+    if art.publisher and ident.publisher:
+        add(a, dc.publisher, _iri(ident.publisher))
 
     for ent in ex.entities:
         e = _iri(ident.iris[ent.key])
-        for cls in _ENTITY_CLASSES[ent.type]:
-            add(e, type_, cls)
-        label = ident.labels.get(ent.key, ent.name)
-        add(e, _RDFS.label, _lit(label))
-        for alias in sorted(ent.all_names() - {label}):
-            add(e, _SKOS.altLabel, _lit(alias))
+        if ent.type == "UnnamedSource":
+            # scoped to this article: described here, not in the entities graph
+            for cls in _ENTITY_CLASSES[ent.type]:
+                add(e, type_, cls)
+            add(e, _RDFS.label, _lit(ent.name))
+            for alias in sorted(ent.aliases - {ent.name}):
+                add(e, _SKOS.altLabel, _lit(alias))
+            add(e, kg.nameKey, _lit(name_key(ent.name)))
         if ent.mentions or ent.type == "UnnamedSource":
             add(e, kg.mentionedIn, a)
-        if ent.mentions:
-            add(e, kg.mentionCount, _int(len(ent.mentions), xsd.integer))
-        for title in sorted(ent.titles):
-            add(e, kg.title, _lit(title))
-        for other in sorted(ent.affiliations):
-            if other in ident.iris:
-                add(e, kg.affiliation, _iri(ident.iris[other]))
 
     for n, st in enumerate(ex.statements, start=1):
         s_iri = minter.statement(art.short_hash, n)
@@ -183,46 +153,22 @@ def article_ntriples(ex: Extraction, minter: Minter, ident: Identity | None = No
     return "".join(lines)
 
 
-def rename_update(
-    graph_iri: str, old: str, new: str, label: str, type_: str, counts: list[int] | None = None
-) -> str:
-    """The SPARQL update that rewrites one stored article graph after a merge or a rename:
-    ``old`` becomes ``new`` (as subject and object), ``label`` its one rdfs:label and every
-    other name it had an altLabel, its rdf:types those of ``type_``, and, when ``counts``
-    holds the mention counts the two had in this graph, one count: their sum. Run as one
-    update it is one transaction, and the graph never leaves the store."""
-    g, o, n = f"<{graph_iri}>", f"<{old}>", f"<{new}>"
-    lit = Literal(label).n3()
-    ops = []
-    if old != new:
-        for a, b in (("{o} ?p ?x", "{n} ?p ?x"), ("?s ?p {o}", "?s ?p {n}")):
-            a, b = a.format(o=o, n=n), b.format(o=o, n=n)
-            ops.append(
-                f"DELETE {{ GRAPH {g} {{ {a} }} }} INSERT {{ GRAPH {g} {{ {b} }} }} "
-                f"WHERE {{ GRAPH {g} {{ {a} }} }}"
-            )
-    ops += [
-        f"INSERT {{ GRAPH {g} {{ {n} skos:altLabel ?l }} }} "
-        f"WHERE {{ GRAPH {g} {{ {n} rdfs:label ?l }} }}",
-        f"DELETE WHERE {{ GRAPH {g} {{ {n} rdfs:label ?l }} }}",
-        f"DELETE DATA {{ GRAPH {g} {{ {n} skos:altLabel {lit} }} }}",
-        f"INSERT DATA {{ GRAPH {g} {{ {n} rdfs:label {lit} }} }}",
-    ]
-    if counts and len(counts) > 1:
-        total = Literal(sum(counts), datatype=XSD.integer).n3()
-        ops += [
-            f"DELETE WHERE {{ GRAPH {g} {{ {n} kg:mentionCount ?c }} }}",
-            f"INSERT DATA {{ GRAPH {g} {{ {n} kg:mentionCount {total} }} }}",
-        ]
-    if type_ in ENTITY_CLASSES:
-        every = " ".join(sorted({f"<{c}>" for cs in ENTITY_CLASSES.values() for c in cs}))
-        mine = ", ".join(f"<{c}>" for c in ENTITY_CLASSES[type_])
-        ops += [
-            f"DELETE {{ GRAPH {g} {{ {n} a ?t }} }} "
-            f"WHERE {{ GRAPH {g} {{ {n} a ?t }} VALUES ?t {{ {every} }} }}",
-            f"INSERT DATA {{ GRAPH {g} {{ {n} a {mine} }} }}",
-        ]
-    return " ;\n".join(ops)
+def entity_ntriples(ent: CorpusEntity) -> str:
+    """What the entities graph says of one entity, as N-Triples text in a stable order:
+    its types (superclasses written out), one ``rdfs:label``, every other name as
+    ``skos:altLabel``, a ``kg:nameKey`` per name (the form queries look names up by),
+    titles, affiliations and the corpus's mention count."""
+    e = _iri(ent.iri)
+    out = [f"{e} {_RDF.type} {cls} .\n" for cls in _ENTITY_CLASSES[ent.type]]
+    out.append(f"{e} {_RDFS.label} {_lit(ent.label)} .\n")
+    out += [f"{e} {_SKOS.altLabel} {_lit(n)} .\n" for n in sorted(ent.names - {ent.label})]
+    keys = sorted({name_key(n) for n in ent.names | {ent.label}})
+    out += [f"{e} {_KG.nameKey} {_lit(k)} .\n" for k in keys]
+    out += [f"{e} {_KG.title} {_lit(t)} .\n" for t in sorted(ent.titles)]
+    out += [f"{e} {_KG.affiliation} {_iri(a)} .\n" for a in sorted(ent.affiliations)]
+    if ent.mentions:
+        out.append(f"{e} {_KG.mentionCount} {_int(ent.mentions, _XSD.integer)} .\n")
+    return "".join(out)
 
 
 def alias_rules_graph(rules: list[tuple[str, str, str]], graph_iri: str) -> Graph:
@@ -259,11 +205,9 @@ def _date(value: str) -> Literal | None:
 
 
 __all__ = [
-    "Identity",
     "alias_rules_graph",
     "article_graph",
     "article_ntriples",
-    "default_identity",
+    "entity_ntriples",
     "new_graph",
-    "rename_update",
 ]

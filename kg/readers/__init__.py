@@ -23,7 +23,14 @@ from typing import TextIO
 
 from kg.model import Article, ReadProblem
 
-from .files import STDIN, ReadError, expand_paths, read_checked_bytes, read_checked_stream
+from .files import (
+    STDIN,
+    ReadError,
+    expand_paths,
+    is_store_dir,
+    read_checked_bytes,
+    read_checked_stream,
+)
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .text import read_text
@@ -113,6 +120,8 @@ def _read_one(item: Path | str, stdin: TextIO | None, *, named: bool) -> list[Ar
             return [exc]
     path = Path(item)
     display = str(path)
+    if path.is_dir() and is_store_dir(path):
+        return [ReadError(display, "a newskg store, not articles: not read", kind="skipped")]
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         reason = f"unsupported file type {path.suffix or '(no extension)'}"

@@ -99,7 +99,9 @@ def expand_paths(
             add(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and is_store_dir(path):
+            add(path)  # read_paths says why it is not read
+        elif path.is_dir():
             for found in _walk(path):
                 add(found)
         elif path.exists() or path.is_symlink():
@@ -107,6 +109,15 @@ def expand_paths(
         else:
             raise FileNotFoundError(f"{raw}: no such file or directory")
     return result
+
+
+def is_store_dir(path: Path) -> bool:
+    """Whether ``path`` is a store's directory (an Oxigraph database, with or without
+    newskg's cache): never input, even inside a directory being built (`kg build .` with
+    ./kg-store in it)."""
+    return (path / "CURRENT").is_file() and (
+        (path / "IDENTITY").is_file() or (path / "newskg").is_dir()
+    )
 
 
 def _identity(path: Path) -> object:
@@ -146,6 +157,8 @@ def _walk(root: Path) -> list[Path | ReadError]:
                 continue  # vanished, or a link loop the system refuses to resolve
             if is_file:  # sockets, fifos and dangling links are not documents
                 found.append(path)
+            elif is_dir and is_store_dir(path):
+                found.append(path)  # listed, never walked: read_paths skips it
             elif is_dir:
                 key = _identity(path)
                 if key in ancestors:

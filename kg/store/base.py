@@ -9,6 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
@@ -16,6 +17,10 @@ from rdflib import Graph
 
 class StoreError(Exception):
     """A problem with the store itself (missing, locked, unreadable)."""
+
+
+class NotAStore(StoreError):
+    """The location holds something else (the user's own files): a usage error."""
 
 
 class QueryError(Exception):
@@ -80,9 +85,15 @@ class StoredArticle:
 
 
 class Store(ABC):
-    """An RDF dataset holding one named graph per article."""
+    """An RDF dataset: one named graph per article, and the corpus-level graphs."""
 
     location: str
+
+    @property
+    def cache_path(self) -> Path | None:
+        """Where a build keeps its cache of records and graph digests for this store (see
+        :mod:`kg.cache`), or None when it keeps none."""
+        return None
 
     @abstractmethod
     def replace_article(self, iri: str, graph: Graph | str, drop: Iterable[str] = ()) -> None:
@@ -90,6 +101,24 @@ class Store(ABC):
         (replacing it whole, in one transaction) and remove the graphs in ``drop``. A failed
         write loses nothing the store had: the graphs in ``drop`` go only once ``iri`` is
         written (in the same transaction, or after it)."""
+
+    def put_graph(self, iri: str, ntriples: str, drop: Iterable[str] = ()) -> None:
+        """Any named graph, replaced whole (see :meth:`replace_article`)."""
+        self.replace_article(iri, ntriples, drop)
+
+    @abstractmethod
+    def drop_graphs(self, iris: Iterable[str]) -> None:
+        """Remove whole named graphs, in one transaction."""
+
+    @abstractmethod
+    def has_graph(self, iri: str) -> bool:
+        """Whether the named graph ``iri`` holds anything."""
+
+    @abstractmethod
+    def patch_subjects(self, graph: str, subjects: Iterable[str], ntriples: str) -> None:
+        """In one transaction: remove every triple of ``graph`` whose subject is one of
+        ``subjects``, then add ``ntriples`` to it. How the corpus-level graphs change by
+        only what changed (an entity described anew, a claim gone)."""
 
     @abstractmethod
     def articles(self) -> list[StoredArticle]:

@@ -11,7 +11,16 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.rdf.vocab import PREFIXES
-from kg.store.base import QueryError, QueryResult, Rows, Store, StoredArticle, StoreError, Triples
+from kg.store.base import (
+    NotAStore,
+    QueryError,
+    QueryResult,
+    Rows,
+    Store,
+    StoredArticle,
+    StoreError,
+    Triples,
+)
 
 _FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -39,6 +48,12 @@ class OxigraphStore(Store):
             raise StoreError(f"no store at {path} (build one with `kg build PATH --store {path}`)")
         if p.exists() and not p.is_dir():
             raise StoreError(f"{path} is a file, not a store directory")
+        if p.is_dir() and not (p / "CURRENT").exists() and any(p.iterdir()):
+            # a folder of the user's own files: never scatter a database among them
+            raise NotAStore(
+                f"{path} is a folder with other files in it, not a store; give --store a "
+                "new or empty directory"
+            )
         try:
             self._store = ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
         except OSError as exc:
@@ -68,6 +83,43 @@ class OxigraphStore(Store):
             self._store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
             if old:
                 self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in old))
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.location}: {exc}") from None
+
+    @property
+    def cache_path(self) -> Path | None:
+        return Path(self.location) / "newskg" / "cache.sqlite"
+
+    def drop_graphs(self, iris: Iterable[str]) -> None:
+        names = sorted(set(iris))
+        if names:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names))
+
+    def has_graph(self, iri: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(iri))
+
+    def patch_subjects(self, graph: str, subjects: Iterable[str], ntriples: str) -> None:
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        subs = sorted(set(subjects))
+        try:
+            if not subs and not self.has_graph(graph):
+                if ntriples:  # a new graph: one transactional load, the fast path
+                    self._store.load(
+                        ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph)
+                    )
+                return
+            ops = []
+            if subs:
+                values = " ".join(f"<{s}>" for s in subs)
+                ops.append(
+                    f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
+                    f"WHERE {{ GRAPH <{graph}> {{ VALUES ?s {{ {values} }} ?s ?p ?o }} }}"
+                )
+            if ntriples:
+                ops.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+            if ops:
+                self._store.update(" ;\n".join(ops))
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 

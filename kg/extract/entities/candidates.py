@@ -26,6 +26,7 @@ from kg.extract.entities.organisations import (
 from kg.extract.entities.tables import Mention
 from kg.extract.names import (
     SUFFIX_AFTER,
+    caseless_letter,
     given_name_gender,
     is_descriptor,
     parse_name,
@@ -92,36 +93,51 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
             found[-1].form = f"{acronym}\x00{full}"  # marks the acronym as an alias of full
     for m in _BRACKET_NAME.finditer(text):
         add(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "Person")
+    # companies named "X & Y" or "X and Y", which NER cuts in two or gives to a person
+    for start, end in _company_names(doc, text):
+        if headline is None or not headline.start <= start < headline.end:
+            add(start, end, re.sub(r"\s+", " ", text[start:end]), "Organization")
 
     # 2. spaCy's entities, cleaned
+    people = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
     for ent in doc.ents:
         type_ = _NER_TYPES.get(ent.label_)
         if type_ is None:
             continue
         if headline is not None and headline.start <= ent.start_char < headline.end:
             continue  # title case confuses NER; headline mentions come from propagation
-        cleaned = _clean(ent, text, type_)
+        cleaned = _clean(ent, text, type_, people)
         if cleaned is None:
             continue
         start, end, form, type_, gender = cleaned
         add(start, end, form, type_, gender)
+
+    # 3. names in another script that NER, trained on English, does not see
+    for start, end in _other_script_people(doc):
+        add(start, end, text[start:end], "Person")
     return found
 
 
 def _clean(
-    ent: SpacySpan, text: str, type_: EntityType
+    ent: SpacySpan, text: str, type_: EntityType, people: frozenset[str] = frozenset()
 ) -> tuple[int, int, str, EntityType, str | None] | None:
     """Trim an NER span to the name itself: no leading "the", titles or honorifics, no
-    possessive or text after it, no editorial brackets."""
+    possessive or text after it, no editorial brackets. ``people`` are the words of the
+    article's person names, which an organisation's name does not begin with."""
     tokens = list(ent)
     gender = None
-    # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"
+    # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"; but "Clinton’s State
+    # Department" is the department
     for i, tok in enumerate(tokens):
         if tok.text in ("’s", "'s", "‘s") and i > 0:
-            tokens = tokens[:i]
+            after = tokens[i + 1 :]
+            owned = type_ == "Organization" and _names_an_organisation(after)
+            tokens = after if owned else tokens[:i]
             break
-    while tokens and tokens[0].lower_ in ("the", "a", "an", "’s", "'s", "‘s"):
+    while tokens and tokens[0].lower_ in _NOT_NAME_STARTS:
         tokens = tokens[1:]
+    if type_ == "Organization":
+        tokens = _drop_owner_name(_cut_trailing_phrase(tokens), people)
     while tokens and (tokens[-1].like_num or tokens[-1].is_punct and tokens[-1].text != "."):
         tokens = tokens[:-1]  # "Donald Trump 384", "Trump - 60"
     if type_ == "Person":
@@ -160,7 +176,7 @@ def _clean(
     if type_ == "Person" and "(" in form:
         form = form.split("(")[0].rstrip()  # "George (W. Bush": a bracket is not a name
         end = start + len(form)
-    if not any(c.isupper() for c in form) or len(form) < 2:
+    if not any(c.isupper() or caseless_letter(c) for c in form) or len(form) < 2:
         return None
     if type_ == "Organization" and form in _TITLE_FRAGMENTS:
         return None  # "State" of "Secretary of State"
@@ -227,6 +243,243 @@ def _clean(
             start = rest[0].idx
             form = text[start:end]
     return start, end, form, type_, gender
+
+
+#: Words an NER span may begin with that no name does: articles, demonstratives and
+#: possessive pronouns ("her State Department", "this Health Ministry").
+_NOT_NAME_STARTS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"]
+    + ["my", "your", "’s", "'s", "‘s"]
+)
+
+#: Small words inside organisations' names ("Ministry of Health", "Council on Foreign
+#: Relations", "Banco do Brasil"); any other lower-case word ends the name.
+_NAME_LINKS = frozenset(
+    ["of", "for", "and", "&", "the", "on", "de", "do", "da", "dos", "das", "du", "des", "del"]
+    + ["della", "di", "la", "le", "el", "y", "et", "van", "von", "der", "den", "al", "bin"]
+)
+
+#: Words after which a link word starts a phrase of the sentence, not of the name:
+#: "the Ministry of Health on Tuesday", "the Department of State on Pfizer".
+_TIME_WORDS = lexicon.words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday"""
+)
+
+#: The names of government bodies a person's name is put before: "the Obama Justice
+#: Department", "the Bolsonaro Health Ministry", "the Ruto Treasury".
+_GOVERNMENT_BODY = re.compile(
+    r"^(?:(?:[A-Z][\w-]+ )+(?:Department|Ministry|Dept\.?)|(?:Department|Ministry) of .+)$"
+)
+
+
+def _cut_trailing_phrase(tokens: list) -> list:
+    """An organisation's name ends before the words NER ran on into: a lower-case word that
+    is no link of a name ("the Ministry of Health in Nairobi"), a link word before a date
+    ("the Ministry of Health on Tuesday"), a second link phrase after a complete "X of Y"
+    ("the Department of State on Pfizer"), and a link word left dangling at the end."""
+    for i in range(1, len(tokens)):
+        tok, low = tokens[i], tokens[i].lower_
+        if not tok.text[:1].islower() or tok.text in ("&",):
+            continue
+        nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+        complete = any(t.lower_ in ("of", "for") for t in tokens[:i])
+        if low not in _NAME_LINKS or nxt in _TIME_WORDS or (low == "on" and complete):
+            tokens = tokens[:i]
+            break
+    while len(tokens) > 1 and tokens[-1].lower_ in _NAME_LINKS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _names_an_organisation(tokens: list) -> bool:
+    """Whether words (after a possessive) are an organisation's name on their own: all
+    capitalised, and a known organisation or one with an institution word."""
+    if not tokens or not all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in tokens):
+        return False
+    form = " ".join(t.text for t in tokens)
+    return bool(gazetteer.known_organization(form) or _INSTITUTION_WORDS & set(form.split()))
+
+
+def _drop_owner_name(tokens: list, people: frozenset[str]) -> list:
+    """ "Clinton State Department", "Obama White House": a person's name written before a
+    known organisation or a government body says whose era it was; the organisation is
+    the rest. A name that is the organisation's own ("Trump Organization", "Clinton
+    Foundation", "Johnson & Johnson") is kept: it is known, or the rest is no body's name."""
+    form = " ".join(t.text for t in tokens)
+    if len(tokens) < 2 or gazetteer.canonical_organization(form):
+        return tokens
+    for k in (1, 2):
+        head, rest = tokens[:k], tokens[k:]
+        if not rest or not all(t.text[:1].isupper() for t in head):
+            break
+        rest_form = " ".join(t.text for t in rest)
+        body = gazetteer.known_organization(rest_form) or (
+            len(rest) >= 2 and _GOVERNMENT_BODY.match(rest_form)
+        )
+        person = head[-1].text in people or given_name_gender(head[0].text) is not None
+        if body and person:
+            return rest
+    return tokens
+
+
+_JOINABLE = frozenset(["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"])
+
+
+def _company_names(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Companies whose names join two parts with "&" or "and" ("Procter & Gamble", "Calder
+    Bay Pulp & Paper", "Marks and Spencer"), as character spans. NER often cuts such a name
+    at the joining word, or takes its first word for a place ("Calder" + "Bay Pulp &
+    Paper"); the whole is one organisation when :func:`_joins_one_name` says so, or when
+    the verb after it is in the singular ("Marks and Spencer has"): two companies would
+    take the plural."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.text not in ("&", "and") or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if not (_capitalised(before) and _capitalised(after)) or "\n" in tok.whitespace_:
+            continue
+        ent = _ent_of(doc, tok)
+        if ent is not None and ent.end > tok.i + 1 and tok.text == "&":
+            left, right = ent.start, ent.end  # NER has the whole "X & Y"
+        else:
+            left = _run_start(doc, tok.i - 1)
+            right = _run_end(doc, tok.i + 1)
+        # "Calder" (a place to NER) + "Bay Pulp & Paper": a name word just before is part
+        while left > 0 and _capitalised(doc[left - 1]) and doc[left - 1].whitespace_ == " ":
+            if doc[left - 1].is_sent_start or doc[left - 1].lower_ in _NOT_NAME_STARTS:
+                break
+            left = _run_start(doc, left - 1)
+        while right < len(doc) and doc[right].text in gazetteer.COMPANY_SUFFIXES:
+            right += 1  # "Marks and Spencer Group"
+        while right > tok.i + 1 and doc[right - 1].text in ("’s", "'s", "‘s", "’", "'"):
+            right -= 1
+        if right - left < 3 or right <= tok.i + 1:
+            continue
+        parts = (doc[left : tok.i].text, tok.text, doc[tok.i + 1 : right].text)
+        singular = right < len(doc) and doc[right].tag_ == "VBZ"
+        if _joins_one_name(*parts, text) or (tok.text == "and" and singular):
+            start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+            if not any(s < end and start < e for s, e in out):
+                out.append((start, end))
+    # the name once known is the name wherever it is written ("Marks and Spencer said")
+    for form in {re.sub(r"\s+", " ", text[s:e]) for s, e in out}:
+        pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w-])"
+        for m in re.finditer(pattern, text):
+            if not any(s < m.end() and m.start() < e for s, e in out):
+                out.append((m.start(), m.end()))
+    return sorted(out)
+
+
+def _joins_one_name(left: str, joiner: str, right: str, text: str) -> bool:
+    """Whether "left & right" / "left and right" is one company's name: with "&" unless
+    both sides are organisations known on their own ("Google & Facebook"); with "and" when
+    both joined words are trades ("Pulp and Paper"), a company suffix ends it ("... and
+    Sons Ltd"), the article writes it with "&" too, or the whole is a known name. "Pfizer
+    and Moderna" is two companies: none of these holds."""
+    whole = f"{left} {joiner} {right}"
+    if gazetteer.canonical_organization(whole):
+        return True
+    if joiner == "&":
+        known = gazetteer.canonical_organization
+        return not (known(left) and known(right))
+    trades = gazetteer.COMPANY_TRADE_WORDS
+    if left.split()[-1] in trades and right.split()[0] in trades:
+        return True
+    if right.split()[-1] in gazetteer.COMPANY_SUFFIXES and len(right.split()) > 1:
+        return True
+    return re.search(rf"{re.escape(left)}\s*&\s*{re.escape(right)}", text) is not None
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper() and not tok.is_punct
+
+
+def _ent_of(doc: Doc, tok) -> SpacySpan | None:
+    """The NER entity (of a kind a company can be mistaken for) covering ``tok``."""
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in _JOINABLE:
+            return ent
+        if ent.start > tok.i:
+            break
+    return None
+
+
+def _run_start(doc: Doc, i: int) -> int:
+    """Where the name ending at token ``i`` starts: its NER entity's start, or the run of
+    capitalised words before it within the sentence."""
+    ent = _ent_of(doc, doc[i])
+    if ent is not None:
+        start = ent.start
+        while start < i and doc[start].lower_ in _NOT_NAME_STARTS:
+            start += 1
+        return start
+    while i > 0 and not doc[i].is_sent_start and _capitalised(doc[i - 1]):
+        if doc[i - 1].lower_ in _NOT_NAME_STARTS or doc[i - 1].whitespace_ != " ":
+            break
+        i -= 1
+    return i
+
+
+def _run_end(doc: Doc, i: int) -> int:
+    """Where the name starting at token ``i`` ends (exclusive): its NER entity's end, or
+    the run of capitalised words after it (at most four)."""
+    ent = _ent_of(doc, doc[i])
+    if ent is not None and ent.start == i:
+        return ent.end
+    end = i + 1
+    while end < len(doc) and end - i < 4 and _capitalised(doc[end]) and doc[end - 1].whitespace_:
+        end += 1
+    return end
+
+
+def _other_script_word(tok) -> bool:
+    """A word in a non-Latin script ("محمد", "Путин"), not a number or a symbol."""
+    word = tok.text
+    return not word.isascii() and all(c.isalpha() and ord(c) > 0x24F for c in word)
+
+
+def _other_script_people(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of one to five words in a non-Latin script, in English text, that stand where a
+    person's name does: after an honorific or title ("Crown Prince محمد بن سلمان"), beside
+    a reporting verb ("said عائشة الحسن"), as the subject of a verb, or before an
+    appositive that says what they are (", a teacher in Amman"). The name is kept as
+    written; NER finds Cyrillic and Greek names often, Arabic or Hebrew ones rarely."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _other_script_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j + 1 - i < 5 and _other_script_word(doc[j + 1]):
+            j += 1
+        if _person_position(doc, i, j + 1):
+            out.append((doc[i].idx, doc[j].idx + len(doc[j].text)))
+        i = j + 1
+    return out
+
+
+def _person_position(doc: Doc, start: int, end: int) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and (
+        before.lower_ in lexicon.HONORIFICS
+        or before.lower_ in lexicon.TITLE_HEADS
+        or before.lemma_ in lexicon.SPEECH_VERBS
+    ):
+        return True
+    if after is not None and after.lemma_ in lexicon.SPEECH_VERBS:
+        return True
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB" for t in doc[start:end]):
+        return True
+    if after is not None and after.text == ",":
+        words = [t for t in doc[end + 1 : end + 6] if not t.is_punct]
+        return any(
+            t.lower_ in lexicon.PERSON_NOUNS or t.lower_ in lexicon.TITLE_HEADS for t in words[:4]
+        )
+    return False
 
 
 def _drop_descriptor(form: str, start: int) -> tuple[str, int]:

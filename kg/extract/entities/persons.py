@@ -21,19 +21,74 @@ from kg.extract.names import (
 from kg.model import Span
 
 #: Words before a surname that say who it is: honorifics give a gender, titles a role.
+#: A role may carry its remit ("Secretary of State Kerry", "Minister of Health Mwangi").
 _PREFIX = re.compile(
     r"(?:^|[\s(“\"])((?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Col|Adm|Capt|Prof)\.?|"
     r"Sir|Dame|Lord|Lady|President|Secretary|Senator|Governor|Representative|Congressman|"
     r"Congresswoman|Speaker|Mayor|General|Judge|Justice|Ambassador|Chancellor|"
     r"Premier|Minister|Director|Chairman|Chairwoman|Commissioner|Attorney General|"
-    r"Vice President|Candidate|Nominee)\s+$"
+    r"Vice President|Candidate|Nominee|Coach|Captain|Chief|Prosecutor|Inspector|"
+    r"(?:Secretary|Minister|Director|Commissioner|Ambassador) of(?: the)? [A-Z][\w-]+"
+    r"(?: (?:and )?[A-Z][\w-]+){0,3})\s+$"
 )
+
+#: Short and long forms of one role, so that "Sen. Collins" and "Senator Ruth Collins" are
+#: seen to hold the same one.
+_ROLE_FORMS: dict[str, str] = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "col": "colonel",
+    "adm": "admiral",
+    "capt": "captain",
+    "prof": "professor",
+    "chairwoman": "chairman",
+}
+
+#: Role titles that say the holder's gender as an honorific does.
+_ROLE_GENDER: dict[str, str] = {
+    "congressman": "male",
+    "congresswoman": "female",
+    "chairwoman": "female",
+    "councilwoman": "female",
+    "councilman": "male",
+}
+
+
+def _role(prefix: str | None) -> str | None:
+    """The role a title before a name gives ("Sen." and "Senator" -> "senator"; "Secretary
+    of State" -> "secretary"), or None for an honorific (Mr., Dr., Lady), which is no role."""
+    if prefix is None:
+        return None
+    head = prefix.split()[0].lower().rstrip(".")
+    if head in lexicon.HONORIFICS or f"{head}." in lexicon.HONORIFICS:
+        return None
+    if prefix.lower() in ("attorney general", "vice president"):
+        return prefix.lower()
+    return _ROLE_FORMS.get(head, head)
 
 
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
 
 
 _KIN = re.compile(r"\b(?:his|her|their|the|and|with)\s+(?:\w+\s+)?(\w+)\s*,?\s*$", re.I)
+
+_KIN_WORDS = "|".join(sorted(KIN_GENDER, key=len, reverse=True))
+#: Whose relative: a possessive pronoun, "the senator's", "Obama's".
+_KIN_OWNER = r"(?:his|her|their|(?:the\s+)?[\w-]+[’']s)"
+#: "her husband, President Obama", "his sister, Lucía Ferreira", "the senator's son Tom
+#: Collins": a kinship noun right before the name (titles may stand between).
+_KIN_BEFORE = re.compile(
+    rf"\b{_KIN_OWNER}\s+(?:[\w-]+\s+)?({_KIN_WORDS})\s*,?\s*(?:[A-Z][\w.-]*\s+){{0,3}}$",
+    re.I,
+)
+#: "Prime Minister Raman, her uncle, ...": a kinship noun in apposition after the name.
+_KIN_AFTER = re.compile(rf"^(?:[’']s)?\s*,\s*{_KIN_OWNER}\s+(?:[\w-]+\s+)?({_KIN_WORDS})\b", re.I)
 
 
 @dataclass
@@ -47,27 +102,48 @@ class _PersonCluster:
     full_count: int = 0
     gender: str | None = None
     gender_strength: int = 0  # 3 honorific, 2 kinship word, 1 given-name list
-    titles_before: set[str] = field(default_factory=set)
+    titles_before: set[str] = field(default_factory=set)  # roles, see :func:`_role`
+    #: introduced as someone's relative ("his wife, Teresa Heinz Kerry"): the article names
+    #: this person for another's sake, so a role title or a bare surname is not theirs by
+    #: default. Only the first mention counts: the principal of a profile may later be
+    #: "his little brother Donald" in someone's anecdote.
+    relative: bool = False
 
     def set_gender(self, gender: str | None, strength: int) -> None:
         if gender and strength > self.gender_strength:
             self.gender, self.gender_strength = gender, strength
 
 
+def _title_key(prefix: str) -> str:
+    """How a title before a name is compared: its role, or the honorific itself ("mrs")."""
+    return _role(prefix) or prefix.lower().rstrip(".")
+
+
 def _prefix(text: str, start: int) -> tuple[str | None, str | None]:
     """The honorific or title just before a name as written ("Mrs.", "Secretary") and the
     gender it gives, if any."""
-    m = _PREFIX.search(text[max(0, start - 30) : start])
+    m = _PREFIX.search(text[max(0, start - 60) : start])
     if not m:
         return None, None
     word = m.group(1)
-    return word, lexicon.HONORIFICS.get(word.lower().rstrip("."))
+    low = word.lower().rstrip(".")
+    return word, lexicon.HONORIFICS.get(low) or _ROLE_GENDER.get(low)
 
 
 def _kin_gender(text: str, start: int) -> str | None:
     """ "his wife, Melania Trump" -> female; "her brother Tony" -> male."""
     m = _KIN.search(text[max(0, start - 40) : start])
     return KIN_GENDER.get(m.group(1).lower()) if m else None
+
+
+def _kinship(text: str, span: Span) -> str | None:
+    """The kinship noun that introduces a name as someone's relative, before it ("her
+    husband, President Obama") or in apposition after it ("Raman, her uncle,"), else None.
+    Such a name is a second person beside the one whose relative they are."""
+    m = _KIN_BEFORE.search(text[max(0, span.start - 60) : span.start])
+    if m is None:
+        m = _KIN_AFTER.match(text[span.end : span.end + 40])
+    return m.group(1).lower() if m else None
 
 
 def _trim_stray_words(persons: list[Mention], text: str) -> None:
@@ -105,17 +181,21 @@ def _trim_stray_words(persons: list[Mention], text: str) -> None:
 
 
 def _note(cluster: _PersonCluster, m: Mention, text: str, *, full: bool) -> None:
-    """Record a mention of ``cluster``: position, form, gender and title cues."""
+    """Record a mention of ``cluster``: position, form, gender, kinship and title cues."""
     m.key = cluster.key
+    first = not cluster.positions or m.span.start < min(cluster.positions)
     cluster.positions.append(m.span.start)
     cluster.forms.add(m.form)
     if full:
         cluster.full_count += 1
     prefix, gender = _prefix(text, m.span.start)
     cluster.set_gender(m.honorific_gender or gender, 3)
-    cluster.set_gender(_kin_gender(text, m.span.start), 2)
+    kin = _kinship(text, m.span)
+    cluster.set_gender(KIN_GENDER.get(kin or "") or _kin_gender(text, m.span.start), 2)
+    if first:
+        cluster.relative = kin is not None
     if prefix:
-        cluster.titles_before.add(prefix.lower().rstrip("."))
+        cluster.titles_before.add(_title_key(prefix))
         if not full:
             m.title_form = f"{prefix} {m.form}"
 
@@ -130,8 +210,9 @@ def _attach_bare(
     """Give a bare surname ("Clinton", "Mrs. Clinton") to the person the context supports,
     a new person when no one named in the article fits, or nobody when two fit equally."""
     prefix, gender = _prefix(text, m.span.start)
-    gender = m.honorific_gender or gender
-    title = prefix.lower().rstrip(".") if prefix else None
+    kin = _kinship(text, m.span)
+    gender = m.honorific_gender or gender or KIN_GENDER.get(kin or "")
+    title = _title_key(prefix) if prefix else None
     plural = name.surname.lower()
     if not any(c.name.surname.lower() == plural for c in clusters) and any(
         c.name.surname.lower() in (plural[:-1], plural[:-2]) for c in clusters
@@ -145,7 +226,8 @@ def _attach_bare(
         ):
             _note(by_given[0], m, text, full=False)
             return
-    found, make_new = _resolve_bare(clusters, name, m.span.start, gender, title, text)
+    cue = _Cue(gender, title, _role(prefix), kin is not None)
+    found, make_new = _resolve_bare(clusters, name, m.span.start, cue, text)
     if found is None and make_new:
         ent = table.new_entity("Person", m.form)
         found = _PersonCluster(ent.key, name)
@@ -154,20 +236,29 @@ def _attach_bare(
         _note(found, m, text, full=False)
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """What the words around a bare surname say about whose it is."""
+
+    gender: str | None = None  # from an honorific, a gendered title or a kinship noun
+    title: str | None = None  # the title before it, compared as :func:`_title_key` gives
+    role: str | None = None  # that title's role, None for an honorific
+    kin: bool = False  # introduced as someone's relative ("her husband, President Obama")
+
+
 def _resolve_bare(
     clusters: list[_PersonCluster],
     name: PersonName,
     position: int,
-    gender: str | None,
-    title: str | None,
+    cue: _Cue,
     text: str,
 ) -> tuple[_PersonCluster | None, bool]:
     """(the person a bare surname stands for, whether to make a new person instead).
 
-    Candidates share the surname (and the suffix, if one is written). An honorific's gender
-    rules out the others, a title before the name prefers the person given that title; of
-    several left, the one named in the same paragraph most recently wins, else the one
-    the article is clearly about (named at least twice as often); else nobody."""
+    Candidates share the surname (and the suffix, if one is written). The cues then rule
+    people out, each by one of the rules below (gender, kinship, role); of several left,
+    the one named in the same paragraph most recently wins, else the one the article is
+    clearly about (named at least twice as often); else nobody."""
     same = [c for c in clusters if c.name.surname.lower() == name.surname.lower()]
     if name.suffix:
         same = [c for c in same if c.name.suffix == name.suffix]
@@ -175,12 +266,12 @@ def _resolve_bare(
         same = [c for c in same if c.name.suffix is None] or same
     if not same:
         return None, True
-    if gender:
-        same = [c for c in same if c.gender in (None, gender)]
+    for rule in (_by_gender, _by_kinship, _by_role):
+        same = rule(same, cue)
         if not same:
             return None, True
-    if title:
-        titled = [c for c in same if title in c.titles_before]
+    if cue.title and not cue.role:
+        titled = [c for c in same if cue.title in c.titles_before]  # "Mrs." again
         same = titled or same
     if len(same) == 1:
         return same[0], False
@@ -206,6 +297,40 @@ def _resolve_bare(
     ):
         return weight[0], False
     return None, False
+
+
+def _by_gender(same: list[_PersonCluster], cue: _Cue) -> list[_PersonCluster]:
+    """ "Mrs. Obama", "her husband, Mr. Mwangi": a gender rules out people of the other."""
+    if not cue.gender:
+        return same
+    return [c for c in same if c.gender in (None, cue.gender)]
+
+
+def _by_kinship(same: list[_PersonCluster], cue: _Cue) -> list[_PersonCluster]:
+    """A name introduced as someone's relative ("his wife, Mrs. Kerry") is one of the
+    relatives already named, or someone new: never the person whose relative it is. A
+    name without that cue prefers the people named for their own sake: after "his wife,
+    Teresa Heinz Kerry", a plain "Kerry" is not her (news style names such a relative in
+    full, or with a given name or an honorific)."""
+    if cue.kin:
+        return [c for c in same if c.relative]
+    if cue.role:
+        return same  # left to the role rule, which weighs relatives itself
+    return [c for c in same if not c.relative] or same
+
+
+def _by_role(same: list[_PersonCluster], cue: _Cue) -> list[_PersonCluster]:
+    """A role title ("President Obama", "Judge Ferreira") goes to the person given that
+    role here. Without one, to the only person of the surname when nothing else speaks
+    against it, never to someone named as another's relative; when several could hold it
+    it is nobody's yet (a new person, left for resolution across articles to decide)."""
+    if not cue.role:
+        return same
+    holders = [c for c in same if cue.role in c.titles_before]
+    if holders:
+        return holders
+    principals = [c for c in same if not c.relative]
+    return principals if len(principals) == 1 else []
 
 
 def _find_cluster(
@@ -249,7 +374,7 @@ def _person_named(
     if not name.full:
         if not any(c.name.surname.lower() == name.surname.lower() for c in clusters):
             return None, False
-        found, _ = _resolve_bare(clusters, name, position, None, None, text)
+        found, _ = _resolve_bare(clusters, name, position, _Cue(), text)
         return found, True
     for c in clusters:
         if c.name.given is not None and compatible_names(c.name, name):

@@ -11,8 +11,14 @@ from kg.extract.entities.candidates import _SpanSet
 from kg.extract.entities.naming import _choose_names
 from kg.extract.entities.persons import _attach_bare, _note, _PersonCluster
 from kg.extract.entities.tables import EntityTable, Mention
-from kg.extract.names import SUFFIX_AFTER, compatible_names, given_name_gender, parse_name
-from kg.model import Span
+from kg.extract.names import (
+    SUFFIX_AFTER,
+    compatible_names,
+    given_name_gender,
+    name_initial,
+    parse_name,
+)
+from kg.model import EntityType, Span
 
 _NOT_FIRST_NAMES = frozenset(
     [
@@ -82,24 +88,26 @@ def _propagate(
         return headline is not None and headline.start <= start < headline.end
 
     new: list[Mention] = []
-    for ent in list(table.entities):
+    # longest names first, across entities: "Calder Bay Pulp & Paper" before the place
+    # "Calder" that begins it
+    known: list[tuple[int, int, str, str, EntityType]] = []
+    for order, ent in enumerate(table.entities):
         if ent.type == "UnnamedSource":
             continue
         forms = set(ent.all_names())
         if ent.type == "Person":
             forms = {f for f in forms if parse_name(f).full}
-        for form in sorted(forms, key=len, reverse=True):
-            if len(form) < 3 or not form[0].isupper() or form not in text:
+        known.extend((-len(f), order, f, ent.key, ent.type) for f in forms)
+    for _, _, form, key, type_ in sorted(known):
+        if len(form) < 3 or not name_initial(form) or form not in text:
+            continue
+        for start in _name_starts(text, form, not parse_name(form).suffix):
+            end = start + len(form)
+            if not free(start, end):
                 continue
-            for start in _name_starts(text, form, not parse_name(form).suffix):
-                end = start + len(form)
-                if not free(start, end):
-                    continue
-                mention = Mention(
-                    Span(start, end), form, ent.type, ent.key, in_headline=in_head(start)
-                )
-                taken.append((start, end))
-                new.append(mention)
+            mention = Mention(Span(start, end), form, type_, key, in_headline=in_head(start))
+            taken.append((start, end))
+            new.append(mention)
     table.mentions.extend(new)
     # surnames on their own, in reading order so that recency means what it says
     surnames = {c.name.surname for c in clusters if len(c.name.surname) >= 3}

@@ -1,5 +1,6 @@
-"""Running SPARQL for users: the read-only guard, canned queries, safe parameters and
-result formatting. Everything goes through the store interface."""
+"""Running SPARQL for users (the module behind `kg query` and :func:`kg.query`): the
+read-only guard, canned queries, safe parameters and result formatting. Everything goes
+through the store interface."""
 
 from __future__ import annotations
 
@@ -41,6 +42,14 @@ class CannedQuery:
     description: str
     params: dict[str, str] = field(default_factory=dict)
     text: str = ""
+    #: parameters looked up by ``kg:nameKey``: their values are normalised the same way
+    normalise: set[str] = field(default_factory=set)
+
+    def prepare(self, values: dict[str, str]) -> dict[str, str]:
+        """The parameter values as the query matches them."""
+        from kg.rdf.iris import name_key
+
+        return {k: name_key(v) if k in self.normalise else v for k, v in values.items()}
 
 
 def canned_queries() -> dict[str, CannedQuery]:
@@ -54,11 +63,13 @@ def canned_queries() -> dict[str, CannedQuery]:
 def parse_canned(name: str, text: str) -> CannedQuery:
     q = CannedQuery(name=name, title=name, description="", text=text)
     for line in text.splitlines():
-        m = re.match(r"#\s*(title|description|param):\s*(.*)$", line.strip())
+        m = re.match(r"#\s*(title|description|param|normalise):\s*(.*)$", line.strip())
         if not m:
             continue
         key, value = m.groups()
-        if key == "param":
+        if key == "normalise":
+            q.normalise |= {v.strip() for v in value.split(",") if v.strip()}
+        elif key == "param":
             pname, _, desc = value.partition("  ")
             q.params[pname.strip()] = desc.strip()
         else:

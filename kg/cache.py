@@ -1,0 +1,279 @@
+"""The build's memory beside a store: extraction records, and what each graph was made from.
+
+Why a cache at all: phase 1 (parse + extract) is the whole cost of a build, and it is a
+pure function of the article and the extractor. Keyed by :func:`record_key`, a record is
+made once; ``kg build`` of an unchanged article and ``kg resolve`` never parse again.
+
+Why digests: phase 2 recomputes every article's identities, but writes an article graph
+only when what it is made from (its record and the IRIs of its entities) changed since it
+was written. The digest of those inputs is kept per graph after each write; a graph whose
+digest is missing or different is rewritten. A crash between a write and its digest only
+costs one more, identical, write.
+
+The cache is one SQLite file. Losing it loses no data: records are rebuilt from the article
+texts the store holds, and every graph is rewritten once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from kg.model import Article, Extraction
+from kg.resolve.blocks import Memo, resolver_version
+from kg.resolve.local import ArticleEntities
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS records (
+    key TEXT PRIMARY KEY,      -- record_key(article, model)
+    article TEXT NOT NULL,     -- the article's short hash
+    entities BLOB NOT NULL,    -- zlib JSON: what resolution reads
+    summary TEXT NOT NULL,     -- JSON: statement kinds and unnamed sources, for reports
+    record BLOB NOT NULL       -- zlib JSON: Extraction.to_dict()
+);
+CREATE TABLE IF NOT EXISTS subjects (
+    graph TEXT NOT NULL,       -- a corpus-level graph (entities, claims)
+    subject TEXT NOT NULL,     -- a subject IRI in it
+    digest TEXT NOT NULL,      -- of the triples about it, as written
+    PRIMARY KEY (graph, subject)
+);
+CREATE TABLE IF NOT EXISTS pending (
+    graph TEXT NOT NULL,       -- subjects a write was about to change: until the write is
+    subject TEXT NOT NULL,     -- confirmed, what the store says of them is unknown
+    PRIMARY KEY (graph, subject)
+);
+CREATE TABLE IF NOT EXISTS blocks (
+    digest TEXT PRIMARY KEY,   -- a resolution block's members and the resolver's code
+    outcome TEXT NOT NULL      -- JSON: the block's entities (see kg.resolve.blocks)
+);
+CREATE TABLE IF NOT EXISTS name_keys (
+    version TEXT NOT NULL,     -- the resolver's code
+    family TEXT NOT NULL,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (version, family, name)
+);
+CREATE TABLE IF NOT EXISTS graphs (
+    iri TEXT PRIMARY KEY,      -- an article graph in the store
+    record TEXT NOT NULL,      -- the key of the record it was written from
+    digest TEXT NOT NULL       -- what it was written from (record, identities, renderer)
+);
+"""
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A digest of the code that makes records (extraction, the parse seam, the record
+    form): a new newskg version that extracts differently makes new records."""
+    root = Path(__file__).parent
+    files = sorted((root / "extract").rglob("*.py")) + [root / "nlp.py", root / "model.py"]
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def record_key(article: Article, model: str) -> str:
+    """What a record depends on: the article as read, the model and the extractor."""
+    payload = json.dumps(
+        [Extraction(article).to_dict()["article"], model, extractor_version()],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _pack(data: object) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack(blob: bytes) -> object:
+    return json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+
+
+class BuildCache:
+    """One SQLite file of records and graph digests (see the module docstring)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(self.path), isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- records ------------------------------------------------------------------------
+
+    def has(self, key: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM records WHERE key = ?", (key,)).fetchone()
+        return row is not None
+
+    def put(self, key: str, ex: Extraction) -> None:
+        """Keep a record (one small transaction: a crash keeps every record already made)."""
+        data = ex.to_dict()
+        entities = ArticleEntities.of(ex).to_json()
+        kinds: dict[str, int] = {}
+        for st in ex.statements:
+            kinds[st.kind] = kinds.get(st.kind, 0) + 1
+        unnamed = sum(1 for e in ex.entities if e.type == "UnnamedSource")
+        summary = json.dumps({"statements": kinds, "unnamed": unnamed}, sort_keys=True)
+        self._db.execute(
+            "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)",
+            (key, ex.article.short_hash, _pack(entities), summary, _pack(data)),
+        )
+
+    def summaries(self, keys: Iterable[str]) -> list[dict]:
+        """The statement kinds and unnamed-source counts of the given records."""
+        out = []
+        wanted = sorted(set(keys))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT summary FROM records WHERE key IN ({marks})"
+            out += [json.loads(s) for (s,) in self._db.execute(sql, chunk)]
+        return out
+
+    def record(self, key: str) -> Extraction | None:
+        row = self._db.execute("SELECT record FROM records WHERE key = ?", (key,)).fetchone()
+        return Extraction.from_dict(_unpack(row[0])) if row else None  # type: ignore[arg-type]
+
+    def records(self, keys: Iterable[str]) -> Iterator[Extraction]:
+        """The records of ``keys`` that are kept, one at a time (memory stays flat)."""
+        for key in keys:
+            ex = self.record(key)
+            if ex is not None:
+                yield ex
+
+    def entities(self, keys: Iterable[str]) -> dict[str, ArticleEntities]:
+        """What resolution reads of each kept record, by record key (cheap: no texts, no
+        statements)."""
+        out: dict[str, ArticleEntities] = {}
+        wanted = sorted(set(keys))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, article, entities FROM records WHERE key IN ({marks})", chunk
+            )
+            for key, article, blob in rows:
+                out[key] = ArticleEntities.from_json(article, _unpack(blob))  # type: ignore[arg-type]
+        return out
+
+    def drop_records_except(self, keep: set[str]) -> int:
+        """Forget records no stored article uses (after removals and replacements)."""
+        keys = [k for (k,) in self._db.execute("SELECT key FROM records")]
+        gone = [k for k in keys if k not in keep]
+        self._db.executemany("DELETE FROM records WHERE key = ?", [(k,) for k in gone])
+        return len(gone)
+
+    # --- graph digests ------------------------------------------------------------------
+
+    def graphs(self) -> dict[str, tuple[str, str]]:
+        """Every graph written: IRI -> (record key, digest)."""
+        rows = self._db.execute("SELECT iri, record, digest FROM graphs")
+        return {iri: (rec, dig) for iri, rec, dig in rows}
+
+    def wrote(self, iri: str, record: str, digest: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?, ?)", (iri, record, digest))
+
+    def dropped(self, iri: str) -> None:
+        self._db.execute("DELETE FROM graphs WHERE iri = ?", (iri,))
+
+    # --- resolution memo -----------------------------------------------------------------
+
+    def memo(self) -> Memo:
+        """What earlier builds resolved, for :func:`kg.resolve.resolve_corpus` to reuse."""
+        version = resolver_version()
+        memo = Memo()
+        for d, outcome in self._db.execute("SELECT digest, outcome FROM blocks"):
+            memo.blocks[d] = json.loads(outcome)
+        rows = self._db.execute(
+            "SELECT family, name, key FROM name_keys WHERE version = ?", (version,)
+        )
+        memo.keys = {(f, n): k for f, n, k in rows}
+        return memo
+
+    def keep_memo(self, memo: Memo) -> None:
+        """Keep the blocks this resolution used (new ones added, unused ones forgotten)
+        and the name keys it computed."""
+        version = resolver_version()
+        with self._tx():
+            stale = [d for d in memo.blocks if d not in memo.used]
+            self._db.executemany("DELETE FROM blocks WHERE digest = ?", [(d,) for d in stale])
+            self._db.executemany(
+                "INSERT OR REPLACE INTO blocks VALUES (?, ?)",
+                [
+                    (d, json.dumps(o, ensure_ascii=False, separators=(",", ":")))
+                    for d, o in memo.new_blocks.items()
+                    if d in memo.used
+                ],
+            )
+            if memo.new_keys:
+                self._db.execute("DELETE FROM name_keys WHERE version != ?", (version,))
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO name_keys VALUES (?, ?, ?, ?)",
+                    [(version, f, n, k) for (f, n), k in memo.new_keys.items()],
+                )
+
+    # --- corpus-level graphs, subject by subject ----------------------------------------
+
+    def subjects(self, graph: str) -> dict[str, str]:
+        rows = self._db.execute("SELECT subject, digest FROM subjects WHERE graph = ?", (graph,))
+        return dict(rows.fetchall())
+
+    def pending(self, graph: str) -> set[str]:
+        rows = self._db.execute("SELECT subject FROM pending WHERE graph = ?", (graph,))
+        return {s for (s,) in rows}
+
+    def begin_patch(self, graph: str, subjects: Iterable[str]) -> None:
+        """Before the store changes these subjects: mark them unknown."""
+        with self._tx():
+            self._db.executemany(
+                "INSERT OR IGNORE INTO pending VALUES (?, ?)", [(graph, s) for s in subjects]
+            )
+
+    def end_patch(self, graph: str, written: dict[str, str], removed: Iterable[str]) -> None:
+        """After the store changed: what each subject now holds, and none pending."""
+        with self._tx():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO subjects VALUES (?, ?, ?)",
+                [(graph, s, d) for s, d in written.items()],
+            )
+            self._db.executemany(
+                "DELETE FROM subjects WHERE graph = ? AND subject = ?",
+                [(graph, s) for s in removed],
+            )
+            self._db.execute("DELETE FROM pending WHERE graph = ?", (graph,))
+
+    def forget_graph(self, graph: str) -> None:
+        """The store's copy of a corpus-level graph is being replaced whole."""
+        with self._tx():
+            self._db.execute("DELETE FROM subjects WHERE graph = ?", (graph,))
+            self._db.execute("DELETE FROM pending WHERE graph = ?", (graph,))
+
+    def _tx(self):
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+__all__ = ["BuildCache", "extractor_version", "record_key"]
