@@ -77,7 +77,8 @@ def test_build_stores_an_article_longer_than_the_model_allows(nlp, tmp_path, mon
     (tmp_path / "b.txt").write_text("Long\n\n" + PARAGRAPH * 30, encoding="utf-8")
     (tmp_path / "c.txt").write_text("After\n\n" + PARAGRAPH, encoding="utf-8")
     store = str(tmp_path / "store")
-    res = CliRunner().invoke(cli, ["build", str(tmp_path), "--store", store])
+    # one job: parsed in this process, where the limits above apply
+    res = CliRunner().invoke(cli, ["build", str(tmp_path), "--store", store, "--jobs", "1"])
     assert res.exit_code == 0, res.output
     assert "Built 3 articles" in res.output
     # every single-span statement's span slices its words out of its article's text
