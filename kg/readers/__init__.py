@@ -80,6 +80,9 @@ def read_paths(
     """
     named = {Path(p) for p in paths if p != STDIN}
     for item in expand_paths(paths):
+        if isinstance(item, ReadError):  # found by the walk itself (a symbolic link loop)
+            yield ReadProblem(path=item.path, message=str(item), kind=item.kind)
+            continue
         display = str(item)
         for result in _read_one(item, stdin, named=item in named):
             if isinstance(result, ReadError):
