@@ -34,12 +34,12 @@ from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.readers.files import STDIN
-from kg.resolve import Memo, resolve_corpus, warm_caches
+from kg.resolve import CorpusResolution, resolve_corpus
 from kg.resolve.aliases import AliasRule, merge_rules
 from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
-from kg.writer import article_digest, entity_digest, sync_digested
+from kg.writer import article_digest, render_version, sync_digested
 
 
 @dataclass
@@ -207,7 +207,8 @@ def build(
                     continue
                 yield item
 
-        prefetch = _Prefetch(cache.path, [k for k in corpus.keys.values() if k])
+        rules = _rules(store, minter, list(aliases))
+        prefetch = _Prefetch(cache.path, [k for k in corpus.keys.values() if k], minter, rules)
         prefetch.start()
         for result in extract_records(todo(), model=model, jobs=jobs):
             if isinstance(result, ReadProblem):
@@ -227,7 +228,6 @@ def build(
                 file = held.source_file.split("#", 1)[0]
                 if under(file) and file not in read and not Path(file).exists():
                     corpus.remove(iri)
-        rules = _rules(store, minter, list(aliases))
         _phase2(
             store,
             cache,
@@ -245,33 +245,35 @@ def build(
 
 
 class _Prefetch(threading.Thread):
-    """While phase 1 parses (in worker processes, or in this one), read what phase 2 will
-    need of the stored corpus (its resolution inputs and the resolution memo) and warm the
-    name caches resolution uses, so that adding one article to a large store costs about
-    what adding it to an empty one does."""
+    """While phase 1 parses (in worker processes, or in this one), resolve the stored
+    corpus as it stands (its records' resolution inputs and the memo of earlier builds),
+    so that after phase 1 only the blocks the new articles touch are left to resolve:
+    adding one article to a large store then costs about what adding it to an empty one
+    does."""
 
-    def __init__(self, cache_path: Path | str, keys: list[str]):
+    def __init__(self, cache_path: Path | str, keys: list[str], minter: Minter, rules: list):
         super().__init__(name="kg-prefetch", daemon=True)
-        self._path, self._keys = cache_path, keys
-        self._out: tuple[dict[str, ArticleEntities], Memo] | None = None
+        self._path, self._keys, self._minter, self._rules = cache_path, keys, minter, rules
+        self._out: _Prefetched | None = None
         self._error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            if str(self._path) == ":memory:":
-                self._out = ({}, Memo())
+            if str(self._path) == ":memory:" or not self._keys:
                 return
             cache = BuildCache(self._path)  # its own connection: SQLite's rule for threads
             try:
                 entities, memo = cache.entities(self._keys), cache.memo()
             finally:
                 cache.close()
-            warm_caches(entities.values(), memo)
-            self._out = (entities, memo)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            corpus = CorpusResolution(self._minter, self._rules, memo)
+            corpus.update(entities.values())
+            keys = {art.article: key for key, art in entities.items()}
+            self._out = _Prefetched(corpus, keys, list(self._rules))
+        except BaseException as exc:  # noqa: BLE001 - phase 2 then resolves on its own
             self._error = exc
 
-    def result(self) -> tuple[dict[str, ArticleEntities], Memo] | None:
+    def result(self) -> _Prefetched | None:
         self.join()
         return None if self._error is not None else self._out
 
@@ -416,7 +418,7 @@ def _phase2(
     *,
     model: str | None,
     model_id: str | None,
-    prefetched: tuple[dict[str, ArticleEntities], Memo] | None = None,
+    prefetched: _Prefetched | None = None,
 ) -> None:
     live = corpus.live()
     missing = [iri for iri, key in live.items() if key is None or not cache.has(key)]
@@ -429,15 +431,11 @@ def _phase2(
         # an article whose text could not be made into a record keeps its graph as it is
         live = {i: k for i, k in live.items() if k is not None and cache.has(k)}
     keys = {iri: key for iri, key in live.items() if key is not None}
-    entities, memo = prefetched or ({}, cache.memo())
-    entities = {k: entities[k] for k in keys.values() if k in entities}
-    entities.update(cache.entities(k for k in keys.values() if k not in entities))
-    res = resolve_corpus(entities.values(), minter, rules, memo)
-    cache.keep_memo(memo)
+    resolution = _resolve(cache, minter, rules, keys, prefetched)
+    res = resolution.resolution()
     written = cache.graphs()
     for iri, key in keys.items():
-        short = entities[key].article
-        ident = res.identities[short]
+        ident = res.identities[iri.rsplit("/", 1)[-1]]
         digest = article_digest(key, ident, minter.base)
         if iri in corpus.stored and written.get(iri) == (key, digest):
             continue
@@ -457,11 +455,12 @@ def _phase2(
         for g in gone:
             cache.dropped(g)
         report.removed = len(corpus.removed & set(gone))
+    version = render_version()
     report.entity_changes = sync_digested(
         store,
         cache,
         graph_iri(minter, "entities"),
-        {iri: entity_digest(e) for iri, e in res.entities.items()},
+        {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
         lambda iri: entity_ntriples(res.entities[iri]),
     )
     cache.drop_records_except(set(keys.values()))
@@ -471,6 +470,40 @@ def _phase2(
         report.statements.update(s["statements"])
         if s["unnamed"]:
             report.entities["UnnamedSource"] += s["unnamed"]
+
+
+@dataclass
+class _Prefetched:
+    """The stored corpus resolved while phase 1 ran: from which record each article's
+    entities came, under which rules."""
+
+    resolution: CorpusResolution
+    keys: dict[str, str]  # article short hash -> record key
+    rules: list[AliasRule]
+
+
+def _resolve(
+    cache: BuildCache,
+    minter: Minter,
+    rules: list[AliasRule],
+    keys: dict[str, str],
+    prefetched: _Prefetched | None,
+) -> CorpusResolution:
+    """The corpus's resolution: the prefetched one brought up to date (only the blocks the
+    new and removed articles touch are resolved again), or one made now."""
+    wanted = {iri.rsplit("/", 1)[-1]: key for iri, key in keys.items()}
+    if prefetched is not None and prefetched.rules == rules:
+        corpus, have = prefetched.resolution, prefetched.keys
+        memo = corpus.memo
+    else:
+        memo = cache.memo()
+        corpus, have = CorpusResolution(minter, rules, memo), {}
+    changed = [k for short, k in wanted.items() if have.get(short) != k]
+    removed = [short for short in have if short not in wanted]
+    corpus.update(cache.entities(changed).values(), removed)
+    memo.used = {b.digest for b in corpus.blocks()}
+    cache.keep_memo(memo)
+    return corpus
 
 
 _ARTICLE_DATA = """
@@ -531,7 +564,6 @@ def _re_extract(
 def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
     """The graphs a store would hold for exactly these articles, without a store: each
     article graph by its IRI, then the entities graph (N-Triples text each)."""
-    from kg.resolve.local import ArticleEntities
 
     res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
     out = {

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.cache import BuildCache
-from kg.model import CorpusEntity, Identity
+from kg.model import Identity
 from kg.store.base import Store
 
 
@@ -85,24 +85,8 @@ def sync_digested(
     return len(dirty)
 
 
-def entity_digest(ent: CorpusEntity) -> str:
-    """What an entity's description is made from, as a digest (no triples written)."""
-    parts = [
-        render_version(),
-        ent.iri,
-        ent.type,
-        ent.label,
-        "\x1e".join(sorted(ent.names)),
-        "\x1e".join(sorted(ent.titles)),
-        "\x1e".join(sorted(ent.affiliations)),
-        str(ent.mentions),
-    ]
-    return _digest("\x1f".join(parts))
-
-
 __all__ = [
     "article_digest",
-    "entity_digest",
     "render_version",
     "sync_digested",
     "sync_subjects",
