@@ -39,7 +39,7 @@ from kg.resolve.aliases import AliasRule, merge_rules
 from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
-from kg.writer import article_digest, sync_subjects
+from kg.writer import article_digest, entity_digest, sync_digested
 
 
 @dataclass
@@ -457,8 +457,13 @@ def _phase2(
         for g in gone:
             cache.dropped(g)
         report.removed = len(corpus.removed & set(gone))
-    wanted = {iri: entity_ntriples(e) for iri, e in res.entities.items()}
-    report.entity_changes = sync_subjects(store, cache, graph_iri(minter, "entities"), wanted)
+    report.entity_changes = sync_digested(
+        store,
+        cache,
+        graph_iri(minter, "entities"),
+        {iri: entity_digest(e) for iri, e in res.entities.items()},
+        lambda iri: entity_ntriples(res.entities[iri]),
+    )
     cache.drop_records_except(set(keys.values()))
     report.total_articles = len(keys)
     report.entities = Counter(e.type for e in res.entities.values())

@@ -103,7 +103,7 @@ def build(
       kg build examples/articles
       kg build examples/articles --jobs 2 --store my-store
       cat examples/articles/03-estonia-finland-patrols.txt | kg build -
-      kg build news/ --aliases aliases.csv    # e.g. a row: Hillary,Hillary Clinton,Person
+      kg build examples/articles --aliases examples/aliases.csv
     """
     from kg.workers import default_jobs
 
@@ -125,10 +125,9 @@ def build(
             path = item.path if isinstance(item, ReadProblem) else item.source_file
             path = path.split("#", 1)[0]
             if isinstance(item, ReadProblem):
-                click.echo(
-                    f"\r{'skipped' if item.kind == 'skipped' else 'failed'}: {item.message}",
-                    err=True,
-                )
+                kind = "skipped" if item.kind == "skipped" else "failed"
+                # over the progress bar's line, when there is one
+                click.echo(f"{chr(13) if bar is not None else ''}{kind}: {item.message}", err=True)
             if bar is not None and path not in seen:
                 seen.add(path)
                 bar.update(1)
@@ -180,7 +179,7 @@ def resolve(store_path: str | None, model: str | None, base: str, aliases_file: 
     \b
     Examples:
       kg resolve
-      kg resolve --aliases aliases.csv
+      kg resolve --aliases examples/aliases.csv
     """
     import kg
 

@@ -97,8 +97,8 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
 
     \b
     Examples:
-      kg show Lavrov
-      kg show HRW --format json
+      kg show CRM
+      kg show "rosario almendra" --format json
     """
     import kg
 

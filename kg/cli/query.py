@@ -78,7 +78,7 @@ def query(
     Examples:
       kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
       kg query @examples/queries/denied-findings.rq --format csv
-      kg query --name quotes-by --param name=Lavrov
+      kg query --name quotes-by --param name="Rosario Almendra"
       kg query --list
     """
     canned = q.canned_queries()

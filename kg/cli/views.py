@@ -143,9 +143,9 @@ def viz(
 
     \b
     Examples:
-      kg viz -o graph.html --open
-      kg viz --focus "Human Rights Watch" --depth 2 -o hrw.html
-      kg viz --act denied --since 2016-01-01 --color community -o denials.html
+      kg viz -o graph.html
+      kg viz --focus "Coastal Rights Monitor" --depth 2 -o crm.html
+      kg viz --act denied --color community -o denials.html
       kg viz --article examples/articles/02-ghana-port-evictions.txt -o ghana.html
     """
     from kg.views.html import write_html
