@@ -99,19 +99,26 @@ def _make_cue(ctx: _Context, tok: Token, source: Span | None) -> _Cue:
 
 
 def _reported(
-    ctx: _Context, cue: _Cue, source: _Source, content: Span, via: str | None = None
+    ctx: _Context,
+    cue: _Cue,
+    source: _Source,
+    content: Span,
+    *,
+    rule: str,
+    via: str | None = None,
 ) -> Statement:
-    """A statement of reported speech (one content piece, not verbatim)."""
+    """A statement of reported speech (one content piece, not verbatim) found by ``rule``."""
     return Statement(
-        cue.kind,
-        source.key,
-        [content],
-        content.slice(ctx.text),
-        cue.text,
-        False,
-        cue.span,
-        source.span,
+        kind=cue.kind,
+        speaker=source.key,
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=cue.text,
+        direct=False,
+        cue_span=cue.span,
+        source_span=source.span,
         via=via,
+        rule=rule,
     )
 
 

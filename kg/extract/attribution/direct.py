@@ -50,6 +50,10 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
 
 _MIN_QUOTE_WORDS = 3
 
+#: What a quotation's attribution step finds: the cue, the source, the outlet it came
+#: through (or None) and the id of the rule that found it.
+_Attribution = tuple[_Cue, _Source, "str | None", str]
+
 
 def _direct_statements(ctx: _Context) -> list[Statement]:
     out: list[Statement] = []
@@ -71,15 +75,16 @@ def _direct_statements(ctx: _Context) -> list[Statement]:
                 _add_piece(ctx, last, q.content)
             else:
                 st = Statement(
-                    last.kind,
-                    last.speaker,
-                    [q.content],
-                    q.content.slice(ctx.text),
-                    last.cue,
-                    True,
-                    last.cue_span,
-                    last.source_span,
+                    kind=last.kind,
+                    speaker=last.speaker,
+                    content=[q.content],
+                    text=q.content.slice(ctx.text),
+                    cue=last.cue,
+                    direct=True,
+                    cue_span=last.cue_span,
+                    source_span=last.source_span,
                     via=last.via,
+                    rule="quote-continued",
                 )
                 out.append(st)
                 last = st
@@ -115,14 +120,15 @@ def _speaker_lines(ctx: _Context, direct: list[Statement]) -> list[Statement]:
         cue = Span(colon, colon + 1)
         out.append(
             Statement(
-                "Statement",
-                source.key,
-                [content],
-                content.slice(text),
-                ":",
-                False,
-                cue,
-                source.span,
+                kind="Statement",
+                speaker=source.key,
+                content=[content],
+                text=content.slice(text),
+                cue=":",
+                direct=False,
+                cue_span=cue,
+                source_span=source.span,
+                rule="speaker-line",
             )
         )
     return out
@@ -199,17 +205,18 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
             attempt = _colon_frame(ctx, before)
     if attempt is None:
         return None
-    cue, source, via = attempt
+    cue, source, via, rule = attempt
     st = Statement(
-        cue.kind,
-        source.key,
-        [q.content],
-        q.content.slice(text),
-        cue.text,
-        True,
-        cue.span,
-        source.span,
+        kind=cue.kind,
+        speaker=source.key,
+        content=[q.content],
+        text=q.content.slice(text),
+        cue=cue.text,
+        direct=True,
+        cue_span=cue.span,
+        source_span=source.span,
         via=via,
+        rule=rule,
     )
     merged = False
     if (
@@ -224,7 +231,7 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     return st, merged
 
 
-def _colon_frame(ctx: _Context, window: Span) -> tuple[_Cue, _Source, str | None] | None:
+def _colon_frame(ctx: _Context, window: Span) -> _Attribution | None:
     """A quotation introduced by a colon: "Cruz continued: '...'" (the verb is the cue, its
     subject the source) or "Graham: '...'" (the name is the source, the colon the cue)."""
     tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
@@ -236,12 +243,13 @@ def _colon_frame(ctx: _Context, window: Span) -> tuple[_Cue, _Source, str | None
         source = _subject_of(ctx, verb, window)
         if source is not None:
             ctx.used_tokens.add(verb.i)
-            return _make_cue(ctx, verb, source.span), source, None
+            return _make_cue(ctx, verb, source.span), source, None, "colon-frame"
     if len(tokens) >= 2:
         named = _mention_for(ctx, tokens[-2])
         if named is not None and named.key and named.type != "Place":
             span = Span(colon.idx, colon.idx + len(colon))
-            return _Cue(colon, span, colon.text, "Statement"), _Source(named.key, named.span), None
+            cue = _Cue(colon, span, colon.text, "Statement")
+            return cue, _Source(named.key, named.span), None, "name-colon"
     return None
 
 
@@ -254,9 +262,10 @@ def _ends_with_cue(ctx: _Context, window: Span) -> bool:
     return bool(tokens) and _is_cue_token(tokens[-1])
 
 
-def _attribution_in(
-    ctx: _Context, window: Span, q: Quote, prefer: str
-) -> tuple[_Cue, _Source, str | None] | None:
+def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attribution | None:
+    """The cue and source in the words after (``prefer="first"``: rule quote-then-cue) or
+    before (``"last"``: cue-then-quote) a quotation; "according to X" when no verb of saying
+    is there (quote-according-to)."""
     tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
     cues = [t for t in tokens if _is_cue_token(t) and t.i not in ctx.used_tokens]
     if not cues and prefer == "first":
@@ -274,7 +283,7 @@ def _attribution_in(
             return None
         cue = _make_cue(ctx, tok, src.span)
         ctx.used_tokens.add(tok.i)
-        return cue, src, None
+        return cue, src, None, "quote-according-to"
     if not cues:
         return None
     cue_tok = cues[0] if prefer == "first" else cues[-1]
@@ -305,4 +314,5 @@ def _attribution_in(
             via = src.key
             ctx.used_tokens.add(tok.i)
     ctx.used_tokens.add(cue_tok.i)
-    return _make_cue(ctx, cue_tok, source.span), source, via or _told_outlet(ctx, cue_tok)
+    rule = "quote-then-cue" if prefer == "first" else "cue-then-quote"
+    return _make_cue(ctx, cue_tok, source.span), source, via or _told_outlet(ctx, cue_tok), rule

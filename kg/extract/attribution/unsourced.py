@@ -43,7 +43,15 @@ def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | 
     span = Span(verb.idx, verb.idx + len(verb))
     kind: StatementKind = "Statement"
     return Statement(
-        kind, _unstated(ctx), [content], content.slice(ctx.text), verb.text, False, span, None
+        kind=kind,
+        speaker=_unstated(ctx),
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=verb.text,
+        direct=False,
+        cue_span=span,
+        source_span=None,
+        rule="unsourced-expected",
     )
 
 
@@ -83,14 +91,15 @@ def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
     pieces = _runs(ctx, toks)
     cue = Span(prep.idx, prep.idx + len(prep))
     return Statement(
-        "Finding",
-        source.key,
-        pieces,
-        " ".join(p.slice(ctx.text) for p in pieces),
-        prep.text,
-        False,
-        cue,
-        _trim_span(ctx, source_span),
+        kind="Finding",
+        speaker=source.key,
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
+        cue=prep.text,
+        direct=False,
+        cue_span=cue,
+        source_span=_trim_span(ctx, source_span),
+        rule="in-poll",
     )
 
 
@@ -151,14 +160,15 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
         return None
     span = Span(verb.idx, verb.idx + len(verb))
     return Statement(
-        "Statement",
-        _unstated(ctx),
-        pieces,
-        " ".join(p.slice(ctx.text) for p in pieces),
-        verb.text,
-        False,
-        span,
-        None,
+        kind="Statement",
+        speaker=_unstated(ctx),
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
+        cue=verb.text,
+        direct=False,
+        cue_span=span,
+        source_span=None,
+        rule="impression",
     )
 
 
@@ -175,14 +185,15 @@ def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
     content = _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
     span = Span(adverb.idx, adverb.idx + len(adverb))
     return Statement(
-        "Statement",
-        _unstated(ctx),
-        [content],
-        content.slice(ctx.text),
-        adverb.text,
-        False,
-        span,
-        None,
+        kind="Statement",
+        speaker=_unstated(ctx),
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=adverb.text,
+        direct=False,
+        cue_span=span,
+        source_span=None,
+        rule="hearsay-adverb",
     )
 
 
@@ -221,12 +232,13 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     source = _resolve(ctx, objs[0], strict=True) if objs else None
     span = Span(verb.idx, verb.idx + len(verb))
     return Statement(
-        "Statement",
-        source.key if source else _unstated(ctx),
-        [content],
-        content.slice(ctx.text),
-        verb.text,
-        False,
-        span,
-        source.span if source else None,
+        kind="Statement",
+        speaker=source.key if source else _unstated(ctx),
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=verb.text,
+        direct=False,
+        cue_span=span,
+        source_span=source.span if source else None,
+        rule="question",
     )
