@@ -1,0 +1,347 @@
+"""Attribution rules, one sentence at a time: what a reader of each sentence would take as
+its source, cue and content, and the rule that must find it.
+
+To extend: add a row to ``ROWS`` (sentence, source, cue, content, rule) with the words as
+they stand in the sentence (``content`` is the statement's text: its pieces joined by one
+space; ``source`` is None when the rule gives no source span, as for the unstated source).
+A rule that must *not* read a sentence goes in ``NOT_READ``. Every rule in the registry
+needs at least one row. Sentences are written for this file, from many beats and countries;
+no corpus text is kept here.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from kg.extract.attribution import RULES, TRIGGERS
+
+
+class Row(NamedTuple):
+    sentence: str
+    source: str | None
+    cue: str
+    content: str
+    rule: str
+
+
+ROWS = [
+    # --- quotations
+    Row(
+        "“We have waited as long as we could,” the governor said.",
+        "the governor",
+        "said",
+        "We have waited as long as we could,",
+        "quote-then-cue",
+    ),
+    Row(
+        "“The reservoirs are empty,” said Rosa Quispe, a farmer in Arequipa.",
+        "Rosa Quispe",
+        "said",
+        "The reservoirs are empty,",
+        "quote-then-cue",
+    ),
+    Row(
+        "The governor said: “We have waited as long as we could.”",
+        "The governor",
+        "said",
+        "We have waited as long as we could.",
+        "cue-then-quote",
+    ),
+    Row(
+        "The Kenyan finance minister told parliament, “We will not raise fuel taxes again.”",
+        "The Kenyan finance minister",
+        "told",
+        "We will not raise fuel taxes again.",
+        "cue-then-quote",
+    ),
+    Row(
+        "According to the police, “the driver had been drinking before the crash.”",
+        "the police",
+        "According to",
+        "the driver had been drinking before the crash.",
+        "quote-according-to",
+    ),
+    Row(
+        "The chairman continued his remarks: “We will not sell the company to anyone.”",
+        "The chairman",
+        "continued",
+        "We will not sell the company to anyone.",
+        "colon-frame",
+    ),
+    Row(
+        "Graham: “The party has lost its way entirely.”",
+        "Graham",
+        ":",
+        "The party has lost its way entirely.",
+        "name-colon",
+    ),
+    Row(
+        "“We will appeal the ruling,” said Amina Yusuf, the union's lawyer.\n\n"
+        "“This is not over, and the workers know it.”",
+        "Amina Yusuf",
+        "said",
+        "This is not over, and the workers know it.",
+        "quote-continued",
+    ),
+    Row(
+        "The interview was broadcast on Sunday. Chris Matthews asked the panel a question.\n\n"
+        "MATTHEWS: Well, speculation is bad for everyone here.",
+        "MATTHEWS",
+        ":",
+        "Well, speculation is bad for everyone here.",
+        "speaker-line",
+    ),
+    # --- reported speech
+    Row(
+        "According to the rail operator, services will resume on Monday.",
+        "the rail operator",
+        "According to",
+        "services will resume on Monday",
+        "according-to",
+    ),
+    Row(
+        "The plans, the minister said, are reckless and unaffordable.",
+        "the minister",
+        "said",
+        "The plans are reckless and unaffordable.",
+        "parenthetical",
+    ),
+    Row(
+        "The bridge will reopen in May, the mayor said.",
+        "the mayor",
+        "said",
+        "The bridge will reopen in May",
+        "parenthetical",
+    ),
+    Row(
+        "Asked whether she would resign, the mayor laughed.",
+        None,
+        "Asked",
+        "whether she would resign",
+        "question",
+    ),
+    Row(
+        "The plan was rejected by the council.",
+        "the council",
+        "rejected",
+        "The plan",
+        "passive-agent",
+    ),
+    Row(
+        "The bill is expected to pass next week.",
+        None,
+        "expected",
+        "The bill is expected to pass next week",
+        "unsourced-expected",
+    ),
+    Row(
+        "The mayor said the bridge would reopen in May.",
+        "The mayor",
+        "said",
+        "the bridge would reopen in May",
+        "verb-complement",
+    ),
+    Row(
+        "The dock workers, who have been on strike since March, say the new rosters are unsafe.",
+        "The dock workers",
+        "say",
+        "the new rosters are unsafe",
+        "verb-complement",
+    ),
+    Row(
+        "Talks had failed, the minister told reporters on Friday.",
+        "the minister",
+        "told",
+        "Talks had failed",
+        "complement-then-cue",
+    ),
+    Row(
+        "The port director told the audience at a trade fair that exports would double.",
+        "The port director",
+        "told",
+        "exports would double",
+        "clause-after-phrase",
+    ),
+    Row(
+        "The mayor said in a statement that the curfew would be lifted.",
+        "The mayor",
+        "said in a statement",
+        "the curfew would be lifted",
+        "clause-after-phrase",
+    ),
+    Row(
+        "The ministry accused him of lying to parliament.",
+        "The ministry",
+        "accused",
+        "him of lying to parliament",
+        "accused-of",
+    ),
+    Row(
+        "As the Tribune reported on Monday, the mine will close next year.",
+        "Tribune",
+        "reported",
+        "the mine will close next year.",
+        "as-reported",
+    ),
+    Row(
+        "The ministry denied reports of a cover-up.",
+        "The ministry",
+        "denied",
+        "reports of a cover-up",
+        "denial-object",
+    ),
+    Row(
+        "The audit found serious failings in the tendering process.",
+        "The audit",
+        "found",
+        "serious failings",
+        "finding-object",
+    ),
+    Row(
+        "Human Rights Watch published a report documenting abuses at the camp.",
+        "Human Rights Watch",
+        "published a report documenting",
+        "abuses at the camp",
+        "published-report",
+    ),
+    Row(
+        "The farmers' union responded on Friday, calling the minister's offer “insulting” and "
+        "“late.”",
+        "The farmers' union",
+        "calling",
+        "the minister's offer “insulting” and “late",
+        "verb-predicate",
+    ),
+    Row(
+        "The union vowed to fight the closures.",
+        "The union",
+        "vowed",
+        "to fight the closures",
+        "verb-infinitive",
+    ),
+    Row(
+        "The governor withdrew his nominee, calling Judge Mara Lind “a victim of a smear "
+        "campaign.”",
+        "The governor",
+        "calling",
+        "Judge Mara Lind “a victim of a smear campaign.”",
+        "called-quote",
+    ),
+    Row(
+        "The senator criticized the decision to close the plant.",
+        "The senator",
+        "criticized",
+        "the decision to close the plant",
+        "stance-object",
+    ),
+    Row(
+        "Residents called for an independent inquiry.",
+        "Residents",
+        "called",
+        "an independent inquiry",
+        "verb-prep-object",
+    ),
+    Row(
+        "Farmers see the new tariff as a threat to their livelihoods.",
+        "Farmers",
+        "see",
+        "the new tariff as a threat to their livelihoods",
+        "see-as",
+    ),
+    Row(
+        "In the latest Gallup poll, Smith leads Jones by six points.",
+        "the latest Gallup poll",
+        "In",
+        "Smith leads Jones by six points",
+        "in-poll",
+    ),
+    Row(
+        "The ceasefire appears to be holding in the north.",
+        None,
+        "appears",
+        "The ceasefire to be holding in the north",
+        "impression",
+    ),
+    Row(
+        "Farmers are skeptical of the plan to divert the river.",
+        "Farmers",
+        "skeptical",
+        "the plan to divert the river",
+        "attitude-adjective",
+    ),
+    Row(
+        "The company's claim that the spill was contained was disputed.",
+        "The company",
+        "claim",
+        "the spill was contained",
+        "nominal-cue",
+    ),
+    Row(
+        "The minister reportedly met the donors in March.",
+        None,
+        "reportedly",
+        "The minister reportedly met the donors in March",
+        "hearsay-adverb",
+    ),
+    Row(
+        "Jane Okafor realized the contract had never been signed.",
+        "Jane Okafor",
+        "realized",
+        "the contract had never been signed",
+        "clause-verb",
+    ),
+]
+
+#: (sentence, rule, why): sentences a rule must leave alone.
+NOT_READ = [
+    (
+        "The board called half a dozen directors on Sunday.",
+        "stance-object",
+        "'called' someone on the telephone reports nothing",
+    ),
+    (
+        "She appeared on the evening news with her lawyer.",
+        "impression",
+        "an appearance is not an impression",
+    ),
+]
+
+
+def _statements(nlp, text: str):
+    from kg import nlp as nlp_mod
+    from kg.extract import extract
+    from kg.model import Article
+
+    doc = nlp(nlp_mod.shadow(text))
+    return extract(doc, Article(text=text, source_file="row.txt")).statements
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r.rule}:{r.sentence[:40]}" for r in ROWS])
+def test_rule_reads_sentence(row: Row, nlp):
+    statements = _statements(nlp, row.sentence)
+    found = [st for st in statements if st.rule == row.rule]
+    seen = [(st.rule, st.text) for st in statements]
+    assert found, f"{row.rule} found nothing; statements: {seen}"
+    st = found[0]
+    text = row.sentence
+    assert st.text == row.content
+    assert st.cue == row.cue
+    assert (st.source_span.slice(text) if st.source_span else None) == row.source
+    # provenance: each span is the words it claims
+    assert " ".join(p.slice(text) for p in st.content) == st.text
+    assert st.cue_span is None or st.cue_span.slice(text) == st.cue
+
+
+@pytest.mark.parametrize("sentence,rule,why", NOT_READ, ids=[r[1] for r in NOT_READ])
+def test_rule_leaves_sentence_alone(sentence: str, rule: str, why: str, nlp):
+    found = [(st.rule, st.text) for st in _statements(nlp, sentence) if st.rule == rule]
+    assert not found, why
+
+
+def test_every_rule_has_a_row_and_every_trigger_names_registered_rules():
+    assert set(RULES) <= {r.rule for r in ROWS}, set(RULES) - {r.rule for r in ROWS}
+    for trigger in TRIGGERS:
+        assert set(trigger.rules) <= set(RULES), trigger.name
+    assert all(r.id == r.id.lower() and " " not in r.id for r in RULES.values())
