@@ -173,11 +173,26 @@ _FUNCTION = frozenset(
 )
 
 
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
+
+
+def _is_speech_word(word: str) -> bool:
+    """Whether a cue word is a form of a verb of saying (said, tells, warning, according)."""
+    from kg.extract import lexicon
+
+    w = word.strip("\"'“”‘’(),.:;").lower()
+    if w in ("according", ":") or _IRREGULAR.get(w) in lexicon.SPEECH_VERBS:
+        return True
+    stems = {w, w[:-1], w[:-2], w[:-3], w[:-3] + "e", w[:-2] + "e", w[:-4]}
+    return any(s in lexicon.SPEECH_VERBS for s in stems if s)
+
+
 def category(text: str, quoted: bytearray, rec: dict) -> str:
     """The kind of attribution a user looks for, from its words alone (the same test for
-    gold and predicted): "direct" when most of the content lies inside quotation marks,
-    "named" when the source names someone (a capitalised word that is no pronoun), else
-    "other" (pronoun, description, unnamed or no source)."""
+    gold and predicted): "direct" when most of the content lies inside quotation marks;
+    else "named-speech" when the source names someone (a capitalised word that is no
+    pronoun) and the cue is a verb of saying (or "according to"), "named-other" for a named
+    source with another cue, and "other" (pronoun, description, unnamed or no source)."""
     pieces = rec["content"]
     size = sum(e - s for s, e in pieces) or 1
     inside = sum(sum(quoted[s:e]) for s, e in pieces)
@@ -187,7 +202,8 @@ def category(text: str, quoted: bytearray, rec: dict) -> str:
         for word in text[s:e].split():
             w = word.strip("\"'“”‘’(),.:;").lower()
             if word[:1].isupper() and w and w not in _PRONOUNS and w not in _FUNCTION:
-                return "named"
+                cue = " ".join(text[a:b] for a, b in rec["cue"]).split()
+                return "named-speech" if any(_is_speech_word(c) for c in cue) else "named-other"
     return "other"
 
 
@@ -317,7 +333,7 @@ def by_rule(split: Path, preds: list[dict]) -> str:
             f"{hit[rule] / owned if owned else 0:.2f} | {without:.3f} | {f_all - without:+.3f} |"
         )
     lines += ["", "| category | P | R | F1 | gold |", "|---|---:|---:|---:|---:|"]
-    for c in ("direct", "named", "other"):
+    for c in ("direct", "named-speech", "named-other", "other"):
         p = cat_hit_p[c] / cat_pred[c] if cat_pred[c] else 0.0
         r = cat_hit_g[c] / cat_gold[c] if cat_gold[c] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0

@@ -4,7 +4,7 @@ its source, cue and content, and the rule that must find it.
 To extend: add a row to ``ROWS`` (sentence, source, cue, content, rule) with the words as
 they stand in the sentence (``content`` is the statement's text: its pieces joined by one
 space; ``source`` is None when the rule gives no source span, as for the unstated source).
-A rule that must *not* read a sentence goes in ``NOT_READ``. Every rule in the registry
+A sentence a rule must *not* read goes in ``NOT_READ``. Every rule in the registry
 needs at least one row. Sentences are written for this file, from many beats and countries;
 no corpus text is kept here.
 """
@@ -82,8 +82,8 @@ ROWS = [
         "“This is not over, and the workers know it.”",
         "Amina Yusuf",
         "said",
-        "This is not over, and the workers know it.",
-        "quote-continued",
+        "We will appeal the ruling, This is not over, and the workers know it.",
+        "quote-then-cue",
     ),
     Row(
         "The interview was broadcast on Sunday. Chris Matthews asked the panel a question.\n\n"
@@ -272,13 +272,6 @@ ROWS = [
         "attitude-adjective",
     ),
     Row(
-        "The company's claim that the spill was contained was disputed.",
-        "The company",
-        "claim",
-        "the spill was contained",
-        "nominal-cue",
-    ),
-    Row(
         "The minister reportedly met the donors in March.",
         None,
         "reportedly",
@@ -294,12 +287,18 @@ ROWS = [
     ),
 ]
 
-#: (sentence, rule, why): sentences a rule must leave alone.
+#: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
     (
         "The board called half a dozen directors on Sunday.",
         "stance-object",
         "'called' someone on the telephone reports nothing",
+    ),
+    (
+        "The mayor's plan to close the library angered residents.",
+        "*",
+        "a noun of saying or planning attributes too seldom to be read (retired rule "
+        "nominal-cue: 0.25 precision on PolNeAR dev)",
     ),
     (
         "She appeared on the evening news with her lawyer.",
@@ -336,7 +335,7 @@ def test_rule_reads_sentence(row: Row, nlp):
 
 @pytest.mark.parametrize("sentence,rule,why", NOT_READ, ids=[r[1] for r in NOT_READ])
 def test_rule_leaves_sentence_alone(sentence: str, rule: str, why: str, nlp):
-    found = [(st.rule, st.text) for st in _statements(nlp, sentence) if st.rule == rule]
+    found = [(st.rule, st.text) for st in _statements(nlp, sentence) if rule in (st.rule, "*")]
     assert not found, why
 
 

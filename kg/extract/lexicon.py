@@ -47,20 +47,6 @@ OBJECT_CUE_VERBS: frozenset[str] = words(
     """
 )
 
-#: Nouns that carry an attribution when their source is given ("Trump's plan to deport",
-#: "the DNC's decision to", "her support for", "a warning from the agency that ...").
-NOMINAL_CUES: frozenset[str] = words(
-    """
-    plan decision proposal promise pledge vow claim assertion allegation accusation argument
-    call demand request suggestion recommendation warning threat prediction criticism
-    support endorsement opposition praise denial rejection refusal view belief opinion
-    position stance hope fear concern desire wish intention goal message insistence
-    admission acknowledgment acknowledgement announcement statement finding conclusion
-    estimate assessment account explanation comment remark response reply complaint
-    charge attack defense defence confirmation agreement commitment objection appeal
-    """
-)
-
 #: Verbs that take a clause without attributing it ("make sure that", "be that").
 NOT_CUES: frozenset[str] = words(
     "be have do make let get seem appear mean go come happen help see watch hear feel"

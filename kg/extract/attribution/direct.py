@@ -71,23 +71,7 @@ def _direct_statements(ctx: _Context) -> list[Statement]:
             i += 2 if merged_next else 1
             continue
         if last is not None and _continues(ctx, q, last, last_para, quotes):
-            if q.paragraph == last_para:
-                _add_piece(ctx, last, q.content)
-            else:
-                st = Statement(
-                    kind=last.kind,
-                    speaker=last.speaker,
-                    content=[q.content],
-                    text=q.content.slice(ctx.text),
-                    cue=last.cue,
-                    direct=True,
-                    cue_span=last.cue_span,
-                    source_span=last.source_span,
-                    via=last.via,
-                    rule="quote-continued",
-                )
-                out.append(st)
-                last = st
+            _add_piece(ctx, last, q.content)
             last_para = q.paragraph
         i += 1
     return out

@@ -31,53 +31,7 @@ from kg.extract.attribution.unsourced import (
     _question_statement,
     _unsourced_statement,
 )
-from kg.model import Span, Statement, StatementKind
-
-
-def _nominal_statement(ctx: _Context, noun: Token, lemma: str) -> Statement | None:
-    """A noun that attributes: "Trump's plan to deport ...", "her support for the bill",
-    "a warning from the agency that ..."; the source is the possessor or the by/from phrase."""
-    source_tok = None
-    content: Span | None = None
-    for child in noun.children:
-        if child.dep_ == "poss":
-            source_tok = child
-        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source_tok is None:
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            source_tok = objs[0] if objs else None
-    if source_tok is None:
-        return None
-    for child in noun.rights:
-        if child.dep_ in ("acl", "ccomp", "relcl") and child.dep_ != "relcl":
-            content = _clause_span(ctx, child, skip_marker=True)
-            break
-        if child.dep_ == "prep" and child.lower_ in lexicon.CONTENT_PREPOSITIONS:
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                content = _clause_span(ctx, objs[0], skip_marker=False)
-                break
-    if content is None or content.end <= content.start:
-        return None
-    source = _resolve(ctx, source_tok, strict=True)
-    if source is None:
-        return None
-    span = Span(noun.idx, noun.idx + len(noun))
-    kind: StatementKind = "Statement"
-    if lemma in ("denial", "rejection", "refusal"):
-        kind = "Denial"
-    elif lemma in ("finding", "conclusion", "estimate", "assessment"):
-        kind = "Finding"
-    return Statement(
-        kind=kind,
-        speaker=source.key,
-        content=[content],
-        text=content.slice(ctx.text),
-        cue=noun.text,
-        direct=False,
-        cue_span=span,
-        source_span=source.span,
-        rule="nominal-cue",
-    )
+from kg.model import Span, Statement
 
 
 def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:

@@ -9,7 +9,8 @@ How an article is read (:func:`find_statements`):
 
 1. Quotations (stage ``quotes``, kg.extract.attribution.direct): each quotation is given
    the cue and source in the words after it, else before it, else a colon frame; an
-   unattributed quotation continues the previous speaker's. Works on characters, because
+   unattributed quotation in the same paragraph, or opening the next one, continues the
+   previous speaker's statement as another piece of its content. Works on characters, because
    parsers get quotation structure wrong.
 2. Speaker lines (stage ``lines``): "MATTHEWS: ..." paragraphs. Their content is masked like
    a quotation: nothing further is looked for inside a speaker's own words.
@@ -56,7 +57,6 @@ from kg.extract.attribution.direct import _direct_statements, _speaker_lines
 from kg.extract.attribution.reported import (
     _according_statement,
     _attitude_statement,
-    _nominal_statement,
     _parenthetical_statement,
     _verb_statement,
 )
@@ -118,13 +118,6 @@ RULES: dict[str, Rule] = {
             "quotes",
             "Graham: “The party has lost its way.”",
             "a colon before the quotation right after a name (not a place)",
-        ),
-        Rule(
-            "quote-continued",
-            "quotes",
-            "“We will appeal,” she said. [new paragraph] “This is not over.”",
-            "an unattributed quotation opening the paragraph after an attributed one (in "
-            "the same paragraph it becomes another piece of the same statement)",
         ),
         Rule(
             "speaker-line",
@@ -270,13 +263,6 @@ RULES: dict[str, Rule] = {
             "clause or a prepositional object",
         ),
         Rule(
-            "nominal-cue",
-            "tokens",
-            "The mayor's plan to close the library angered residents.",
-            "a noun from lexicon.NOMINAL_CUES with a possessor or a by/from phrase and a "
-            "clause or prepositional object",
-        ),
-        Rule(
             "hearsay-adverb",
             "tokens",
             "The minister reportedly met the donors in March.",
@@ -397,12 +383,6 @@ TRIGGERS: tuple[Trigger, ...] = (
         lambda tok, lemma: tok.pos_ == "ADJ" and tok.lower_ in lexicon.ATTITUDE_ADJECTIVES,
         lambda ctx, tok, lemma: _attitude_statement(ctx, tok),
         ("attitude-adjective",),
-    ),
-    Trigger(
-        "nominal cue",
-        lambda tok, lemma: tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES,
-        _nominal_statement,
-        ("nominal-cue",),
     ),
     Trigger(
         "hearsay adverb",

@@ -119,10 +119,15 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         ):
             return _unnamed(ctx, tok)
     if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
-        # "voters who said ...": the relative pronoun stands for the noun it follows; the
-        # source as written is the pronoun itself
-        src = _resolve(ctx, tok.head.head, strict)
-        return _Source(src.key, Span(tok.idx, tok.idx + len(tok))) if src else None
+        # "a White House official, who said ...": the relative pronoun stands for the noun
+        # it follows; the source as written runs from that noun's phrase to the pronoun, so
+        # a reader sees who "who" is
+        noun = tok.head.head
+        src = _resolve(ctx, noun, strict)
+        if src is None:
+            return None
+        start = min(noun.left_edge.idx, src.span.start)
+        return _Source(src.key, Span(start, tok.idx + len(tok)))
     if tok.pos_ == "NUM" and not strict:
         return _unnamed(ctx, tok)
     if (
