@@ -43,6 +43,13 @@ ROWS = [
         "quote-then-cue",
     ),
     Row(
+        "“And that is why we are leaving,” Leila Haddad continued.",
+        "Leila Haddad",
+        "continued",
+        "And that is why we are leaving,",
+        "quote-then-verb",
+    ),
+    Row(
         "The governor said: “We have waited as long as we could.”",
         "The governor",
         "said",
@@ -289,6 +296,12 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "“We have a plan for the harbour.” Nkosi put the house up for sale in June.",
+        "*",
+        "a verb that is no verb of saying after a quotation that ended its sentence starts "
+        "a new sentence, not an attribution",
+    ),
     (
         "The board called half a dozen directors on Sunday.",
         "stance-object",

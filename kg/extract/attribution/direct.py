@@ -246,18 +246,26 @@ def _ends_with_cue(ctx: _Context, window: Span) -> bool:
     return bool(tokens) and _is_cue_token(tokens[-1])
 
 
+def _ends_sentence(ctx: _Context, q: Quote) -> bool:
+    """Whether a quotation ends with the end of a sentence ("... stop me.")."""
+    words = q.content.slice(ctx.text).rstrip()
+    return words.endswith((".", "!", "?", "…"))
+
+
 def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attribution | None:
     """The cue and source in the words after (``prefer="first"``: rule quote-then-cue) or
     before (``"last"``: cue-then-quote) a quotation; "according to X" when no verb of saying
     is there (quote-according-to)."""
     tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
     cues = [t for t in tokens if _is_cue_token(t) and t.i not in ctx.used_tokens]
-    if not cues and prefer == "first":
+    rule = "quote-then-cue" if prefer == "first" else "cue-then-quote"
+    if not cues and prefer == "first" and not _ends_sentence(ctx, q):
         # right after a quotation any verb is the act of saying it: "...," he continued
+        # (not after one that ends its sentence: "... for sale." Nega put his house up)
         verbs = [
             t for t in tokens if t.pos_ == "VERB" and t.is_alpha and t.i not in ctx.used_tokens
         ]
-        cues = verbs[:1]
+        cues, rule = verbs[:1], "quote-then-verb"
     according = [t for t in tokens if t.lower_ == "according" and _next_lower(t) == "to"]
     via = None
     if not cues and according:
@@ -298,5 +306,4 @@ def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attr
             via = src.key
             ctx.used_tokens.add(tok.i)
     ctx.used_tokens.add(cue_tok.i)
-    rule = "quote-then-cue" if prefer == "first" else "cue-then-quote"
     return _make_cue(ctx, cue_tok, source.span), source, via or _told_outlet(ctx, cue_tok), rule

@@ -95,6 +95,13 @@ RULES: dict[str, Rule] = {
             "right after it",
         ),
         Rule(
+            "quote-then-verb",
+            "quotes",
+            "“And that is why we are leaving,” she continued.",
+            "a quotation, then a verb that is no verb of saying and its subject right after "
+            "it (the verb is the act of saying the quotation)",
+        ),
+        Rule(
             "cue-then-quote",
             "quotes",
             "The governor said: “We have waited as long as we could.”",
