@@ -157,6 +157,23 @@ ROWS = [
         "the new rosters are unsafe",
         "verb-complement",
     ),
+    # a quotation the content opens is never cut (the parse's clause ends at its full stop)
+    Row(
+        'The harbour master said the ferry "may have left too early. Nobody checked the '
+        'weather that morning."',
+        "The harbour master",
+        "said",
+        'the ferry "may have left too early. Nobody checked the weather that morning."',
+        "verb-complement",
+    ),
+    Row(
+        "The farmers of the valley “have waited long enough. The water is ours,” the "
+        "cooperative's chairwoman said.",
+        "the cooperative's chairwoman",
+        "said",
+        "The farmers of the valley “have waited long enough. The water is ours,”",
+        "complement-then-cue",
+    ),
     Row(
         "Talks had failed, the minister told reporters on Friday.",
         "the minister",
@@ -218,7 +235,7 @@ ROWS = [
         "“late.”",
         "The farmers' union",
         "calling",
-        "the minister's offer “insulting” and “late",
+        "the minister's offer “insulting” and “late.”",
         "verb-predicate",
     ),
     Row(

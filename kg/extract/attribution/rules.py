@@ -33,6 +33,9 @@ The policies, in the order they apply:
   content lie inside another reported statement's content is dropped: "He said that Clinton
   wants X" reports his claim, not her wish (PolNeAR never nests attributions, and a reader
   of the graph should not take his hearsay for her words). Quotations are never dropped.
+- Whole quotations (:func:`_whole_quotations`): reported content that opens a quotation
+  runs to its closing mark, and content that starts inside a quotation starts with the
+  sentence the quotation stands in (the parse ends clauses at a quotation's full stops).
 - Pieces without words are removed, and a statement left with none is dropped.
 
 To add a rule: write its builder (a function from the context and a token to a
@@ -52,7 +55,14 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.context import _blocked_at, _Context, _inside_quote, _mask, _next_lower
+from kg.extract.attribution.context import (
+    _blocked_at,
+    _Context,
+    _inside_quote,
+    _mask,
+    _next_lower,
+    _trim_span,
+)
 from kg.extract.attribution.direct import _direct_statements, _speaker_lines
 from kg.extract.attribution.reported import (
     _according_statement,
@@ -434,6 +444,8 @@ def find_statements(
     statements += lines
     statements += _token_statements(ctx, statements)
     statements = _without_nested(statements)
+    for st in statements:
+        _whole_quotations(ctx, st)
     statements = [st for st in (_without_empty_pieces(ctx, st) for st in statements) if st]
     statements.sort(key=lambda s: s.content[0].start)
     for st in statements:
@@ -507,6 +519,37 @@ def _same_content(pieces: list[Span], other: list[Span]) -> bool:
     b = sum(p.end - p.start for p in other)
     shared = sum(max(0, min(p.end, q.end) - max(p.start, q.start)) for p in pieces for q in other)
     return shared > 0.7 * max(a, b)
+
+
+def _whole_quotations(ctx: _Context, st: Statement) -> None:
+    """The quotation policy: reported content never cuts a quotation it opens. "said he had
+    received offers, but “the offers were to use the gun in a fashion I did not feel
+    comfortable with”" and "said the "train may have left the station. I don't want ..."":
+    the parse ends the clause inside the speaker's own words; the content runs to the
+    closing mark."""
+    if st.direct:
+        return
+    first = st.content[0]
+    for q in ctx.quotes:
+        if q.content.start >= first.start:
+            break
+        if q.content.start < first.start < q.content.end and first.end <= q.outer.end + 1:
+            # "The people of Scranton “deserve someone ... That’s Hillary Clinton,” the man
+            # said": the parse's clause is the quotation's last sentence; the content is the
+            # sentence the quotation stands in
+            opener = ctx.doc.char_span(q.open_at, q.open_at + 1, alignment_mode="expand")
+            start = opener.sent.start_char if opener is not None else q.open_at
+            st.content[0] = _trim_span(ctx, Span(start, first.end))
+            st.text = " ".join(p.slice(ctx.text) for p in st.content)
+            break
+    last = st.content[-1]
+    for q in ctx.quotes:
+        if q.open_at >= last.end:
+            break
+        if last.start <= q.open_at and q.content.start < last.end < q.outer.end:
+            st.content[-1] = Span(last.start, q.outer.end)
+            st.text = " ".join(p.slice(ctx.text) for p in st.content)
+            return
 
 
 def _without_empty_pieces(ctx: _Context, st: Statement) -> Statement | None:
