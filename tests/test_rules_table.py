@@ -374,3 +374,67 @@ def test_every_rule_has_a_row_and_every_trigger_names_registered_rules():
     for trigger in TRIGGERS:
         assert set(trigger.rules) <= set(RULES), trigger.name
     assert all(r.id == r.id.lower() and " " not in r.id for r in RULES.values())
+
+
+class SpeakerRow(NamedTuple):
+    text: str
+    source: str  # the source's words in the text
+    speaker: str  # the entity it must resolve to ("" for an unnamed source of its own)
+
+
+#: Descriptions stand for the entity named earlier that fits them and acted there, never
+#: for a name that merely appears nearby (in a place, a possessive, a company's product).
+SPEAKERS = [
+    SpeakerRow(
+        "Deutsche Bahn cancelled 40 trains in Bavaria on Monday after a storm brought down "
+        "power lines near Munich. According to the rail operator, services will resume on "
+        "Wednesday.",
+        "the rail operator",
+        "Deutsche Bahn",
+    ),
+    SpeakerRow(
+        "Amnesty International interviewed 40 workers at a Samsung supplier in Vietnam. The "
+        "report found that workers were made to work 14-hour shifts.",
+        "The report",
+        "Amnesty International",
+    ),
+    SpeakerRow(
+        "A study by the University of Toronto looked at 2,000 patients in Ontario. The study "
+        "found that waits had doubled since 2019.",
+        "The study",
+        "University of Toronto",
+    ),
+    SpeakerRow(
+        "Shell said output at its Nigerian terminal had fallen. The company said repairs "
+        "would take weeks.",
+        "The company",
+        "Shell",
+    ),
+    SpeakerRow(
+        "Toyota's plant in Kentucky was closed, the union said.",
+        "the union",
+        "",
+    ),
+    SpeakerRow(
+        "Floods hit Porto Alegre last week. The National Civil Defence Agency said on Sunday "
+        "that 90 people had died. The agency said more rain was expected.",
+        "The agency",
+        "National Civil Defence Agency",
+    ),
+]
+
+
+@pytest.mark.parametrize("row", SPEAKERS, ids=[r.source for r in SPEAKERS])
+def test_description_resolves_to_the_entity_that_acted(row: SpeakerRow, nlp):
+    from kg import nlp as nlp_mod
+    from kg.extract import extract
+    from kg.model import Article
+
+    ex = extract(nlp(nlp_mod.shadow(row.text)), Article(text=row.text, source_file="row.txt"))
+    found = [st for st in ex.statements if st.source_span.slice(row.text) == row.source]
+    assert found, [st.source_span.slice(row.text) for st in ex.statements]
+    ent = ex.entity(found[0].speaker)
+    if row.speaker:
+        assert ent.name == row.speaker
+    else:
+        assert ent.type == "UnnamedSource" and ent.name == row.source

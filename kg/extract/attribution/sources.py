@@ -191,25 +191,53 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         if m.span.start >= tok.idx or m.key is None:
             continue
         ent = ctx.table.by_key(m.key)
-        if _fits_description(low, ent, titled):
+        fits = _fits_description(low, ent, titled)
+        if fits == "actor" and not _acts(ctx, m):
+            continue  # "a Samsung supplier", "Toyota's plant": named, but doing nothing
+        if fits:
             best = m.key
     return _Source(best, span) if best else None
 
 
-def _fits_description(noun: str, ent: Entity, titled: list[str]) -> bool:
-    """Whether "the <noun>" can stand for ``ent``."""
+def _fits_description(noun: str, ent: Entity, titled: list[str]) -> str | None:
+    """Whether "the <noun>" can stand for ``ent``: "name" when the entity's own name or
+    title says so ("the ministry" for the Ministry of Health, "the governor"), "actor" when
+    only a generic noun links them ("the company", "the report") and so the entity must
+    have acted where it was named (:func:`_acts`), None when it cannot."""
     if ent.type == "NewsOrganization" and noun in lexicon.OUTLET_NOUNS:
-        return True
+        return "name"
     if ent.type == "UnnamedSource":
         # "a senior official ... the official said"
-        return ent.name.lower().split()[-1] == noun
+        return "name" if ent.name.lower().split()[-1] == noun else None
     if ent.type in ("Organization", "NewsOrganization"):
-        return (
-            noun in ent.name.lower().split()
-            or noun in lexicon.GENERIC_ORG_NOUNS
-            or (noun in lexicon.FINDING_NOUNS and ent.type == "Organization")
-        )
-    return ent.key in titled
+        if noun in ent.name.lower().split():
+            return "name"
+        if noun in lexicon.GENERIC_ORG_NOUNS or (
+            noun in lexicon.FINDING_NOUNS and ent.type == "Organization"
+        ):
+            return "actor"
+        return None
+    return "name" if ent.key in titled else None
+
+
+def _acts(ctx: _Context, m: Mention) -> bool:
+    """Whether a mention names someone acting: the subject of a clause ("Amnesty
+    International interviewed 40 workers"), the agent of a passive or of a finding ("a study
+    by the University of Toronto"), or the owner of a finding or channel ("Amnesty's
+    report"). A name inside another phrase ("at a Samsung supplier", "Toyota's plant") only
+    appears there, and "the company said" two sentences on is not its word."""
+    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("by", "from"):
+        return True
+    nouns = lexicon.FINDING_NOUNS | lexicon.CHANNEL_NOUNS
+    return head.dep_ == "poss" and head.head.lemma_.lower() in nouns
 
 
 def _mention_for(ctx: _Context, tok: Token) -> Mention | None:
