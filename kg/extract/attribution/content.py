@@ -241,6 +241,11 @@ def _verb_prep_object(
 
 _CLAUSE_BREAKS = frozenset(",;:—–-()")
 
+#: Words after a comma that open an aside or a contrast, not more of what was said.
+_ASIDES = frozenset(
+    ("but", "while", "whereas", "although", "though", "however", "which", "despite", "compared")
+)
+
 
 def _right_end(verb: Token, complement: Token) -> int:
     """Where the content that starts with ``complement`` ends: its own subtree, extended
@@ -286,8 +291,7 @@ def _right_end(verb: Token, complement: Token) -> int:
             or (
                 tok.text == ","
                 and tok.i + 1 < len(tok.doc)
-                and tok.doc[tok.i + 1].lower_
-                in ("but", "while", "whereas", "although", "though", "however")
+                and tok.doc[tok.i + 1].lower_ in _ASIDES
             )
         ):
             end_tok = tok.doc[tok.i - 1]
