@@ -243,7 +243,18 @@ _CLAUSE_BREAKS = frozenset(",;:—–-()")
 
 #: Words after a comma that open an aside or a contrast, not more of what was said.
 _ASIDES = frozenset(
-    ("but", "while", "whereas", "although", "though", "however", "which", "despite", "compared")
+    (
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "however",
+        "which",
+        "despite",
+        "compared",
+        "according",
+    )
 )
 
 

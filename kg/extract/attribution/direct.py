@@ -172,6 +172,8 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
             and other.close_at < q.open_at
         ):
             prev_end = max(prev_end, other.close_at + 1)
+    # a line break ends a sentence too (lists of reactions, one quotation a line)
+    prev_end = max(prev_end, text.rfind("\n", prev_end, q.open_at) + 1)
     starts = [e - prev_end for e in _sentence_ends(text, prev_end, q.open_at)]
     before = Span(prev_end + (starts[-1] if starts else 0), q.open_at)
 
@@ -180,13 +182,18 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     if words < _MIN_QUOTE_WORDS and not lead_in.endswith((",", ":")) and lead_in:
         return None  # a scare quote or a quoted phrase, not a statement of its own
     if after is not None and after.end > after.start and (not lead_in or lead_in.endswith(":")):
-        attempt = _attribution_in(ctx, after, q, prefer="first")
+        if text[after.start : after.end].lstrip().startswith(_DASHES):
+            attempt = _dash_name(ctx, after)
+        if attempt is None:
+            attempt = _attribution_in(ctx, after, q, prefer="first")
     if attempt is None and text[before.start : before.end].strip():
         btxt = text[before.start : before.end].rstrip()
         if btxt.endswith((":", ",")) or _ends_with_cue(ctx, before):
             attempt = _attribution_in(ctx, before, q, prefer="last")
         if attempt is None and btxt.endswith(":"):
             attempt = _colon_frame(ctx, before)
+        if attempt is None and btxt.endswith(_DASHES):
+            attempt = _name_dash(ctx, before)
     if attempt is None:
         return None
     cue, source, via, rule = attempt
@@ -235,6 +242,57 @@ def _colon_frame(ctx: _Context, window: Span) -> _Attribution | None:
             cue = _Cue(colon, span, colon.text, "Statement")
             return cue, _Source(named.key, named.span), None, "name-colon"
     return None
+
+
+_DASHES = ("―", "—", "–", "-")
+
+
+def _name_dash(ctx: _Context, window: Span) -> _Attribution | None:
+    """A name, a dash and a quotation, as vox pops and lists of reactions are written
+    ("Maria Duarte ― “Fear. I am truly afraid.”"): the name is the source, the dash the cue.
+    Only when the name is all that stands before the dash."""
+    tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
+    if len(tokens) < 2:
+        return None
+    dash = tokens[-1]
+    named = _mention_for(ctx, tokens[0])
+    if (
+        named is None
+        or not named.key
+        or named.type not in ("Person", "Organization", "NewsOrganization")
+        or named.span.start > tokens[0].idx
+        or named.span.end < tokens[-2].idx + len(tokens[-2])
+    ):
+        return None
+    span = Span(dash.idx, dash.idx + len(dash))
+    cue = _Cue(dash, span, dash.text, "Statement")
+    return cue, _Source(named.key, named.span), None, "name-dash"
+
+
+def _dash_name(ctx: _Context, window: Span) -> _Attribution | None:
+    """A quotation credited after a dash, as collected reactions are printed ("“He is
+    ignorant of our culture.” ― Carla Sanchez"): the name right after the dash is the
+    source; anything after the name is a description ("― Carla Sanchez, a nurse")."""
+    text = ctx.text
+    at = (
+        window.start
+        + len(text[window.start : window.end])
+        - len(text[window.start : window.end].lstrip())
+    )
+    tokens = [t for t in _tokens(ctx, window) if t.text.strip("".join(_DASHES) + '”"')]
+    if not tokens or tokens[0].idx > at + 3:
+        return None
+    named = _mention_for(ctx, tokens[0])
+    if (
+        named is None
+        or not named.key
+        or named.type not in ("Person", "Organization", "NewsOrganization")
+        or named.span.start > tokens[0].idx
+    ):
+        return None
+    span = Span(at, at + 1)
+    cue = _Cue(tokens[0], span, span.slice(text), "Statement")
+    return cue, _Source(named.key, named.span), None, "name-dash"
 
 
 def _ends_with_cue(ctx: _Context, window: Span) -> bool:

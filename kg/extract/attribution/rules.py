@@ -137,6 +137,13 @@ RULES: dict[str, Rule] = {
             "a colon before the quotation right after a name (not a place)",
         ),
         Rule(
+            "name-dash",
+            "quotes",
+            "Maria Duarte ― “Fear. I am truly afraid of what the water will do.”",
+            "a name (not a place) and a dash before a quotation, with nothing else before "
+            "the dash; or a dash and a name right after it (“...” ― Carla Sanchez)",
+        ),
+        Rule(
             "speaker-line",
             "lines",
             "MATTHEWS: Well, speculation is bad.",
