@@ -191,6 +191,29 @@ ROWS = [
         "The farmers of the valley “have waited long enough. The water is ours,”",
         "complement-then-cue",
     ),
+    # a second cue coordinated with the first starts a statement of its own
+    Row(
+        "The mayor says the budget is balanced and said on Tuesday that taxes would not rise.",
+        "The mayor",
+        "says",
+        "the budget is balanced",
+        "verb-complement",
+    ),
+    Row(
+        "The mayor says the budget is balanced and said on Tuesday that taxes would not rise.",
+        "The mayor",
+        "said",
+        "taxes would not rise",
+        "verb-complement",
+    ),
+    # the speaker, not the channel: "said on Fox News" is the general's
+    Row(
+        "Former general Michael Flynn said on Fox News that the deal was a disaster.",
+        "Michael Flynn",
+        "said",
+        "the deal was a disaster",
+        "verb-complement",
+    ),
     Row(
         "Talks had failed, the minister told reporters on Friday.",
         "the minister",
@@ -371,9 +394,14 @@ def test_rule_reads_sentence(row: Row, nlp):
     seen = [(st.rule, st.text) for st in statements]
     assert found, f"{row.rule} found nothing; statements: {seen}"
     text = row.sentence
-    # of several statements by the rule, the row means the one with its source
+    # of several statements by the rule, the row means the one with its source and cue
     st = next(
-        (x for x in found if x.source_span and x.source_span.slice(text) == row.source),
+        (
+            x
+            for x in found
+            if (x.source_span.slice(text) if x.source_span else None) == row.source
+            and x.cue == row.cue
+        ),
         found[0],
     )
     assert st.text == row.content

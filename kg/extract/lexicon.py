@@ -36,13 +36,13 @@ OBJECT_CUE_VERBS: frozenset[str] = words(
     praise defend propose seek demand urge question dispute describe cite predict
     promise pledge vow welcome condemn applaud hail fault blame tout acknowledge admit
     confirm reveal disclose recommend request prefer call characterize characterise
-    label dub brand rule decline refuse sign name order offer express discuss talk touch
+    label dub brand rule decline refuse name order offer express discuss talk touch
     decry retweet post tweet refer point agree disagree threaten intend
     decide recall remind learn concede recognize reaffirm campaign laud belittle embrace
     doubt distrust respect admire credit thank congratulate regret accept advocate
     champion promote pitch lament celebrate taunt insult rip bash lambaste denounce
-    implore plead appeal invite challenge anticipate speculate wonder inquire push press
-    lobby email nominate aim support plan vote favor apologize highlight encourage focus
+    implore plead appeal challenge anticipate speculate wonder inquire push press
+    lobby email aim support plan vote favor apologize highlight encourage focus
     ignore share
     """
 )

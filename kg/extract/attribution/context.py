@@ -130,6 +130,14 @@ def _trim_span(ctx: _Context, span: Span) -> Span:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
+    # a conjunction left dangling where a second cue took over ("says the budget is
+    # balanced and said on Tuesday that ...")
+    for word in (" and", " but", " or"):
+        if text.endswith(word, start, end) and end - start > len(word):
+            end -= len(word)
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                end -= 1
+            break
     # a quotation mark left without its partner ("“surnames" from "demand “surnames,”")
     if (
         end - start > 1
