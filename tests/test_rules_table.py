@@ -260,7 +260,15 @@ ROWS = [
         "The audit found serious failings in the tendering process.",
         "The audit",
         "found",
-        "serious failings",
+        "serious failings in the tendering process",
+        "finding-object",
+    ),
+    Row(
+        "A survey by the Institute of Public Affairs showed the governor with a ten-point lead "
+        "over her rival.",
+        "A survey",
+        "showed",
+        "the governor with a ten-point lead over her rival",
         "finding-object",
     ),
     Row(
@@ -369,6 +377,17 @@ NOT_READ = [
         "*",
         "a noun of saying or planning attributes too seldom to be read (retired rule "
         "nominal-cue: 0.25 precision on PolNeAR dev)",
+    ),
+    (
+        "The bank found itself short of cash in March.",
+        "*",
+        "finding oneself somewhere is a plight, not a finding",
+    ),
+    (
+        "The regional airline found a new sponsor in April.",
+        "finding-object",
+        "'found' with an object is a finding only for a report, a poll or an organisation "
+        "that investigates; here the subject is no finding noun and no named organisation",
     ),
     (
         "She appeared on the evening news with her lawyer.",

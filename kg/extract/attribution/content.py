@@ -134,7 +134,12 @@ def _reported_object(ctx: _Context, obj: Token, lemma: str) -> Found | None:
         return None
     if lemma in lexicon.DENIAL_VERBS:
         return _clause_span(ctx, obj, skip_marker=False, stop_at=("as",)), "denial-object"
-    return _clause_span(ctx, obj, skip_marker=False), "finding-object"
+    if obj.pos_ == "PRON":
+        return None  # "found itself hosting", "the poll found that": no finding in the object
+    # "the poll showed Clinton with a healthy lead": what the object is found to be follows it
+    span = _clause_span(ctx, obj, skip_marker=False)
+    end = max(span.end, _right_end(obj.head, obj))
+    return _trim_span(ctx, Span(span.start, end)), "finding-object"
 
 
 def _verb_predicate(ctx: _Context, verb: Token) -> Found | None:

@@ -193,6 +193,8 @@ def _verb_statement(
             head not in lexicon.FINDING_NOUNS and head not in lexicon.GROUP_NOUNS
         ):
             return None
+    if lemma == "find" and content.slice(ctx.text).split()[0].lower() in _FOUND_ONESELF:
+        return None  # "the bank found itself short of cash": a plight, not a finding
     if lemma in lexicon.BELIEF_VERBS and subjects[0].lower_ == "you":
         return None  # "if you want to ..." addresses the reader; nobody is quoted
     cue = _make_cue(ctx, verb, source.span)
@@ -202,6 +204,9 @@ def _verb_statement(
             cue.span = Span(verb.idx, report_verb.idx + len(report_verb))
             cue.text = cue.span.slice(ctx.text)
     return _reported(ctx, cue, source, content, rule=rule, via=_told_outlet(ctx, verb))
+
+
+_FOUND_ONESELF = frozenset(("itself", "himself", "herself", "themselves", "myself", "ourselves"))
 
 
 def _report_verb(publish: Token) -> Token | None:

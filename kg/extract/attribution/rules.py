@@ -221,7 +221,8 @@ RULES: dict[str, Rule] = {
             "finding-object",
             "tokens",
             "The audit found serious failings in the tendering process.",
-            "a verb from lexicon.FINDING_VERBS (or 'publish' a finding noun) and its object",
+            "a verb from lexicon.FINDING_VERBS (or 'publish' a finding noun) and its object "
+            "(not a pronoun), with what the object is found to be ('with a lead')",
         ),
         Rule(
             "published-report",
