@@ -390,6 +390,11 @@ NOT_READ = [
         "that investigates; here the subject is no finding noun and no named organisation",
     ),
     (
+        "The senator has risen steadily in the polls since March.",
+        "in-poll",
+        "standing in the polls is no finding of one poll",
+    ),
+    (
         "She appeared on the evening news with her lawyer.",
         "impression",
         "an appearance is not an impression",

@@ -68,6 +68,8 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     for tok in reversed(before):
         if tok.is_punct and tok.text not in ("(", ")"):
             break
+        if _in_object(ctx, tok):
+            continue  # "sent an email to supporters stating": who is written to says nothing
         src = _resolve(ctx, tok, strict=True)
         if src is not None:
             return src
@@ -78,6 +80,25 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
         if src is not None:
             return src
     return None
+
+
+_OBJECTS = frozenset(("dobj", "pobj", "dative", "iobj", "attr", "oprd"))
+
+
+def _in_object(ctx: _Context, tok: Token) -> bool:
+    """Whether ``tok`` stands in an object's phrase ("told [his supporters]", "an email to
+    [supporters]"): an object is spoken to or about, never the one who speaks. A parse that
+    hangs the name on a word inside the quotation before it says nothing about that."""
+    head = tok
+    for _ in range(4):
+        if _inside_quote(ctx, head.head.idx):
+            return False
+        if head.dep_ in _OBJECTS:
+            return True
+        if head.dep_ not in ("compound", "flat", "amod", "det", "poss", "nummod", "appos"):
+            return False
+        head = head.head
+    return False
 
 
 def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:

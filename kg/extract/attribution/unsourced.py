@@ -58,7 +58,12 @@ def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | 
 def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
     """ "In a CNN poll released Monday, Clinton led by 6 points", "Trump leads in the
     polls": the poll is the source of the finding the clause reports."""
-    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.POLL_NOUNS]
+    # one poll reports; "leads in the polls", "has risen in several polls" is standing
+    objs = [
+        c
+        for c in prep.children
+        if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.POLL_NOUNS and c.tag_ != "NNS"
+    ]
     head = prep.head
     if not objs or head.pos_ not in ("VERB", "AUX") or _in_headline(ctx, prep.idx):
         return None
