@@ -302,6 +302,14 @@ ROWS = [
         "called-quote",
     ),
     Row(
+        'Parliament held a debate on Monday; one lawmaker called the minister "the prince of '
+        'self-publicity." But the motion failed.',
+        "one lawmaker",
+        "called",
+        'the minister "the prince of self-publicity."',
+        "called-quote",
+    ),
+    Row(
         "The senator criticized the decision to close the plant.",
         "The senator",
         "criticized",

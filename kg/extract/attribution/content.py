@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.context import _Context, _in_subtree, _inside_quote, _trim_span
+from kg.extract.attribution.context import _Context, _in_subtree, _trim_span
 from kg.model import Span
 
 #: What a content rule finds: the content and the id of the rule that found it.
@@ -74,6 +74,8 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 # the first comma or dash that opens another clause
                 end = max(span.end, _right_end(verb, child))
                 return _trim_span(ctx, Span(span.start, end)), "verb-complement"
+            if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
+                continue  # "Parliament met on Monday; one lawmaker called ...": another clause
             return span, "complement-then-cue"
     return None
 
@@ -195,10 +197,11 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
         return None
     # "called Trump a liar" names; "called half a dozen directors" telephoned, unless a
     # quotation follows the object ("called him \"a disgrace\"")
+    # (the parse may hang the quotation on the object: "called the minister "the prince
+    # of self-publicity"" as an apposition)
     nxt = child.right_edge.i + 1
-    if nxt >= len(verb.doc) or not _inside_quote(ctx, verb.doc[nxt].idx + 1):
-        raise _Stop
-    quote = next((q for q in ctx.quotes if q.open_at == verb.doc[nxt].idx), None)
+    limit = verb.doc[nxt].idx if nxt < len(verb.doc) else len(ctx.text)
+    quote = next((q for q in ctx.quotes if child.idx < q.open_at <= limit), None)
     if quote is None:
         raise _Stop
     return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end)), "called-quote"
