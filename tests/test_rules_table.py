@@ -403,6 +403,11 @@ NOT_READ = [
         "standing in the polls is no finding of one poll",
     ),
     (
+        "It turns out the ferry had never been inspected.",
+        "clause-verb",
+        "'turns out', 'allows', 'ensures' take a clause without anyone saying it",
+    ),
+    (
         "She appeared on the evening news with her lawyer.",
         "impression",
         "an appearance is not an impression",

@@ -47,9 +47,14 @@ OBJECT_CUE_VERBS: frozenset[str] = words(
     """
 )
 
-#: Verbs that take a clause without attributing it ("make sure that", "be that").
+#: Verbs that take a clause without attributing it ("make sure that", "be that"): being,
+#: causing, letting and needing ("allows states to", "it turns out", "ensure that").
 NOT_CUES: frozenset[str] = words(
-    "be have do make let get seem appear mean go come happen help see watch hear feel"
+    """
+    be have do make let get seem appear mean go come happen help see watch hear feel
+    allow enable cause force require need ensure guarantee turn become remain take keep
+    win
+    """
 )
 
 #: Passive verbs that attribute a clause to nobody in particular ("is expected to pass").
