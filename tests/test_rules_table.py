@@ -408,6 +408,11 @@ NOT_READ = [
         "'turns out', 'allows', 'ensures' take a clause without anyone saying it",
     ),
     (
+        "Prosecutors say the mayor told one contractor, “You will get the bridge contract.”",
+        "cue-then-quote",
+        "a quotation inside another source's reported speech is that source's account",
+    ),
+    (
         "She appeared on the evening news with her lawyer.",
         "impression",
         "an appearance is not an impression",

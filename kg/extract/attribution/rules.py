@@ -29,13 +29,14 @@ The policies, in the order they apply:
   speech. Except when every earlier statement it clashes with is reported speech lying
   inside the new one's content ("said she would be accepting new speeches" after
   "accepting new speeches"): then the outer one replaces them.
-- Nesting (:func:`_contains`): once all are found, a reported statement whose cue and
-  content lie inside another reported statement's content is dropped: "He said that Clinton
-  wants X" reports his claim, not her wish (PolNeAR never nests attributions, and a reader
-  of the graph should not take his hearsay for her words). Quotations are never dropped.
 - Whole quotations (:func:`_whole_quotations`): reported content that opens a quotation
   runs to its closing mark, and content that starts inside a quotation starts with the
   sentence the quotation stands in (the parse ends clauses at a quotation's full stops).
+- Nesting (:func:`_contains`): once all are found, a statement whose cue and content lie
+  inside a reported statement's content is dropped: "He said that Clinton wants X" reports
+  his claim, not her wish, and "prosecutors say he told an agent, “...”" is the
+  prosecutors' account of his words (PolNeAR never nests attributions, and a reader of the
+  graph should not take one source's hearsay for another's words).
 - Pieces without words are removed, and a statement left with none is dropped.
 
 To add a rule: write its builder (a function from the context and a token to a
@@ -451,9 +452,9 @@ def find_statements(
             ctx.quote_mask[piece.start : piece.end] = b"\x01" * (piece.end - piece.start)
     statements += lines
     statements += _token_statements(ctx, statements)
-    statements = _without_nested(statements)
     for st in statements:
         _whole_quotations(ctx, st)
+    statements = _without_nested(statements)
     statements = [st for st in (_without_empty_pieces(ctx, st) for st in statements) if st]
     statements.sort(key=lambda s: s.content[0].start)
     for st in statements:
@@ -497,13 +498,10 @@ def _token_statements(ctx: _Context, earlier: list[Statement]) -> list[Statement
 
 def _without_nested(statements: list[Statement]) -> list[Statement]:
     """The nesting policy: "He said that Clinton wants X" reports his claim, not her wish;
-    the inner attribution is his hearsay and is not the article's to make."""
+    the inner attribution (a quotation too) is his hearsay and is not the article's to
+    make."""
     reported = [st for st in statements if not st.direct]
-    return [
-        st
-        for st in statements
-        if st.direct or not any(o is not st and _contains(o, st) for o in reported)
-    ]
+    return [st for st in statements if not any(o is not st and _contains(o, st) for o in reported)]
 
 
 def _contains(outer: Statement, inner: Statement) -> bool:
