@@ -39,6 +39,7 @@ class _Context:
     quotes: list[Quote]
     blocked: list[Span]
     quote_spans: list[Span] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)  # each quote's content start, sorted
     used_tokens: set[int] = field(default_factory=set)
     unnamed: dict[str, str] = field(default_factory=dict)  # normalised phrase -> key
     paragraphs: list[Span] = field(default_factory=list)

@@ -48,6 +48,7 @@ tests/test_rules_table.py; then measure it with ``--by-rule``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -312,10 +313,11 @@ Build = Callable[[_Context, "Token", str], "Statement | None"]
 @dataclass(frozen=True)
 class Trigger:
     """The tokens a family of rules looks at (``matches``, given the token and its lower-case
-    lemma) and the builder that reads them (``build``); ``rules`` lists the ids it can
-    produce."""
+    lemma, and only tried on the parts of speech in ``pos``, every one when None) and the
+    builder that reads them (``build``); ``rules`` lists the ids it can produce."""
 
     name: str
+    pos: frozenset[str] | None
     matches: Callable[[Token, str], bool]
     build: Build
     rules: tuple[str, ...]
@@ -375,24 +377,28 @@ _VERB_RULES = (
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "according to",
+        None,
         lambda tok, lemma: tok.lower_ == "according" and _next_lower(tok) == "to",
         lambda ctx, tok, lemma: _according_statement(ctx, tok),
         ("according-to",),
     ),
     Trigger(
         "verb of saying, believing or stance",
+        frozenset({"VERB"}),
         _cue_verb_matches,
         _cue_verb,
         ("parenthetical", *_VERB_RULES),
     ),
     Trigger(
         "in a poll",
+        frozenset({"ADP"}),
         lambda tok, lemma: tok.lower_ == "in" and tok.dep_ == "prep",
         lambda ctx, tok, lemma: _poll_statement(ctx, tok),
         ("in-poll",),
     ),
     Trigger(
         "see ... as",
+        frozenset({"VERB"}),
         _see_as_matches,
         # "Sanders and Clinton see black votes as key": a view, like "regard ... as"
         lambda ctx, tok, lemma: _verb_statement(ctx, tok, "regard", rule="see-as"),
@@ -400,29 +406,45 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "impression verb",
+        frozenset({"VERB", "AUX"}),
         lambda tok, lemma: tok.pos_ in ("VERB", "AUX") and lemma in lexicon.IMPRESSION_VERBS,
         lambda ctx, tok, lemma: _impression_statement(ctx, tok),
         ("impression",),
     ),
     Trigger(
         "attitude adjective",
+        frozenset({"ADJ"}),
         lambda tok, lemma: tok.pos_ == "ADJ" and tok.lower_ in lexicon.ATTITUDE_ADJECTIVES,
         lambda ctx, tok, lemma: _attitude_statement(ctx, tok),
         ("attitude-adjective",),
     ),
     Trigger(
         "hearsay adverb",
+        frozenset({"ADV"}),
         lambda tok, lemma: tok.lower_ in lexicon.HEARSAY_ADVERBS,
         lambda ctx, tok, lemma: _hearsay_statement(ctx, tok),
         ("hearsay-adverb",),
     ),
     Trigger(
         "any verb with a clause",
+        frozenset({"VERB"}),
         _clause_verb_matches,
         lambda ctx, tok, lemma: _verb_statement(ctx, tok, lemma, rule="clause-verb"),
         ("clause-verb", "question", "passive-agent", "unsourced-expected"),
     ),
 )
+
+
+_BY_POS: dict[str, tuple[Trigger, ...]] = {}
+
+
+def _triggers_for(pos: str) -> tuple[Trigger, ...]:
+    """The triggers a token of this part of speech is offered to, in order (cached: the
+    token loop must stay cheap on the tokens no rule looks at)."""
+    found = _BY_POS.get(pos)
+    if found is None:
+        found = _BY_POS[pos] = tuple(t for t in TRIGGERS if t.pos is None or pos in t.pos)
+    return found
 
 
 # --------------------------------------------------------------------------- the run
@@ -443,6 +465,7 @@ def find_statements(
     ctx.paragraphs = paragraphs(text)
     ctx.quote_mask = _mask(len(text), [q.content for q in quotes])
     ctx.block_mask = _mask(len(text), blocked)
+    ctx.quote_starts = [q.content.start for q in quotes]
     statements = _direct_statements(ctx)
     lines = _speaker_lines(ctx, statements)
     for st in lines:
@@ -472,8 +495,10 @@ def _token_statements(ctx: _Context, earlier: list[Statement]) -> list[Statement
         if tok.i in ctx.used_tokens or _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
             continue
         lemma = tok.lemma_.lower()
-        trigger = next((t for t in TRIGGERS if t.matches(tok, lemma)), None)
-        if trigger is None:
+        for trigger in _triggers_for(tok.pos_):
+            if trigger.matches(tok, lemma):
+                break
+        else:
             continue
         st = trigger.build(ctx, tok, lemma)
         if st is None:
@@ -533,13 +558,15 @@ def _whole_quotations(ctx: _Context, st: Statement) -> None:
     comfortable with”" and "said the "train may have left the station. I don't want ..."":
     the parse ends the clause inside the speaker's own words; the content runs to the
     closing mark."""
-    if st.direct:
+    if st.direct or not ctx.quotes:
         return
+    starts = ctx.quote_starts
     first = st.content[0]
-    for q in ctx.quotes:
-        if q.content.start >= first.start:
-            break
-        if q.content.start < first.start < q.content.end and first.end <= q.outer.end + 1:
+    # quotations do not overlap: at most one holds a given character (found by bisection)
+    i = bisect.bisect_left(starts, first.start) - 1
+    if i >= 0:
+        q = ctx.quotes[i]
+        if first.start < q.content.end and first.end <= q.outer.end + 1:
             # "The people of Scranton “deserve someone ... That’s Hillary Clinton,” the man
             # said": the parse's clause is the quotation's last sentence; the content is the
             # sentence the quotation stands in
@@ -547,15 +574,13 @@ def _whole_quotations(ctx: _Context, st: Statement) -> None:
             start = opener.sent.start_char if opener is not None else q.open_at
             st.content[0] = _trim_span(ctx, Span(start, first.end))
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
-            break
     last = st.content[-1]
-    for q in ctx.quotes:
-        if q.open_at >= last.end:
-            break
-        if last.start <= q.open_at and q.content.start < last.end < q.outer.end:
+    j = bisect.bisect_left(starts, last.end) - 1
+    if j >= 0:
+        q = ctx.quotes[j]
+        if last.start <= q.open_at and last.end < q.outer.end:
             st.content[-1] = Span(last.start, q.outer.end)
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
-            return
 
 
 def _without_empty_pieces(ctx: _Context, st: Statement) -> Statement | None:
