@@ -345,6 +345,14 @@ ROWS = [
         "impression",
     ),
     Row(
+        "The alliance between the two parties appears to be holding after the vote, despite "
+        "the protests.",
+        None,
+        "appears",
+        "The alliance between the two parties to be holding after the vote",
+        "impression",
+    ),
+    Row(
         "Farmers are skeptical of the plan to divert the river.",
         "Farmers",
         "skeptical",
@@ -411,6 +419,11 @@ NOT_READ = [
         "Prosecutors say the mayor told one contractor, “You will get the bridge contract.”",
         "cue-then-quote",
         "a quotation inside another source's reported speech is that source's account",
+    ),
+    (
+        "Voters chose the party that appears to favour lower taxes.",
+        "impression",
+        "a relative clause's impression belongs to the sentence around it",
     ),
     (
         "She appeared on the evening news with her lawyer.",

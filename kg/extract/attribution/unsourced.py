@@ -144,7 +144,7 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
         first = objs[0]
     end_tok = comp.right_edge
     for tok in verb.doc[comp.i + 1 : end_tok.i + 1]:
-        if tok.text in (";", "—", "–", "(") or (tok.text == "-" and tok.whitespace_):
+        if tok.text in (";", "—", "–", "(", ",") or (tok.text == "-" and tok.whitespace_):
             end_tok = verb.doc[tok.i - 1]
             break
     end = end_tok.idx + len(end_tok)
@@ -154,9 +154,13 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
         start = comp.left_edge.idx if not marks else marks[0].idx
     pieces = []
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if subjects and subjects[0].lower_ in ("that", "which", "what", "who"):
+        return None  # "the party that appears to dislike him": the impression is another's
     if subjects and subjects[0].lower_ not in ("it", "there"):
         subj = subjects[0]
-        pieces.append(_trim_span(ctx, Span(subj.left_edge.idx, subj.idx + len(subj))))
+        pieces.append(
+            _trim_span(ctx, Span(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)))
+        )
     elif not subjects and verb.dep_ != "conj":
         return None
     pieces.append(_trim_span(ctx, Span(start, end)))
