@@ -367,6 +367,27 @@ ROWS = [
         "hearsay-adverb",
     ),
     Row(
+        "The union made the case that the rosters were unsafe.",
+        "The union",
+        "made the case",
+        "the rosters were unsafe",
+        "light-verb",
+    ),
+    Row(
+        "The governor has made clear that she will not resign.",
+        "The governor",
+        "made clear",
+        "she will not resign",
+        "light-verb",
+    ),
+    Row(
+        "The minister made no secret of his plans to run.",
+        "The minister",
+        "made no secret of",
+        "his plans to run",
+        "light-verb",
+    ),
+    Row(
         "Jane Okafor realized the contract had never been signed.",
         "Jane Okafor",
         "realized",
@@ -424,6 +445,11 @@ NOT_READ = [
         "Voters chose the party that appears to favour lower taxes.",
         "impression",
         "a relative clause's impression belongs to the sentence around it",
+    ),
+    (
+        "The club made a donation to the hospital.",
+        "light-verb",
+        "'make' with a noun that is no act of saying",
     ),
     (
         "She appeared on the evening news with her lawyer.",

@@ -47,6 +47,15 @@ OBJECT_CUE_VERBS: frozenset[str] = words(
     """
 )
 
+#: Nouns that "make" turns into an act of saying ("made the case that", "made no secret of").
+LIGHT_VERB_NOUNS: frozenset[str] = words(
+    """
+    case point argument claim promise pledge vow accusation allegation announcement
+    statement prediction suggestion remark comment admission secret plea appeal threat
+    commitment
+    """
+)
+
 #: Verbs that take a clause without attributing it ("make sure that", "be that"): being,
 #: causing, letting and needing ("allows states to", "it turns out", "ensure that").
 NOT_CUES: frozenset[str] = words(

@@ -15,6 +15,7 @@ from kg.extract.attribution.content import _clause_span, _complement
 from kg.extract.attribution.context import (
     _add_piece,
     _Context,
+    _Cue,
     _in_headline,
     _make_cue,
     _reported,
@@ -256,3 +257,43 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         source_span=source.span,
         rule="according-to",
     )
+
+
+def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
+    """ "The union made the case that the rosters were unsafe", "the governor has made
+    clear that she will not resign", "made no secret of his plans to run": "make" and a noun
+    or "clear" say what the clause or the of-phrase holds."""
+    content: Span | None = None
+    cue_end: Token | None = None
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.LIGHT_VERB_NOUNS:
+            cue_end = child
+            for c in child.rights:
+                if c.dep_ in ("acl", "ccomp") and c.i > child.i:
+                    content = _clause_span(ctx, c, skip_marker=True)
+                    break
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "against"):
+                    objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        content = _clause_span(ctx, objs[0], skip_marker=False)
+                        cue_end = c
+                    break
+            break
+        if child.lower_ in ("clear", "plain") and child.dep_ in ("ccomp", "oprd", "acomp", "dobj"):
+            cue_end = child
+            clauses = [c for c in child.children if c.dep_ in ("csubj", "ccomp")]
+            clauses += [c for c in verb.rights if c.dep_ == "ccomp" and c.i > child.i]
+            if clauses:
+                content = _clause_span(ctx, clauses[0], skip_marker=True)
+            break
+    if content is None or cue_end is None or content.end <= content.start:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
+    # an act of saying like "argued": any subject may make it, except in a headline
+    strict = _in_headline(ctx, verb.idx)
+    source = _resolve(ctx, subjects[0], strict=strict) if subjects else None
+    if source is None:
+        return None
+    span = Span(verb.idx, cue_end.idx + len(cue_end))
+    cue = _Cue(verb, span, span.slice(ctx.text), "Statement")
+    return _reported(ctx, cue, source, content, rule="light-verb")

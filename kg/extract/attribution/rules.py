@@ -69,6 +69,7 @@ from kg.extract.attribution.direct import _direct_statements, _speaker_lines
 from kg.extract.attribution.reported import (
     _according_statement,
     _attitude_statement,
+    _light_verb_statement,
     _parenthetical_statement,
     _verb_statement,
 )
@@ -296,6 +297,13 @@ RULES: dict[str, Rule] = {
             "an adverb from lexicon.HEARSAY_ADVERBS; the unstated source",
         ),
         Rule(
+            "light-verb",
+            "tokens",
+            "The union made the case that the rosters were unsafe.",
+            "'make' with a noun of saying ('the case', 'no secret of') or 'clear', and the "
+            "clause or of-phrase it governs",
+        ),
+        Rule(
             "clause-verb",
             "tokens",
             "She realized the contract had never been signed.",
@@ -424,6 +432,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         lambda tok, lemma: tok.lower_ in lexicon.HEARSAY_ADVERBS,
         lambda ctx, tok, lemma: _hearsay_statement(ctx, tok),
         ("hearsay-adverb",),
+    ),
+    Trigger(
+        "make and a noun of saying",
+        frozenset({"VERB"}),
+        lambda tok, lemma: lemma == "make",
+        lambda ctx, tok, lemma: _light_verb_statement(ctx, tok),
+        ("light-verb",),
     ),
     Trigger(
         "any verb with a clause",
