@@ -120,7 +120,7 @@ def test_article_graphs_say_only_what_their_article_says(examples_store):
         examples_store,
         """SELECT (COUNT(*) AS ?n) WHERE { ?s kg:speaker/rdfs:label "Rosario Almendra" }""",
     )
-    assert n == [{"n": 7}]
+    assert n == [{"n": 6}]
 
 
 def test_title_forms_go_to_the_office_holder_not_his_wife(tmp_path):

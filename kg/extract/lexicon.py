@@ -36,34 +36,34 @@ OBJECT_CUE_VERBS: frozenset[str] = words(
     praise defend propose seek demand urge question dispute describe cite predict
     promise pledge vow welcome condemn applaud hail fault blame tout acknowledge admit
     confirm reveal disclose recommend request prefer call characterize characterise
-    label dub brand rule decline refuse sign name order offer express discuss talk touch
+    label dub brand rule decline refuse name order offer express discuss talk touch
     decry retweet post tweet refer point agree disagree threaten intend
     decide recall remind learn concede recognize reaffirm campaign laud belittle embrace
     doubt distrust respect admire credit thank congratulate regret accept advocate
     champion promote pitch lament celebrate taunt insult rip bash lambaste denounce
-    implore plead appeal invite challenge anticipate speculate wonder inquire push press
-    lobby email nominate aim support plan vote favor apologize highlight encourage focus
+    implore plead appeal challenge anticipate speculate wonder inquire push press
+    lobby email aim support plan vote favor apologize highlight encourage focus
     ignore share
     """
 )
 
-#: Nouns that carry an attribution when their source is given ("Trump's plan to deport",
-#: "the DNC's decision to", "her support for", "a warning from the agency that ...").
-NOMINAL_CUES: frozenset[str] = words(
+#: Nouns that "make" turns into an act of saying ("made the case that", "made no secret of").
+LIGHT_VERB_NOUNS: frozenset[str] = words(
     """
-    plan decision proposal promise pledge vow claim assertion allegation accusation argument
-    call demand request suggestion recommendation warning threat prediction criticism
-    support endorsement opposition praise denial rejection refusal view belief opinion
-    position stance hope fear concern desire wish intention goal message insistence
-    admission acknowledgment acknowledgement announcement statement finding conclusion
-    estimate assessment account explanation comment remark response reply complaint
-    charge attack defense defence confirmation agreement commitment objection appeal
+    case point argument claim promise pledge vow accusation allegation announcement
+    statement prediction suggestion remark comment admission secret plea appeal threat
+    commitment
     """
 )
 
-#: Verbs that take a clause without attributing it ("make sure that", "be that").
+#: Verbs that take a clause without attributing it ("make sure that", "be that"): being,
+#: causing, letting and needing ("allows states to", "it turns out", "ensure that").
 NOT_CUES: frozenset[str] = words(
-    "be have do make let get seem appear mean go come happen help see watch hear feel"
+    """
+    be have do make let get seem appear mean go come happen help see watch hear feel
+    allow enable cause force require need ensure guarantee turn become remain take keep
+    win
+    """
 )
 
 #: Passive verbs that attribute a clause to nobody in particular ("is expected to pass").

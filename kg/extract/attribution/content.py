@@ -11,13 +11,59 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.context import _Context, _in_subtree, _inside_quote, _trim_span
+from kg.extract.attribution.context import _Context, _in_subtree, _trim_span
 from kg.model import Span
 
+#: What a content rule finds: the content and the id of the rule that found it.
+Found = tuple[Span, str]
 
-def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
-    """The reported content: a clausal complement ("said (that) ..."), the object of a
-    denial or finding ("denied reports of ..."), or for "As X reported, ..." the main clause."""
+
+def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """The content a verb reports and the rule that found it: the first of the verb's
+    content rules below that matches (a rule that matches decides, even when no source is
+    found afterwards: the order is part of the behaviour).
+
+    ``verb-complement`` / ``complement-then-cue``, ``clause-after-phrase``, ``accused-of``,
+    ``as-reported``, ``denial-object`` / ``finding-object``, ``verb-predicate``, and the
+    verb's later dependents in order (:func:`_dependent_content`)."""
+    found = (
+        _clause_complement(ctx, verb)
+        or _clause_after_phrase(ctx, verb, lemma)
+        or _accused_of(ctx, verb, lemma)
+        or _as_reported(ctx, verb)
+    )
+    if found is not None:
+        return found
+    if lemma in lexicon.DENIAL_VERBS or lemma in lexicon.FINDING_VERBS or lemma == "publish":
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            return _reported_object(ctx, objects[0], lemma)
+    takes_object = _takes_object(lemma)
+    if takes_object and not any(c.dep_ == "dobj" for c in verb.children):
+        found = _verb_predicate(ctx, verb)
+        if found is not None:
+            return found
+    return _dependent_content(ctx, verb, lemma, takes_object)
+
+
+def _takes_object(lemma: str) -> bool:
+    """Whether a verb's object can be what it reports ("criticized the plan", "backs the
+    bill"); "told reporters", "said nothing" name a listener or nothing, and "maintained a
+    lead" keeps something (the verb attributes only with a clause: "maintained that")."""
+    return (
+        lemma in lexicon.OBJECT_CUE_VERBS
+        or lemma in lexicon.BELIEF_VERBS
+        or (
+            lemma in lexicon.SPEECH_VERBS
+            and lemma not in ("tell", "say", "add", "recall", "share", "maintain")
+        )
+    )
+
+
+def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
+    """verb-complement: "The mayor said (that) the bridge would reopen in May" -> the
+    clause. complement-then-cue: "The bridge will reopen in May, the mayor said" -> the
+    clause before the cue. Needs the parse's ccomp."""
     # a complement after the verb is what it reports; one before it is usually an aside
     # ("Inside the mosque - which looks like a church - Nefzi said he ...")
     for child in [*verb.rights, *verb.lefts]:
@@ -26,105 +72,200 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Span | None:
             if child.i > verb.i:
                 # "said (that) A and B": what the verb governs after its complement, up to
                 # the first comma or dash that opens another clause
-                return _trim_span(ctx, Span(span.start, max(span.end, _right_end(verb, child))))
-            return span
-    if lemma in lexicon.SPEECH_VERBS:
-        # "said in one of a series of Twitter messages that ...", "also said for the first
-        # time that ...": the parse hangs the clause on the phrase between
-        for child in verb.rights:
-            if child.dep_ != "prep":
-                continue
-            for tok in child.subtree:
-                if tok.dep_ in ("acl", "ccomp", "relcl") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
-                    for c in tok.children
-                ):
-                    span = _clause_span(ctx, tok, skip_marker=True)
-                    return _trim_span(ctx, Span(span.start, max(span.end, _right_end(verb, tok))))
-    if lemma == "accuse":
-        objs = [c for c in verb.children if c.dep_ == "dobj"]
-        ofs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
-        if objs and ofs:
-            last = max(ofs[0].subtree, key=lambda t: t.i)
-            return _trim_span(ctx, Span(objs[0].left_edge.idx, last.idx + len(last)))
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        main = verb.head
-        toks = [t for t in main.subtree if not _in_subtree(t, verb) and t.i > verb.i]
-        toks = [t for t in toks if not t.is_punct or t.i != toks[0].i]
-        if toks:
-            return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
-    if lemma in lexicon.DENIAL_VERBS or lemma in lexicon.FINDING_VERBS or lemma == "publish":
-        for child in verb.children:
-            if child.dep_ == "dobj":
-                if lemma == "publish" and child.lower_ not in lexicon.FINDING_NOUNS:
-                    return None
-                if lemma in lexicon.DENIAL_VERBS:
-                    # "dismissed the claims as jealousy": the claims, not the verdict
-                    return _clause_span(ctx, child, skip_marker=False, stop_at=("as",))
-                return _clause_span(ctx, child, skip_marker=False)
-    takes_object = (
-        lemma in lexicon.OBJECT_CUE_VERBS
-        or lemma in lexicon.BELIEF_VERBS
-        or (
-            lemma in lexicon.SPEECH_VERBS and lemma not in ("tell", "say", "add", "recall", "share")
-        )
-    )
-    if takes_object and not any(c.dep_ == "dobj" for c in verb.children):
-        predicates = [c for c in verb.rights if c.dep_ == "oprd"]
-        if predicates and verb.i + 1 < len(verb.doc):
-            # "calling Trump's charge 'pathetic'" when the parse hangs the object elsewhere:
-            # everything from the verb to its predicate
-            first = verb.doc[verb.i + 1]
-            return _trim_span(ctx, Span(first.idx, _right_end(verb, predicates[0])))
-    for child in verb.children:
-        if child.i < verb.i:
-            continue
-        if child.dep_ == "xcomp" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
-            # "declined to comment", "vowed to fight on", "wants to win"
-            return _clause_span(ctx, child, skip_marker=False)
-        if (
-            child.dep_ == "dobj"
-            and lemma == "call"
-            and not any(c.dep_ in ("oprd", "xcomp") for c in verb.children)
-        ):
-            # "called Trump a liar" names; "called half a dozen directors" telephoned, unless a
-            # quotation follows the object ("called him \"a disgrace\"")
-            nxt = child.right_edge.i + 1
-            if nxt >= len(verb.doc) or not _inside_quote(ctx, verb.doc[nxt].idx + 1):
-                return None
-            quote = next((q for q in ctx.quotes if q.open_at == verb.doc[nxt].idx), None)
-            if quote is None:
-                return None
-            return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end))
-        if child.dep_ == "dobj" and takes_object:
-            # "called Trump a liar", "views him as a threat": object and what follows
-            return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child)))
-        if (
-            takes_object
-            and child.dep_ == "prep"
-            and child.lower_ in lexicon.CONTENT_PREPOSITIONS
-            and child.i <= verb.i + 2
-            # one talks to or with people but about a subject
-            and not (lemma in ("talk", "speak") and child.lower_ not in ("about", "on", "of"))
-        ):
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:  # "called for an inquiry", "pointed to the polls", "talked about jobs"
-                then = [
-                    c
-                    for c in verb.rights
-                    if c.i > child.i
-                    and c.dep_ in ("xcomp", "advcl")
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                ]
-                if then:  # "called on the government to block the visit"
-                    return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, then[0])))
-                return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, child)))
+                end = max(span.end, _right_end(verb, child))
+                return _trim_span(ctx, Span(span.start, end)), "verb-complement"
+            if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
+                continue  # "Parliament met on Monday; one lawmaker called ...": another clause
+            return span, "complement-then-cue"
     return None
 
 
+def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """clause-after-phrase: "The minister said in a radio interview that talks had failed",
+    "also said for the first time that ...": the parse hangs the that-clause on the phrase
+    between. Verbs of saying only."""
+    if lemma not in lexicon.SPEECH_VERBS:
+        return None
+    for child in verb.rights:
+        if child.dep_ != "prep":
+            continue
+        for tok in child.subtree:
+            if tok.dep_ in ("acl", "ccomp", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
+                for c in tok.children
+            ):
+                span = _clause_span(ctx, tok, skip_marker=True)
+                end = max(span.end, _right_end(verb, tok))
+                return _trim_span(ctx, Span(span.start, end)), "clause-after-phrase"
+    return None
+
+
+def _accused_of(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """accused-of: "Unions accused the operator of cutting safety checks" -> "the operator
+    of cutting safety checks" (who is accused, and of what)."""
+    if lemma != "accuse":
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    ofs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not objs or not ofs:
+        return None
+    last = max(ofs[0].subtree, key=lambda t: t.i)
+    return _trim_span(ctx, Span(objs[0].left_edge.idx, last.idx + len(last))), "accused-of"
+
+
+def _as_reported(ctx: _Context, verb: Token) -> Found | None:
+    """as-reported: "As the Tribune reported on Monday, the mine will close" -> the main
+    clause after the "as" clause."""
+    if verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    main = verb.head
+    toks = [t for t in main.subtree if not _in_subtree(t, verb) and t.i > verb.i]
+    toks = [t for t in toks if not t.is_punct or t.i != toks[0].i]
+    if not toks:
+        return None
+    return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "as-reported"
+
+
+def _reported_object(ctx: _Context, obj: Token, lemma: str) -> Found | None:
+    """denial-object: "The ministry denied reports of a cover-up" -> "reports of a
+    cover-up"; finding-object: "The audit found serious failings", "published a study of
+    ..." -> the object. "dismissed the claims as jealousy" keeps the claims, not the verdict."""
+    if lemma == "publish" and obj.lower_ not in lexicon.FINDING_NOUNS:
+        return None
+    if lemma in lexicon.DENIAL_VERBS:
+        return _clause_span(ctx, obj, skip_marker=False, stop_at=("as",)), "denial-object"
+    if obj.pos_ == "PRON":
+        return None  # "found itself hosting", "the poll found that": no finding in the object
+    # "the poll showed Clinton with a healthy lead": what the object is found to be follows it
+    span = _clause_span(ctx, obj, skip_marker=False)
+    end = max(span.end, _right_end(obj.head, obj))
+    return _trim_span(ctx, Span(span.start, end)), "finding-object"
+
+
+def _verb_predicate(ctx: _Context, verb: Token) -> Found | None:
+    """verb-predicate: "..., calling the proposal 'reckless'" when the parse hangs the
+    object elsewhere: everything from the verb to its predicate."""
+    predicates = [c for c in verb.rights if c.dep_ == "oprd"]
+    if not predicates or verb.i + 1 >= len(verb.doc):
+        return None
+    first = verb.doc[verb.i + 1]
+    return _trim_span(ctx, Span(first.idx, _right_end(verb, predicates[0]))), "verb-predicate"
+
+
+class _Stop(Exception):
+    """A dependent rule ruled the verb out ("called half a dozen directors": telephoned)."""
+
+
+def _dependent_content(ctx: _Context, verb: Token, lemma: str, takes_object: bool) -> Found | None:
+    """The verb's later dependents in order; the first that one of these rules reads wins:
+    verb-infinitive, called-quote, stance-object, verb-prep-object."""
+    try:
+        for child in verb.children:
+            if child.i < verb.i:
+                continue
+            found = (
+                _verb_infinitive(ctx, child)
+                or _called_quote(ctx, verb, lemma, child)
+                or _stance_object(ctx, verb, child, takes_object)
+                or _verb_prep_object(ctx, verb, lemma, child, takes_object)
+            )
+            if found is not None:
+                return found
+    except _Stop:
+        return None
+    return None
+
+
+def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
+    """verb-infinitive: "The union vowed to fight the closures", "declined to comment",
+    "wants to win" -> the infinitive clause."""
+    if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return _clause_span(ctx, child, skip_marker=False), "verb-infinitive"
+    return None
+
+
+def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found | None:
+    """called-quote: "She called the ruling “a disgrace”" -> the object and the
+    quotation. "called half a dozen directors" (telephoned) ends the search: no content."""
+    if (
+        child.dep_ != "dobj"
+        or lemma != "call"
+        or any(c.dep_ in ("oprd", "xcomp") for c in verb.children)
+    ):
+        return None
+    # "called Trump a liar" names; "called half a dozen directors" telephoned, unless a
+    # quotation follows the object ("called him \"a disgrace\"")
+    # (the parse may hang the quotation on the object: "called the minister "the prince
+    # of self-publicity"" as an apposition)
+    nxt = child.right_edge.i + 1
+    limit = verb.doc[nxt].idx if nxt < len(verb.doc) else len(ctx.text)
+    quote = next((q for q in ctx.quotes if child.idx < q.open_at <= limit), None)
+    if quote is None:
+        raise _Stop
+    return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end)), "called-quote"
+
+
+def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
+    """stance-object: "The senator called the deal a betrayal", "views him as a threat",
+    "backs the bill" -> the object and what follows it."""
+    if child.dep_ == "dobj" and takes_object:
+        return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
+    return None
+
+
+def _verb_prep_object(
+    ctx: _Context, verb: Token, lemma: str, child: Token, takes_object: bool
+) -> Found | None:
+    """verb-prep-object: "Residents called for an inquiry", "pointed to the polls",
+    "talked about jobs"; "called on the government to block the visit" runs to the
+    infinitive."""
+    if not (
+        takes_object
+        and child.dep_ == "prep"
+        and child.lower_ in lexicon.CONTENT_PREPOSITIONS
+        and child.i <= verb.i + 2
+        # one talks to or with people but about a subject
+        and not (lemma in ("talk", "speak") and child.lower_ not in ("about", "on", "of"))
+    ):
+        return None
+    objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return None
+    then = [
+        c
+        for c in verb.rights
+        if c.i > child.i
+        and c.dep_ in ("xcomp", "advcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    if then:  # "called on the government to block the visit"
+        return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, then[0]))), (
+            "verb-prep-object"
+        )
+    return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, child))), (
+        "verb-prep-object"
+    )
+
+
 _CLAUSE_BREAKS = frozenset(",;:—–-()")
+
+#: Words after a comma that open an aside or a contrast, not more of what was said.
+_ASIDES = frozenset(
+    (
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "however",
+        "which",
+        "despite",
+        "compared",
+        "according",
+    )
+)
 
 
 def _right_end(verb: Token, complement: Token) -> int:
@@ -171,8 +312,7 @@ def _right_end(verb: Token, complement: Token) -> int:
             or (
                 tok.text == ","
                 and tok.i + 1 < len(tok.doc)
-                and tok.doc[tok.i + 1].lower_
-                in ("but", "while", "whereas", "although", "though", "however")
+                and tok.doc[tok.i + 1].lower_ in _ASIDES
             )
         ):
             end_tok = tok.doc[tok.i - 1]

@@ -39,6 +39,7 @@ class _Context:
     quotes: list[Quote]
     blocked: list[Span]
     quote_spans: list[Span] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)  # each quote's content start, sorted
     used_tokens: set[int] = field(default_factory=set)
     unnamed: dict[str, str] = field(default_factory=dict)  # normalised phrase -> key
     paragraphs: list[Span] = field(default_factory=list)
@@ -99,19 +100,26 @@ def _make_cue(ctx: _Context, tok: Token, source: Span | None) -> _Cue:
 
 
 def _reported(
-    ctx: _Context, cue: _Cue, source: _Source, content: Span, via: str | None = None
+    ctx: _Context,
+    cue: _Cue,
+    source: _Source,
+    content: Span,
+    *,
+    rule: str,
+    via: str | None = None,
 ) -> Statement:
-    """A statement of reported speech (one content piece, not verbatim)."""
+    """A statement of reported speech (one content piece, not verbatim) found by ``rule``."""
     return Statement(
-        cue.kind,
-        source.key,
-        [content],
-        content.slice(ctx.text),
-        cue.text,
-        False,
-        cue.span,
-        source.span,
+        kind=cue.kind,
+        speaker=source.key,
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=cue.text,
+        direct=False,
+        cue_span=cue.span,
+        source_span=source.span,
         via=via,
+        rule=rule,
     )
 
 
@@ -123,6 +131,14 @@ def _trim_span(ctx: _Context, span: Span) -> Span:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
+    # a conjunction left dangling where a second cue took over ("says the budget is
+    # balanced and said on Tuesday that ...")
+    for word in (" and", " but", " or"):
+        if text.endswith(word, start, end) and end - start > len(word):
+            end -= len(word)
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                end -= 1
+            break
     # a quotation mark left without its partner ("“surnames" from "demand “surnames,”")
     if (
         end - start > 1

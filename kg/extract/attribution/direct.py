@@ -50,6 +50,10 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
 
 _MIN_QUOTE_WORDS = 3
 
+#: What a quotation's attribution step finds: the cue, the source, the outlet it came
+#: through (or None) and the id of the rule that found it.
+_Attribution = tuple[_Cue, _Source, "str | None", str]
+
 
 def _direct_statements(ctx: _Context) -> list[Statement]:
     out: list[Statement] = []
@@ -67,22 +71,7 @@ def _direct_statements(ctx: _Context) -> list[Statement]:
             i += 2 if merged_next else 1
             continue
         if last is not None and _continues(ctx, q, last, last_para, quotes):
-            if q.paragraph == last_para:
-                _add_piece(ctx, last, q.content)
-            else:
-                st = Statement(
-                    last.kind,
-                    last.speaker,
-                    [q.content],
-                    q.content.slice(ctx.text),
-                    last.cue,
-                    True,
-                    last.cue_span,
-                    last.source_span,
-                    via=last.via,
-                )
-                out.append(st)
-                last = st
+            _add_piece(ctx, last, q.content)
             last_para = q.paragraph
         i += 1
     return out
@@ -115,14 +104,15 @@ def _speaker_lines(ctx: _Context, direct: list[Statement]) -> list[Statement]:
         cue = Span(colon, colon + 1)
         out.append(
             Statement(
-                "Statement",
-                source.key,
-                [content],
-                content.slice(text),
-                ":",
-                False,
-                cue,
-                source.span,
+                kind="Statement",
+                speaker=source.key,
+                content=[content],
+                text=content.slice(text),
+                cue=":",
+                direct=False,
+                cue_span=cue,
+                source_span=source.span,
+                rule="speaker-line",
             )
         )
     return out
@@ -182,6 +172,8 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
             and other.close_at < q.open_at
         ):
             prev_end = max(prev_end, other.close_at + 1)
+    # a line break ends a sentence too (lists of reactions, one quotation a line)
+    prev_end = max(prev_end, text.rfind("\n", prev_end, q.open_at) + 1)
     starts = [e - prev_end for e in _sentence_ends(text, prev_end, q.open_at)]
     before = Span(prev_end + (starts[-1] if starts else 0), q.open_at)
 
@@ -190,26 +182,32 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     if words < _MIN_QUOTE_WORDS and not lead_in.endswith((",", ":")) and lead_in:
         return None  # a scare quote or a quoted phrase, not a statement of its own
     if after is not None and after.end > after.start and (not lead_in or lead_in.endswith(":")):
-        attempt = _attribution_in(ctx, after, q, prefer="first")
+        if text[after.start : after.end].lstrip().startswith(_DASHES):
+            attempt = _dash_name(ctx, after)
+        if attempt is None:
+            attempt = _attribution_in(ctx, after, q, prefer="first")
     if attempt is None and text[before.start : before.end].strip():
         btxt = text[before.start : before.end].rstrip()
         if btxt.endswith((":", ",")) or _ends_with_cue(ctx, before):
             attempt = _attribution_in(ctx, before, q, prefer="last")
         if attempt is None and btxt.endswith(":"):
             attempt = _colon_frame(ctx, before)
+        if attempt is None and btxt.endswith(_DASHES):
+            attempt = _name_dash(ctx, before)
     if attempt is None:
         return None
-    cue, source, via = attempt
+    cue, source, via, rule = attempt
     st = Statement(
-        cue.kind,
-        source.key,
-        [q.content],
-        q.content.slice(text),
-        cue.text,
-        True,
-        cue.span,
-        source.span,
+        kind=cue.kind,
+        speaker=source.key,
+        content=[q.content],
+        text=q.content.slice(text),
+        cue=cue.text,
+        direct=True,
+        cue_span=cue.span,
+        source_span=source.span,
         via=via,
+        rule=rule,
     )
     merged = False
     if (
@@ -224,7 +222,7 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     return st, merged
 
 
-def _colon_frame(ctx: _Context, window: Span) -> tuple[_Cue, _Source, str | None] | None:
+def _colon_frame(ctx: _Context, window: Span) -> _Attribution | None:
     """A quotation introduced by a colon: "Cruz continued: '...'" (the verb is the cue, its
     subject the source) or "Graham: '...'" (the name is the source, the colon the cue)."""
     tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
@@ -236,13 +234,65 @@ def _colon_frame(ctx: _Context, window: Span) -> tuple[_Cue, _Source, str | None
         source = _subject_of(ctx, verb, window)
         if source is not None:
             ctx.used_tokens.add(verb.i)
-            return _make_cue(ctx, verb, source.span), source, None
+            return _make_cue(ctx, verb, source.span), source, None, "colon-frame"
     if len(tokens) >= 2:
         named = _mention_for(ctx, tokens[-2])
         if named is not None and named.key and named.type != "Place":
             span = Span(colon.idx, colon.idx + len(colon))
-            return _Cue(colon, span, colon.text, "Statement"), _Source(named.key, named.span), None
+            cue = _Cue(colon, span, colon.text, "Statement")
+            return cue, _Source(named.key, named.span), None, "name-colon"
     return None
+
+
+_DASHES = ("―", "—", "–", "-")
+
+
+def _name_dash(ctx: _Context, window: Span) -> _Attribution | None:
+    """A name, a dash and a quotation, as vox pops and lists of reactions are written
+    ("Maria Duarte ― “Fear. I am truly afraid.”"): the name is the source, the dash the cue.
+    Only when the name is all that stands before the dash."""
+    tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
+    if len(tokens) < 2:
+        return None
+    dash = tokens[-1]
+    named = _mention_for(ctx, tokens[0])
+    if (
+        named is None
+        or not named.key
+        or named.type not in ("Person", "Organization", "NewsOrganization")
+        or named.span.start > tokens[0].idx
+        or named.span.end < tokens[-2].idx + len(tokens[-2])
+    ):
+        return None
+    span = Span(dash.idx, dash.idx + len(dash))
+    cue = _Cue(dash, span, dash.text, "Statement")
+    return cue, _Source(named.key, named.span), None, "name-dash"
+
+
+def _dash_name(ctx: _Context, window: Span) -> _Attribution | None:
+    """A quotation credited after a dash, as collected reactions are printed ("“He is
+    ignorant of our culture.” ― Carla Sanchez"): the name right after the dash is the
+    source; anything after the name is a description ("― Carla Sanchez, a nurse")."""
+    text = ctx.text
+    at = (
+        window.start
+        + len(text[window.start : window.end])
+        - len(text[window.start : window.end].lstrip())
+    )
+    tokens = [t for t in _tokens(ctx, window) if t.text.strip("".join(_DASHES) + '”"')]
+    if not tokens or tokens[0].idx > at + 3:
+        return None
+    named = _mention_for(ctx, tokens[0])
+    if (
+        named is None
+        or not named.key
+        or named.type not in ("Person", "Organization", "NewsOrganization")
+        or named.span.start > tokens[0].idx
+    ):
+        return None
+    span = Span(at, at + 1)
+    cue = _Cue(tokens[0], span, span.slice(text), "Statement")
+    return cue, _Source(named.key, named.span), None, "name-dash"
 
 
 def _ends_with_cue(ctx: _Context, window: Span) -> bool:
@@ -254,17 +304,26 @@ def _ends_with_cue(ctx: _Context, window: Span) -> bool:
     return bool(tokens) and _is_cue_token(tokens[-1])
 
 
-def _attribution_in(
-    ctx: _Context, window: Span, q: Quote, prefer: str
-) -> tuple[_Cue, _Source, str | None] | None:
+def _ends_sentence(ctx: _Context, q: Quote) -> bool:
+    """Whether a quotation ends with the end of a sentence ("... stop me.")."""
+    words = q.content.slice(ctx.text).rstrip()
+    return words.endswith((".", "!", "?", "…"))
+
+
+def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attribution | None:
+    """The cue and source in the words after (``prefer="first"``: rule quote-then-cue) or
+    before (``"last"``: cue-then-quote) a quotation; "according to X" when no verb of saying
+    is there (quote-according-to)."""
     tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
     cues = [t for t in tokens if _is_cue_token(t) and t.i not in ctx.used_tokens]
-    if not cues and prefer == "first":
+    rule = "quote-then-cue" if prefer == "first" else "cue-then-quote"
+    if not cues and prefer == "first" and not _ends_sentence(ctx, q):
         # right after a quotation any verb is the act of saying it: "...," he continued
+        # (not after one that ends its sentence: "... for sale." Nega put his house up)
         verbs = [
             t for t in tokens if t.pos_ == "VERB" and t.is_alpha and t.i not in ctx.used_tokens
         ]
-        cues = verbs[:1]
+        cues, rule = verbs[:1], "quote-then-verb"
     according = [t for t in tokens if t.lower_ == "according" and _next_lower(t) == "to"]
     via = None
     if not cues and according:
@@ -274,7 +333,7 @@ def _attribution_in(
             return None
         cue = _make_cue(ctx, tok, src.span)
         ctx.used_tokens.add(tok.i)
-        return cue, src, None
+        return cue, src, None, "quote-according-to"
     if not cues:
         return None
     cue_tok = cues[0] if prefer == "first" else cues[-1]
@@ -305,4 +364,4 @@ def _attribution_in(
             via = src.key
             ctx.used_tokens.add(tok.i)
     ctx.used_tokens.add(cue_tok.i)
-    return _make_cue(ctx, cue_tok, source.span), source, via or _told_outlet(ctx, cue_tok)
+    return _make_cue(ctx, cue_tok, source.span), source, via or _told_outlet(ctx, cue_tok), rule

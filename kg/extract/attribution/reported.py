@@ -14,12 +14,10 @@ from kg.extract import lexicon
 from kg.extract.attribution.content import _clause_span, _complement
 from kg.extract.attribution.context import (
     _add_piece,
-    _blocked_at,
     _Context,
+    _Cue,
     _in_headline,
-    _inside_quote,
     _make_cue,
-    _next_lower,
     _reported,
     _trim_span,
 )
@@ -31,138 +29,10 @@ from kg.extract.attribution.sources import (
     _told_outlet,
 )
 from kg.extract.attribution.unsourced import (
-    _hearsay_statement,
-    _impression_statement,
-    _poll_statement,
     _question_statement,
     _unsourced_statement,
 )
-from kg.model import Span, Statement, StatementKind
-
-
-def _reported_statements(ctx: _Context, direct: list[Statement]) -> list[Statement]:
-    out: list[Statement] = []
-    taken = [st.content for st in direct]
-    n_direct = len(taken)
-    for tok in ctx.doc:
-        if tok.i in ctx.used_tokens or _inside_quote(ctx, tok.idx) or _blocked_at(ctx, tok.idx):
-            continue
-        lemma = tok.lemma_.lower()
-        if tok.lower_ == "according" and _next_lower(tok) == "to":
-            st = _according_statement(ctx, tok)
-        elif tok.pos_ == "VERB" and (
-            lemma in lexicon.SPEECH_VERBS
-            or lemma in lexicon.BELIEF_VERBS
-            or lemma in lexicon.OBJECT_CUE_VERBS
-        ):
-            st = _parenthetical_statement(ctx, tok, lemma) or _verb_statement(ctx, tok, lemma)
-        elif tok.lower_ == "in" and tok.dep_ == "prep":
-            st = _poll_statement(ctx, tok)
-        elif (
-            lemma == "see"
-            and tok.pos_ == "VERB"
-            and any(c.dep_ == "dobj" for c in tok.children)
-            and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.rights)
-        ):
-            # "Sanders and Clinton see black votes as key": a view, like "regard ... as"
-            st = _verb_statement(ctx, tok, "regard")
-        elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.IMPRESSION_VERBS:
-            st = _impression_statement(ctx, tok)
-        elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.ATTITUDE_ADJECTIVES:
-            st = _attitude_statement(ctx, tok)
-        elif tok.pos_ == "NOUN" and lemma in lexicon.NOMINAL_CUES:
-            st = _nominal_statement(ctx, tok, lemma)
-        elif tok.lower_ in lexicon.HEARSAY_ADVERBS:
-            st = _hearsay_statement(ctx, tok)
-        elif (
-            tok.pos_ == "VERB"
-            and tok.is_alpha
-            and lemma not in lexicon.NOT_CUES
-            and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
-        ):
-            # any verb taking a clause says, thinks or feels something ("realized that ...")
-            st = _verb_statement(ctx, tok, lemma)
-        else:
-            continue
-        if st is None:
-            continue
-        clashes = [i for i, t in enumerate(taken) if _same_content(st.content, t)]
-        if clashes:
-            # a statement found inside another's content ("said she would be accepting new
-            # speeches" after "accepting new speeches"): the outer one is the attribution
-            inner = [i for i in clashes if i >= n_direct and _contains(st, out[i - n_direct])]
-            if len(inner) == len(clashes):
-                for i in sorted(inner, reverse=True):
-                    del out[i - n_direct]
-                    del taken[i]
-                clashes = []
-        if clashes:
-            continue
-        ctx.used_tokens.add(tok.i)
-        out.append(st)
-        taken.append(st.content)
-    return out
-
-
-def _contains(outer: Statement, inner: Statement) -> bool:
-    """Whether ``inner`` is reported inside ``outer``: its cue and content lie within
-    ``outer``'s content, and ``outer`` says more."""
-    lo, hi = outer.content[0].start, outer.content[-1].end
-    cue = inner.cue_span
-    return (
-        cue is not None
-        and lo <= cue.start
-        and cue.end <= hi
-        and all(lo <= p.start and p.end <= hi for p in inner.content)
-        and (hi - lo) > sum(p.end - p.start for p in inner.content)
-    )
-
-
-def _same_content(pieces: list[Span], other: list[Span]) -> bool:
-    """Whether two contents are mostly the same words (one statement found twice); nested
-    statements ("X said that Y believes Z") overlap without being the same."""
-    a = sum(p.end - p.start for p in pieces)
-    b = sum(p.end - p.start for p in other)
-    shared = sum(max(0, min(p.end, q.end) - max(p.start, q.start)) for p in pieces for q in other)
-    return shared > 0.7 * max(a, b)
-
-
-def _nominal_statement(ctx: _Context, noun: Token, lemma: str) -> Statement | None:
-    """A noun that attributes: "Trump's plan to deport ...", "her support for the bill",
-    "a warning from the agency that ..."; the source is the possessor or the by/from phrase."""
-    source_tok = None
-    content: Span | None = None
-    for child in noun.children:
-        if child.dep_ == "poss":
-            source_tok = child
-        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source_tok is None:
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            source_tok = objs[0] if objs else None
-    if source_tok is None:
-        return None
-    for child in noun.rights:
-        if child.dep_ in ("acl", "ccomp", "relcl") and child.dep_ != "relcl":
-            content = _clause_span(ctx, child, skip_marker=True)
-            break
-        if child.dep_ == "prep" and child.lower_ in lexicon.CONTENT_PREPOSITIONS:
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                content = _clause_span(ctx, objs[0], skip_marker=False)
-                break
-    if content is None or content.end <= content.start:
-        return None
-    source = _resolve(ctx, source_tok, strict=True)
-    if source is None:
-        return None
-    span = Span(noun.idx, noun.idx + len(noun))
-    kind: StatementKind = "Statement"
-    if lemma in ("denial", "rejection", "refusal"):
-        kind = "Denial"
-    elif lemma in ("finding", "conclusion", "estimate", "assessment"):
-        kind = "Finding"
-    return Statement(
-        kind, source.key, [content], content.slice(ctx.text), noun.text, False, span, source.span
-    )
+from kg.model import Span, Statement
 
 
 def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
@@ -203,7 +73,17 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         return None
     cue = _make_cue(ctx, verb, source.span)
     text = " ".join(p.slice(ctx.text) for p in pieces)
-    return Statement(cue.kind, source.key, pieces, text, cue.text, False, cue.span, source.span)
+    return Statement(
+        kind=cue.kind,
+        speaker=source.key,
+        content=pieces,
+        text=text,
+        cue=cue.text,
+        direct=False,
+        cue_span=cue.span,
+        source_span=source.span,
+        rule="parenthetical",
+    )
 
 
 def _trim_quote_only(ctx: _Context, span: Span) -> bool:
@@ -224,7 +104,7 @@ def _passive_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | No
     if source is None:
         return None
     content = _clause_span(ctx, patients[0], skip_marker=False)
-    st = _reported(ctx, _make_cue(ctx, verb, source.span), source, content)
+    st = _reported(ctx, _make_cue(ctx, verb, source.span), source, content, rule="passive-agent")
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "as", "over") and child.i > agents[0].i:
             # "Trump has been criticized by his rivals for failing to ...": what for
@@ -255,25 +135,34 @@ def _attitude_statement(ctx: _Context, adj: Token) -> Statement | None:
     if source is None or content.end <= content.start:
         return None
     cue = _make_cue(ctx, adj, source.span)
-    return _reported(ctx, cue, source, content)
+    return _reported(ctx, cue, source, content, rule="attitude-adjective")
 
 
-def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
+def _verb_statement(
+    ctx: _Context, verb: Token, lemma: str, rule: str | None = None
+) -> Statement | None:
+    """A verb and what it reports: a question put to someone (rule question), a passive
+    with its agent (passive-agent) or without (unsourced-expected), else the content one of
+    the verb's content rules finds (:func:`_complement`) with the verb's subject as source.
+    ``rule`` names a family that reads the verb differently (see-as, clause-verb) and
+    replaces the content rule's id."""
     if lemma == "ask":
         st = _question_statement(ctx, verb)
         if st is not None:
             return st
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return _passive_statement(ctx, verb, lemma) or _unsourced_statement(ctx, verb, lemma)
-    content = _complement(ctx, verb, lemma)
-    if content is None:
+    found = _complement(ctx, verb, lemma)
+    if found is None:
         return None
+    content, found_by = found
+    rule = rule or found_by
     report_verb = _report_verb(verb) if lemma == "publish" else None
     if report_verb is not None:
         # "published a report documenting X": the finding is X, the cue runs to "documenting"
         inner = _complement(ctx, report_verb, "find")
         if inner is not None:
-            content = inner
+            content, rule = inner[0], "published-report"
             ctx.used_tokens.add(report_verb.i)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and (
@@ -305,6 +194,8 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
             head not in lexicon.FINDING_NOUNS and head not in lexicon.GROUP_NOUNS
         ):
             return None
+    if lemma == "find" and content.slice(ctx.text).split()[0].lower() in _FOUND_ONESELF:
+        return None  # "the bank found itself short of cash": a plight, not a finding
     if lemma in lexicon.BELIEF_VERBS and subjects[0].lower_ == "you":
         return None  # "if you want to ..." addresses the reader; nobody is quoted
     cue = _make_cue(ctx, verb, source.span)
@@ -313,7 +204,10 @@ def _verb_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
         if report_verb is not None and report_verb.i in ctx.used_tokens:
             cue.span = Span(verb.idx, report_verb.idx + len(report_verb))
             cue.text = cue.span.slice(ctx.text)
-    return _reported(ctx, cue, source, content, via=_told_outlet(ctx, verb))
+    return _reported(ctx, cue, source, content, rule=rule, via=_told_outlet(ctx, verb))
+
+
+_FOUND_ONESELF = frozenset(("itself", "himself", "herself", "themselves", "myself", "ourselves"))
 
 
 def _report_verb(publish: Token) -> Token | None:
@@ -353,12 +247,53 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
     span = _trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1])))
     cue = _make_cue(ctx, tok, source.span)
     return Statement(
-        "Statement",
-        source.key,
-        [span],
-        span.slice(ctx.text),
-        cue.text,
-        False,
-        cue.span,
-        source.span,
+        kind="Statement",
+        speaker=source.key,
+        content=[span],
+        text=span.slice(ctx.text),
+        cue=cue.text,
+        direct=False,
+        cue_span=cue.span,
+        source_span=source.span,
+        rule="according-to",
     )
+
+
+def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
+    """ "The union made the case that the rosters were unsafe", "the governor has made
+    clear that she will not resign", "made no secret of his plans to run": "make" and a noun
+    or "clear" say what the clause or the of-phrase holds."""
+    content: Span | None = None
+    cue_end: Token | None = None
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.LIGHT_VERB_NOUNS:
+            cue_end = child
+            for c in child.rights:
+                if c.dep_ in ("acl", "ccomp") and c.i > child.i:
+                    content = _clause_span(ctx, c, skip_marker=True)
+                    break
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "against"):
+                    objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        content = _clause_span(ctx, objs[0], skip_marker=False)
+                        cue_end = c
+                    break
+            break
+        if child.lower_ in ("clear", "plain") and child.dep_ in ("ccomp", "oprd", "acomp", "dobj"):
+            cue_end = child
+            clauses = [c for c in child.children if c.dep_ in ("csubj", "ccomp")]
+            clauses += [c for c in verb.rights if c.dep_ == "ccomp" and c.i > child.i]
+            if clauses:
+                content = _clause_span(ctx, clauses[0], skip_marker=True)
+            break
+    if content is None or cue_end is None or content.end <= content.start:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
+    # an act of saying like "argued": any subject may make it, except in a headline
+    strict = _in_headline(ctx, verb.idx)
+    source = _resolve(ctx, subjects[0], strict=strict) if subjects else None
+    if source is None:
+        return None
+    span = Span(verb.idx, cue_end.idx + len(cue_end))
+    cue = _Cue(verb, span, span.slice(ctx.text), "Statement")
+    return _reported(ctx, cue, source, content, rule="light-verb")

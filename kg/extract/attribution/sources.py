@@ -68,6 +68,8 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     for tok in reversed(before):
         if tok.is_punct and tok.text not in ("(", ")"):
             break
+        if _in_object(ctx, tok):
+            continue  # "sent an email to supporters stating": who is written to says nothing
         src = _resolve(ctx, tok, strict=True)
         if src is not None:
             return src
@@ -78,6 +80,25 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
         if src is not None:
             return src
     return None
+
+
+_OBJECTS = frozenset(("dobj", "pobj", "dative", "iobj", "attr", "oprd"))
+
+
+def _in_object(ctx: _Context, tok: Token) -> bool:
+    """Whether ``tok`` stands in an object's phrase ("told [his supporters]", "an email to
+    [supporters]"): an object is spoken to or about, never the one who speaks. A parse that
+    hangs the name on a word inside the quotation before it says nothing about that."""
+    head = tok
+    for _ in range(4):
+        if _inside_quote(ctx, head.head.idx):
+            return False
+        if head.dep_ in _OBJECTS:
+            return True
+        if head.dep_ not in ("compound", "flat", "amod", "det", "poss", "nummod", "appos"):
+            return False
+        head = head.head
+    return False
 
 
 def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
@@ -119,10 +140,15 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         ):
             return _unnamed(ctx, tok)
     if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
-        # "voters who said ...": the relative pronoun stands for the noun it follows; the
-        # source as written is the pronoun itself
-        src = _resolve(ctx, tok.head.head, strict)
-        return _Source(src.key, Span(tok.idx, tok.idx + len(tok))) if src else None
+        # "a White House official, who said ...": the relative pronoun stands for the noun
+        # it follows; the source as written runs from that noun's phrase to the pronoun, so
+        # a reader sees who "who" is
+        noun = tok.head.head
+        src = _resolve(ctx, noun, strict)
+        if src is None:
+            return None
+        start = min(noun.left_edge.idx, src.span.start)
+        return _Source(src.key, Span(start, tok.idx + len(tok)))
     if tok.pos_ == "NUM" and not strict:
         return _unnamed(ctx, tok)
     if (
@@ -186,25 +212,53 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         if m.span.start >= tok.idx or m.key is None:
             continue
         ent = ctx.table.by_key(m.key)
-        if _fits_description(low, ent, titled):
+        fits = _fits_description(low, ent, titled)
+        if fits == "actor" and not _acts(ctx, m):
+            continue  # "a Samsung supplier", "Toyota's plant": named, but doing nothing
+        if fits:
             best = m.key
     return _Source(best, span) if best else None
 
 
-def _fits_description(noun: str, ent: Entity, titled: list[str]) -> bool:
-    """Whether "the <noun>" can stand for ``ent``."""
+def _fits_description(noun: str, ent: Entity, titled: list[str]) -> str | None:
+    """Whether "the <noun>" can stand for ``ent``: "name" when the entity's own name or
+    title says so ("the ministry" for the Ministry of Health, "the governor"), "actor" when
+    only a generic noun links them ("the company", "the report") and so the entity must
+    have acted where it was named (:func:`_acts`), None when it cannot."""
     if ent.type == "NewsOrganization" and noun in lexicon.OUTLET_NOUNS:
-        return True
+        return "name"
     if ent.type == "UnnamedSource":
         # "a senior official ... the official said"
-        return ent.name.lower().split()[-1] == noun
+        return "name" if ent.name.lower().split()[-1] == noun else None
     if ent.type in ("Organization", "NewsOrganization"):
-        return (
-            noun in ent.name.lower().split()
-            or noun in lexicon.GENERIC_ORG_NOUNS
-            or (noun in lexicon.FINDING_NOUNS and ent.type == "Organization")
-        )
-    return ent.key in titled
+        if noun in ent.name.lower().split():
+            return "name"
+        if noun in lexicon.GENERIC_ORG_NOUNS or (
+            noun in lexicon.FINDING_NOUNS and ent.type == "Organization"
+        ):
+            return "actor"
+        return None
+    return "name" if ent.key in titled else None
+
+
+def _acts(ctx: _Context, m: Mention) -> bool:
+    """Whether a mention names someone acting: the subject of a clause ("Amnesty
+    International interviewed 40 workers"), the agent of a passive or of a finding ("a study
+    by the University of Toronto"), or the owner of a finding or channel ("Amnesty's
+    report"). A name inside another phrase ("at a Samsung supplier", "Toyota's plant") only
+    appears there, and "the company said" two sentences on is not its word."""
+    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("by", "from"):
+        return True
+    nouns = lexicon.FINDING_NOUNS | lexicon.CHANNEL_NOUNS
+    return head.dep_ == "poss" and head.head.lemma_.lower() in nouns
 
 
 def _mention_for(ctx: _Context, tok: Token) -> Mention | None:

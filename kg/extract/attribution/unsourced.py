@@ -43,14 +43,27 @@ def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | 
     span = Span(verb.idx, verb.idx + len(verb))
     kind: StatementKind = "Statement"
     return Statement(
-        kind, _unstated(ctx), [content], content.slice(ctx.text), verb.text, False, span, None
+        kind=kind,
+        speaker=_unstated(ctx),
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=verb.text,
+        direct=False,
+        cue_span=span,
+        source_span=None,
+        rule="unsourced-expected",
     )
 
 
 def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
     """ "In a CNN poll released Monday, Clinton led by 6 points", "Trump leads in the
     polls": the poll is the source of the finding the clause reports."""
-    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.POLL_NOUNS]
+    # one poll reports; "leads in the polls", "has risen in several polls" is standing
+    objs = [
+        c
+        for c in prep.children
+        if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.POLL_NOUNS and c.tag_ != "NNS"
+    ]
     head = prep.head
     if not objs or head.pos_ not in ("VERB", "AUX") or _in_headline(ctx, prep.idx):
         return None
@@ -83,14 +96,15 @@ def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
     pieces = _runs(ctx, toks)
     cue = Span(prep.idx, prep.idx + len(prep))
     return Statement(
-        "Finding",
-        source.key,
-        pieces,
-        " ".join(p.slice(ctx.text) for p in pieces),
-        prep.text,
-        False,
-        cue,
-        _trim_span(ctx, source_span),
+        kind="Finding",
+        speaker=source.key,
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
+        cue=prep.text,
+        direct=False,
+        cue_span=cue,
+        source_span=_trim_span(ctx, source_span),
+        rule="in-poll",
     )
 
 
@@ -130,7 +144,7 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
         first = objs[0]
     end_tok = comp.right_edge
     for tok in verb.doc[comp.i + 1 : end_tok.i + 1]:
-        if tok.text in (";", "—", "–", "(") or (tok.text == "-" and tok.whitespace_):
+        if tok.text in (";", "—", "–", "(", ",") or (tok.text == "-" and tok.whitespace_):
             end_tok = verb.doc[tok.i - 1]
             break
     end = end_tok.idx + len(end_tok)
@@ -140,9 +154,13 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
         start = comp.left_edge.idx if not marks else marks[0].idx
     pieces = []
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if subjects and subjects[0].lower_ in ("that", "which", "what", "who"):
+        return None  # "the party that appears to dislike him": the impression is another's
     if subjects and subjects[0].lower_ not in ("it", "there"):
         subj = subjects[0]
-        pieces.append(_trim_span(ctx, Span(subj.left_edge.idx, subj.idx + len(subj))))
+        pieces.append(
+            _trim_span(ctx, Span(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)))
+        )
     elif not subjects and verb.dep_ != "conj":
         return None
     pieces.append(_trim_span(ctx, Span(start, end)))
@@ -151,14 +169,15 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
         return None
     span = Span(verb.idx, verb.idx + len(verb))
     return Statement(
-        "Statement",
-        _unstated(ctx),
-        pieces,
-        " ".join(p.slice(ctx.text) for p in pieces),
-        verb.text,
-        False,
-        span,
-        None,
+        kind="Statement",
+        speaker=_unstated(ctx),
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
+        cue=verb.text,
+        direct=False,
+        cue_span=span,
+        source_span=None,
+        rule="impression",
     )
 
 
@@ -175,14 +194,15 @@ def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
     content = _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
     span = Span(adverb.idx, adverb.idx + len(adverb))
     return Statement(
-        "Statement",
-        _unstated(ctx),
-        [content],
-        content.slice(ctx.text),
-        adverb.text,
-        False,
-        span,
-        None,
+        kind="Statement",
+        speaker=_unstated(ctx),
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=adverb.text,
+        direct=False,
+        cue_span=span,
+        source_span=None,
+        rule="hearsay-adverb",
     )
 
 
@@ -221,12 +241,13 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     source = _resolve(ctx, objs[0], strict=True) if objs else None
     span = Span(verb.idx, verb.idx + len(verb))
     return Statement(
-        "Statement",
-        source.key if source else _unstated(ctx),
-        [content],
-        content.slice(ctx.text),
-        verb.text,
-        False,
-        span,
-        source.span if source else None,
+        kind="Statement",
+        speaker=source.key if source else _unstated(ctx),
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=verb.text,
+        direct=False,
+        cue_span=span,
+        source_span=source.span if source else None,
+        rule="question",
     )
