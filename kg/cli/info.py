@@ -125,7 +125,8 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
             mark = "“”" if s["direct"] else "~"
             click.echo(escape(f"\n  [{s['kind']}, {s['cue']!r}, {mark}] {s['article']}"))
             click.echo(escape(f"    {s['text']}"))
-            click.echo(escape(f"    ({s['source_file']} chars {s['begin']}-{s['end']})"))
+            rule = f", rule {s['rule']}" if s.get("rule") else ""
+            click.echo(escape(f"    ({s['source_file']} chars {s['begin']}-{s['end']}{rule})"))
 
 
 COMMANDS = [stats, show]
