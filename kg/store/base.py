@@ -16,7 +16,18 @@ from rdflib import Graph
 
 
 class StoreError(Exception):
-    """A problem with the store itself (missing, locked, unreadable)."""
+    """A problem with the store itself (missing, locked, unreadable, a server refusing).
+    ``exit_code`` is what the CLI exits with: 2 when nothing was done (a store that cannot
+    be opened at all, an unreachable server), 1 otherwise."""
+
+    def __init__(self, message: str, *, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class StoreUnavailable(StoreError):
+    """A server that cannot be reached (refused, timed out, gone away mid-build): what was
+    written before stays written, and running the command again completes the rest."""
 
 
 class QueryError(Exception):
