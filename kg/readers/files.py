@@ -100,6 +100,17 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path | Literal
     return result
 
 
+#: Extensions of two parts (a compressed format), matched before the last suffix alone.
+DOUBLE_SUFFIXES = (".warc.gz",)
+
+
+def file_suffix(path: Path) -> str:
+    """The (lower-case) extension that picks a file's reader: ``.warc.gz`` for a compressed
+    crawl, else the last suffix."""
+    name = path.name.lower()
+    return next((s for s in DOUBLE_SUFFIXES if name.endswith(s)), path.suffix.lower())
+
+
 def _identity(path: Path) -> object:
     """Same file, same key, however it was named (``a/x.txt`` vs ``./a/../a/x.txt``)."""
     try:
