@@ -30,7 +30,7 @@ from kg.rdf.iris import Minter
 from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
-from kg.resolve import resolve_corpus
+from kg.resolve import Resolution, resolve_corpus
 from kg.resolve.aliases import AliasRule, merge_rules
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
@@ -439,7 +439,7 @@ def _re_extract(
 
 def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
     """The graphs a store would hold for exactly these articles, without a store: each
-    article graph by its IRI, then the entities graph (N-Triples text each)."""
+    article graph by its IRI, then the corpus-level graphs (N-Triples text each)."""
     from kg.resolve.local import ArticleEntities
 
     res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
@@ -449,10 +449,17 @@ def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str
         )
         for e in extractions
     }
-    out[graph_iri(minter, "entities")] = "".join(
-        entity_ntriples(ent) for ent in res.entities.values()
-    )
+    out.update(corpus_level_graphs(res, minter))
     return out
+
+
+def corpus_level_graphs(res: Resolution, minter: Minter) -> dict[str, str]:
+    """The corpus-level graphs of a resolved corpus, by IRI (N-Triples text each): what a
+    distributed build (:mod:`kg.spark`) writes beside the article graphs, so that it and
+    :func:`corpus_graphs` make the same graphs."""
+    return {
+        graph_iri(minter, "entities"): "".join(entity_ntriples(e) for e in res.entities.values())
+    }
 
 
 def summary_json(report: BuildReport) -> str:
@@ -484,6 +491,7 @@ __all__ = [
     "build",
     "build_records",
     "corpus_graphs",
+    "corpus_level_graphs",
     "extract_articles",
     "graph_iri",
     "remove",

@@ -32,6 +32,8 @@ COMMAND_MODULES = {
     "show": "info",
     "validate": "validate",
     "entities": "entities",
+    "spark": "spark",
+    "load": "load",
 }
 
 

@@ -41,40 +41,43 @@ _WARC_MAGIC = re.compile(rb"(?:^|\r?\n)WARC/1\.[01]\r?\n")
 def read_warc(path: Path, source: str) -> Iterator[Article | ReadError]:
     """The articles of one WARC file, streamed; problems as ReadError values."""
     try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield ReadError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        yield from read_warc_stream(stream, source, gz=path.name.lower().endswith(".gz"))
+
+
+def read_warc_stream(stream: BinaryIO, source: str, *, gz: bool) -> Iterator[Article | ReadError]:
+    """The articles of a seekable WARC stream (a file, or the bytes a Spark task read from
+    HDFS or S3), as :func:`read_warc`."""
+    try:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
     except ImportError:  # pragma: no cover - warcio is a dependency
         yield ReadError(source, "reading WARC files needs warcio (pip install warcio)")
         return
     counts = {"not_html": 0, "no_text": 0}
-    gz = path.name.lower().endswith(".gz")
-    try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield ReadError(source, f"cannot read: {exc.strerror or exc}")
-        return
-    with stream:
-        start = 0
-        while True:
-            stream.seek(start)
-            records = ArchiveIterator(stream, check_digests=False)
-            offset = start
-            try:
-                for record in records:
-                    offset = records.offset  # where this record starts in the file
-                    result = _article(record, f"{source}#{offset}", counts)
-                    if result is not None:
-                        yield result
-                break  # the end of the file
-            except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
-                at = max(offset, getattr(records, "offset", offset) or offset)
-                yield ReadError(
-                    source, f"corrupt WARC record at byte {at} skipped ({_reason(exc)})"
-                )
-                nxt = _next_record(stream, at + 1, gz)
-                if nxt is None:
-                    break
-                start = nxt
+    start = 0
+    while True:
+        stream.seek(start)
+        records = ArchiveIterator(stream, check_digests=False)
+        offset = start
+        try:
+            for record in records:
+                offset = records.offset  # where this record starts in the file
+                result = _article(record, f"{source}#{offset}", counts)
+                if result is not None:
+                    yield result
+            break  # the end of the file
+        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
+            at = max(offset, getattr(records, "offset", offset) or offset)
+            yield ReadError(source, f"corrupt WARC record at byte {at} skipped ({_reason(exc)})")
+            nxt = _next_record(stream, at + 1, gz)
+            if nxt is None:
+                break
+            start = nxt
     skipped = []
     if counts["not_html"]:
         skipped.append(f"{counts['not_html']} record(s) not HTML pages")
@@ -166,4 +169,4 @@ def _reason(exc: Exception) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-__all__ = ["HTML_TYPES", "read_warc"]
+__all__ = ["HTML_TYPES", "read_warc", "read_warc_stream"]

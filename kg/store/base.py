@@ -134,6 +134,12 @@ class Store(ABC):
     def dump(self, fmt: str) -> bytes:
         """Serialise everything: quad formats keep the graphs; triple formats the union."""
 
+    def bulk_load_into_empty(self, files: list[tuple[Path, Any]]) -> bool:
+        """Load whole quad files (path, pyoxigraph RdfFormat) at bulk speed if the store
+        holds nothing yet; False (nothing done) where it cannot, and graphs are then
+        replaced one by one. Input is checked before this is called."""
+        return False
+
     def close(self) -> None:  # noqa: B027 - optional for implementations
         """Release the store."""
 

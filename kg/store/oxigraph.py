@@ -147,6 +147,23 @@ class OxigraphStore(Store):
         kw = {"prefixes": PREFIXES} if fmt == "turtle" else {}
         return ox.serialize(union, format=_FORMATS[fmt], **kw)
 
+    def bulk_load_into_empty(self, files: list[tuple[Path, Any]]) -> bool:
+        # Oxigraph's bulk loader is not transactional: only into an empty store, where a
+        # failure loses nothing
+        empty = next(self._store.quads_for_pattern(None, None, None, None), None) is None
+        if self.read_only or not empty:
+            return False
+        for path, fmt in files:
+            if path.name.lower().endswith(".gz"):
+                import gzip
+
+                with gzip.open(path, "rb") as f:
+                    self._store.bulk_load(f, format=fmt)
+            else:
+                self._store.bulk_load(path=str(path), format=fmt)
+        self._store.flush()
+        return True
+
     def close(self) -> None:
         if getattr(self, "_store", None) is not None and not self.read_only:
             self._store.flush()
