@@ -131,11 +131,7 @@ def write_sample(path: Path, *, corrupt: bool = False) -> Path:
         else:
             at = data.index(marker)
             at = data.rindex(b"WARC/1", 0, at)
-            data = (
-                data[:at]
-                + b"WARC/0.9 garbled header\r\n\r\n"
-                + data[at:]
-            )
+            data = data[:at] + b"WARC/0.9 garbled header\r\n\r\n" + data[at:]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
