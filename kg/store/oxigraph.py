@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -153,14 +155,14 @@ class OxigraphStore(Store):
         empty = next(self._store.quads_for_pattern(None, None, None, None), None) is None
         if self.read_only or not empty:
             return False
+        # one bulk load per format: each call has a fixed cost (it writes and ingests its
+        # own sorted files), so many shards go as one stream
+        by_format: dict[Any, list[Path]] = {}
         for path, fmt in files:
-            if path.name.lower().endswith(".gz"):
-                import gzip
-
-                with gzip.open(path, "rb") as f:
-                    self._store.bulk_load(f, format=fmt)
-            else:
-                self._store.bulk_load(path=str(path), format=fmt)
+            by_format.setdefault(fmt, []).append(path)
+        for fmt, paths in by_format.items():
+            with _Chain(paths) as stream:
+                self._store.bulk_load(stream, format=fmt)
         self._store.flush()
         return True
 
@@ -168,6 +170,43 @@ class OxigraphStore(Store):
         if getattr(self, "_store", None) is not None and not self.read_only:
             self._store.flush()
         self._store = None
+
+
+class _Chain(io.RawIOBase):
+    """Files (gzip-compressed or not) read as one stream, each ending in a newline."""
+
+    def __init__(self, paths: list[Path]):
+        self._paths = list(paths)
+        self._current: Any = None
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if self._current is None and not self._pending:
+                if not self._paths:
+                    return 0
+                p = self._paths.pop(0)
+                # closed when read to its end, or by close()
+                gz = p.name.lower().endswith(".gz")
+                self._current = gzip.open(p, "rb") if gz else p.open("rb")  # noqa: SIM115
+            data = self._pending or self._current.read(len(buffer))
+            self._pending = b""
+            if data:
+                n = min(len(buffer), len(data))
+                buffer[:n] = data[:n]
+                self._pending = data[n:]
+                return n
+            self._current.close()
+            self._current = None
+            self._pending = b"\n"  # a file's last line may lack its newline
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+        super().close()
 
 
 def _to_ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
