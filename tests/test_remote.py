@@ -109,6 +109,21 @@ def test_every_reading_command_answers_as_on_the_embedded_store(remote, examples
         assert kg(*args, "--store", remote) == kg(*args, "--store", examples_store), query
 
 
+def test_the_servers_own_union_default_graph_gives_the_same_answers(
+    remote, examples_store, monkeypatch
+):
+    """KG_STORE_DATASET=union (what a corpus past KG_STORE_MAX_GRAPHS uses): queries go as
+    they are, with Oxigraph's union-default-graph parameter; Virtuoso's default graph is
+    the union already."""
+    code, _, err = kg("build", str(EXAMPLES), "--store", remote, "--jobs", "1")
+    assert code == 0, err
+    monkeypatch.setenv("KG_STORE_DATASET", "union")
+    for args in [("stats",), ("entities",), ("show", "Holovatyuk")] + [
+        ("query", "--name", name, "--format", "json") for name in ("statements", "entities")
+    ]:
+        assert kg(*args, "--store", remote) == kg(*args, "--store", examples_store), args
+
+
 def test_a_lost_cache_costs_time_not_data(remote, examples_store, tmp_path, monkeypatch):
     code, _, err = kg("build", str(EXAMPLES), "--store", remote, "--jobs", "1")
     assert code == 0, err
@@ -220,6 +235,27 @@ def test_a_server_refusing_updates(virtuoso, monkeypatch, tmp_path):
     assert not (tmp_path / "c.sqlite").exists()
     code, out, err = kg("stats", "--store", virtuoso.url)
     assert code == 0, err
+
+
+def test_a_server_that_never_answers_times_out(tmp_path, monkeypatch):
+    """A server that accepts the connection and then says nothing: each try ends at the
+    timeout, and after the retries the command says so in one line."""
+    import socket
+
+    monkeypatch.setenv("KG_STORE_CACHE", str(tmp_path / "c.sqlite"))
+    monkeypatch.setenv("KG_STORE_TIMEOUT", "1")
+    monkeypatch.setenv("KG_STORE_RETRIES", "1")
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    try:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        start = time.monotonic()
+        code, _, err = kg("stats", "--store", url)
+        assert code == 2 and "cannot reach" in err and "timed out" in err
+        assert time.monotonic() - start < 15
+    finally:
+        silent.close()
 
 
 class _Flaky(http.server.BaseHTTPRequestHandler):

@@ -23,7 +23,7 @@ from kg.rdf.vocab import DEFAULT_BASE
     "local[N] retries a failed task as a cluster does.",
 )
 @click.option("--partitions", type=click.IntRange(1), default=None, metavar="N",
-              help="Partitions of the parse (default: Spark's parallelism).")  # fmt: skip
+              help="Partitions of the parse (default: 4 per core Spark has).")  # fmt: skip
 @click.option("--model", metavar="NAME", default=None, help="spaCy pipeline to use.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing output directory.")

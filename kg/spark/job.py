@@ -209,7 +209,9 @@ def run(
 
     spark = spark or session(master)
     sc = spark.sparkContext
-    n = partitions or max(2, sc.defaultParallelism)
+    # a few partitions per core: articles differ in length, and with one partition a core
+    # the longest decides the stage (a reused worker keeps its model across partitions)
+    n = partitions or 4 * max(1, sc.defaultParallelism)
     files = sc.union(
         [
             sc.binaryFiles(root, minPartitions=n).map(
