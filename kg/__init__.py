@@ -46,11 +46,15 @@ def build(
     aliases: Sequence[AliasRule] = (),
     on_article: Callable[[Article | ReadProblem], None] | None = None,
     base: str | None = None,
+    stdin_name: str | None = None,
+    prune: bool = False,
 ) -> BuildReport:
     """Build or update ``store`` (a Store, or a path) from files and directories, parsing
     in ``jobs`` processes (default: one per CPU). Returns the
     :class:`~kg.pipeline.BuildReport`: what was built, skipped, failed, and what the store
-    holds now. Bad files are in ``report.failed``; they never stop the others."""
+    holds now. Bad files are in ``report.failed``; they never stop the others. A path
+    ``-`` reads an article from standard input, stored as ``stdin_name`` or by content.
+    With ``prune``, articles whose files under ``paths`` are gone are removed."""
     from kg.pipeline import build as _build
     from kg.rdf.vocab import DEFAULT_BASE
     from kg.workers import default_jobs
@@ -65,6 +69,8 @@ def build(
             on_article=on_article,
             jobs=jobs or default_jobs(),
             base=base or DEFAULT_BASE,
+            stdin_name=stdin_name,
+            prune=prune,
         )
 
 
@@ -82,6 +88,17 @@ def resolve_entities(
 
     with _store(store, read_only=False) as st:
         return _resolve(st, aliases=aliases, model=model, base=base or DEFAULT_BASE)
+
+
+def remove(store: Store | str, paths: Sequence[str] | str) -> BuildReport:
+    """Remove the stored articles read from ``paths`` (files, or directories: every article
+    from a file under them), each graph in its own transaction, and bring the entities
+    and claims graphs up to date. ``report.removed`` says how many went."""
+    from kg.pipeline import covers
+    from kg.pipeline import remove as _remove
+
+    with _store(store, read_only=False) as st:
+        return _remove(st, covers([paths] if isinstance(paths, str) else list(paths)))
 
 
 def query(store: Store | str, sparql: str, **params: str) -> list[dict[str, Any]] | bool | str:
@@ -189,6 +206,7 @@ __all__ = [
     "extract_text",
     "open_store",
     "query",
+    "remove",
     "resolve_entities",
     "show",
 ]

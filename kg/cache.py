@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.model import Article, Extraction
+from kg.resolve.blocks import Memo, resolver_version
 from kg.resolve.local import ArticleEntities
 
 _SCHEMA = """
@@ -45,6 +46,17 @@ CREATE TABLE IF NOT EXISTS pending (
     graph TEXT NOT NULL,       -- subjects a write was about to change: until the write is
     subject TEXT NOT NULL,     -- confirmed, what the store says of them is unknown
     PRIMARY KEY (graph, subject)
+);
+CREATE TABLE IF NOT EXISTS blocks (
+    digest TEXT PRIMARY KEY,   -- a resolution block's members and the resolver's code
+    outcome TEXT NOT NULL      -- JSON: the block's entities (see kg.resolve.blocks)
+);
+CREATE TABLE IF NOT EXISTS name_keys (
+    version TEXT NOT NULL,     -- the resolver's code
+    family TEXT NOT NULL,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (version, family, name)
 );
 CREATE TABLE IF NOT EXISTS graphs (
     iri TEXT PRIMARY KEY,      -- an article graph in the store
@@ -176,6 +188,42 @@ class BuildCache:
 
     def dropped(self, iri: str) -> None:
         self._db.execute("DELETE FROM graphs WHERE iri = ?", (iri,))
+
+    # --- resolution memo -----------------------------------------------------------------
+
+    def memo(self) -> Memo:
+        """What earlier builds resolved, for :func:`kg.resolve.resolve_corpus` to reuse."""
+        version = resolver_version()
+        memo = Memo()
+        for d, outcome in self._db.execute("SELECT digest, outcome FROM blocks"):
+            memo.blocks[d] = json.loads(outcome)
+        rows = self._db.execute(
+            "SELECT family, name, key FROM name_keys WHERE version = ?", (version,)
+        )
+        memo.keys = {(f, n): k for f, n, k in rows}
+        return memo
+
+    def keep_memo(self, memo: Memo) -> None:
+        """Keep the blocks this resolution used (new ones added, unused ones forgotten)
+        and the name keys it computed."""
+        version = resolver_version()
+        with self._tx():
+            stale = [d for d in memo.blocks if d not in memo.used]
+            self._db.executemany("DELETE FROM blocks WHERE digest = ?", [(d,) for d in stale])
+            self._db.executemany(
+                "INSERT OR REPLACE INTO blocks VALUES (?, ?)",
+                [
+                    (d, json.dumps(o, ensure_ascii=False, separators=(",", ":")))
+                    for d, o in memo.new_blocks.items()
+                    if d in memo.used
+                ],
+            )
+            if memo.new_keys:
+                self._db.execute("DELETE FROM name_keys WHERE version != ?", (version,))
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO name_keys VALUES (?, ?, ?, ?)",
+                    [(version, f, n, k) for (f, n), k in memo.new_keys.items()],
+                )
 
     # --- corpus-level graphs, subject by subject ----------------------------------------
 

@@ -8,6 +8,7 @@ offset is an offset into the article text as stored.
 from __future__ import annotations
 
 import importlib.metadata
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
@@ -118,11 +119,81 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator
 
 T = TypeVar("T")
 
+#: Texts longer than this are parsed in pieces of at most this many characters. spaCy
+#: refuses a text longer than ``nlp.max_length`` (1,000,000 by default, error E088) and its
+#: parser and entity recogniser need about 1 GB of memory per 100,000 characters at once;
+#: news articles are far shorter, so only dumps and books are split.
+MAX_PIECE_CHARS = 100_000
+
+# where a piece may end, best first: after a blank line, after a line break, after a
+# sentence end, after any whitespace (each match ends where the next piece begins)
+_BREAKS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"),
+    re.compile(r"\s+"),
+)
+
 
 def parse_pairs(
-    nlp: Language, pairs: Iterable[tuple[str, T]], batch_size: int = 16
+    nlp: Language,
+    pairs: Iterable[tuple[str, T]],
+    batch_size: int = 16,
+    *,
+    max_chars: int | None = None,
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs in batches; yields ``(doc, context)`` in order, each
-    doc the parse of the text's shadow (same length, so offsets index the text)."""
-    shadowed = ((shadow(text), ctx) for text, ctx in pairs)
-    return nlp.pipe(shadowed, as_tuples=True, batch_size=batch_size)
+    doc the parse of the text's shadow (same length, so offsets index the text).
+
+    A text longer than ``max_chars`` (default :data:`MAX_PIECE_CHARS`, never more than
+    ``nlp.max_length``) is parsed in pieces cut at paragraph breaks (see
+    :func:`split_text`) and the pieces joined into one Doc whose text is exactly the
+    shadow, so it is one article with exact offsets, whatever its length.
+    """
+    from spacy.tokens import Doc
+
+    limit = min(max_chars or MAX_PIECE_CHARS, nlp.max_length)
+
+    def pieces() -> Iterator[tuple[str, tuple[T, int, int]]]:
+        for text, ctx in pairs:
+            parts = split_text(shadow(text), limit)
+            for i, part in enumerate(parts):
+                yield part, (ctx, i, len(parts))
+
+    done: list[Doc] = []
+    for doc, (ctx, i, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        if count == 1:
+            yield doc, ctx
+            continue
+        done.append(doc)
+        if i == count - 1:
+            yield Doc.from_docs(done, ensure_whitespace=False), ctx
+            done = []
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it.
+
+    Each cut is at the last paragraph break (blank line) that keeps the piece under the
+    limit; failing that the last line break, then sentence end, then whitespace, and only
+    in a run of ``limit`` characters with no space at all, at the limit itself. The
+    whitespace at a cut stays with the piece before it, so every piece but the first
+    starts with a word.
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window)]
+            if ends:
+                cut = max(ends)
+                break
+        cut = cut or limit
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out

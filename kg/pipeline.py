@@ -18,9 +18,12 @@ aliases file, it re-resolves the stored corpus without parsing anything.
 from __future__ import annotations
 
 import json
+import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TextIO
 
 from kg import nlp as nlp_mod
@@ -30,11 +33,13 @@ from kg.rdf.iris import Minter
 from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
-from kg.resolve import Resolution, resolve_corpus
+from kg.readers.files import STDIN
+from kg.resolve import Memo, Resolution, resolve_corpus, warm_caches
 from kg.resolve.aliases import AliasRule, merge_rules
+from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
-from kg.writer import article_digest, sync_subjects
+from kg.writer import article_digest, entity_digest, sync_digested
 
 
 @dataclass
@@ -140,6 +145,8 @@ def build(
     on_article: Callable[[Article | ReadProblem], None] | None = None,
     aliases: Sequence[AliasRule] = (),
     jobs: int = 1,
+    stdin_name: str | None = None,
+    prune: bool = False,
 ) -> BuildReport:
     """Build (or update) ``store`` from ``paths`` (see the module docstring).
 
@@ -147,7 +154,10 @@ def build(
     ``force``: then it is parsed again); a file whose text changed replaces its old
     article; a file with the same text as another is reported as a duplicate and stored
     once. ``aliases`` are kept in the store beside the rules earlier builds were given.
-    ``on_article`` is called once per input file or record, as it is done with.
+    ``on_article`` is called once per input file or record, as it is done with. An
+    article read from standard input is stored as ``stdin_name``, or as ``-:`` and the
+    first 8 hex digits of its content hash. With ``prune``, stored articles whose files
+    lie under ``paths`` but are gone from disk are removed.
     """
     report = BuildReport()
     minter = Minter(base)
@@ -168,6 +178,10 @@ def build(
                     report.problems.append(item)
                     done(item)
                     continue
+                if item.source_file == STDIN:
+                    # named by content (or by the caller): two different texts piped in
+                    # one after the other are two articles, not one replacing the other
+                    item = replace(item, source_file=stdin_name or stdin_source(item))
                 iri = minter.article(item.short_hash)
                 if iri in seen:
                     report.duplicates.append((item.source_file, seen[iri]))
@@ -193,6 +207,8 @@ def build(
                     continue
                 yield item
 
+        prefetch = _Prefetch(cache.path, [k for k in corpus.keys.values() if k])
+        prefetch.start()
         for result in extract_records(todo(), model=model, jobs=jobs):
             if isinstance(result, ReadProblem):
                 report.problems.append(result)
@@ -204,11 +220,77 @@ def build(
             report.parsed += 1
             _stored_new(corpus, report, minter.article(art.short_hash), key, art)
             done(art)
+        if prune:
+            read = {f.split("#", 1)[0] for f in seen.values()}
+            under = covers([p for p in paths if p != STDIN])
+            for iri, held in corpus.stored.items():
+                file = held.source_file.split("#", 1)[0]
+                if under(file) and file not in read and not Path(file).exists():
+                    corpus.remove(iri)
         rules = _rules(store, minter, list(aliases))
-        _phase2(store, cache, corpus, minter, rules, report, model=model, model_id=model_id)
+        _phase2(
+            store,
+            cache,
+            corpus,
+            minter,
+            rules,
+            report,
+            model=model,
+            model_id=model_id,
+            prefetched=prefetch.result(),
+        )
     finally:
         cache.close()
     return report
+
+
+class _Prefetch(threading.Thread):
+    """While phase 1 parses (in worker processes, or in this one), read what phase 2 will
+    need of the stored corpus (its resolution inputs and the resolution memo) and warm the
+    name caches resolution uses, so that adding one article to a large store costs about
+    what adding it to an empty one does."""
+
+    def __init__(self, cache_path: Path | str, keys: list[str]):
+        super().__init__(name="kg-prefetch", daemon=True)
+        self._path, self._keys = cache_path, keys
+        self._out: tuple[dict[str, ArticleEntities], Memo] | None = None
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            if str(self._path) == ":memory:":
+                self._out = ({}, Memo())
+                return
+            cache = BuildCache(self._path)  # its own connection: SQLite's rule for threads
+            try:
+                entities, memo = cache.entities(self._keys), cache.memo()
+            finally:
+                cache.close()
+            warm_caches(entities.values(), memo)
+            self._out = (entities, memo)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> tuple[dict[str, ArticleEntities], Memo] | None:
+        self.join()
+        return None if self._error is not None else self._out
+
+
+def covers(paths: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a stored source file is one of ``paths`` or lies under one of them (as
+    given: the names a build stores are the paths as the user wrote them)."""
+    wanted = [os.path.normpath(p) for p in paths]
+
+    def test(source_file: str) -> bool:
+        name = os.path.normpath(source_file.split("#", 1)[0])
+        return any(name == w or name.startswith(w.rstrip(os.sep) + os.sep) for w in wanted)
+
+    return test
+
+
+def stdin_source(article: Article) -> str:
+    """The source-file name of an article read from standard input: by its content."""
+    return f"{STDIN}:{article.short_hash[:8]}"
 
 
 def _stored_new(corpus: _Corpus, report: BuildReport, iri: str, key: str, art: Article) -> None:
@@ -334,6 +416,7 @@ def _phase2(
     *,
     model: str | None,
     model_id: str | None,
+    prefetched: tuple[dict[str, ArticleEntities], Memo] | None = None,
 ) -> None:
     live = corpus.live()
     missing = [iri for iri, key in live.items() if key is None or not cache.has(key)]
@@ -346,8 +429,11 @@ def _phase2(
         # an article whose text could not be made into a record keeps its graph as it is
         live = {i: k for i, k in live.items() if k is not None and cache.has(k)}
     keys = {iri: key for iri, key in live.items() if key is not None}
-    entities = cache.entities(keys.values())
-    res = resolve_corpus(entities.values(), minter, rules)
+    entities, memo = prefetched or ({}, cache.memo())
+    entities = {k: entities[k] for k in keys.values() if k in entities}
+    entities.update(cache.entities(k for k in keys.values() if k not in entities))
+    res = resolve_corpus(entities.values(), minter, rules, memo)
+    cache.keep_memo(memo)
     written = cache.graphs()
     for iri, key in keys.items():
         short = entities[key].article
@@ -371,8 +457,13 @@ def _phase2(
         for g in gone:
             cache.dropped(g)
         report.removed = len(corpus.removed & set(gone))
-    wanted = {iri: entity_ntriples(e) for iri, e in res.entities.items()}
-    report.entity_changes = sync_subjects(store, cache, graph_iri(minter, "entities"), wanted)
+    report.entity_changes = sync_digested(
+        store,
+        cache,
+        graph_iri(minter, "entities"),
+        {iri: entity_digest(e) for iri, e in res.entities.items()},
+        lambda iri: entity_ntriples(res.entities[iri]),
+    )
     cache.drop_records_except(set(keys.values()))
     report.total_articles = len(keys)
     report.entities = Counter(e.type for e in res.entities.values())
@@ -492,6 +583,7 @@ __all__ = [
     "build_records",
     "corpus_graphs",
     "corpus_level_graphs",
+    "covers",
     "extract_articles",
     "graph_iri",
     "remove",

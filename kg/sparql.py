@@ -14,31 +14,18 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
+from kg.query_shape import QueryShape, inspect
 from kg.rdf.vocab import PREFIXES
-from kg.store.base import QueryError, QueryResult, Rows, Store, Triples
+from kg.store.base import BindingError, QueryError, QueryResult, Rows, Store, Triples
+from kg.terminal import escape
 
 #: Where the shipped ontology lives: inside the package in a wheel, beside it in a checkout.
 _ONTOLOGY_DIRS = (Path(__file__).parent / "ontology", Path(__file__).parent.parent / "ontology")
 
-_UPDATE_WORDS = (
-    "INSERT",
-    "DELETE",
-    "LOAD",
-    "CLEAR",
-    "DROP",
-    "CREATE",
-    "ADD",
-    "MOVE",
-    "COPY",
-    "WITH",
-)
-_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-# strings, IRIs and comments, so that keywords inside them are not mistaken for operations
-_MASK = re.compile(
-    r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
-)
-_KEYWORD = re.compile(r"\b([A-Za-z]+)\b")
+#: A parameter value written <...> is an IRI: an absolute one (a scheme, then characters
+#: that IRIs allow), as the store will only accept those.
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def ontology_dir() -> Path:
@@ -55,6 +42,14 @@ class CannedQuery:
     description: str
     params: dict[str, str] = field(default_factory=dict)
     text: str = ""
+    #: parameters looked up by ``kg:nameKey``: their values are normalised the same way
+    normalise: set[str] = field(default_factory=set)
+
+    def prepare(self, values: dict[str, str]) -> dict[str, str]:
+        """The parameter values as the query matches them."""
+        from kg.rdf.iris import name_key
+
+        return {k: name_key(v) if k in self.normalise else v for k, v in values.items()}
 
 
 def canned_queries() -> dict[str, CannedQuery]:
@@ -68,11 +63,13 @@ def canned_queries() -> dict[str, CannedQuery]:
 def parse_canned(name: str, text: str) -> CannedQuery:
     q = CannedQuery(name=name, title=name, description="", text=text)
     for line in text.splitlines():
-        m = re.match(r"#\s*(title|description|param):\s*(.*)$", line.strip())
+        m = re.match(r"#\s*(title|description|param|normalise):\s*(.*)$", line.strip())
         if not m:
             continue
         key, value = m.groups()
-        if key == "param":
+        if key == "normalise":
+            q.normalise |= {v.strip() for v in value.split(",") if v.strip()}
+        elif key == "param":
             pname, _, desc = value.partition("  ")
             q.params[pname.strip()] = desc.strip()
         else:
@@ -80,45 +77,50 @@ def parse_canned(name: str, text: str) -> CannedQuery:
     return q
 
 
-def query_form(sparql: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE; raises QueryError for updates and SERVICE."""
-    masked = _MASK.sub(" ", sparql)
-    words = [w.upper() for w in _KEYWORD.findall(masked)]
-    for word in words:
-        if word in ("PREFIX", "BASE"):
-            continue
-        if word in _UPDATE_WORDS:
-            raise QueryError(
-                f"refused: {word} is a SPARQL update; `kg query` only reads the store "
-                "(use `kg build` to change it)"
-            )
-        if word in _FORMS:
-            break
-    return next((w for w in words if w in _FORMS), "")
+def check_read_only(sparql: str, *, allow_service: bool = False) -> QueryShape:
+    """Refuse anything that would write or reach the network; return the query's shape.
 
-
-def check_read_only(sparql: str, *, allow_service: bool = False) -> str:
-    """Refuse anything that would write or reach the network; return the query form."""
-    form = query_form(sparql)
-    masked = _MASK.sub(" ", sparql)
-    if re.search(r"\bSERVICE\b", masked, re.IGNORECASE) and not allow_service:
+    Judged on the parsed query (:mod:`kg.query_shape`): every update form is refused, and SERVICE
+    anywhere (a subquery, OPTIONAL, UNION, MINUS, FILTER EXISTS) unless ``allow_service``;
+    variables, prefixes and strings that spell those words are just that.
+    """
+    shape = inspect(sparql)
+    if shape.service and not allow_service:
         raise QueryError(
             "refused: SERVICE would send a query to another server; pass --allow-service "
             "if you mean it"
         )
-    if not form:
-        raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-    return form
+    return shape
 
 
-def bind_params(params: dict[str, str]) -> dict[str, Any]:
+def bind_params(params: dict[str, str], shape: QueryShape | None = None) -> dict[str, Any]:
     """Parameter values become RDF terms (an IRI for <...> values, else a string literal),
-    substituted by the store, never pasted into the query text."""
+    substituted by the store, never pasted into the query text.
+
+    Raises BindingError, naming the parameter, for a name that is no SPARQL variable name,
+    a <...> value that is not an absolute IRI, and (given the query's ``shape``) a variable
+    the query does not have or does not select: binding it would do nothing, or fail in
+    the store with a message about its internals.
+    """
     out: dict[str, Any] = {}
     for key, value in params.items():
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
-            raise QueryError(f"bad parameter name {key!r}")
-        if value.startswith("<") and value.endswith(">") and " " not in value:
+        if not key:
+            raise BindingError(key, "empty parameter name (write NAME=VALUE)")
+        if not _NAME.fullmatch(key):
+            raise BindingError(key, "not a variable name (letters, digits and _)")
+        if shape is not None and key not in shape.variables:
+            raise BindingError(key, f"the query has no variable ?{key}")
+        if shape is not None and shape.projected is not None and key not in shape.projected:
+            raise BindingError(
+                key,
+                f"the query does not select ?{key}; add ?{key} to its {shape.form} clause "
+                "(only selected variables can be bound)",
+            )
+        if value.startswith("<") and value.endswith(">"):
+            if not _IRI.fullmatch(value[1:-1]):
+                raise BindingError(
+                    key, f"{value} is not an absolute IRI (like <https://example.org/x>)"
+                )
             out[key] = URIRef(value[1:-1])
         else:
             out[key] = Literal(value)
@@ -126,10 +128,17 @@ def bind_params(params: dict[str, str]) -> dict[str, Any]:
 
 
 def run(
-    store: Store, sparql: str, params: dict[str, str] | None = None, *, allow_service: bool = False
+    store: Store,
+    sparql: str,
+    params: dict[str, str] | None = None,
+    *,
+    allow_service: bool = False,
+    timeout: float | None = None,
 ) -> QueryResult:
-    check_read_only(sparql, allow_service=allow_service)
-    return store.query(sparql, bind_params(params or {}))
+    """Check and run a user's query; ``timeout`` as for :meth:`Store.query` (seconds,
+    ``math.inf`` for no limit but still stoppable by Ctrl-C)."""
+    shape = check_read_only(sparql, allow_service=allow_service)
+    return store.query(sparql, bind_params(params or {}, shape), timeout=timeout)
 
 
 # --- formatting ---------------------------------------------------------------------------
@@ -138,14 +147,17 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 
 def format_result(result: QueryResult, fmt: str) -> str:
+    """The result as the text `kg query` prints. Controls and bidi overrides in the values are
+    shown as escapes (see :mod:`kg.terminal`), in a way each format reads back: JSON and
+    Turtle keep their meaning, tables and CSV show ``\\x1b`` where an ESC was."""
     if isinstance(result, bool):
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result})
         return "true" if result else "false"
     if isinstance(result, Triples):
-        return triples_to_turtle(result)
+        return escape(triples_to_turtle(result), syntax=True)
     if fmt == "json":
-        return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+        return escape(json.dumps(result.to_json(), ensure_ascii=False, indent=2), syntax=True)
     if fmt in ("csv", "tsv"):
         return _delimited(result, "," if fmt == "csv" else "\t")
     return _table(result)
@@ -173,19 +185,19 @@ def _delimited(rows: Rows, sep: str) -> str:
     if sep == "\t":
         buf.write("\t".join(rows.variables) + "\n")
         for row in rows.values():
-            cells = [(v or "").replace("\t", " ").replace("\n", " ") for v in row.values()]
+            cells = [escape((v or "").replace("\t", " ").replace("\n", " ")) for v in row.values()]
             buf.write("\t".join(cells) + "\n")
         return buf.getvalue().rstrip("\n")
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(rows.variables)
     for row in rows.values():
-        writer.writerow([v or "" for v in row.values()])
+        writer.writerow([escape(v or "") for v in row.values()])
     return buf.getvalue().rstrip("\n")
 
 
 def _table(rows: Rows) -> str:
     header = rows.variables
-    body = [[compact(v).replace("\n", " ") for v in row.values()] for row in rows.values()]
+    body = [[escape(compact(v).replace("\n", " ")) for v in row.values()] for row in rows.values()]
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
     widths = [min(w, 80) for w in widths]
 

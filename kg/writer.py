@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from kg.cache import BuildCache
-from kg.model import Identity
+from kg.model import CorpusEntity, Identity
 from kg.store.base import Store
 
 
@@ -50,25 +51,59 @@ def _digest(text: str) -> str:
 def sync_subjects(store: Store, cache: BuildCache, graph: str, wanted: dict[str, str]) -> int:
     """Bring the corpus-level ``graph`` to ``wanted`` (subject IRI -> its N-Triples), one
     transaction, touching only subjects whose triples changed. Returns how many changed."""
+    digests = {s: _digest(t) for s, t in wanted.items()}
+    return sync_digested(store, cache, graph, digests, wanted.__getitem__)
+
+
+def sync_digested(
+    store: Store,
+    cache: BuildCache,
+    graph: str,
+    digests: dict[str, str],
+    render: Callable[[str], str],
+) -> int:
+    """:func:`sync_subjects` for a caller that can tell a subject's digest without writing
+    its triples (``digests``: subject -> digest of what it is made from); ``render`` writes
+    the triples of a subject, and is called only for the subjects that changed."""
     known = cache.subjects(graph)
     if not known and store.has_graph(graph):
         # the cache does not know what the store holds (lost, or an older layout): start over
         cache.forget_graph(graph)
         store.drop_graphs([graph])
     pending = cache.pending(graph)
-    digests = {s: _digest(t) for s, t in wanted.items()}
     changed = {s for s, d in digests.items() if known.get(s) != d} | pending
-    gone = (set(known) | pending) - set(wanted)
+    gone = (set(known) | pending) - set(digests)
     dirty = changed | gone
     if not dirty:
         return 0
     cache.begin_patch(graph, dirty)
     # a subject that was never written has nothing to remove (the fast path of a new graph)
     remove = {s for s in dirty if s in known or s in pending}
-    body = "".join(wanted[s] for s in sorted(changed) if s in wanted)
+    body = "".join(render(s) for s in sorted(changed) if s in digests)
     store.patch_subjects(graph, remove, body)
-    cache.end_patch(graph, {s: digests[s] for s in changed if s in wanted}, gone)
+    cache.end_patch(graph, {s: digests[s] for s in changed if s in digests}, gone)
     return len(dirty)
 
 
-__all__ = ["article_digest", "render_version", "sync_subjects"]
+def entity_digest(ent: CorpusEntity) -> str:
+    """What an entity's description is made from, as a digest (no triples written)."""
+    parts = [
+        render_version(),
+        ent.iri,
+        ent.type,
+        ent.label,
+        "\x1e".join(sorted(ent.names)),
+        "\x1e".join(sorted(ent.titles)),
+        "\x1e".join(sorted(ent.affiliations)),
+        str(ent.mentions),
+    ]
+    return _digest("\x1f".join(parts))
+
+
+__all__ = [
+    "article_digest",
+    "entity_digest",
+    "render_version",
+    "sync_digested",
+    "sync_subjects",
+]

@@ -111,7 +111,8 @@ def test_article_graphs_say_only_what_their_article_says(examples_store):
     assert [r["g"] for r in rows] == ["https://w3id.org/newskg/id/graph/entities"]
     rows = kg.query(
         examples_store,
-        """SELECT ?g WHERE { GRAPH ?g { ?p kg:mentionedIn ?a } ?p rdfs:label "Rosario Almendra" }""",
+        """SELECT ?g WHERE { GRAPH ?g { ?p kg:mentionedIn ?a }
+           ?p rdfs:label "Rosario Almendra" }""",
     )
     assert len(rows) == 1 and rows[0]["g"].startswith("https://w3id.org/newskg/id/article/")
     # and the speaker's label is found through the union, once per statement

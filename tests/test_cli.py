@@ -173,7 +173,20 @@ def test_stdin_article(tmp_path):
     out = run(
         "query", "SELECT ?f WHERE { ?a kg:sourceFile ?f }", "--store", store, "--format", "tsv"
     ).stdout
-    assert out.splitlines() == ["f", "-"]
+    import hashlib
+
+    short = hashlib.sha256(GOOD_TEXT.encode()).hexdigest()[:8]
+    assert out.splitlines() == ["f", f"-:{short}"]
+    # a second, different text on stdin is a second article, not a replacement
+    other = GOOD_TEXT.replace("Harbour", "River")
+    assert run("build", "-", "--store", store, input=other).returncode == 0
+    assert run("build", "-", "--name", "memo.txt", "--store", store, input=other).returncode == 0
+    out = run(
+        "query", "SELECT ?f WHERE { ?a kg:sourceFile ?f }", "--store", store, "--format", "tsv"
+    ).stdout
+    files = out.splitlines()[1:]
+    assert len(files) == 2 and f"-:{short}" in files
+    assert "memo.txt" not in files  # the same text again: stored once, under its first name
 
 
 def test_store_held_by_another_process(tmp_path):

@@ -53,7 +53,9 @@ def test_wheel_holds_the_package_data(wheel):
 def test_installed_wheel_finds_its_ontology(wheel, tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
-    code = "import kg.sparql as q; d = q.ontology_dir(); print(d); print(sorted(q.canned_queries()))"
+    code = (
+        "import kg.sparql as q; d = q.ontology_dir(); print(d); print(sorted(q.canned_queries()))"
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
     res = subprocess.run(
         [sys.executable, "-c", code],

@@ -178,3 +178,39 @@ def test_the_same_articles_in_any_order_give_the_same_resolution(seed):
     again = resolve_corpus(rows, Minter())
     assert again.entities == first.entities
     assert again.identities == first.identities
+
+
+def test_a_given_name_alone_joins_the_one_person_of_that_name():
+    res = resolve_corpus(
+        corpus(
+            ("h1", "e1", "Person", "Hillary Clinton", [], 6),
+            ("h2", "e1", "Person", "Hillary", [], 1),
+            ("h3", "e1", "Person", "Bernie Sanders", [], 2),
+            ("h4", "e1", "Person", "Bernie", [], 1),
+            ("h5", "e1", "Person", "Kwame", [], 1),
+        ),
+        Minter(),
+    )
+    assert who(res, "h2", "e1") == who(res, "h1", "e1")
+    assert who(res, "h4", "e1") == who(res, "h3", "e1")
+    assert who(res, "h5", "e1") == "person/kwame-h5"
+
+
+def test_a_memo_of_earlier_builds_changes_nothing():
+    from kg.resolve import Memo
+
+    later = corpus(
+        ("m1", "e1", "Person", "Kwame Mensah", [], 3),
+        ("m2", "e1", "Person", "Mensah", [], 1),
+        ("m3", "e1", "Person", "Hillary", [], 1),
+    )
+    rows = [*CLINTONS, *later]
+    plain = resolve_corpus(rows, Minter())
+    memo = Memo()
+    resolve_corpus([*CLINTONS, later[0]], Minter(), memo=memo)  # an earlier, smaller corpus
+    reused = set(memo.blocks)
+    memo.used, memo.new_blocks = set(), {}
+    again = resolve_corpus(rows, Minter(), memo=memo)
+    assert again.entities == plain.entities and again.identities == plain.identities
+    assert memo.used & reused  # blocks the new articles did not touch were read back
+    assert memo.new_blocks  # and the touched ones solved again

@@ -24,6 +24,7 @@ from kg.cli.errors import UserFacingError
 COMMAND_MODULES = {
     "build": "build",
     "resolve": "build",
+    "remove": "build",
     "extract": "extract",
     "query": "query",
     "viz": "views",
@@ -92,8 +93,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
     \b
     Quick start:
       kg build examples/articles        # build ./kg-store
-      kg query --name quotes-by --param name=Lavrov
-      kg viz -o graph.html --open
+      kg query --name quotes-by --param name="Rosario Almendra"
+      kg viz -o graph.html
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

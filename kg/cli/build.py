@@ -56,6 +56,17 @@ def jobs_option(f):
 @base_option
 @click.option("--force", is_flag=True, help="Parse articles again even if they are unchanged.")
 @click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove stored articles whose files under PATH are gone from disk.",
+)
+@click.option(
+    "--name",
+    "stdin_name",
+    metavar="NAME",
+    help="Source-file name for an article read from - (default: - and its content hash).",
+)
+@click.option(
     "--aliases",
     "aliases_file",
     metavar="FILE.csv",
@@ -70,13 +81,16 @@ def build(
     model: str | None,
     base: str,
     force: bool,
+    prune: bool,
+    stdin_name: str | None,
     aliases_file: str | None,
 ) -> None:
     """Read articles and add their who-said-what graph to the store.
 
     PATH may be files (.txt .md .html .htm .json .jsonl), directories (read recursively)
-    or - for a text article on standard input. Building the same files again changes
-    nothing; a file whose text changed replaces its old article. Articles are parsed in
+    or - for a text article on standard input (stored as -:HASH, or as --name).
+    Building the same files again changes nothing; a file whose text changed replaces
+    its old article. Articles are parsed in
     --jobs worker processes, then every entity of the store is resolved at once, so one
     person keeps one node across articles whatever order they come in.
 
@@ -89,7 +103,7 @@ def build(
       kg build examples/articles
       kg build examples/articles --jobs 2 --store my-store
       cat examples/articles/03-estonia-finland-patrols.txt | kg build -
-      kg build news/ --aliases aliases.csv    # e.g. a row: Hillary,Hillary Clinton,Person
+      kg build examples/articles --aliases examples/aliases.csv
     """
     from kg.workers import default_jobs
 
@@ -111,10 +125,9 @@ def build(
             path = item.path if isinstance(item, ReadProblem) else item.source_file
             path = path.split("#", 1)[0]
             if isinstance(item, ReadProblem):
-                click.echo(
-                    f"\r{'skipped' if item.kind == 'skipped' else 'failed'}: {item.message}",
-                    err=True,
-                )
+                kind = "skipped" if item.kind == "skipped" else "failed"
+                # over the progress bar's line, when there is one
+                click.echo(f"{chr(13) if bar is not None else ''}{kind}: {item.message}", err=True)
             if bar is not None and path not in seen:
                 seen.add(path)
                 bar.update(1)
@@ -132,6 +145,8 @@ def build(
                 on_article=tick,
                 aliases=rules,
                 jobs=n,
+                stdin_name=stdin_name,
+                prune=prune,
             )
         except ModelNotFound as exc:
             raise UserFacingError(str(exc)) from None
@@ -164,7 +179,7 @@ def resolve(store_path: str | None, model: str | None, base: str, aliases_file: 
     \b
     Examples:
       kg resolve
-      kg resolve --aliases aliases.csv
+      kg resolve --aliases examples/aliases.csv
     """
     import kg
 
@@ -175,6 +190,30 @@ def resolve(store_path: str | None, model: str | None, base: str, aliases_file: 
         except ModelNotFound as exc:
             raise UserFacingError(str(exc)) from None
     _summary(report, store.location, verb="Resolved")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_option
+def remove(paths: tuple[str, ...], store_path: str | None) -> None:
+    """Remove articles from the store: those read from PATH (a file as it was given to
+    `kg build`, or a directory: every article from a file under it). Each article graph
+    goes in its own transaction; the entities and claims are brought up to date. Nothing
+    is parsed.
+
+    \b
+    Examples:
+      kg remove examples/articles/03-estonia-finland-patrols.txt
+      kg remove examples/articles
+      kg build examples/articles --prune     # remove those whose files are gone
+    """
+    import kg
+
+    with opened_store(store_path, read_only=False) as store:
+        report = kg.remove(store, list(paths))
+    if not report.removed:
+        click.echo(f"Nothing stored from {', '.join(paths)}", err=True)
+    _summary(report, store.location, verb="Removed")
 
 
 def _counts(counter) -> str:
@@ -193,6 +232,10 @@ def _summary(report, location: str, verb: str = "Built") -> None:
             notes.append(f"{report.replaced} replaced an older version")
         if notes:
             head += f" ({'; '.join(notes)})"
+    elif verb == "Removed":
+        head = (
+            f"Removed {report.removed} article{'s' if report.removed != 1 else ''} from {location}"
+        )
     else:
         head = f"Resolved {report.total_articles} articles in {location}"
     lines = [
@@ -201,6 +244,8 @@ def _summary(report, location: str, verb: str = "Built") -> None:
         f"  entities:   {_counts(report.entities)}",
         f"  statements: {_counts(report.statements)}",
     ]
+    if report.removed and verb == "Built":
+        lines.append(f"  removed:    {report.removed} article(s) whose files are gone")
     if report.rewritten:
         lines.append(
             f"  rewritten:  {report.rewritten} other article graph(s) whose entities changed"
@@ -208,7 +253,7 @@ def _summary(report, location: str, verb: str = "Built") -> None:
     for dup, original in report.duplicates:
         lines.append(f"  duplicate:  {dup} has the same text as {original} (stored once)")
     if report.skipped:
-        lines.append(f"  skipped:    {len(report.skipped)} unsupported file(s)")
+        lines.append(f"  skipped:    {len(report.skipped)} file(s), named above")
     if report.failed:
         lines.append(f"  failed:     {len(report.failed)} file(s) or record(s), named above")
     click.echo("\n".join(lines))
@@ -232,4 +277,4 @@ def read_aliases(path: str) -> list[AliasRule]:
         raise click.UsageError(str(exc)) from None
 
 
-COMMANDS = [build, resolve]
+COMMANDS = [build, resolve, remove]

@@ -70,7 +70,9 @@ def entities(type_: str | None, limit: int | None, fmt: str, store_path: str | N
     if fmt.lower() == "json":
         import json
 
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        from kg.terminal import escape
+
+        click.echo(escape(json.dumps(rows, indent=2, ensure_ascii=False), syntax=True))
         return
     click.echo(q.format_result(Rows(variables, bindings), fmt.lower()))
 

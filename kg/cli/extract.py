@@ -31,8 +31,8 @@ def extract(file: str, fmt: str, model: str | None, base: str) -> None:
 
     \b
     Examples:
-      kg extract examples/articles/harbor-dredging.txt
-      kg extract story.html --format jsonld > story.jsonld
+      kg extract examples/articles/03-estonia-finland-patrols.txt
+      kg extract examples/articles/07-portugal-fuel-duty.html --format jsonld > story.jsonld
     """
     if file == "-":
         from kg.readers.text import read_text

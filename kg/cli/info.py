@@ -10,6 +10,7 @@ import click
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
 from kg.sparql import compact
+from kg.terminal import escape
 from kg.views.graph import ACTS, pagerank, store_graph
 
 
@@ -40,7 +41,7 @@ def stats(top: int, fmt: str, store_path: str | None) -> None:
     central = sorted(ranks.items(), key=lambda kv: -kv[1])[:top]
     said = Counter(u for u, _, d in g.edges(data=True) if d["label"] in ACTS)
     if fmt == "json":
-        click.echo(
+        _echo_json(
             json.dumps(
                 {
                     "articles": articles,
@@ -67,10 +68,17 @@ def stats(top: int, fmt: str, store_path: str | None) -> None:
     click.echo(f"statements  {sum(stmts.values())}  ({_counts(stmts)})")
     if central:
         click.echo("\nmost central (PageRank):")
-        width = max(len(g.nodes[n]["label"]) for n, _ in central)
+        width = max(len(escape(g.nodes[n]["label"])) for n, _ in central)
         for n, r in central:
             d = g.nodes[n]
-            click.echo(f"  {d['label']:<{width}}  {d['type']:<16} {r:.4f}  {said[n]} statement(s)")
+            label = escape(d["label"])
+            click.echo(f"  {label:<{width}}  {d['type']:<16} {r:.4f}  {said[n]} statement(s)")
+
+
+def _echo_json(text: str) -> None:
+    """Print JSON with the controls and bidi overrides of article text escaped (still the
+    same JSON): json.dumps leaves C1 controls and U+202E raw."""
+    click.echo(escape(text, syntax=True))
 
 
 def _counts(c: Counter) -> str:
@@ -89,8 +97,8 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
 
     \b
     Examples:
-      kg show Lavrov
-      kg show HRW --format json
+      kg show CRM
+      kg show "rosario almendra" --format json
     """
     import kg
 
@@ -99,25 +107,25 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
     if not out:
         raise UserFacingError(f"no entity named {entity!r} in the store")
     if fmt == "json":
-        click.echo(json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False))
+        _echo_json(json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False))
         return
     for i, e in enumerate(out):
         if i:
             click.echo()
-        click.echo(f"{e['label']}  ({e['type']}, {compact(e['entity'])})")
+        click.echo(escape(f"{e['label']}  ({e['type']}, {compact(e['entity'])})"))
         if e["aliases"]:
-            click.echo(f"  also:         {'; '.join(e['aliases'])}")
+            click.echo(escape(f"  also:         {'; '.join(e['aliases'])}"))
         if e["titles"]:
-            click.echo(f"  titles:       {'; '.join(e['titles'])}")
+            click.echo(escape(f"  titles:       {'; '.join(e['titles'])}"))
         if e["affiliations"]:
-            click.echo(f"  affiliations: {'; '.join(e['affiliations'])}")
+            click.echo(escape(f"  affiliations: {'; '.join(e['affiliations'])}"))
         click.echo(f"  articles:     {e['articles']}")
         click.echo(f"  statements:   {len(e['statements'])}")
         for s in e["statements"]:
             mark = "“”" if s["direct"] else "~"
-            click.echo(f"\n  [{s['kind']}, {s['cue']!r}, {mark}] {s['article']}")
-            click.echo(f"    {s['text']}")
-            click.echo(f"    ({s['source_file']} chars {s['begin']}-{s['end']})")
+            click.echo(escape(f"\n  [{s['kind']}, {s['cue']!r}, {mark}] {s['article']}"))
+            click.echo(escape(f"    {s['text']}"))
+            click.echo(escape(f"    ({s['source_file']} chars {s['begin']}-{s['end']})"))
 
 
 COMMANDS = [stats, show]

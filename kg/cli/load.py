@@ -17,13 +17,13 @@ from kg.cli.options import opened_store, store_option
 def load(paths: tuple[str, ...], store_path: str | None) -> None:
     """Load the shards `kg spark` wrote (a directory), or N-Quads or TriG files (`kg
     export --format nquads`), into the store: each graph replaced whole. Every file is
-    checked first: a malformed one is named with its line, and nothing is loaded.
+    checked first: a malformed one is named with its line, and nothing is loaded. The
+    store may be a directory or a SPARQL server's URL (`--store http://127.0.0.1:7878`).
 
     \b
     Examples:
-      kg load shards --store kg-store
-      kg load shards --store http://127.0.0.1:7878
-      kg load export.nq --store other-store
+      kg export --format nquads -o export.nq && kg load export.nq --store other-store
+      kg spark examples/warc --out shards --master 'local[2]' && kg load shards --store new
     """
     from kg.spark.shards import LoadError, shard_files
     from kg.spark.shards import load as load_files

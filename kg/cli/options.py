@@ -12,7 +12,7 @@ import click
 from kg.cli.errors import UserFacingError
 from kg.nlp import ModelNotFound
 from kg.store import Store, StoreError, default_location, open_store
-from kg.store.base import QueryError
+from kg.store.base import NotAStore, QueryError
 
 F = Callable[..., Any]
 
@@ -44,6 +44,8 @@ def opened_store(path: str | None, *, read_only: bool) -> Iterator[Store]:
     """Open a store, turning store problems into one-line errors."""
     try:
         store = open_store(path or default_location(), read_only=read_only)
+    except NotAStore as exc:
+        raise click.UsageError(str(exc)) from None
     except StoreError as exc:
         raise UserFacingError(str(exc), exc.exit_code) from None
     try:

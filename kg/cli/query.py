@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import math
+import os
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from kg import sparql as q
 from kg.cli.errors import UserFacingError
 from kg.cli.options import format_option, opened_store, store_option
-from kg.store.base import QueryError, Rows
+from kg.store.base import BindingError, QueryError, QueryTimeout, Rows
+
+#: Seconds a query may run unless --timeout says otherwise: long enough for any sensible
+#: question to a large store, short enough that a runaway cross product ends by itself.
+DEFAULT_TIMEOUT = 30.0
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for item in values:
         key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="'--param'")
         out[key.strip()] = value
     return out
 
@@ -39,6 +47,14 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     is_flag=True,
     help="Allow SERVICE clauses, which contact other servers over the network.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop a query that runs longer than this (0: no limit).",
+)
 @format_option(*q.FORMATS)
 @store_option
 def query(
@@ -47,6 +63,7 @@ def query(
     params: tuple[str, ...],
     list_: bool,
     allow_service: bool,
+    timeout: float,
     fmt: str,
     store_path: str | None,
 ) -> None:
@@ -61,7 +78,7 @@ def query(
     Examples:
       kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
       kg query @examples/queries/denied-findings.rq --format csv
-      kg query --name quotes-by --param name=Lavrov
+      kg query --name quotes-by --param name="Rosario Almendra"
       kg query --list
     """
     canned = q.canned_queries()
@@ -88,17 +105,33 @@ def query(
             raise click.UsageError(
                 f"canned query {name!r} needs " + ", ".join(f"--param {m}=..." for m in missing)
             )
+        bound = canned[name].prepare(bound)
     elif sparql:
         text = _read_query(sparql)
     else:
         raise click.UsageError("give a QUERY, @FILE.rq, --name NAME or --list")
     try:
-        q.check_read_only(text, allow_service=allow_service)
+        shape = q.check_read_only(text, allow_service=allow_service)
+        q.bind_params(bound, shape)  # a bad --param is a usage error, before the store opens
+    except BindingError as exc:
+        raise _bad_param(exc) from None
     except QueryError as exc:
         raise UserFacingError(str(exc)) from None
     with opened_store(store_path, read_only=True) as store:
         try:
-            result = q.run(store, text, bound, allow_service=allow_service)
+            result = q.run(
+                store, text, bound, allow_service=allow_service, timeout=timeout or math.inf
+            )
+        except QueryTimeout:
+            _abandon(
+                f"kg: error: the query ran longer than {timeout:g} s and was stopped (add a "
+                "LIMIT or narrow it down, or pass --timeout with more seconds, 0 for no limit)",
+                1,
+            )
+        except KeyboardInterrupt:
+            _abandon("kg: interrupted", 130)
+        except BindingError as exc:
+            raise _bad_param(exc) from None
         except QueryError as exc:
             raise UserFacingError(str(exc)) from None
         if isinstance(result, Rows) and name:
@@ -106,6 +139,20 @@ def query(
             # projected variables); the user knows what they asked for
             result = result.without(bound)
         click.echo(q.format_result(result, fmt.lower()))
+
+
+def _abandon(message: str, code: int) -> NoReturn:
+    """Say why and end the process now. The stopped query goes on in a thread that cannot
+    be cancelled; ending the process is what stops it (the store is open read-only, so
+    there is nothing to save)."""
+    click.echo(message, err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _bad_param(exc: BindingError) -> click.BadParameter:
+    return click.BadParameter(f"{exc.name}: {exc.reason}", param_hint="'--param'")
 
 
 def _read_query(arg: str) -> str:

@@ -33,11 +33,12 @@ def spark(inputs, out, master, partitions, model, base, overwrite) -> None:
     under DIR; `kg load DIR --store ...` puts them into a store. The graphs are those
     `kg build` makes of the same input.
 
+    On a cluster: `spark-submit --master yarn kg/spark/job.py s3a://crawl/ --out
+    s3a://out/kg` (docs/cluster.md).
+
     \b
     Examples:
-      kg spark examples/articles --out shards --master local[2]
-      kg load shards --store kg-store
-      spark-submit --master yarn kg/spark/job.py s3a://crawl/2024/ --out s3a://out/kg
+      kg spark examples/articles --out shards --master 'local[2]'
     """
     try:
         import pyspark  # noqa: F401

@@ -15,6 +15,10 @@ from kg.validate import validate_store
 def validate(store_path: str | None, verbose: bool) -> None:
     """Check that the store conforms to ontology/shapes.ttl (exit 1 if not).
 
+    Besides the shape of every article, entity, statement and span, every span (content,
+    source and cue) must lie inside its article's text, content spans must slice out the
+    statement's words and source and cue spans some words.
+
     \b
     Example:
       kg validate --store kg-store

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime
-import io
 import sys
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 
 import click
-import networkx as nx
 
 from kg.cli.errors import UserFacingError
 from kg.cli.options import opened_store, store_option
 from kg.views.graph import find_entity, store_graph
+from kg.views.network import FORMATS, network_bytes
 from kg.views.select import (
     DEFAULT_MAX_NODES,
     Filters,
@@ -34,7 +33,7 @@ RDF_FORMATS = {
     "nt": "ntriples",
     "jsonld": "jsonld",
 }
-NETWORK_FORMATS = ("graphml", "gexf")
+NETWORK_FORMATS = FORMATS
 
 
 def _comma_list(parse: Callable[[str], frozenset[str]]):
@@ -144,9 +143,9 @@ def viz(
 
     \b
     Examples:
-      kg viz -o graph.html --open
-      kg viz --focus "Human Rights Watch" --depth 2 -o hrw.html
-      kg viz --act denied --since 2016-01-01 --color community -o denials.html
+      kg viz -o graph.html
+      kg viz --focus "Coastal Rights Monitor" --depth 2 -o crm.html
+      kg viz --act denied --color community -o denials.html
       kg viz --article examples/articles/02-ghana-port-evictions.txt -o ghana.html
     """
     from kg.views.html import write_html
@@ -235,21 +234,6 @@ def export(fmt: str, output: str | None, store_path: str | None) -> None:
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-
-
-def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:
-    """GraphML/GEXF allow only scalar attributes: lists are joined with "; "."""
-    flat = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        flat.add_node(n, **{k: ("; ".join(v) if isinstance(v, list) else v) for k, v in d.items()})
-    for u, v, k, d in g.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=k, **d)
-    buf = io.BytesIO()
-    if fmt == "graphml":
-        nx.write_graphml(flat, buf)
-    else:
-        nx.write_gexf(flat, buf)
-    return buf.getvalue()
 
 
 COMMANDS = [viz, export]

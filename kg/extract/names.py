@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from kg.extract.lexicon import words
 
@@ -226,6 +226,7 @@ def parse_name(form: str) -> PersonName:
     return PersonName(words[0], middles, words[-1], suffix)
 
 
+@lru_cache(maxsize=65536)
 def name_skeleton(word: str) -> str:
     """A rough phonetic key so that transliteration variants compare equal:
     Sergei/Sergey, Aleksandr/Alexander, Muammar/Moammar."""
@@ -237,6 +238,7 @@ def name_skeleton(word: str) -> str:
     return w[0] + rest
 
 
+@lru_cache(maxsize=65536)
 def compatible_first_names(a: str, b: str) -> bool:
     """Whether two given names can be the same person's: equal, an initial of the other, a
     transliteration variant (Sergei/Sergey) or a short form (Bill/William)."""
@@ -251,6 +253,7 @@ def compatible_first_names(a: str, b: str) -> bool:
     return NICKNAMES.get(la, la) == NICKNAMES.get(lb, lb)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower case without accents, for comparing names: "Calderón" -> "calderon",
     "Μητσοτάκης" -> "μητσοτακης". Only the accents go: letters of other scripts stay, so
@@ -271,6 +274,7 @@ def name_initial(word: str) -> bool:
     return bool(word) and (word[0].isupper() or caseless_letter(word[0]))
 
 
+@lru_cache(maxsize=65536)
 def compatible_names(a: PersonName, b: PersonName) -> bool:
     """Two full names of one person: same surname and suffix, compatible given names, and
     middle initials that do not contradict (George W. Bush is not George H. W. Bush)."""

@@ -29,6 +29,7 @@ _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
     """The form a name is looked up by: case-folded, accents and curly quotes made plain,
     spaces collapsed ("Sergéy  LAVROV" -> "sergey lavrov"). Stated on every entity as

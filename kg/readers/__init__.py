@@ -29,6 +29,7 @@ from .files import (
     ReadError,
     expand_paths,
     file_suffix,
+    is_store_dir,
     read_checked_bytes,
     read_checked_stream,
 )
@@ -91,6 +92,9 @@ def read_paths(
     """
     named = {Path(p) for p in paths if p != STDIN}
     for item in expand_paths(paths):
+        if isinstance(item, ReadError):  # found by the walk itself (a symbolic link loop)
+            yield ReadProblem(path=item.path, message=str(item), kind=item.kind)
+            continue
         display = str(item)
         for result in _read_one(item, stdin, named=item in named):
             if isinstance(result, ReadError):
@@ -135,6 +139,9 @@ def _read_one(
     if suffix in STREAM_READERS:
         return STREAM_READERS[suffix](path, display)
     reader = READERS.get(suffix)
+    if path.is_dir() and is_store_dir(path):
+        return [ReadError(display, "a newskg store, not articles: not read", kind="skipped")]
+    reader = READERS.get(path.suffix.lower())
     if reader is None:
         reason = f"unsupported file type {path.suffix or '(no extension)'}"
         if named:  # the user asked for this file: say what would have been read

@@ -63,23 +63,32 @@ class ReadError(Exception):
         super().__init__(f"{where}: {reason}")
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path | Literal["-"]]:
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]],
+) -> list[Path | Literal["-"] | ReadError]:
     """The candidate files under ``paths``, in the order they will be read.
 
     Paths keep the order the user gave them; a directory is walked recursively and its files
     sorted by their path components, so the same tree always gives the same order (and so the
-    same output) on every machine. Hidden files and directories (``.git``, ``.DS_Store``) are
-    left out of walks, but a hidden file named explicitly is kept. ``"-"`` (stdin) is passed
-    through. A file reached twice is listed once. Unsupported files are *kept*: reading them
-    yields a "skipped" problem, which tells the user why they were not used.
+    same output) on every machine. Symbolic links to directories are followed, as a user who
+    links a folder into their news folder expects; a link that leads back into a directory
+    it is inside (a loop) is not followed, and is listed as a "skipped" :class:`ReadError`
+    in its place, so the walk always ends and the user is told. Hidden files and directories
+    (``.git``, ``.DS_Store``) are left out of walks, but a hidden file named explicitly is
+    kept. ``"-"`` (stdin) is passed through. A file reached twice is listed once. Unsupported
+    files are *kept*: reading them yields a "skipped" problem, which tells the user why they
+    were not used.
 
     Raises :class:`FileNotFoundError` for a path that does not exist, before anything is read,
     so a typo in a command line fails fast instead of after minutes of work.
     """
-    result: list[Path | Literal["-"]] = []
+    result: list[Path | Literal["-"] | ReadError] = []
     seen: set[object] = set()
 
-    def add(item: Path | Literal["-"]) -> None:
+    def add(item: Path | Literal["-"] | ReadError) -> None:
+        if isinstance(item, ReadError):
+            result.append(item)
+            return
         key = item if isinstance(item, str) else _identity(item)
         if key not in seen:
             seen.add(key)
@@ -90,7 +99,9 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path | Literal
             add(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and is_store_dir(path):
+            add(path)  # read_paths says why it is not read
+        elif path.is_dir():
             for found in _walk(path):
                 add(found)
         elif path.exists() or path.is_symlink():
@@ -111,6 +122,15 @@ def file_suffix(path: Path) -> str:
     return next((s for s in DOUBLE_SUFFIXES if name.endswith(s)), path.suffix.lower())
 
 
+def is_store_dir(path: Path) -> bool:
+    """Whether ``path`` is a store's directory (an Oxigraph database, with or without
+    newskg's cache): never input, even inside a directory being built (`kg build .` with
+    ./kg-store in it)."""
+    return (path / "CURRENT").is_file() and (
+        (path / "IDENTITY").is_file() or (path / "newskg").is_dir()
+    )
+
+
 def _identity(path: Path) -> object:
     """Same file, same key, however it was named (``a/x.txt`` vs ``./a/../a/x.txt``)."""
     try:
@@ -120,18 +140,52 @@ def _identity(path: Path) -> object:
         return str(path)
 
 
-def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        base = Path(dirpath)
-        for name in filenames:
-            if name.startswith("."):
+def _walk(root: Path) -> list[Path | ReadError]:
+    """The files under ``root`` in sorted order, following links to directories.
+
+    Depth first, entries sorted by name, which is the order of sorted path components. Each
+    directory is walked once whatever it is reached by (two links to one folder, or a link
+    to a sibling), so the walk is bounded by the real tree; a directory reached again from
+    inside itself is a loop, reported where the link is.
+    """
+    found: list[Path | ReadError] = []
+    walked: set[object] = set()
+
+    def visit(directory: Path, ancestors: dict[object, Path]) -> None:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            found.append(ReadError(str(directory), f"cannot read directory: {exc.strerror}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = base / name
-            if path.is_file():  # sockets, fifos and dangling links are not documents
+            path = directory / entry.name
+            try:
+                is_dir = entry.is_dir()  # follows symbolic links
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                continue  # vanished, or a link loop the system refuses to resolve
+            if is_file:  # sockets, fifos and dangling links are not documents
                 found.append(path)
-    found.sort(key=lambda p: p.relative_to(root).parts)
+            elif is_dir and is_store_dir(path):
+                found.append(path)  # listed, never walked: read_paths skips it
+            elif is_dir:
+                key = _identity(path)
+                if key in ancestors:
+                    found.append(
+                        ReadError(
+                            str(path),
+                            f"symbolic link loop back to {ancestors[key]}, not followed",
+                            kind="skipped",
+                        )
+                    )
+                elif key not in walked:
+                    walked.add(key)
+                    visit(path, {**ancestors, key: path})
+
+    walked.add(_identity(root))
+    visit(root, {_identity(root): root})
     return found
 
 

@@ -12,6 +12,7 @@ points at the record, not just the file.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +24,9 @@ from .html import leading_title_span
 
 #: Optional string fields copied onto the Article under the same name.
 OPTIONAL_FIELDS = ("title", "url", "date", "author", "publisher")
+
+#: Code points that are never text on their own (halves of a UTF-16 pair).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_json(data: bytes, source: str) -> Iterator[Article | ReadError]:
@@ -108,6 +112,10 @@ def record_to_article(
             fields[name] = _string_field(record.get(name))
         except ValueError as exc:
             raise fail(f'"{name}" {exc}') from None
+    for name, value in (("text", text), *fields.items()):
+        problem = _surrogate_problem(value)
+        if problem:
+            raise fail(f'"{name}" {problem}')
     if fields["date"] is not None and not _is_iso_date(fields["date"]):
         raise fail(f'"date" is not an ISO 8601 date ({fields["date"]!r})')
     return Article(
@@ -130,6 +138,21 @@ def _string_field(value: Any) -> str | None:
     if not isinstance(value, str):
         raise ValueError(f"must be a string, not {_json_type(value)}")
     return " ".join(value.split()) or None
+
+
+def _surrogate_problem(value: str | None) -> str | None:
+    """Why ``value`` is not Unicode text, or None. JSON's ``\\ud800`` escape decodes to a lone
+    surrogate, which no UTF-8 store or file can hold: caught here, it costs one record
+    instead of failing later, in the store, for the whole build."""
+    if value is None:
+        return None
+    match = _SURROGATE.search(value)
+    if match is None:
+        return None
+    return (
+        f"holds a lone surrogate (\\u{ord(match.group()):04x} at character {match.start()}), "
+        "which is not text"
+    )
 
 
 def _is_iso_date(value: str) -> bool:

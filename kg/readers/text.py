@@ -144,7 +144,24 @@ def read_text(data: bytes, source: str, *, markdown: bool = False) -> Article:
         raise ReadError(source, "empty file")
     span = find_title(text, markdown=markdown)
     title = text[span[0] : span[1]] if span else None
+    if span and not has_body_after(text, span[1]):
+        # the headline is all there is (a one-line file, a sentence piped on stdin): it is
+        # the body too, so it keeps its title but is parsed as body prose, not as a headline
+        # (whose rules would find no statement in it)
+        span = None
     return Article(text=text, source_file=source, title=title, title_span=span)
+
+
+def has_body_after(text: str, end: int) -> bool:
+    """True when a line after the one that holds offset ``end`` is neither blank nor page
+    furniture: some body follows the headline."""
+    next_line = text.find("\n", end)
+    if next_line < 0:
+        return False
+    return any(
+        match.group().strip() and not is_furniture(match.group())
+        for match in _LINE.finditer(text, next_line)
+    )
 
 
 def find_title(text: str, *, markdown: bool = False) -> tuple[int, int] | None:

@@ -24,13 +24,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.extract.names import fold
 from kg.model import FAMILY, CorpusEntity, Identity
-from kg.rdf.iris import Minter
+from kg.rdf.iris import Minter, slug
 from kg.resolve.aliases import AliasRule
-from kg.resolve.groups import Group, group_by_keys
+from kg.resolve.blocks import Memo, digest, group_blocks, item_text, person_blocks
+from kg.resolve.groups import Group, group_by_keys, name_key_of
 from kg.resolve.local import PUBLISHER_KEY, ArticleEntities, Local, locals_of
-from kg.resolve.names import best_label, identity_key
-from kg.resolve.people import PersonCluster, cluster_people
+from kg.resolve.names import best_label, identity_key, label_rank, person_forms
+from kg.resolve.people import (
+    PersonCluster,
+    _order,
+    cluster_people,
+    evidence_of,
+    given_alone,
+    pick,
+)
 
 
 @dataclass
@@ -50,11 +59,46 @@ class _Candidate:
     names: set[str]
     forced: bool
     scoped: str | None
+    rule: AliasRule | None = None
+    key: str = ""  # the identity key of the label, the IRI's stem
     iri: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = identity_key(self.type, self.label)
 
     @property
     def mentions(self) -> int:
         return sum(m.mentions for m in self.members)
+
+    def to_json(self) -> list:
+        rule = self.rule
+        return [
+            self.type,
+            self.label,
+            [list(m.id) for m in self.members],
+            sorted(self.titles),
+            sorted(self.names),
+            self.forced,
+            self.scoped,
+            [rule.alias, rule.canonical, rule.type] if rule else None,
+            self.key,
+        ]
+
+    @classmethod
+    def from_json(cls, data: list, by_id: dict[tuple[str, str], Local]) -> _Candidate:
+        type_, label, ids, titles, names, forced, scoped, rule, key = data
+        return cls(
+            type=type_,
+            label=label,
+            members=[by_id[(a, k)] for a, k in ids],
+            titles=set(titles),
+            names=set(names),
+            forced=forced,
+            scoped=scoped,
+            rule=AliasRule(*rule) if rule else None,
+            key=key,
+        )
 
     def rank(self) -> tuple:
         """Who keeps a contested IRI: a user's rule, then a corpus-wide entity, then the
@@ -64,24 +108,144 @@ class _Candidate:
 
 
 def resolve_corpus(
-    articles: Iterable[ArticleEntities], minter: Minter, rules: Sequence[AliasRule] = ()
+    articles: Iterable[ArticleEntities],
+    minter: Minter,
+    rules: Sequence[AliasRule] = (),
+    memo: Memo | None = None,
 ) -> Resolution:
-    """Resolve every article's entities at once (see the module docstring)."""
+    """Resolve every article's entities at once (see the module docstring). With a
+    ``memo`` (:mod:`kg.resolve.blocks`), blocks whose members have not changed since it
+    was filled are read back instead of resolved again: the result is the same."""
     arts = sorted(articles, key=lambda a: a.article)
     items = locals_of(arts)
     rest, forced_people, forced_groups = _apply_rules(items, rules)
+    memo = memo if memo is not None else Memo()
     by_family: dict[str, list[Local]] = defaultdict(list)
     for it in rest:
         by_family[FAMILY[it.type]].append(it)
-    candidates = [
-        _person(c) for c in cluster_people(by_family["Person"], list(forced_people.values()))
-    ]
+    candidates: list[_Candidate] = []
+    deferred: list[Local] = []
+    for members, forced in person_blocks(by_family["Person"], list(forced_people.values())):
+        candidates += _block(memo, "Person", members, forced, _solve_people, deferred)
+    candidates += _place_given_alone(deferred, candidates)
     for family in ("Organization", "Place"):
-        forced = [g for g in forced_groups.values() if g.family == family]
-        candidates += [_group(g) for g in group_by_keys(family, by_family[family], forced)]
+
+        def key(name: str, family: str = family) -> str:
+            return memo.key(family, name, name_key_of)
+
+        forced_here = [g for g in forced_groups.values() if g.family == family]
+        for members, forced in group_blocks(family, by_family[family], forced_here, key):
+
+            def solve(ms, fs, family=family, key=key):
+                return [_group(g) for g in group_by_keys(family, ms, fs, key)]
+
+            candidates += _block(memo, family, members, forced, solve)
     candidates = [c for c in candidates if c.members or c.forced]
     _assign_iris(candidates, minter)
     return _resolution(arts, candidates, minter)
+
+
+def warm_caches(articles: Iterable[ArticleEntities], memo: Memo) -> None:
+    """Parse every name the corpus holds into the caches resolution reads (person forms,
+    label ranks, name keys), ahead of time: what a build does while phase 1 runs."""
+    for art in articles:
+        for it in art.entities:
+            family = FAMILY[it.type]
+            if family == "Person":
+                person_forms(it.names)
+            else:
+                for n in it.names:
+                    memo.key(family, n, name_key_of)
+            for n in it.names:
+                label_rank(it.type, n)
+            item_text(it)
+    for outcome in memo.blocks.values():
+        for c in outcome.get("entities", ()) if isinstance(outcome, dict) else ():
+            slug(c[-1])  # the IRI's stem
+
+
+def _solve_people(
+    members: list[Local], forced: list[PersonCluster]
+) -> tuple[list[_Candidate], list[Local]]:
+    clusters, deferred = cluster_people(members, forced, defer_given=True)
+    return [_person(c) for c in clusters], deferred
+
+
+def _block(
+    memo: Memo,
+    family: str,
+    members: list[Local],
+    forced: list,
+    solve,
+    deferred: list[Local] | None = None,
+) -> list[_Candidate]:
+    """One block's candidates (and, for people, the given names alone it leaves for
+    :func:`_place_given_alone`): read back from the memo, or solved and remembered."""
+    d = digest(family, members, forced)
+    memo.used.add(d)
+    kept = memo.blocks.get(d)
+    by_id = {m.id: m for m in members}
+    if kept is not None:
+        try:
+            out = [_Candidate.from_json(c, by_id) for c in kept["entities"]]
+            if deferred is not None:
+                deferred += [by_id[(a, k)] for a, k in kept["deferred"]]
+            return out
+        except (KeyError, TypeError, ValueError):  # a memo of another shape: solve again
+            pass
+    result = solve(members, forced)
+    out, left = result if isinstance(result, tuple) else (result, [])
+    if deferred is not None:
+        deferred += left
+    memo.blocks[d] = memo.new_blocks[d] = {
+        "entities": [c.to_json() for c in out],
+        "deferred": [list(m.id) for m in left],
+    }
+    return out
+
+
+def _place_given_alone(deferred: list[Local], candidates: list[_Candidate]) -> list[_Candidate]:
+    """Step 2 for people named by a given name alone ("Hillary"), once every surname's
+    clusters are known: each joins the person of that given name the evidence picks, or
+    stays its article's. Returns the candidates made for those that stay."""
+    if not deferred:
+        return []
+    wanted = set().union(*(given_alone(item) for item in deferred))
+    by_given: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in candidates:
+        if FAMILY[c.type] != "Person" or c.scoped:
+            continue
+        names = {c.rule.canonical} if c.rule else set()
+        names |= {n for m in c.members for n in m.names}
+        givens = {fold(p.given) for p in person_forms(frozenset(names)) if p.full and p.given}
+        for g in givens & wanted:
+            by_given[g].append(c)
+    evidence: dict[int, object] = {}
+
+    def evidence_for(c: _Candidate):
+        if id(c) not in evidence:
+            evidence[id(c)] = evidence_of(c.members, {c.rule.canonical} if c.rule else set())
+        return evidence[id(c)]
+
+    decided = []
+    for item in sorted(deferred, key=_order):
+        pool = {id(c): c for g in sorted(given_alone(item)) for c in by_given.get(g, ())}
+        ranked = sorted(pool.values(), key=lambda c: (not c.forced, min(m.id for m in c.members)))
+        decided.append((item, pick(item, ranked, evidence_for)))
+    made = []
+    for item, target in decided:
+        if target is None:
+            cluster = PersonCluster(seq=0, scoped=item.article)
+            cluster.add(item)
+            made.append(_person(cluster))
+        else:
+            target.members.append(item)
+            target.names |= item.names
+            target.titles |= item.titles
+            if not target.forced:  # a name more may tip the votes between equal labels
+                target.label = best_label("Person", target.names, _votes(target.members))
+                target.key = identity_key(target.type, target.label)
+    return made
 
 
 def _apply_rules(
@@ -128,6 +292,7 @@ def _person(c: PersonCluster) -> _Candidate:
         names=set(c.names),
         forced=rule is not None,
         scoped=c.scoped,
+        rule=rule,
     )
 
 
@@ -155,6 +320,7 @@ def _group(g: Group) -> _Candidate:
         names=set(g.names),
         forced=rule is not None,
         scoped=None,
+        rule=rule,
     )
 
 
@@ -162,7 +328,7 @@ def _assign_iris(candidates: list[_Candidate], minter: Minter) -> None:
     """IRIs from identity keys; contested ones settled by rank (see the module docstring)."""
     wanted: dict[str, list[_Candidate]] = defaultdict(list)
     for c in candidates:
-        key = identity_key(c.type, c.label)
+        key = c.key
         if c.scoped:
             key = f"{key} {c.scoped[:8]}"
         wanted[minter.entity(c.type, key)].append(c)
@@ -175,7 +341,7 @@ def _assign_iris(candidates: list[_Candidate], minter: Minter) -> None:
             n = 1
             while alt in taken:
                 n += 1
-                alt = minter.entity(c.type, f"{identity_key(c.type, c.label)} {n}")
+                alt = minter.entity(c.type, f"{c.key} {n}")
             c.iri = alt
             taken.add(alt)
 
@@ -215,4 +381,11 @@ def _resolution(
     return res
 
 
-__all__ = ["AliasRule", "ArticleEntities", "Resolution", "resolve_corpus"]
+__all__ = [
+    "AliasRule",
+    "ArticleEntities",
+    "Memo",
+    "Resolution",
+    "resolve_corpus",
+    "warm_caches",
+]

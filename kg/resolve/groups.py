@@ -10,7 +10,7 @@ change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.rdf.iris import slug
@@ -48,18 +48,25 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
-def name_keys(family: str, names: Iterable[str]) -> list[str]:
-    """The keys a set of names reaches (sorted, so the first is stable)."""
-    return sorted({slug(identity_key(family, n)) for n in names})
+def name_key_of(family: str, name: str) -> str:
+    """The key one name reaches."""
+    return slug(identity_key(family, name))
 
 
-def group_by_keys(family: str, items: list[Local], forced: list[Group] = ()) -> list[Group]:
+def group_by_keys(
+    family: str,
+    items: list[Local],
+    forced: list[Group] = (),
+    key: Callable[[str], str] | None = None,
+) -> list[Group]:
     """Connected components of ``items`` (and ``forced`` groups from alias rules, which
-    bring their canonical name and pull in every item sharing a key with it)."""
+    bring their canonical name and pull in every item sharing a key with it). ``key``
+    gives a name's key (default :func:`name_key_of`; a caller may remember them)."""
+    key = key or (lambda n: name_key_of(family, n))
     uf = _UnionFind()
     keyed: list[tuple[list[str], Local | Group]] = []
     for thing in [*forced, *items]:
-        keys = name_keys(family, thing.names)
+        keys = sorted({key(n) for n in thing.names})
         for k in keys[1:]:
             uf.union(keys[0], k)
         keyed.append((keys, thing))
@@ -77,4 +84,4 @@ def group_by_keys(family: str, items: list[Local], forced: list[Group] = ()) -> 
     return [groups[k] for k in sorted(groups)]
 
 
-__all__ = ["Group", "group_by_keys", "name_keys"]
+__all__ = ["Group", "group_by_keys", "name_key_of"]

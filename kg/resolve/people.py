@@ -69,13 +69,15 @@ class PersonCluster:
         self.titles |= item.titles
         self.mentions += max(1, item.mentions)
         if new:
-            self.full += [p for p in person_forms(frozenset(new)) if p.full]
+            self.full += [p for p in person_forms(frozenset(new)) if p.full and p not in self.full]
 
     def add_name(self, name: str) -> None:
         """A name the cluster goes by without any article giving it (a rule's canonical)."""
         if name not in self.names:
             self.names.add(name)
-            self.full += [p for p in person_forms(frozenset({name})) if p.full]
+            self.full += [
+                p for p in person_forms(frozenset({name})) if p.full and p not in self.full
+            ]
 
     def freeze(self) -> Evidence:
         """What step 2 reads of this cluster, fixed as step 1 left it."""
@@ -165,9 +167,21 @@ class PeopleIndex:
         return [out[k] for k in sorted(out)]
 
 
-def cluster_people(people: list[Local], forced: list[PersonCluster] = ()) -> list[PersonCluster]:
+#: What step 2 returns for a name that is a given name alone with no surname to match: it
+#: is decided against every cluster of that given name (:func:`given_alone_target`).
+DEFER = object()
+
+
+def cluster_people(
+    people: list[Local], forced: list[PersonCluster] = (), *, defer_given: bool = False
+) -> tuple[list[PersonCluster], list[Local]]:
     """Cluster every article's people (see the module docstring). ``forced`` clusters come
-    from the user's alias rules: they take part like any other, with their label kept."""
+    from the user's alias rules: they take part like any other, with their label kept.
+
+    With ``defer_given``, a person named by a given name alone ("Hillary") that no surname
+    matches is returned apart, to be placed by :func:`given_alone_target` once every
+    surname's clusters are known; that is what lets people of different surnames be
+    resolved apart (see :mod:`kg.resolve.blocks`). Returns the clusters and those names."""
     index = PeopleIndex()
     for c in forced:
         c.seq = len(index.clusters)
@@ -188,53 +202,99 @@ def cluster_people(people: list[Local], forced: list[PersonCluster] = ()) -> lis
     # step 2 reads the clusters of step 1 as they stand: one bare name never moves the
     # evidence another is judged by, so no order among them matters
     evidence = {c.seq: c.freeze() for c in index.clusters}
-    decided = [(item, _bare_target(item, index, evidence)) for item in sorted(bare, key=_order)]
+    decided = [
+        (item, _bare_target(item, index, evidence, defer_given))
+        for item in sorted(bare, key=_order)
+    ]
+    deferred = []
     for item, target in decided:
+        if target is DEFER:
+            deferred.append(item)
+            continue
         if target is None:
             target = index.new()
             target.scoped = item.article
         target.add(item)
-    return index.clusters
+    return index.clusters, deferred
+
+
+def given_alone(item: Local) -> set[str]:
+    """The folded given names of a person named by a given name alone, else nothing."""
+    mine = person_forms(item.names)
+    if mine and all(not p.full and given_name_gender(p.surname) for p in mine):
+        return {fold(p.surname) for p in mine}
+    return set()
 
 
 def _bare_target(
-    item: Local, index: PeopleIndex, evidence: dict[int, Evidence]
-) -> PersonCluster | None:
+    item: Local, index: PeopleIndex, evidence: dict[int, Evidence], defer_given: bool = False
+) -> PersonCluster | object | None:
     """The cluster a person named without a given name belongs to, if the evidence
     picks one (see the module docstring)."""
     mine = person_forms(item.names)
     suffix = next((p.suffix for p in mine if p.suffix), None)
     pool = index.surname({fold(p.surname) for p in mine})
     pool = [c for c in pool if suffix in evidence[c.seq].suffixes]
-    if not pool and mine and all(given_name_gender(p.surname) for p in mine):
+    if not pool and given_alone(item):
+        if defer_given:
+            return DEFER
         # "Hillary" alone: a given name, matched to the full names that start with it
-        pool = index.given({fold(p.surname) for p in mine})
+        pool = index.given(given_alone(item))
+    return pick(item, pool, lambda c: evidence[c.seq])
+
+
+def pick(item: Local, pool: list, evidence) -> object | None:
+    """Which of ``pool`` (clusters, with ``evidence(c)`` their :class:`Evidence`, in
+    creation order) a bare name belongs to, if the evidence picks one."""
     if not pool:
         return None
     gender = person_gender(item.names)
     if gender:
-        pool = [c for c in pool if evidence[c.seq].gender in (None, gender)]
+        pool = [c for c in pool if evidence(c).gender in (None, gender)]
     titled = {n for n in item.names if split_title(n)[0]}
-    exact = [c for c in pool if evidence[c.seq].names & titled]
+    exact = [c for c in pool if evidence(c).names & titled]
     if exact:
         pool = exact
     roles = _offices(role_titles(item.names, item.titles))
     single_ok = True
     if roles:
-        holders = [c for c in pool if evidence[c.seq].roles & roles]
+        holders = [c for c in pool if evidence(c).roles & roles]
         if holders:
             pool = holders
         else:
             # nobody is known to hold the office: a lone candidate may, unless it is
             # known to hold other offices (the President's wife is not the President)
-            single_ok = all(not evidence[c.seq].roles for c in pool)
+            single_ok = all(not evidence(c).roles for c in pool)
     if len(pool) == 1:
         return pool[0] if single_ok else None
-    ranked = sorted(pool, key=lambda c: (-evidence[c.seq].mentions, c.seq))
-    top, second = (evidence[c.seq].mentions for c in ranked[:2]) if len(ranked) > 1 else (0, 0)
+    ranked = sorted(pool, key=lambda c: -evidence(c).mentions)
+    top, second = (evidence(c).mentions for c in ranked[:2]) if len(ranked) > 1 else (0, 0)
     if len(ranked) > 1 and top >= DOMINANCE * max(second, 1):
         return ranked[0]
     return None
 
 
-__all__ = ["DOMINANCE", "PersonCluster", "cluster_people"]
+def evidence_of(members: list[Local], extra_names: set[str] = frozenset()) -> Evidence:
+    """The evidence step 1 leaves of a cluster, from its members named in full."""
+    full = [m for m in members if any(p.full for p in person_forms(m.names))]
+    names = frozenset(extra_names).union(*(m.names for m in full))
+    titles = frozenset().union(*(m.titles for m in full))
+    return Evidence(
+        names=names,
+        gender=person_gender(names),
+        roles=frozenset(_offices(role_titles(names, titles))),
+        suffixes=frozenset(p.suffix for p in person_forms(names)),
+        mentions=sum(max(1, m.mentions) for m in full),
+    )
+
+
+__all__ = [
+    "DEFER",
+    "DOMINANCE",
+    "Evidence",
+    "PersonCluster",
+    "cluster_people",
+    "evidence_of",
+    "given_alone",
+    "pick",
+]

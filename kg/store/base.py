@@ -30,8 +30,30 @@ class StoreUnavailable(StoreError):
     written before stays written, and running the command again completes the rest."""
 
 
+class NotAStore(StoreError):
+    """The location holds something else (the user's own files): a usage error."""
+
+
 class QueryError(Exception):
     """A SPARQL query the store could not run (syntax error, refused operation)."""
+
+
+class QueryTimeout(QueryError):
+    """A query that ran longer than the time it was given; ``seconds`` is that time."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"the query ran longer than {seconds:g} s and was stopped")
+
+
+class BindingError(QueryError):
+    """A value for a query variable that cannot be bound (a bad name or IRI, a variable the
+    query does not select); ``name`` is the variable, so the user is told which one."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"parameter {name!r}: {reason}")
 
 
 @dataclass
@@ -114,9 +136,22 @@ class Store(ABC):
         """The articles held, with their source files and content hashes."""
 
     @abstractmethod
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-        """Run a read-only query over the union of the article graphs. ``bindings`` maps
-        variable names to rdflib terms substituted safely, never pasted into the text."""
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run a read-only query. Its default graph is the union of the article graphs,
+        unless the query names its dataset (FROM, FROM NAMED), which is then honoured as
+        SPARQL says. ``bindings`` maps variable names to rdflib terms substituted safely,
+        never pasted into the text (BindingError for one that cannot be).
+
+        ``timeout`` is for queries a user wrote: given (in seconds; ``math.inf`` for no
+        limit), the query may be stopped by Ctrl-C at any moment and raises QueryTimeout
+        when it runs longer. A stopped query may go on using a core until it finishes (see
+        :mod:`kg.store.deadline`). None, for newskg's own queries, runs it plainly."""
 
     def select(self, sparql: str) -> list[dict[str, str | None]]:
         """The rows of a SELECT query as plain strings: what newskg's own queries read."""

@@ -13,7 +13,16 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.rdf.vocab import PREFIXES
-from kg.store.base import QueryError, QueryResult, Rows, Store, StoredArticle, StoreError, Triples
+from kg.store.base import (
+    NotAStore,
+    QueryError,
+    QueryResult,
+    Rows,
+    Store,
+    StoredArticle,
+    StoreError,
+    Triples,
+)
 
 _FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -41,6 +50,12 @@ class OxigraphStore(Store):
             raise StoreError(f"no store at {path} (build one with `kg build PATH --store {path}`)")
         if p.exists() and not p.is_dir():
             raise StoreError(f"{path} is a file, not a store directory")
+        if p.is_dir() and not (p / "CURRENT").exists() and any(p.iterdir()):
+            # a folder of the user's own files: never scatter a database among them
+            raise NotAStore(
+                f"{path} is a folder with other files in it, not a store; give --store a "
+                "new or empty directory"
+            )
         try:
             self._store = ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
         except OSError as exc:
@@ -121,25 +136,54 @@ class OxigraphStore(Store):
     def articles(self) -> list[StoredArticle]:
         return [StoredArticle(r["a"], r["file"], r["hash"]) for r in self.select(ARTICLES_QUERY)]
 
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-        subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
-        try:
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        import re
+
+        from kg.query_shape import names_dataset
+        from kg.store.base import BindingError
+        from kg.store.deadline import call_with_deadline
+
+        subs = {}
+        for name, term in (bindings or {}).items():
+            try:
+                subs[ox.Variable(name)] = _to_ox(term)
+            except ValueError as exc:  # Oxigraph's checks of names and IRIs
+                raise BindingError(name, str(exc)) from None
+
+        def evaluate() -> QueryResult:
+            # all of the work, results included: solutions are computed as they are read
             result = self._store.query(
                 sparql,
                 prefixes=PREFIXES,
-                use_default_graph_as_union=True,
+                # with FROM / FROM NAMED, Oxigraph builds the dataset the query names
+                use_default_graph_as_union=not names_dataset(sparql),
                 substitutions=subs or None,
             )
+            if isinstance(result, ox.QueryBoolean):
+                return bool(result)
+            if isinstance(result, ox.QuerySolutions):
+                data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+                return Rows(data["head"].get("vars", []), data["results"]["bindings"])
+            return Triples(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+
+        try:
+            return evaluate() if timeout is None else call_with_deadline(evaluate, timeout)
         except SyntaxError as exc:
             raise QueryError(_one_line_syntax_error(str(exc))) from None
         except OSError as exc:
             raise StoreError(f"cannot read store {self.location}: {exc}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        if isinstance(result, ox.QuerySolutions):
-            data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
-            return Rows(data["head"].get("vars", []), data["results"]["bindings"])
-        return Triples(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+        except RuntimeError as exc:
+            # a substitution for a variable the query does not project
+            missing = re.search(r"variable \?(\w+)", str(exc))
+            if missing and missing.group(1) in (bindings or {}):
+                raise BindingError(missing.group(1), "the query does not select it") from None
+            raise
 
     def dump(self, fmt: str) -> bytes:
         if fmt in _QUAD_FORMATS:

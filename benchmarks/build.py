@@ -1,0 +1,162 @@
+"""What the two-phase build costs, measured as a user runs it: whole `kg build` processes.
+
+Four measurements (issue 9), each as ratios within one run, the two sides alternated and
+repeated so that a busy machine slows both alike; the median of the rounds is reported:
+
+* jobs:        `kg build DEV --jobs 2` against `--jobs 1`, each into a fresh store
+               (target >= 1.7x on a 2-core machine);
+* parse:       `kg build DEV --jobs 1` against spaCy's `nlp.pipe` alone over the same texts
+               with the same model, in a process of its own (target >= 0.95x);
+* memory:      peak RSS of a `--jobs 1` build of TRAIN against one of DEV (target <= 1.5x);
+* incremental: one article added to a store of TRAIN against the same article added to an
+               empty store, with the default --jobs (target <= 1.3x).
+
+    python benchmarks/build.py                      # all four, PolNeAR from ../shared
+    python benchmarks/build.py --only jobs,parse --rounds 5
+
+Run by hand; results go to benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+
+SPACY_ALONE = """
+import sys
+from pathlib import Path
+from kg import nlp as n
+nlp = n.load()
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for doc in nlp.pipe((n.shadow(t) for t in texts), batch_size=16):
+    pass
+"""
+
+
+def kg_command() -> list[str]:
+    return [sys.executable, "-m", "kg"]
+
+
+def timed(cmd: list[str]) -> float:
+    """Wall seconds of one command."""
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def peak_rss(cmd: list[str]) -> int:
+    """Peak RSS (KB) of one command, measured by GNU time in a process of its own."""
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *cmd],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return int(out.stderr.strip().splitlines()[-1])
+
+
+def build(paths: list[str], store: Path, jobs: int | None = None) -> list[str]:
+    cmd = [*kg_command(), "build", *paths, "--store", str(store)]
+    return cmd + (["--jobs", str(jobs)] if jobs else [])
+
+
+def fresh(tmp: Path, name: str) -> Path:
+    path = tmp / name
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def alternate(rounds: int, a, b) -> tuple[list[float], list[float]]:
+    """Run ``a`` and ``b`` in turn ``rounds`` times (b first on odd rounds)."""
+    xs, ys = [], []
+    for i in range(rounds):
+        if i % 2:
+            ys.append(b())
+            xs.append(a())
+        else:
+            xs.append(a())
+            ys.append(b())
+    return xs, ys
+
+
+def report(name: str, xs: list[float], ys: list[float], label_x: str, label_y: str) -> float:
+    mx, my = statistics.median(xs), statistics.median(ys)
+    ratio = my / mx
+    print(
+        f"{name:<12} {label_x}: {mx:6.2f} s  {label_y}: {my:6.2f} s  ratio {ratio:.2f}   "
+        f"(rounds: {', '.join(f'{x:.2f}/{y:.2f}' for x, y in zip(xs, ys, strict=True))})"
+    )
+    return ratio
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--dev", default=str(POLNEAR / "dev" / "text"))
+    ap.add_argument("--train", default=str(POLNEAR / "train" / "text"))
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--only", default="jobs,parse,memory,incremental")
+    args = ap.parse_args()
+    only = set(args.only.split(","))
+    if not Path(args.dev).is_dir():
+        sys.exit(f"{args.dev} is absent: PolNeAR lives in ../shared beside the checkout")
+    print(
+        f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M')}"
+    )
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as t:
+        tmp = Path(t)
+        if "jobs" in only:
+            xs, ys = alternate(
+                args.rounds,
+                lambda: timed(build([args.dev], fresh(tmp, "j2"), 2)),
+                lambda: timed(build([args.dev], fresh(tmp, "j1"), 1)),
+            )
+            report("jobs", xs, ys, "--jobs 2", "--jobs 1")
+        if "parse" in only:
+            alone = [sys.executable, "-c", SPACY_ALONE, args.dev]
+            xs, ys = alternate(
+                args.rounds,
+                lambda: timed(build([args.dev], fresh(tmp, "j1"), 1)),
+                lambda: timed(alone),
+            )
+            report("parse", xs, ys, "kg build -j1", "nlp.pipe")
+        if "memory" in only:
+            dev = peak_rss(build([args.dev], fresh(tmp, "mem-dev"), 1))
+            train = peak_rss(build([args.train], fresh(tmp, "mem-train"), 1))
+            print(
+                f"memory       dev: {dev / 1024:.0f} MB  train: {train / 1024:.0f} MB  "
+                f"ratio {train / dev:.2f}"
+            )
+        if "incremental" in only:
+            article = sorted(Path(args.dev).glob("*.txt"))
+            base = tmp / "train-store"
+            if not base.exists():
+                subprocess.run(build([args.train], base), check=True, stdout=subprocess.DEVNULL)
+
+            def into_train() -> float:
+                store = fresh(tmp, "inc-train")
+                shutil.copytree(base, store)
+                return timed(build([str(article)], store))
+
+            xs, ys = alternate(
+                max(args.rounds, 5),
+                lambda: timed(build([str(article)], fresh(tmp, "inc-empty"))),
+                into_train,
+            )
+            report("incremental", xs, ys, "empty store", "train store")
+
+
+if __name__ == "__main__":
+    main()
