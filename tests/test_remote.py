@@ -88,6 +88,13 @@ READ_COMMANDS = [
     ("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json"),
     ("query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"),
     ("query", "ASK { ?s a kg:Person }"),
+    # a query that names its dataset gets it, on a server as in the embedded store
+    (
+        "query",
+        "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/newskg/id/graph/entities> "
+        "WHERE { ?s ?p ?o }",
+    ),
+    ("query", "--timeout", "60", "SELECT ?l WHERE { ?e a kg:Place ; rdfs:label ?l } ORDER BY ?l"),
     ("query", "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a kg:Place ; rdfs:label ?l }"),
 ]
 
