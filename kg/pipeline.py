@@ -34,7 +34,7 @@ from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.readers.files import STDIN
-from kg.resolve import CorpusResolution, resolve_corpus
+from kg.resolve import CorpusResolution, Resolution, resolve_corpus
 from kg.resolve.aliases import AliasRule, merge_rules
 from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
@@ -563,7 +563,7 @@ def _re_extract(
 
 def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
     """The graphs a store would hold for exactly these articles, without a store: each
-    article graph by its IRI, then the entities graph (N-Triples text each)."""
+    article graph by its IRI, then the corpus-level graphs (N-Triples text each)."""
 
     res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
     out = {
@@ -572,10 +572,17 @@ def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str
         )
         for e in extractions
     }
-    out[graph_iri(minter, "entities")] = "".join(
-        entity_ntriples(ent) for ent in res.entities.values()
-    )
+    out.update(corpus_level_graphs(res, minter))
     return out
+
+
+def corpus_level_graphs(res: Resolution, minter: Minter) -> dict[str, str]:
+    """The corpus-level graphs of a resolved corpus, by IRI (N-Triples text each): what a
+    distributed build (:mod:`kg.spark`) writes beside the article graphs, so that it and
+    :func:`corpus_graphs` make the same graphs."""
+    return {
+        graph_iri(minter, "entities"): "".join(entity_ntriples(e) for e in res.entities.values())
+    }
 
 
 def summary_json(report: BuildReport) -> str:
@@ -607,6 +614,7 @@ __all__ = [
     "build",
     "build_records",
     "corpus_graphs",
+    "corpus_level_graphs",
     "covers",
     "extract_articles",
     "graph_iri",

@@ -33,6 +33,8 @@ COMMAND_MODULES = {
     "show": "info",
     "validate": "validate",
     "entities": "entities",
+    "spark": "spark",
+    "load": "load",
 }
 
 
