@@ -165,7 +165,9 @@ def build(
     cache = _open_cache(store)
     try:
         corpus = _Corpus(store.articles(), cache)
-        seen: dict[str, str] = {}
+        seen: dict[str, Article] = {}  # the file each text is kept from (the first by name)
+        moves: dict[str, Article] = {}  # texts to keep from another file than they were
+        read: set[str] = set()
         keyed: dict[str, str] = {}
 
         def done(item: Article | ReadProblem) -> None:
@@ -183,15 +185,27 @@ def build(
                     # one after the other are two articles, not one replacing the other
                     item = replace(item, source_file=stdin_name or stdin_source(item))
                 iri = minter.article(item.short_hash)
-                if iri in seen:
-                    report.duplicates.append((item.source_file, seen[iri]))
+                read.add(item.source_file.split("#", 1)[0])
+                # one text, one article, kept from the file whose name sorts first, so that
+                # which file names it does not depend on the order they were read in
+                first = seen.get(iri)
+                if first is not None:
+                    keep, dup = sorted((first, item), key=lambda a: a.source_file)
+                    report.duplicates.append((dup.source_file, keep.source_file))
+                    seen[iri] = keep
+                    if keep is item:
+                        moves[iri] = item
                     done(item)
                     continue
-                seen[iri] = item.source_file
+                seen[iri] = item
                 held = corpus.stored.get(iri)
                 if held is not None and not force:
                     if held.source_file != item.source_file:
-                        report.duplicates.append((item.source_file, held.source_file))
+                        keep = min(held.source_file, item.source_file)
+                        dup = max(held.source_file, item.source_file)
+                        report.duplicates.append((dup, keep))
+                        if keep == item.source_file:
+                            moves[iri] = item
                         done(item)
                         continue
                     key = corpus.keys[iri]
@@ -221,8 +235,9 @@ def build(
             report.parsed += 1
             _stored_new(corpus, report, minter.article(art.short_hash), key, art)
             done(art)
+        for iri, art in sorted(moves.items()):
+            _move(corpus, cache, iri, art, model, model_id)
         if prune:
-            read = {f.split("#", 1)[0] for f in seen.values()}
             under = covers([p for p in paths if p != STDIN])
             for iri, held in corpus.stored.items():
                 file = held.source_file.split("#", 1)[0]
@@ -288,6 +303,31 @@ def covers(paths: Sequence[str]) -> Callable[[str], bool]:
         return any(name == w or name.startswith(w.rstrip(os.sep) + os.sep) for w in wanted)
 
     return test
+
+
+def _move(
+    corpus: _Corpus, cache: BuildCache, iri: str, art: Article, model: str | None, model_id: str
+) -> None:
+    """Keep the article ``iri`` from the file ``art`` was read from (a duplicate whose name
+    sorts first): its record made again for that file, without parsing when the text and
+    title agree (extraction reads nothing else)."""
+    key = corpus.keys.get(iri)
+    held = cache.record(key) if key else None
+    if held is not None and held.article.source_file == art.source_file:
+        return
+    if held is not None and (held.article.text, held.article.title, held.article.title_span) == (
+        art.text,
+        art.title,
+        art.title_span,
+    ):
+        ex: Extraction | ReadProblem = replace(held, article=art)
+    else:
+        (ex,) = list(extract_records([art], model=model, jobs=1))
+    if isinstance(ex, ReadProblem):
+        return
+    new = record_key(art, model_id)
+    cache.put(new, ex)
+    corpus.add(iri, new, art.source_file)
 
 
 def stdin_source(article: Article) -> str:
