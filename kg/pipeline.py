@@ -28,6 +28,9 @@ from typing import TextIO
 
 from kg import nlp as nlp_mod
 from kg.cache import BuildCache, record_key
+from kg.claims import claim_counts
+from kg.claims.inputs import ArticleClaims
+from kg.claims.triples import claims_subjects
 from kg.model import Article, Extraction, ReadProblem
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
@@ -39,7 +42,7 @@ from kg.resolve.aliases import AliasRule, merge_rules
 from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
-from kg.writer import article_digest, render_version, sync_digested
+from kg.writer import article_digest, render_version, sync_digested, sync_subjects
 
 
 @dataclass
@@ -53,12 +56,14 @@ class BuildReport:
     removed: int = 0
     rewritten: int = 0  # other article graphs rewritten because their entities' IRIs changed
     entity_changes: int = 0  # entities described anew in the entities graph
+    claim_changes: int = 0  # subjects of the claims graph written anew
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same text as)
     problems: list[ReadProblem] = field(default_factory=list)
     # what the store holds after the build
     total_articles: int = 0
     entities: Counter = field(default_factory=Counter)
     statements: Counter = field(default_factory=Counter)
+    claims: Counter = field(default_factory=Counter)  # "claims", "shared", "denied"
 
     @property
     def failed(self) -> list[ReadProblem]:
@@ -463,6 +468,10 @@ def _phase2(
         {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
         lambda iri: entity_ntriples(res.entities[iri]),
     )
+    # claims (kg.claims): over every record's statements, with the speakers just resolved
+    subjects, claims = claims_subjects(cache.claim_inputs(keys.values()).values(), res, minter)
+    report.claim_changes = sync_subjects(store, cache, graph_iri(minter, "claims"), subjects)
+    report.claims = claim_counts(claims)
     cache.drop_records_except(set(keys.values()))
     report.total_articles = len(keys)
     report.entities = Counter(e.type for e in res.entities.values())
@@ -563,7 +572,7 @@ def _re_extract(
 
 def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
     """The graphs a store would hold for exactly these articles, without a store: each
-    article graph by its IRI, then the entities graph (N-Triples text each)."""
+    article graph by its IRI, then the entities and claims graphs (N-Triples text each)."""
 
     res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
     out = {
@@ -575,6 +584,8 @@ def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str
     out[graph_iri(minter, "entities")] = "".join(
         entity_ntriples(ent) for ent in res.entities.values()
     )
+    claims, _ = claims_subjects([ArticleClaims.of(e) for e in extractions], res, minter)
+    out[graph_iri(minter, "claims")] = "".join(claims[s] for s in sorted(claims))
     return out
 
 
@@ -595,6 +606,7 @@ def summary_json(report: BuildReport) -> str:
                 "articles": report.total_articles,
                 "entities": dict(report.entities),
                 "statements": dict(report.statements),
+                "claims": dict(report.claims),
             },
         },
         indent=2,
