@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from kg.model import Article, Extraction, ReadProblem
     from kg.pipeline import BuildReport
+    from kg.readers.metadata import Metadata
     from kg.resolve.aliases import AliasRule
     from kg.store.base import Store
 
@@ -48,16 +49,26 @@ def build(
     base: str | None = None,
     stdin_name: str | None = None,
     prune: bool = False,
+    metadata: str | Metadata | None = None,
 ) -> BuildReport:
     """Build or update ``store`` (a Store, or a path) from files and directories, parsing
     in ``jobs`` processes (default: one per CPU). Returns the
     :class:`~kg.pipeline.BuildReport`: what was built, skipped, failed, and what the store
     holds now. Bad files are in ``report.failed``; they never stop the others. A path
     ``-`` reads an article from standard input, stored as ``stdin_name`` or by content.
-    With ``prune``, articles whose files under ``paths`` are gone are removed."""
+    With ``prune``, articles whose files under ``paths`` are gone are removed.
+
+    ``metadata`` is a ``.csv``/``.tsv`` sidecar (a path, or one read with
+    :func:`kg.readers.metadata.read_metadata`) giving each file its date, publisher, url,
+    title or author by file name; a bad sidecar raises
+    :class:`~kg.readers.metadata.MetadataError` before the store changes."""
     from kg.pipeline import build as _build
     from kg.rdf.vocab import DEFAULT_BASE
+    from kg.readers.metadata import read_metadata
     from kg.workers import default_jobs
+
+    if isinstance(metadata, str):
+        metadata = read_metadata(metadata)
 
     with _store(store, read_only=False) as st:
         return _build(
@@ -71,6 +82,7 @@ def build(
             base=base or DEFAULT_BASE,
             stdin_name=stdin_name,
             prune=prune,
+            metadata=metadata,
         )
 
 

@@ -37,6 +37,7 @@ from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.readers.files import STDIN
+from kg.readers.metadata import Metadata
 from kg.resolve import CorpusResolution, resolve_corpus
 from kg.resolve.aliases import AliasRule, merge_rules
 from kg.resolve.local import ArticleEntities
@@ -57,6 +58,7 @@ class BuildReport:
     rewritten: int = 0  # other article graphs rewritten because their entities' IRIs changed
     entity_changes: int = 0  # entities described anew in the entities graph
     claim_changes: int = 0  # subjects of the claims graph written anew
+    metadata_unmatched: int = 0  # rows of a metadata sidecar that matched no input file
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same text as)
     problems: list[ReadProblem] = field(default_factory=list)
     # what the store holds after the build
@@ -152,6 +154,7 @@ def build(
     jobs: int = 1,
     stdin_name: str | None = None,
     prune: bool = False,
+    metadata: Metadata | None = None,
 ) -> BuildReport:
     """Build (or update) ``store`` from ``paths`` (see the module docstring).
 
@@ -163,6 +166,8 @@ def build(
     article read from standard input is stored as ``stdin_name``, or as ``-:`` and the
     first 8 hex digits of its content hash. With ``prune``, stored articles whose files
     lie under ``paths`` but are gone from disk are removed.
+    ``metadata`` (a checked sidecar, :mod:`kg.readers.metadata`) gives articles their
+    dates, outlets, addresses and titles by file name as they are read.
     """
     report = BuildReport()
     minter = Minter(base)
@@ -187,6 +192,8 @@ def build(
                     # named by content (or by the caller): two different texts piped in
                     # one after the other are two articles, not one replacing the other
                     item = replace(item, source_file=stdin_name or stdin_source(item))
+                if metadata is not None:
+                    item = metadata.apply(item)
                 iri = minter.article(item.short_hash)
                 if iri in seen:
                     report.duplicates.append((item.source_file, seen[iri]))
@@ -201,9 +208,16 @@ def build(
                         continue
                     key = corpus.keys[iri]
                     if corpus.by_file.get(item.source_file) == [iri] and key and cache.has(key):
-                        report.unchanged += 1
-                        done(item)
-                        continue
+                        new = _new_metadata(cache, key, item, model_id)
+                        if new == key:
+                            report.unchanged += 1
+                            done(item)
+                            continue
+                        if new is not None:
+                            _stored_new(corpus, report, iri, new, item)
+                            done(item)
+                            continue
+                        # a new title (from a sidecar): parsed again below
                 key = record_key(item, model_id)
                 keyed[item.short_hash] = key
                 if not force and cache.has(key):
@@ -244,6 +258,8 @@ def build(
             model_id=model_id,
             prefetched=prefetch.result(),
         )
+        if metadata is not None:
+            report.metadata_unmatched = metadata.unmatched
     finally:
         cache.close()
     return report
@@ -298,6 +314,27 @@ def covers(paths: Sequence[str]) -> Callable[[str], bool]:
 def stdin_source(article: Article) -> str:
     """The source-file name of an article read from standard input: by its content."""
     return f"{STDIN}:{article.short_hash[:8]}"
+
+
+def _new_metadata(cache: BuildCache, key: str, item: Article, model_id: str) -> str | None:
+    """For a stored article read again with other metadata (a date, an outlet, an
+    address from a sidecar) but the same text and title: its record under the new
+    article, made without parsing (extraction never reads those fields), and its key.
+    ``key`` itself when nothing changed; None when the record must be made anew."""
+    new = record_key(item, model_id)
+    if new == key:
+        return key
+    if not cache.has(new):
+        ex = cache.record(key)
+        old = ex.article if ex is not None else None
+        if ex is None or (old.text, old.title, old.title_span) != (
+            item.text,
+            item.title,
+            item.title_span,
+        ):
+            return None
+        cache.put(new, replace(ex, article=item))
+    return new
 
 
 def _stored_new(corpus: _Corpus, report: BuildReport, iri: str, key: str, art: Article) -> None:
