@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.claims.denials import Targets, read_denial
+from kg.claims.denials import SourceNames, Targets, read_denial
 from kg.claims.inputs import ArticleClaims, Said
 from kg.claims.items import Item, date_key
 from kg.claims.match import cluster, matches
@@ -129,10 +129,12 @@ def compute_claims(
             claim_no[i] = c
     targets = Targets(items, claim_no)
     speakers = targets.speakers
+    known = SourceNames(resolution, speakers)
     denied: dict[int, tuple[int, ...]] = {}
     for i in denials:
         d = items[i]
-        reading = read_denial(d, names.get(d.iri, {}), speakers)
+        named = {**known.found_in(d.text), **names.get(d.iri, {})}
+        reading = read_denial(d, named, speakers)
         found = targets.link(d, reading)
         if found:
             denied[i] = tuple(found)

@@ -29,8 +29,12 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.claims.items import Item
+
+if TYPE_CHECKING:
+    from kg.resolve import Resolution
 from kg.claims.text import content_stems, negated, stem, wordlist
 
 #: Nouns that name a report and what it found (the target is a finding).
@@ -98,6 +102,7 @@ _AFTER = re.compile(
     r"^\s+(?:(?:published|released|issued|commissioned|compiled|carried|written|led)\s+)?"
     r"(?:by|from|of|in)\s+(?:[\w’'-]+\s+){0,3}$"
 )
+_TOPIC = re.compile(r"^\s+(?:on|about|into|over|regarding|concerning)\s")
 _CLOSED = re.compile(
     r"^(?:\s*$|['’]s?\b|\s*[,;:()—–-]|\s+(?:that|which|published|released|on|about|last|"
     r"this|earlier|in|saying|as)\b)"
@@ -114,6 +119,7 @@ class Reading:
     content: frozenset[str]  # content stems after the head
     about: frozenset[str]  # entities named in it that are not its source
     negated: bool = False  # the denied thing is itself put in the negative
+    topic: bool = False  # the words after the head name a topic ("findings on evictions")
 
     @property
     def plural(self) -> bool:
@@ -142,7 +148,7 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
             f = form.replace("’", "'").lower()
             if not f:
                 continue
-            for m in re.finditer(re.escape(f), low):
+            for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
                 named_spans.append((m.start(), m.end()))
                 if at is None or iri not in speakers or iri == item.speaker:
                     continue
@@ -160,6 +166,7 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
     ]
     content = content_stems(tuple(rest)) - {stem(h) for h in REPORT_HEADS | set(CLAIM_HEADS)}
     content -= {stem(w) for w in _FILLER}
+    topic = at is not None and bool(_TOPIC.match(text[at[1] :]))
     return Reading(
         head,
         kind,
@@ -167,7 +174,46 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
         frozenset(content),
         item.about - sources,
         negated(tuple(rest)),
+        topic,
     )
+
+
+class SourceNames:
+    """The names of every entity that is a source somewhere in the corpus, to find them in
+    a denial's words even where extraction did not list them as mentioned ("rejected the
+    Coastal Rights Monitor's findings"). Only names with a capital letter, and only those
+    that name one entity: "the ministry" or a surname two people share is no name here."""
+
+    def __init__(self, resolution: Resolution, speakers: set[str]):
+        owners: dict[str, set[str]] = defaultdict(set)
+        for iri in speakers:
+            ent = resolution.entities.get(iri)
+            if ent is None:
+                continue
+            for name in ent.names | {ent.label}:
+                if len(name) >= 3 and any(c.isupper() for c in name):
+                    owners[name.replace("’", "'").casefold()].add(iri)
+        self.names: dict[str, tuple[str, str]] = {}  # folded name -> (IRI, name)
+        for folded, iris in owners.items():
+            if len(iris) == 1:
+                self.names[folded] = (next(iter(iris)), folded)
+        self.longest = max((len(n.split()) for n in self.names), default=0)
+
+    def found_in(self, text: str) -> dict[str, tuple[str, ...]]:
+        """Entity IRI -> the names of it that stand in ``text`` (as whole words)."""
+        words = re.findall(r"[^\W_]+(?:[.'’&-][^\W_]+)*\.?", text.replace("’", "'"))
+        folded = [w.casefold() for w in words]
+        out: dict[str, set[str]] = defaultdict(set)
+        for i in range(len(folded)):
+            for n in range(min(self.longest, len(folded) - i), 0, -1):
+                phrase = " ".join(folded[i : i + n])
+                if n == 1 and not words[i][:1].isupper():
+                    continue  # a one-word name stands capitalised ("Watch", not "watch")
+                for form in (phrase, phrase.removesuffix("'s")):
+                    hit = self.names.get(form)
+                    if hit is not None:
+                        out[hit[0]].add(hit[1])
+        return {iri: tuple(sorted(ns)) for iri, ns in sorted(out.items())}
 
 
 class Targets:
@@ -201,7 +247,11 @@ class Targets:
     def link(self, d: Item, reading: Reading) -> list[int]:
         """The claims (their numbers in ``claim_of``) the denial ``d`` denies, or none."""
         if reading.content and len(reading.content) >= MIN_SHARED:
-            return self._by_content(d, reading)
+            found = self._by_content(d, reading)
+            if found or not (reading.sources and reading.topic):
+                return found
+            # "X's findings on evictions": the topic names no claim, the source a report
+            return self._by_reference(d, reading, topic_only=True)
         return self._by_reference(d, reading)
 
     # --- with content words ------------------------------------------------------------
@@ -274,7 +324,7 @@ class Targets:
 
     # --- by reference alone ("the report", "the claim") --------------------------------
 
-    def _by_reference(self, d: Item, r: Reading) -> list[int]:
+    def _by_reference(self, d: Item, r: Reading, topic_only: bool = False) -> list[int]:
         if r.head is None:
             return []
         if r.sources:
@@ -305,7 +355,7 @@ class Targets:
                 for i in pool
                 if _cue_matches(self.items[i].cue, r.head) and self.items[i].article == d.article
             ]
-        if r.content or r.about:
+        if (r.content or r.about) and not topic_only:
             # a word the denial gives must be in what it denies
             found = [i for i in found if r.content & self.words[i] or r.about & self.items[i].about]
         found = self._one_document(d, found)
@@ -394,4 +444,4 @@ def _reports(it: Item) -> bool:
     return it.speaker_type != "Person" and bool(cue) and cue[0].startswith("report")
 
 
-__all__ = ["Reading", "Targets", "read_denial"]
+__all__ = ["Reading", "SourceNames", "Targets", "read_denial"]

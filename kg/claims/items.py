@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.claims.text import content_stems, negated, numbers, stem, words
+from kg.claims.text import content_stems, negations, numbers, stem, words
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -40,6 +40,7 @@ class Item:
     tokens: tuple[str, ...] = ()
     stems: frozenset[str] = frozenset()
     negated: bool = False
+    negations: int = 0
     numbers: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -47,7 +48,8 @@ class Item:
         # the speaker's own name is no content of what they say ("Trump" in Trump's words)
         own = frozenset(stem(w) for w in self.speaker.rsplit("/", 1)[-1].split("-"))
         self.stems = frozenset(content_stems(self.tokens, own))
-        self.negated = negated(self.tokens)
+        self.negations = negations(self.tokens)
+        self.negated = self.negations % 2 == 1
         self.numbers = numbers(self.tokens)
 
     @property

@@ -71,7 +71,7 @@ def score(a: Item, b: Item) -> float | None:
             found = matched_words(short.tokens, long_.tokens)
             if found >= 0.9 * n or (n >= LONG_QUOTE and found >= 0.8 * n):
                 return 0.5 + 0.4 * found / n
-    if a.negated != b.negated or not short.numbers <= long_.numbers:
+    if not short.numbers <= long_.numbers or not _same_polarity(short, long_):
         return None
     shared = len(a.stems & b.stems)
     if shared < MIN_SHARED:
@@ -81,6 +81,17 @@ def score(a: Item, b: Item) -> float | None:
     if shared >= REPORTED_SHARE * smaller and shared >= 0.5 * union:
         return 0.4 * shared / union + 0.1
     return None
+
+
+def _same_polarity(short: Item, long_: Item) -> bool:
+    """A "not" in one and not the other turns it round; but a trimmed text may leave out
+    a clause of the longer one that has its own "not" ("... and fenced off without
+    notice", "... and that nobody was told")."""
+    if short.negations == long_.negations:
+        return True
+    if short.negations > long_.negations:
+        return False
+    return len(short.tokens) < 0.75 * len(long_.tokens)
 
 
 def candidate_pairs(items: Sequence[Item]) -> Iterable[Pair]:

@@ -53,7 +53,7 @@ STOPWORDS = wordlist(
 #: Words that turn a statement round: two texts that differ in them do not say the same.
 NEGATIONS = wordlist(
     """
-    not no never nobody nothing none neither nor nowhere cannot without n't don't doesn't
+    not no never nobody nothing none neither nor nowhere cannot n't don't doesn't
     didn't isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't haven't
     hasn't hadn't
     """
@@ -93,9 +93,14 @@ def content_stems(tokens: tuple[str, ...], leave_out: frozenset[str] = frozenset
     return {s for t in tokens if t not in STOPWORDS and (s := stem(t)) not in leave_out}
 
 
+def negations(tokens: tuple[str, ...]) -> int:
+    """How many times the text says "not" (or "never", "no one", "n't" ...)."""
+    return sum(1 for t in tokens if t in NEGATIONS or t.endswith("n't"))
+
+
 def negated(tokens: tuple[str, ...]) -> bool:
     """Whether the text says "not" an odd number of times (a plain polarity test)."""
-    return sum(1 for t in tokens if t in NEGATIONS or t.endswith("n't")) % 2 == 1
+    return negations(tokens) % 2 == 1
 
 
 def numbers(tokens: tuple[str, ...]) -> frozenset[str]:
@@ -108,6 +113,7 @@ __all__ = [
     "STOPWORDS",
     "content_stems",
     "negated",
+    "negations",
     "numbers",
     "stem",
     "wordlist",
