@@ -33,6 +33,7 @@ COMMAND_MODULES = {
     "show": "info",
     "validate": "validate",
     "entities": "entities",
+    "claims": "claims",
 }
 
 
