@@ -10,7 +10,9 @@ its words tell which (:mod:`kg.claims.denials`), never on a guess.
 - :mod:`kg.claims.match`: indexed candidate pairs, the pair rules, clusters that do not chain;
 - :mod:`kg.claims.denials`: reading a denial's object and finding its target;
 - :mod:`kg.claims.inputs`: the compact per-record input the build cache keeps;
-- :mod:`kg.claims.triples`: the claims graph as N-Triples, subject by subject.
+- :mod:`kg.claims.triples`: the claims graph as N-Triples, subject by subject;
+- :mod:`kg.claims.listing`: the reading side, claims read back from a store for
+  ``kg claims`` and ``kg show``.
 
 Order-free: the statements are sorted (by date, article IRI and reading order) before
 anything is compared, pairs are taken best first with ties broken by IRI, and a claim's

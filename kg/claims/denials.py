@@ -87,6 +87,9 @@ MIN_SHARE = 0.3
 #: Across articles, with no source named, the bar is higher.
 MIN_SHARED_FAR = 3
 MIN_SHARE_FAR = 0.5
+#: A stem in more statements than this is too common to look for a denial's target by in
+#: other articles (a target is found through its rarer words): it bounds each search.
+MAX_POSTING = 2000
 #: "The report" with no name refers to one spoken of in its own paragraph or the one
 #: before: how many paragraphs back its source may be last heard.
 NEAR_PARAGRAPHS = 1
@@ -226,6 +229,7 @@ class Targets:
         self.by_article: dict[str, list[int]] = defaultdict(list)
         self.by_stem: dict[str, list[int]] = defaultdict(list)
         self.words: dict[int, frozenset[str]] = {}
+        self.reports: dict[int, bool] = {}  # a report though not typed a finding (_reports)
         self.size = 0
         for i, it in enumerate(items):
             if it.kind == "Denial":
@@ -235,6 +239,7 @@ class Targets:
                 self.by_source[it.publisher].append(i)
             self.by_article[it.article].append(i)
             self.size += 1
+            self.reports[i] = _reports(it)
             cue = content_stems(tuple(w for w in _cue_words(it.cue) if w not in _PLAIN_CUES))
             self.words[i] = it.stems | frozenset(cue)
             for s in self.words[i]:
@@ -257,21 +262,34 @@ class Targets:
     # --- with content words ------------------------------------------------------------
 
     def _by_content(self, d: Item, r: Reading) -> list[int]:
+        size = len(r.content)
+        near_least = max(MIN_SHARED, math.ceil(MIN_SHARE * size))
         if r.sources:
             pool = {i for s in sorted(r.sources) for i in self.by_source[s]}
         else:
-            # a target shares at least `least` of the content stems, so it holds one of
-            # the rarest len - least + 1 of them: common stems are never walked
-            least = max(MIN_SHARED, math.ceil(MIN_SHARE * len(r.content)))
+            # elsewhere a target shares at least `least` of the content stems, so it holds
+            # one of the rarest len - least + 1 of them: common stems are never walked
+            least = max(MIN_SHARED_FAR, math.ceil(MIN_SHARE_FAR * size))
             rare = sorted(r.content, key=lambda s: (len(self.by_stem.get(s, ())), s))
-            probe = rare[: max(1, len(rare) - least + 1)]
-            pool = {i for s in probe for i in self.by_stem.get(s, ())}
-        pool = {i for i in pool if self._allowed(d, self.items[i])}
-        for tier, strict in self._tiers(r, pool):
+            probe = rare[: max(1, size - least + 1)]
+            pool = {
+                i
+                for s in probe
+                if len(self.by_stem.get(s, ())) <= MAX_POSTING
+                for i in self.by_stem.get(s, ())
+            }
+            pool.update(self.by_article.get(d.article, ()))
+        shared_of: dict[int, int] = {}
+        for i in pool:
+            it = self.items[i]
+            shared = len(r.content & self.words[i]) + len(r.about & it.about)
+            if shared >= near_least and self._allowed(d, it):
+                shared_of[i] = shared
+        for tier, strict in self._tiers(r, set(shared_of)):
             scored: dict[int, int] = {}
             for i in tier:
                 it = self.items[i]
-                shared = len(r.content & self.words[i]) + len(r.about & it.about)
+                shared = shared_of[i]
                 near = bool(r.sources) or it.article == d.article
                 if not self._enough(r, it, shared, near, strict):
                     continue
@@ -313,13 +331,14 @@ class Targets:
         ordered = sorted(pool, key=lambda i: self.items[i].order)
         if r.kind == "report":
             found = [i for i in ordered if self.items[i].kind == "Finding"]
-            news = [i for i in ordered if i not in set(found) and _reports(self.items[i])]
-            rest = [i for i in ordered if i not in set(found) | set(news)]
-            return [(found, False), (news, False), (rest, True)]
+            taken = set(found)
+            news = [i for i in ordered if i not in taken and self.reports[i]]
+            taken |= set(news)
+            return [(found, False), (news, False), ([i for i in ordered if i not in taken], True)]
         if r.kind == "claim":
             made = [i for i in ordered if _cue_matches(self.items[i].cue, r.head)]
-            rest = [i for i in ordered if i not in set(made)]
-            return [(made, False), (rest, True)]
+            taken = set(made)
+            return [(made, False), ([i for i in ordered if i not in taken], True)]
         return [(ordered, True)]
 
     # --- by reference alone ("the report", "the claim") --------------------------------

@@ -7,8 +7,10 @@ to share most of the content stems of the shorter one, so statements are indexed
 (speaker, stem) and each is probed with only its rarest stems: the ``1 - PROBE`` share of
 its stems plus one, rarest first (prefix filtering). Any pair in which one side has at
 least ``PROBE`` of its stems in the other shares one of the probed stems, so no pair a
-rule could accept is missed, and common stems ("people", "clinton") are never walked.
-Exact quotations are found by their words alone, for any speaker.
+rule could accept is missed, and common stems ("people", "clinton") are never walked;
+a stem a speaker uses in more than :data:`MAX_POSTING` statements is not probed at all,
+so a probe's cost stays bounded. Exact repeats are found by their words alone (by one
+speaker, or for a long quotation by any).
 
 The rules (precise before eager; two statements that merely share a topic, a speaker or
 a few words are not one claim):
@@ -44,6 +46,10 @@ MIN_QUOTE = 6
 LONG_QUOTE = 12
 CROSS_SPEAKER = 8
 MIN_SHARED = 4
+#: A (speaker, stem) that more statements than this share is too common to find a pair by:
+#: probing stops at it (its statements are still found through rarer stems, and exact
+#: repeats always). It keeps the cost of a probe bounded however prolific the speaker.
+MAX_POSTING = 1000
 REPORTED_SHARE = 0.875
 
 Pair = tuple[int, int]
@@ -106,17 +112,23 @@ def candidate_pairs(items: Sequence[Item]) -> Iterable[Pair]:
         ranked = sorted(it.stems, key=lambda s, sp=it.speaker: (len(postings[(sp, s)]), s))
         keep = len(ranked) - math.ceil(PROBE * len(ranked)) + 1
         for s in ranked[:keep]:
-            for j in postings[(it.speaker, s)]:
+            posting = postings[(it.speaker, s)]
+            if len(posting) > MAX_POSTING:
+                break  # the rest are commoner still (see MAX_POSTING)
+            for j in posting:
                 if j != i:
                     pair = (i, j) if i < j else (j, i)
                     if pair not in seen:
                         seen.add(pair)
                         yield pair
-    # the same words under any speaker: a wrong attribution must not split a quotation
-    by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    # the same words by one speaker, whatever the stems; and under any speaker for a long
+    # quotation (a wrong attribution must not split it)
+    by_words: dict[tuple, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
+        if len(it.tokens) >= MIN_EXACT:
+            by_words[(it.speaker, it.tokens)].append(i)
         if it.direct and len(it.tokens) >= CROSS_SPEAKER:
-            by_words[it.tokens].append(i)
+            by_words[("", it.tokens)].append(i)
     for group in by_words.values():
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
