@@ -81,7 +81,8 @@ class _Corpus:
         return " ".join(out)
 
     def _carried(self) -> tuple[str, str, str, bool]:
-        speaker, text, kind, direct = self.rng.choice(self.earlier[-5000:])
+        n = len(self.earlier)
+        speaker, text, kind, direct = self.earlier[self.rng.randrange(max(0, n - 5000), n)]
         words = text.split()
         roll = self.rng.random()
         if roll < 0.5 or len(words) < 8:
@@ -103,7 +104,8 @@ class _Corpus:
             self.findings.append((org, text))
             return org, text, "Finding", False
         if self.findings and roll < 0.23:
-            org, text = self.rng.choice(self.findings[-2000:])
+            n = len(self.findings)
+            org, text = self.findings[self.rng.randrange(max(0, n - 2000), n)]
             speaker = self.rng.choices(self.speakers, cum_weights=self.scum)[0]
             if self.rng.random() < 0.5:
                 return speaker, f"the report by {org}", "Denial", False

@@ -73,7 +73,9 @@ def score(a: Item, b: Item) -> float | None:
     short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     if a.direct and b.direct:
         n = len(short.tokens)
-        if n >= MIN_QUOTE:
+        # each stem of the shorter missing from the longer is at least one word not found,
+        # and at most a fifth may be missing: a cheap bound before aligning the words
+        if n >= MIN_QUOTE and len(short.stems - long_.stems) <= 0.2 * n:
             found = matched_words(short.tokens, long_.tokens)
             if found >= 0.9 * n or (n >= LONG_QUOTE and found >= 0.8 * n):
                 return 0.5 + 0.4 * found / n
