@@ -94,9 +94,12 @@ MAX_POSTING = 2000
 #: before: how many paragraphs back its source may be last heard.
 NEAR_PARAGRAPHS = 1
 #: A statement that is neither a finding under "the report" nor what someone claimed
-#: under "the claim" must share this much of the denial's words and of its own, and this
-#: much of the denial's rare words (weighted by inverse document frequency).
-STRICT_SHARE = 0.6
+#: under "the claim" must say nearly what the denial names: this much of the denial's
+#: words (all but one in five: "any involvement in the attacks" is not "the attacks"), this
+#: much of its own, and this much of the denial's rare words (by inverse document
+#: frequency).
+STRICT_SHARE = 0.8
+STRICT_TARGET_SHARE = 0.6
 STRICT_RARE = 0.5
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -315,7 +318,7 @@ class Targets:
         own = len(r.content & it.stems)  # words only: a shared name is no shared claim
         if own < max(MIN_SHARED if near else MIN_SHARED_FAR, STRICT_SHARE * size):
             return False
-        if own < STRICT_SHARE * len(it.stems):
+        if own < STRICT_TARGET_SHARE * len(it.stems):
             return False
         if r.negated != it.negated:
             return False

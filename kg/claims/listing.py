@@ -164,7 +164,7 @@ _WORD = re.compile(r"\S+")
 
 
 def _plain(word: str) -> str:
-    return re.sub(r"[^\w']+", "", word.replace("’", "'")).casefold()
+    return re.sub(r"[^\w']+", "", word.replace("’", "'")).strip("'").casefold()
 
 
 def word_diff(a: str, b: str) -> str:

@@ -5,9 +5,9 @@ copied from outlet to outlet, maybe trimmed or with a word changed) or nearly th
 content words (a reported statement retold). Neither needs a parse; both need the same
 text to give the same keys everywhere, so everything here is a pure function of a string.
 
-- :func:`words`: the word tokens of a text, case-folded, curly quotes made straight and
-  editorial insertions in square brackets left out ("[Angela] Merkel" is the speaker's
-  "Merkel").
+- :func:`words`: the word tokens of a text, case-folded, curly quotes made straight,
+  contractions written out ("we've" is "we have") and editorial insertions in square
+  brackets left out ("[Angela] Merkel" is the speaker's "Merkel").
 - :func:`stem`: a word cut to its first six letters after a possessive, plural, "-ed" or
   "-ing" ending is dropped. Crude on purpose: "tortured"/"torture", "verified"/"verifying",
   "negotiating"/"negotiations" meet, and it needs no model and no language data.
@@ -60,12 +60,26 @@ NEGATIONS = wordlist(
 )
 
 
+#: Contractions written out, so "We've got to" and "We have got to" are the same words.
+_CONTRACTED = {"'ve": "have", "'re": "are", "'ll": "will", "'m": "am", "'d": "would"}
+_NOT = {"won't": "will", "can't": "can", "shan't": "shall", "ain't": "is"}
+
+
+def _spelled(token: str) -> list[str]:
+    if token.endswith("n't"):
+        return [_NOT.get(token) or token[:-3], "not"]
+    for end, word in _CONTRACTED.items():
+        if token.endswith(end) and len(token) > len(end):
+            return [token[: -len(end)], word]
+    return [token]
+
+
 @lru_cache(maxsize=200_000)
 def words(text: str) -> tuple[str, ...]:
     """The word tokens of ``text`` as compared (see the module docstring)."""
     plain = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     plain = _BRACKETS.sub(" ", plain)
-    return tuple(_WORD.findall(plain))
+    return tuple(w for token in _WORD.findall(plain) for w in _spelled(token))
 
 
 @lru_cache(maxsize=200_000)
