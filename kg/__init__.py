@@ -7,6 +7,7 @@ The library API; the ``kg`` command is a thin layer over it::
     store = kg.open_store("my-store")
     report = kg.build(["examples/articles"], store, jobs=2)
     rows = kg.query(store, "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }")
+    claims = kg.find_claims(store, denied=True)      # what kg claims --denied lists
     record = kg.extract_text("“We will not move,” said Ama Owusu, a fish trader.")
     record.statements[0].speaker, record.statements[0].text
 
@@ -165,6 +166,26 @@ def show(store: Store | str, name: str) -> list[dict[str, Any]]:
         return [entity_record(st, iri) for iri in find_entities(st, name)]
 
 
+def find_claims(
+    store: Store | str,
+    *,
+    denied: bool = False,
+    altered: bool = False,
+    about: str | None = None,
+    every: bool = False,
+) -> list[dict[str, Any]]:
+    """The claims seen in more than one article or denied (every claim with ``every``),
+    most widespread first, each with its appearances, its denials and, where its
+    quotations differ, their word-level differences (what ``kg claims`` lists).
+    ``about`` is an entity's name, alias or IRI; no such entity gives no claims."""
+    from kg.claims.listing import claim_rows
+    from kg.lookup import find_entities
+
+    with _store(store, read_only=True) as st:
+        wanted = find_entities(st, about) if about is not None else None
+        return claim_rows(st, denied=denied, altered=altered, about=wanted, every=every)
+
+
 class _Borrowed:
     """A store the caller opened: used as it is, left open."""
 
@@ -216,6 +237,7 @@ __all__ = [
     "build",
     "entities",
     "extract_text",
+    "find_claims",
     "open_store",
     "query",
     "remove",

@@ -79,7 +79,9 @@ def words(text: str) -> tuple[str, ...]:
     """The word tokens of ``text`` as compared (see the module docstring)."""
     plain = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     plain = _BRACKETS.sub(" ", plain)
-    return tuple(w for token in _WORD.findall(plain) for w in _spelled(token))
+    return tuple(
+        w for token in _WORD.findall(plain) for w in (_spelled(token) if "'" in token else (token,))
+    )
 
 
 @lru_cache(maxsize=200_000)

@@ -80,16 +80,13 @@ def claims(
       kg claims --altered
       kg claims --about "Human Rights Watch" --format json
     """
-    from kg.claims.listing import claim_rows
+    import kg
     from kg.lookup import find_entities
 
     with opened_store(store_path, read_only=True) as store:
-        wanted = None
-        if about is not None:
-            wanted = find_entities(store, about)
-            if not wanted:
-                raise UserFacingError(f"no entity named {about!r} in the store")
-        rows = claim_rows(store, denied=denied, altered=altered, about=wanted, every=every)
+        if about is not None and not find_entities(store, about):
+            raise UserFacingError(f"no entity named {about!r} in the store")
+        rows = kg.find_claims(store, denied=denied, altered=altered, about=about, every=every)
     if limit is not None:
         rows = rows[:limit]
     fmt = fmt.lower()
