@@ -14,12 +14,15 @@ claim it rejects, and the rules use nothing else:
 
 With content words, the target is the statement whose words share the most of them (at
 least :data:`MIN_SHARED` and :data:`MIN_SHARE` of them; more across articles without a
-named source), among findings first for a report-like head, and only when no other claim
+named source), among findings first for a report-like head and what was claimed first
+for a claim-like one; any other statement must say nearly what the denial names (most of
+both texts' words and of the rare ones, the same polarity). And only when no other claim
 shares as many: a tie is not a reading, it is a guess. Without content words ("the
-report", "the claim"), the target must be in the denial's own article or be named by its
-source, and one source only: the findings of that source's report (all of its claims),
-or the one statement whose cue matches a claim-like head ("denied the claim" after "X
-claimed"). A denial never denies its own speaker, nor anything published after it.
+report", "the claim"), the target is named by its source, or is one spoken of in the
+denial's own paragraph or the one before, and of one source only: the findings of that
+source's report (all of its claims), or the one statement whose cue matches a claim-like
+head ("denied the claim" after "X claimed"). A denial never denies its own speaker, nor
+anything published after it.
 """
 
 from __future__ import annotations
@@ -32,10 +35,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.claims.items import Item
+from kg.claims.text import content_stems, negated, stem, wordlist
 
 if TYPE_CHECKING:
     from kg.resolve import Resolution
-from kg.claims.text import content_stems, negated, stem, wordlist
 
 #: Nouns that name a report and what it found (the target is a finding).
 REPORT_HEADS = wordlist(
