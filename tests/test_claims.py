@@ -519,6 +519,58 @@ LINKED = [
     pytest.param(
         [
             Rec(
+                "Protest",
+                [
+                    S("protesters", "officers had used tear gas on the crowd outside the court"),
+                    S(
+                        "Lagos police",
+                        "claims by protesters that officers had used tear gas outside the court",
+                        kind="Denial",
+                        cue="rejected",
+                        about=("protesters",),
+                    ),
+                ],
+            )
+        ],
+        (0, 2),
+        (0, 1),
+        id="claims by X that ..., in the same article, in other words",
+    ),
+    pytest.param(
+        [
+            Rec(
+                "Nephew",
+                [
+                    S(
+                        "Harbour Courier",
+                        "the mayor had hired his nephew to run the port authority",
+                        cue="reported",
+                    )
+                ],
+                date="2025-05-02",
+                publisher="Harbour Courier",
+            ),
+            Rec(
+                "Mayor answers",
+                [
+                    S(
+                        "Ernst Maier",
+                        "a report in the Harbour Courier that he had hired his nephew",
+                        kind="Denial",
+                        cue="denied",
+                        about=("Harbour Courier",),
+                    )
+                ],
+                date="2025-05-03",
+            ),
+        ],
+        (1, 1),
+        (0, 1),
+        id="a report in X that ..., X the other article's outlet",
+    ),
+    pytest.param(
+        [
+            Rec(
                 "Book rumour",
                 [
                     S(
@@ -756,6 +808,42 @@ NOT_LINKED = [
             Rec("Other", [S("Ann Roos", "the report", kind="Denial", cue="denied")]),
         ],
         id="the report, in an article that has none",
+    ),
+]
+
+
+NOT_LINKED += [
+    pytest.param(
+        [
+            Rec(
+                "Old report",
+                [
+                    S(
+                        "Valley Gazette",
+                        "the dam's spillway had cracked in two places",
+                        cue="reported",
+                    ),
+                    S("Ines Duarte", "the reservoir was at half its capacity"),
+                    S("Ines Duarte", "rationing would start in May"),
+                    S("Ines Duarte", "farmers would be paid for fallow fields"),
+                    S("Water Board", "the report", kind="Denial", cue="denied"),
+                ],
+            )
+        ],
+        id="the report, three paragraphs after the only one",
+    ),
+    pytest.param(
+        [
+            Rec(
+                "Two accusers",
+                [
+                    S("Olga Berg", "the coach had bullied players", cue="alleged"),
+                    S("Ana Ruiz", "the club had hidden injuries", cue="alleged"),
+                    S("Nordvik Mining", "the allegations", kind="Denial", cue="rejected"),
+                ],
+            )
+        ],
+        id="the allegations, after two people alleged two things",
     ),
 ]
 

@@ -385,6 +385,15 @@ class Targets:
             found = [i for i in found if r.content & self.words[i] or r.about & self.items[i].about]
         found = self._one_document(d, found)
         if not r.sources:
+            if r.kind == "claim":
+                # "the allegations" after two people alleged, a few paragraphs apart: whose?
+                close = {
+                    self.items[i].speaker
+                    for i in found
+                    if 0 <= d.para - self.items[i].para <= NEAR_PARAGRAPHS + 2
+                }
+                if len(close) > 1:
+                    return []
             # with no name, the source is the one spoken of just before (or in the same
             # paragraph): its report is all it found there
             near = [i for i in found if 0 <= d.para - self.items[i].para <= NEAR_PARAGRAPHS]
