@@ -28,8 +28,8 @@ def test_kg_claims_lists_the_widespread_first_with_each_appearance(examples_stor
     assert "12-ghana-port-follow-ups.jsonl#2 chars" in blocks[0]
     assert "we have been [-open-] {+honest+} with the communities" in blocks[0]
     # the denied finding shows who denied it
-    denied = next(b for b in blocks if b.startswith("most families had received"))
-    assert "denied by:" in denied and "Ministry of Fisheries and Coastal Development" in denied
+    denied = next(b for b in blocks if "Ministry of Fisheries and Coastal Development" in b)
+    assert "denied by:" in denied and "Coastal Rights Monitor" in denied
 
 
 def test_filters(examples_store: str) -> None:
@@ -40,12 +40,14 @@ def test_filters(examples_store: str) -> None:
     altered = json.loads(
         run("claims", "--altered", "--format", "json", "--store", examples_store).output
     )
-    assert [c["statements"] for c in altered] == [3]
+    assert altered[0]["statements"] == 3
     assert altered[0]["differences"][0]["diff"].count("{+honest+}") == 1
     about = json.loads(
         run("claims", "--about", "CRM", "--format", "json", "--store", examples_store).output
     )
-    assert [c["label"][:26] for c in about] == ["most families had received"]
+    assert about and all(
+        any(s["speaker"] == "Coastal Rights Monitor" for s in c["appearances"]) for c in about
+    )
     res = run("claims", "--about", "Nobody Atall", "--store", examples_store)
     assert res.exit_code == 1 and "no entity named 'Nobody Atall'" in res.output
 
@@ -53,7 +55,10 @@ def test_filters(examples_store: str) -> None:
 def test_csv_has_a_row_per_appearance_and_denial(examples_store: str) -> None:
     res = run("claims", "--denied", "--format", "csv", "--store", examples_store)
     rows = list(csv.DictReader(io.StringIO(res.output)))
-    roles = {(r["role"], r["speaker"]) for r in rows if r["label"].startswith("most families")}
+    denied = {
+        r["claim"] for r in rows if r["speaker"] == "Ministry of Fisheries and Coastal Development"
+    }
+    roles = {(r["role"], r["speaker"]) for r in rows if r["claim"] in denied}
     assert roles == {
         ("appearance", "Coastal Rights Monitor"),
         ("denial", "Ministry of Fisheries and Coastal Development"),

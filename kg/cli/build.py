@@ -117,7 +117,7 @@ def build(
       kg build examples/articles --jobs 2 --store my-store
       cat examples/articles/03-estonia-finland-patrols.txt | kg build -
       kg build examples/articles --aliases examples/aliases.csv
-      kg build corpus/text --metadata corpus/metadata.tsv
+      kg build examples/articles --metadata examples/metadata.csv
     """
     from kg.workers import default_jobs
 

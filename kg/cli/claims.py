@@ -78,7 +78,7 @@ def claims(
       kg claims
       kg claims --denied
       kg claims --altered
-      kg claims --about "Human Rights Watch" --format json
+      kg claims --about "Coastal Rights Monitor" --format json
     """
     import kg
     from kg.lookup import find_entities
