@@ -28,18 +28,22 @@ from typing import TextIO
 
 from kg import nlp as nlp_mod
 from kg.cache import BuildCache, record_key
+from kg.claims import claim_counts
+from kg.claims.inputs import ArticleClaims
+from kg.claims.triples import claims_subjects
 from kg.model import Article, Extraction, ReadProblem
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.readers.files import STDIN
+from kg.readers.metadata import Metadata
 from kg.resolve import CorpusResolution, Resolution, resolve_corpus
 from kg.resolve.aliases import AliasRule, merge_rules
 from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
-from kg.writer import article_digest, render_version, sync_digested
+from kg.writer import article_digest, render_version, sync_digested, sync_subjects
 
 
 @dataclass
@@ -53,12 +57,15 @@ class BuildReport:
     removed: int = 0
     rewritten: int = 0  # other article graphs rewritten because their entities' IRIs changed
     entity_changes: int = 0  # entities described anew in the entities graph
+    claim_changes: int = 0  # subjects of the claims graph written anew
+    metadata_unmatched: int = 0  # rows of a metadata sidecar that matched no input file
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same text as)
     problems: list[ReadProblem] = field(default_factory=list)
     # what the store holds after the build
     total_articles: int = 0
     entities: Counter = field(default_factory=Counter)
     statements: Counter = field(default_factory=Counter)
+    claims: Counter = field(default_factory=Counter)  # "claims", "shared", "denied"
 
     @property
     def failed(self) -> list[ReadProblem]:
@@ -147,6 +154,7 @@ def build(
     jobs: int = 1,
     stdin_name: str | None = None,
     prune: bool = False,
+    metadata: Metadata | None = None,
 ) -> BuildReport:
     """Build (or update) ``store`` from ``paths`` (see the module docstring).
 
@@ -158,6 +166,8 @@ def build(
     article read from standard input is stored as ``stdin_name``, or as ``-:`` and the
     first 8 hex digits of its content hash. With ``prune``, stored articles whose files
     lie under ``paths`` but are gone from disk are removed.
+    ``metadata`` (a checked sidecar, :mod:`kg.readers.metadata`) gives articles their
+    dates, outlets, addresses and titles by file name as they are read.
     """
     report = BuildReport()
     minter = Minter(base)
@@ -184,6 +194,8 @@ def build(
                     # named by content (or by the caller): two different texts piped in
                     # one after the other are two articles, not one replacing the other
                     item = replace(item, source_file=stdin_name or stdin_source(item))
+                if metadata is not None:
+                    item = metadata.apply(item)
                 iri = minter.article(item.short_hash)
                 read.add(item.source_file.split("#", 1)[0])
                 # one text, one article, kept from the file whose name sorts first, so that
@@ -210,9 +222,16 @@ def build(
                         continue
                     key = corpus.keys[iri]
                     if corpus.by_file.get(item.source_file) == [iri] and key and cache.has(key):
-                        report.unchanged += 1
-                        done(item)
-                        continue
+                        new = _new_metadata(cache, key, item, model_id)
+                        if new == key:
+                            report.unchanged += 1
+                            done(item)
+                            continue
+                        if new is not None:
+                            _stored_new(corpus, report, iri, new, item)
+                            done(item)
+                            continue
+                        # a new title (from a sidecar): parsed again below
                 key = record_key(item, model_id)
                 keyed[item.short_hash] = key
                 if not force and cache.has(key):
@@ -254,6 +273,8 @@ def build(
             model_id=model_id,
             prefetched=prefetch.result(),
         )
+        if metadata is not None:
+            report.metadata_unmatched = metadata.unmatched
     finally:
         cache.close()
     return report
@@ -333,6 +354,27 @@ def _move(
 def stdin_source(article: Article) -> str:
     """The source-file name of an article read from standard input: by its content."""
     return f"{STDIN}:{article.short_hash[:8]}"
+
+
+def _new_metadata(cache: BuildCache, key: str, item: Article, model_id: str) -> str | None:
+    """For a stored article read again with other metadata (a date, an outlet, an
+    address from a sidecar) but the same text and title: its record under the new
+    article, made without parsing (extraction never reads those fields), and its key.
+    ``key`` itself when nothing changed; None when the record must be made anew."""
+    new = record_key(item, model_id)
+    if new == key:
+        return key
+    if not cache.has(new):
+        ex = cache.record(key)
+        old = ex.article if ex is not None else None
+        if ex is None or (old.text, old.title, old.title_span) != (
+            item.text,
+            item.title,
+            item.title_span,
+        ):
+            return None
+        cache.put(new, replace(ex, article=item))
+    return new
 
 
 def _stored_new(corpus: _Corpus, report: BuildReport, iri: str, key: str, art: Article) -> None:
@@ -503,6 +545,10 @@ def _phase2(
         {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
         lambda iri: entity_ntriples(res.entities[iri]),
     )
+    # claims (kg.claims): over every record's statements, with the speakers just resolved
+    subjects, claims = claims_subjects(cache.claim_inputs(keys.values()).values(), res, minter)
+    report.claim_changes = sync_subjects(store, cache, graph_iri(minter, "claims"), subjects)
+    report.claims = claim_counts(claims)
     cache.drop_records_except(set(keys.values()))
     report.total_articles = len(keys)
     report.entities = Counter(e.type for e in res.entities.values())
@@ -603,7 +649,8 @@ def _re_extract(
 
 def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
     """The graphs a store would hold for exactly these articles, without a store: each
-    article graph by its IRI, then the corpus-level graphs (N-Triples text each)."""
+    article graph by its IRI, then the corpus-level graphs (entities, claims; N-Triples
+    text each)."""
 
     res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
     out = {
@@ -612,16 +659,20 @@ def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str
         )
         for e in extractions
     }
-    out.update(corpus_level_graphs(res, minter))
+    out.update(corpus_level_graphs(res, minter, [ArticleClaims.of(e) for e in extractions]))
     return out
 
 
-def corpus_level_graphs(res: Resolution, minter: Minter) -> dict[str, str]:
+def corpus_level_graphs(
+    res: Resolution, minter: Minter, claims: Iterable[ArticleClaims] = ()
+) -> dict[str, str]:
     """The corpus-level graphs of a resolved corpus, by IRI (N-Triples text each): what a
     distributed build (:mod:`kg.spark`) writes beside the article graphs, so that it and
-    :func:`corpus_graphs` make the same graphs."""
+    :func:`corpus_graphs` make the same graphs. ``claims``: every article's claims input."""
+    subjects, _ = claims_subjects(list(claims), res, minter)
     return {
-        graph_iri(minter, "entities"): "".join(entity_ntriples(e) for e in res.entities.values())
+        graph_iri(minter, "entities"): "".join(entity_ntriples(e) for e in res.entities.values()),
+        graph_iri(minter, "claims"): "".join(subjects[s] for s in sorted(subjects)),
     }
 
 
@@ -642,6 +693,7 @@ def summary_json(report: BuildReport) -> str:
                 "articles": report.total_articles,
                 "entities": dict(report.entities),
                 "statements": dict(report.statements),
+                "claims": dict(report.claims),
             },
         },
         indent=2,

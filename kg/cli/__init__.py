@@ -35,6 +35,7 @@ COMMAND_MODULES = {
     "entities": "entities",
     "spark": "spark",
     "load": "load",
+    "claims": "claims",
 }
 
 

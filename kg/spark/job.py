@@ -83,7 +83,9 @@ def _read(item: tuple[int, str, str, str, bytes]) -> Iterator[tuple]:
         if isinstance(r, ReadProblem):
             yield ("p", r.kind, r.message)
         else:
-            yield ("a", r.short_hash, (order_key(index, given, display, n), r))
+            # one text read from several files is kept from the file whose name sorts
+            # first, as kg build keeps it (then by reading order, for records of one file)
+            yield ("a", r.short_hash, ((r.source_file, order_key(index, given, display, n)), r))
 
 
 def _phase1(model: str | None, fail: int | None, marker: str | None = None):
@@ -114,6 +116,7 @@ def _phase1(model: str | None, fail: int | None, marker: str | None = None):
             raise RuntimeError(f"injected fault in partition {fail} (first attempt)")
 
     def _extracted(results) -> Iterator[tuple]:
+        from kg.claims.inputs import ArticleClaims
         from kg.model import ReadProblem
         from kg.resolve.local import ArticleEntities
 
@@ -122,7 +125,9 @@ def _phase1(model: str | None, fail: int | None, marker: str | None = None):
                 yield ("p", r.kind, r.message)
             else:
                 ents = json.dumps(ArticleEntities.of(r).to_json(), ensure_ascii=False)
-                yield ("r", r.article.short_hash, json.dumps(r.to_dict(), ensure_ascii=False), ents)
+                claims = json.dumps(ArticleClaims.of(r).to_json(), ensure_ascii=False)
+                record = json.dumps(r.to_dict(), ensure_ascii=False)
+                yield ("r", r.article.short_hash, record, ents, claims)
 
     return run
 
@@ -200,6 +205,7 @@ def run(
     it did fail)."""
     from pyspark import StorageLevel
 
+    from kg.claims.inputs import ArticleClaims
     from kg.pipeline import corpus_level_graphs
     from kg.rdf.iris import Minter
     from kg.resolve import resolve_corpus
@@ -238,9 +244,13 @@ def run(
     ids = sc.parallelize(sorted(res.identities.items()), n)
     graphs = ok.map(lambda t: (t[1], t[2])).join(ids, numPartitions=n).map(_render(base))
     graphs.saveAsTextFile(os.path.join(out, "articles"))
-    corpus = [
-        to_nquads(g, text).rstrip("\n") for g, text in corpus_level_graphs(res, minter).items()
+    # claims: every statement's small input, matched on the driver like the entities
+    claims = [
+        ArticleClaims.from_json(short, json.loads(c))
+        for short, c in ok.map(lambda t: (t[1], t[4])).collect()
     ]
+    levels = corpus_level_graphs(res, minter, [c for c in claims if c is not None])
+    corpus = [to_nquads(g, text).rstrip("\n") for g, text in levels.items()]
     sc.parallelize([c for c in corpus if c], 1).saveAsTextFile(os.path.join(out, "corpus"))
     # the report
     report.articles = len(entities)
