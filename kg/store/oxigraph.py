@@ -117,9 +117,9 @@ class OxigraphStore(Store):
             # a new graph: one transactional load (faster than INSERT DATA), then the
             # older versions go; a failure in between leaves an old version, never a loss
             self._store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
-            self._wrote(len(body))
             if old:
                 self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in old))
+            self._wrote(len(body))
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 
