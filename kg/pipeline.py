@@ -28,8 +28,8 @@ from typing import TextIO
 
 from kg import nlp as nlp_mod
 from kg.cache import BuildCache, record_key
-from kg.claims import claim_counts
 from kg.claims.inputs import ArticleClaims
+from kg.claims.state import update_claims
 from kg.claims.triples import claims_subjects
 from kg.model import Article, Extraction, ReadProblem
 from kg.rdf.iris import Minter
@@ -43,7 +43,7 @@ from kg.resolve.aliases import AliasRule, merge_rules
 from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
-from kg.writer import article_digest, render_version, sync_digested, sync_subjects
+from kg.writer import article_digest, render_version, sync_digested
 
 
 @dataclass
@@ -545,10 +545,11 @@ def _phase2(
         {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
         lambda iri: entity_ntriples(res.entities[iri]),
     )
-    # claims (kg.claims): over every record's statements, with the speakers just resolved
-    subjects, claims = claims_subjects(cache.claim_inputs(keys.values()).values(), res, minter)
-    report.claim_changes = sync_subjects(store, cache, graph_iri(minter, "claims"), subjects)
-    report.claims = claim_counts(claims)
+    # claims (kg.claims): with the speakers just resolved, redoing only what the changed
+    # articles reach (kg.claims.state)
+    report.claim_changes, report.claims = update_claims(
+        store, cache, graph_iri(minter, "claims"), keys, res, minter
+    )
     cache.drop_records_except(set(keys.values()))
     report.total_articles = len(keys)
     report.entities = Counter(e.type for e in res.entities.values())

@@ -30,9 +30,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.claims.items import Item
 from kg.claims.text import content_stems, negated, stem, wordlist
@@ -187,6 +187,14 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
     )
 
 
+def _has_capital(name: str) -> bool:
+    """Whether a name has a capital letter (an ASCII name told without walking it: this
+    runs over every name of every source in the corpus at every build)."""
+    if name.isascii():
+        return name != name.lower()
+    return any(c.isupper() for c in name)
+
+
 class SourceNames:
     """The names of every entity that is a source somewhere in the corpus, to find them in
     a denial's words even where extraction did not list them as mentioned ("rejected the
@@ -200,7 +208,7 @@ class SourceNames:
             if ent is None:
                 continue
             for name in ent.names | {ent.label}:
-                if len(name) >= 3 and any(c.isupper() for c in name):
+                if len(name) >= 3 and _has_capital(name):
                     owners[name.replace("’", "'").casefold()].add(iri)
         self.names: dict[str, tuple[str, str]] = {}  # folded name -> (IRI, name)
         for folded, iris in owners.items():
@@ -228,14 +236,17 @@ class SourceNames:
 class Targets:
     """The statements a denial may deny, indexed by speaker, publisher, article and stem."""
 
-    def __init__(self, items: Sequence[Item], claim_of: dict[int, int]):
-        self.items = items
-        self.claim_of = claim_of
-        self.by_source: dict[str, list[int]] = defaultdict(list)
-        self.by_article: dict[str, list[int]] = defaultdict(list)
-        self.by_stem: dict[str, list[int]] = defaultdict(list)
-        self.words: dict[int, frozenset[str]] = {}
-        self.reports: dict[int, bool] = {}  # a report though not typed a finding (_reports)
+    def __init__(self, items: Sequence[Item], claim_of: Mapping[Any, str]):
+        """``items``: the statements (denials are left out); ``claim_of``: the claim of
+        each, by its position in ``items``. :mod:`kg.claims.state` fills the same fields
+        from the build cache instead, keyed by statement IRI."""
+        self.items: Any = items
+        self.claim_of: Any = claim_of
+        self.by_source: Any = defaultdict(list)
+        self.by_article: Any = defaultdict(list)
+        self.by_stem: Any = defaultdict(list)
+        self.words: Any = {}
+        self.reports: Any = {}  # a report though not typed a finding (_reports)
         self.size = 0
         for i, it in enumerate(items):
             if it.kind == "Denial":
@@ -246,13 +257,13 @@ class Targets:
             self.by_article[it.article].append(i)
             self.size += 1
             self.reports[i] = _reports(it)
-            cue = content_stems(tuple(w for w in _cue_words(it.cue) if w not in _PLAIN_CUES))
-            self.words[i] = it.stems | frozenset(cue)
+            self.words[i] = target_words(it)
             for s in self.words[i]:
                 self.by_stem[s].append(i)
 
     @property
     def speakers(self) -> set[str]:
+        """Every IRI that stands as a source (a speaker, or the outlet that published)."""
         return set(self.by_source)
 
     def link(self, d: Item, reading: Reading) -> list[int]:
@@ -436,6 +447,13 @@ class Targets:
         return not (d.date and it.date and it.date > d.date)
 
 
+def target_words(it: Item) -> frozenset[str]:
+    """The words a denial's object is compared with: the statement's content stems and
+    those of its cue ("alleged", "accused": what made it a claim)."""
+    cue = content_stems(tuple(w for w in _cue_words(it.cue) if w not in _PLAIN_CUES))
+    return it.stems | frozenset(cue)
+
+
 def _cue_words(cue: str) -> list[str]:
     return [m.group(0).lower() for m in _WORD.finditer(cue.replace("’", "'"))]
 
@@ -478,4 +496,4 @@ def _reports(it: Item) -> bool:
     return it.speaker_type != "Person" and bool(cue) and cue[0].startswith("report")
 
 
-__all__ = ["Reading", "SourceNames", "Targets", "read_denial"]
+__all__ = ["Reading", "SourceNames", "Targets", "read_denial", "target_words"]
