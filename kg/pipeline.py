@@ -17,11 +17,13 @@ aliases file, it re-resolves the stored corpus without parsing anything.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -74,6 +76,25 @@ class BuildReport:
     @property
     def skipped(self) -> list[ReadProblem]:
         return [p for p in self.problems if p.kind == "skipped"]
+
+
+#: The collector's first threshold while a build runs (CPython's default is 700).
+GC_THRESHOLD = 100_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Phase 2 makes hundreds of thousands of small objects that live as long as the
+    build (every record's entities, the resolution, claims), and almost none in cycles;
+    at the default threshold CPython's collector walks them again and again, which cost
+    resolving PolNeAR train's stored corpus 40% more CPU. Collections are made rarer
+    while a build runs, and the threshold put back after it."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def graph_iri(minter: Minter, name: str) -> str:
@@ -141,6 +162,7 @@ class _Corpus:
         return {i: k for i, k in sorted(self.keys.items()) if i not in self.drop}
 
 
+@_fewer_collections()
 def build(
     paths: Sequence[str],
     store: Store,
@@ -383,6 +405,7 @@ def _stored_new(corpus: _Corpus, report: BuildReport, iri: str, key: str, art: A
     report.articles += 1
 
 
+@_fewer_collections()
 def resolve(
     store: Store,
     *,
@@ -404,6 +427,7 @@ def resolve(
     return report
 
 
+@_fewer_collections()
 def build_records(
     store: Store,
     records: Iterable[Extraction],
@@ -431,6 +455,7 @@ def build_records(
     return report
 
 
+@_fewer_collections()
 def remove(
     store: Store,
     source_files: Callable[[str], bool],

@@ -297,10 +297,8 @@ class Targets:
             }
             pool.update(self.by_article.get(d.article, ()))
         shared_of: dict[int, int] = {}
-        for i in pool:
-            it = self.items[i]
-            shared = len(r.content & self.words[i]) + len(r.about & it.about)
-            if shared >= near_least and self._allowed(d, it):
+        for i, shared in self._shared(r, pool, near_least).items():
+            if shared >= near_least and self._allowed(d, self.items[i]):
                 shared_of[i] = shared
         for tier, strict in self._tiers(r, set(shared_of)):
             scored: dict[int, int] = {}
@@ -318,6 +316,13 @@ class Targets:
                     return []  # two claims read equally well: no telling which
                 return [ranked[0][0]]
         return []
+
+    def _shared(self, r: Reading, pool: set[Any], least: int = 0) -> dict[Any, int]:
+        """For each statement of ``pool``: how many of the denial's content stems and
+        named entities it shares (those that share fewer than ``least`` may be left out)."""
+        return {
+            i: len(r.content & self.words[i]) + len(r.about & self.items[i].about) for i in pool
+        }
 
     def _enough(self, r: Reading, it: Item, shared: int, near: bool, strict: bool) -> bool:
         """Whether a target shares enough of the denial's words. A finding under "the

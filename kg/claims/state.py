@@ -87,6 +87,9 @@ CREATE INDEX IF NOT EXISTS claim_items_words ON claim_items(words);
 CREATE TABLE IF NOT EXISTS claim_stems (stem TEXT NOT NULL, iri TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS claim_stems_stem ON claim_stems(stem);
 CREATE INDEX IF NOT EXISTS claim_stems_iri ON claim_stems(iri);
+CREATE TABLE IF NOT EXISTS claim_about (entity TEXT NOT NULL, iri TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS claim_about_entity ON claim_about(entity);
+CREATE INDEX IF NOT EXISTS claim_about_iri ON claim_about(iri);
 CREATE TABLE IF NOT EXISTS claim_shingles (
     shingle TEXT NOT NULL,     -- a run of words of a long direct quotation
     iri TEXT NOT NULL,
@@ -112,6 +115,7 @@ _TABLES = (
     "claim_articles",
     "claim_items",
     "claim_stems",
+    "claim_about",
     "claim_shingles",
     "claim_pairs",
     "claim_of",
@@ -136,11 +140,12 @@ def claims_version() -> str:
 def article_fingerprint(key: str, ident: Identity, resolution: Resolution, base: str) -> str:
     """What an article's statements, as claims compare them, are made from: its record,
     the IRIs and types of its entities, its outlet."""
-    types = [
-        (iri, ent.type if (ent := resolution.entities.get(iri)) else "")
-        for iri in sorted(set(ident.iris.values()))
-    ]
-    payload = json.dumps([key, base, sorted(ident.iris.items()), ident.publisher, types])
+    entities = resolution.entities
+    parts = [key, base, ident.publisher or ""]
+    for k, iri in sorted(ident.iris.items()):
+        ent = entities.get(iri)
+        parts += (k, iri, ent.type if ent else "")
+    payload = "\x1f".join(parts)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
@@ -320,6 +325,7 @@ class _Writes:
     def __init__(self) -> None:
         self.items: list[tuple] = []
         self.stems: list[tuple[str, str]] = []
+        self.about: list[tuple[str, str]] = []
         self.shingles: list[tuple[str, str, int]] = []
         self.pairs: list[tuple[str, str, float, str | None]] = []
         self.claim_of: list[tuple[str, str]] = []
@@ -334,6 +340,7 @@ class _Writes:
         )
         if said:
             self.stems += [(s, it.iri) for s in sorted(target_words(it))]
+            self.about += [(e, it.iri) for e in sorted(it.about)]
             self.shingles += [(r, it.iri, n) for r, n in sorted(_runs(it).items())]
 
     def apply(self, db: sqlite3.Connection) -> None:
@@ -341,6 +348,7 @@ class _Writes:
             "INSERT OR REPLACE INTO claim_items VALUES (?, ?, ?, ?, ?, ?, ?)", self.items
         )
         db.executemany("INSERT INTO claim_stems VALUES (?, ?)", self.stems)
+        db.executemany("INSERT INTO claim_about VALUES (?, ?)", self.about)
         db.executemany("INSERT INTO claim_shingles VALUES (?, ?, ?)", self.shingles)
         db.executemany("INSERT INTO claim_pairs VALUES (?, ?, ?, ?)", self.pairs)
         db.executemany("INSERT OR REPLACE INTO claim_of VALUES (?, ?)", self.claim_of)
@@ -403,12 +411,11 @@ class _View:
         return sorted(got, key=lambda it: it.order)
 
     def by_source(self, source: str) -> list[str]:
-        rows = self.state.db.execute(
-            "SELECT iri FROM claim_items WHERE said = 1 AND (speaker = ? OR "
-            "(publisher = ? AND publisher != speaker))",
-            (source, source),
+        rows = self.state.rows(
+            "said = 1 AND (speaker = ? OR (publisher = ? AND publisher != speaker))",
+            [source, source],
         )
-        out = [i for (i,) in rows if i not in self.removed]
+        out = [it.iri for it in self._keep(rows)]
         out += [
             i
             for i, it in self.added.items()
@@ -417,16 +424,48 @@ class _View:
         return out
 
     def by_article(self, article: str) -> list[str]:
-        rows = self.state.db.execute(
-            "SELECT iri FROM claim_items WHERE said = 1 AND article = ?", (article,)
-        )
-        out = [i for (i,) in rows if i not in self.removed]
+        rows = self.state.rows("said = 1 AND article = ?", [article])
+        out = [it.iri for it in self._keep(rows)]
         return out + [i for i, it in self.added.items() if it.article == article]
 
-    def by_stem(self, stem: str) -> list[str]:
+    def by_stem(self, stem: str) -> _Posting:
+        return _Posting(self, stem)
+
+    def stem_posting(self, stem: str) -> list[str]:
         rows = self.state.db.execute("SELECT iri FROM claim_stems WHERE stem = ?", (stem,))
         out = [i for (i,) in rows if i not in self.removed]
         return out + [i for i, w in self.added_words.items() if stem in w]
+
+    def stem_count(self, stem: str) -> int:
+        (n,) = self.state.db.execute(
+            "SELECT COUNT(*) FROM claim_stems WHERE stem = ?", (stem,)
+        ).fetchone()
+        n -= sum(1 for w in self._removed_words if stem in w)
+        return n + sum(1 for w in self.added_words.values() if stem in w)
+
+    def content_counts(self, stems: frozenset[str], least: int) -> dict[str, int]:
+        """Statement -> how many of ``stems`` its words hold, for those that hold at
+        least ``least`` of them."""
+        out: dict[str, int] = {}
+        if stems:
+            where, params = _in("stem", sorted(stems))
+            sql = (
+                f"SELECT iri, COUNT(*) FROM claim_stems WHERE {where} GROUP BY iri "
+                "HAVING COUNT(*) >= ?"
+            )
+            for i, n in self.state.db.execute(sql, [*params, least]):
+                if i not in self.removed:
+                    out[i] = n
+        for i, w in self.added_words.items():
+            n = len(stems & w)
+            if n >= least:
+                out[i] = n
+        return out
+
+    def by_about(self, entity: str) -> list[str]:
+        rows = self.state.db.execute("SELECT iri FROM claim_about WHERE entity = ?", (entity,))
+        out = [i for (i,) in rows if i not in self.removed]
+        return out + [i for i, it in self.added.items() if entity in it.about]
 
     def by_words(self, words: str) -> list[str]:
         rows = self.state.db.execute(
@@ -491,9 +530,32 @@ class _View:
                 counts[it.publisher] += 1
         return {s for s, n in counts.items() if n > 0}
 
-    def set_removed(self, items: list[Item]) -> None:
-        self._removed_items = items
-        self._removed_said = {it.iri for it in items if it.kind != "Denial"}
+    def set_removed(self, items: list[_Loaded]) -> None:
+        self._removed_items = [o.item for o in items]
+        self._removed_said = {o.item.iri for o in items if o.item.kind != "Denial"}
+        self._removed_words = [o.words for o in items if o.item.kind != "Denial"]
+
+
+class _Posting:
+    """The statements whose words hold a stem: counted by the index, read only when a
+    denial walks them."""
+
+    def __init__(self, view: _View, stem: str):
+        self._view, self._stem = view, stem
+        self._count: int | None = None
+        self._iris: list[str] | None = None
+
+    def __len__(self) -> int:
+        if self._iris is not None:
+            return len(self._iris)
+        if self._count is None:
+            self._count = self._view.stem_count(self._stem)
+        return self._count
+
+    def __iter__(self):
+        if self._iris is None:
+            self._iris = self._view.stem_posting(self._stem)
+        return iter(self._iris)
 
 
 class _Lazy(dict):
@@ -521,14 +583,28 @@ class _StateTargets(Targets):
         self.by_source = _Lazy(view.by_source)
         self.by_article = _Lazy(view.by_article)
         self.by_stem = _Lazy(view.by_stem)
+        self.by_about = _Lazy(view.by_about)
         self.words = _Lazy(view.words)
         self.reports = _Lazy(view.reports)
         self.size = view.size()
         self._speakers = view.speakers()
+        self._view = view
 
     @property
     def speakers(self) -> set[str]:
         return set(self._speakers)
+
+    def _shared(self, r: Any, pool: set[Any], least: int = 0) -> dict[Any, int]:
+        # counted by the state's index, so that only the statements that share enough
+        # are read: one with fewer content stems than `least` less the named entities
+        # cannot reach `least`
+        need = least - len(r.about)
+        counts = self._view.content_counts(r.content, max(1, need))
+        named: Counter = Counter()
+        for e in sorted(r.about):
+            named.update(self.by_about[e])
+        keys = set(counts) | (set(named) if need <= 0 else set())
+        return {i: counts.get(i, 0) + named.get(i, 0) for i in keys if i in pool}
 
 
 class _Full(Exception):
@@ -626,7 +702,7 @@ def _in_steps(
     new_items, names = items_of(inputs, resolution, minter)
     removed = set(old)
     view = _View(state, removed, new_items)
-    view.set_removed([o.item for o in old.values()])
+    view.set_removed(list(old.values()))
     added_said = [it for it in new_items if it.kind != "Denial"]
     old_said = [o.item for o in old.values() if o.item.kind != "Denial"]
 
@@ -795,6 +871,7 @@ def _in_steps(
             for table, col in (
                 ("claim_items", "iri"),
                 ("claim_stems", "iri"),
+                ("claim_about", "iri"),
                 ("claim_shingles", "iri"),
                 ("claim_of", "statement"),
                 ("claim_pairs", "a"),
