@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.claims.denials import SourceNames, Targets, read_denial
+from kg.claims.denials import Reading, SourceNames, Targets, read_denial
 from kg.claims.inputs import ArticleClaims, Said
 from kg.claims.items import Item, date_key
 from kg.claims.match import cluster, matches
@@ -135,6 +135,8 @@ class Worked:
     said_pairs: dict[tuple[str, str], float]  # statement IRIs (earlier first) -> score
     said_claims: set[str]  # the claims of statements that are not denials
     denial_claims: set[str]
+    linked: dict[str, Linked]  # denial IRI -> how it was read, what it denies
+    size: int  # statements a denial may deny
 
 
 def work_claims(
@@ -151,13 +153,16 @@ def work_claims(
         add_claim(out, g, minter)
     said_claims = set(out.claims)
     targets = Targets(said, {i: out.claim_of[it.iri] for i, it in enumerate(said)})
-    denied = link_denials(targets, denials, names, resolution)
+    linked: dict[str, Linked] = {}
+    denied = link_denials(targets, denials, names, resolution, log=linked)
     for g in denial_groups(denials, denied):
         add_claim(out, g, minter)
     for iri, found in sorted(denied.items()):
         out.denies[iri] = sorted(found)
     out.claims = dict(sorted(out.claims.items()))
     return Worked(
+        linked=linked,
+        size=targets.size,
         claims=out,
         items=items,
         names=names,
@@ -167,23 +172,39 @@ def work_claims(
     )
 
 
+#: How a denial was read, and what it denies: (reading, claim IRIs, whether the corpus's
+#: size was read on the way). What the incremental state keeps of each denial.
+Linked = tuple[Reading, tuple[str, ...], bool]
+
+
 def link_denials(
     targets: Targets,
     denials: list[Item],
     names: dict[str, dict[str, tuple[str, ...]]],
     resolution: Resolution,
+    known: Callable[[Item, Reading], tuple[str, ...] | None] | None = None,
+    log: dict[str, Linked] | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """What each denial denies (denial IRI -> the claim IRIs ``targets`` knows), for the
-    denials whose words tell; the rest are left out."""
+    denials whose words tell; the rest are left out. ``known`` may tell what a denial
+    denies without looking (the incremental state, for a denial nothing it reads has
+    changed); ``log`` gets each denial's reading and result."""
     speakers = targets.speakers
-    known = SourceNames(resolution, speakers)
+    sources = SourceNames(resolution, speakers)
     denied: dict[str, tuple[str, ...]] = {}
     for d in denials:
-        named = {**known.found_in(d.text), **names.get(d.iri, {})}
+        named = {**sources.found_in(d.text), **names.get(d.iri, {})}
         reading = read_denial(d, named, speakers)
-        found = targets.link(d, reading)
+        found = known(d, reading) if known is not None else None
+        read_size = False
+        if found is None:
+            targets.read_size = False
+            found = tuple(targets.link(d, reading))
+            read_size = targets.read_size
+        if log is not None:
+            log[d.iri] = (reading, found, read_size)
         if found:
-            denied[d.iri] = tuple(found)
+            denied[d.iri] = found
     return denied
 
 
@@ -236,6 +257,7 @@ __all__ = [
     "ArticleClaims",
     "Claim",
     "Claims",
+    "Linked",
     "Said",
     "claim_counts",
     "claim_iri",

@@ -248,6 +248,7 @@ class Targets:
         self.words: Any = {}
         self.reports: Any = {}  # a report though not typed a finding (_reports)
         self.size = 0
+        self.read_size = False
         for i, it in enumerate(items):
             if it.kind == "Denial":
                 continue
@@ -346,6 +347,7 @@ class Targets:
         return found >= STRICT_RARE * sum(weight.values())
 
     def _idf(self, s: str) -> float:
+        self.read_size = True  # what was found depends on the corpus's size
         return math.log((self.size + 1) / (len(self.by_stem.get(s, ())) + 1)) + 1.0
 
     def _tiers(self, r: Reading, pool: set[int]) -> list[tuple[list[int], bool]]:

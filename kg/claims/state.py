@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.claims import (
     Claims,
+    Linked,
     Worked,
     add_claim,
     denial_groups,
@@ -55,7 +56,7 @@ from kg.claims import (
     link_denials,
     work_claims,
 )
-from kg.claims.denials import Targets, _reports, target_words
+from kg.claims.denials import Reading, Targets, _reports, target_words
 from kg.claims.inputs import ArticleClaims
 from kg.claims.items import Item
 from kg.claims.match import CROSS_SPEAKER, MAX_POSTING, SHINGLE, cluster, matches, score
@@ -85,8 +86,8 @@ CREATE INDEX IF NOT EXISTS claim_items_speaker ON claim_items(speaker);
 CREATE INDEX IF NOT EXISTS claim_items_publisher ON claim_items(publisher);
 CREATE INDEX IF NOT EXISTS claim_items_words ON claim_items(words);
 CREATE TABLE IF NOT EXISTS claim_stems (stem TEXT NOT NULL, iri TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS claim_stems_stem ON claim_stems(stem);
-CREATE INDEX IF NOT EXISTS claim_stems_iri ON claim_stems(iri);
+CREATE INDEX IF NOT EXISTS claim_stems_stem ON claim_stems(stem, iri);
+CREATE INDEX IF NOT EXISTS claim_stems_iri ON claim_stems(iri, stem);
 CREATE TABLE IF NOT EXISTS claim_about (entity TEXT NOT NULL, iri TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS claim_about_entity ON claim_about(entity);
 CREATE INDEX IF NOT EXISTS claim_about_iri ON claim_about(iri);
@@ -108,6 +109,16 @@ CREATE INDEX IF NOT EXISTS claim_pairs_unit ON claim_pairs(unit);
 CREATE TABLE IF NOT EXISTS claim_of (statement TEXT PRIMARY KEY, claim TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS claim_of_claim ON claim_of(claim);
 CREATE TABLE IF NOT EXISTS claim_said (claim TEXT PRIMARY KEY, shared INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS claim_sources (
+    source TEXT PRIMARY KEY,   -- a speaker, or an outlet not its statement's speaker
+    n INTEGER NOT NULL         -- of how many statements that are not denials
+);
+CREATE TABLE IF NOT EXISTS claim_denied (
+    iri TEXT PRIMARY KEY,      -- a denial
+    reading TEXT NOT NULL,     -- JSON: how it was read (kg.claims.denials.Reading)
+    found TEXT NOT NULL,       -- JSON: the claims it denies
+    size INTEGER NOT NULL      -- 1 when finding them read the corpus's size
+);
 """
 
 _TABLES = (
@@ -120,7 +131,12 @@ _TABLES = (
     "claim_pairs",
     "claim_of",
     "claim_said",
+    "claim_sources",
+    "claim_denied",
 )
+
+#: A denial's pool of at most this many statements is counted from their own rows.
+POOL_READ = 2000
 
 #: More changed articles than this share of the corpus: computing from scratch is as quick.
 FULL_SHARE = 0.2
@@ -224,6 +240,20 @@ def _load(data: str) -> _Loaded:
     return _Loaded(it, frozenset(words or ()), bool(reports), named)
 
 
+def _reading_key(r: Reading) -> str:
+    return json.dumps(
+        [r.head, r.kind, sorted(r.sources), sorted(r.content), sorted(r.about), r.negated, r.topic],
+        ensure_ascii=False,
+    )
+
+
+def _sources(it: Item) -> list[str]:
+    """The sources a denial may name for a statement: its speaker, and its outlet."""
+    if it.publisher and it.publisher != it.speaker:
+        return [it.speaker, it.publisher]
+    return [it.speaker]
+
+
 def _long(it: Item) -> bool:
     """A direct quotation long enough to be matched across speakers."""
     return it.direct and len(it.tokens) >= CROSS_SPEAKER
@@ -305,13 +335,35 @@ class ClaimsState:
             w.said.append((c, int(len(claims.claims[c].appearances) > 1)))
         w.articles = sorted(fingerprints.items())
         w.apply(self.db)
-        self._meta(base, sorted(worked.denial_claims))
+        sources: Counter = Counter()
+        for it in worked.items:
+            if it.kind != "Denial":
+                sources.update(_sources(it))
+        self.db.executemany("INSERT INTO claim_sources VALUES (?, ?)", sorted(sources.items()))
+        self.keep_denied(worked.linked)
+        self._meta(base, sorted(worked.denial_claims), worked.size)
 
-    def _meta(self, base: str, denial_claims: list[str]) -> None:
+    def keep_denied(self, linked: dict[str, Linked]) -> None:
+        """What every denial denies, and how it was read (the table is replaced)."""
+        self.db.execute("DELETE FROM claim_denied")
+        self.db.executemany(
+            "INSERT INTO claim_denied VALUES (?, ?, ?, ?)",
+            [
+                (iri, _reading_key(r), json.dumps(list(found)), int(size))
+                for iri, (r, found, size) in sorted(linked.items())
+            ],
+        )
+
+    def denied(self) -> dict[str, tuple[str, tuple[str, ...], bool]]:
+        rows = self.db.execute("SELECT iri, reading, found, size FROM claim_denied")
+        return {i: (r, tuple(json.loads(f)), bool(n)) for i, r, f, n in rows}
+
+    def _meta(self, base: str, denial_claims: list[str], size: int) -> None:
         rows = [
             ("version", claims_version()),
             ("base", base),
             ("denial_claims", json.dumps(denial_claims)),
+            ("size", str(size)),
         ]
         self.db.executemany("INSERT OR REPLACE INTO claim_meta VALUES (?, ?)", rows)
 
@@ -443,11 +495,25 @@ class _View:
         n -= sum(1 for w in self._removed_words if stem in w)
         return n + sum(1 for w in self.added_words.values() if stem in w)
 
-    def content_counts(self, stems: frozenset[str], least: int) -> dict[str, int]:
+    def content_counts(
+        self, stems: frozenset[str], least: int, among: set[str] | None = None
+    ) -> dict[str, int]:
         """Statement -> how many of ``stems`` its words hold, for those that hold at
-        least ``least`` of them."""
+        least ``least`` of them (``among``: only these statements are wanted)."""
         out: dict[str, int] = {}
-        if stems:
+        if stems and among is not None and len(among) <= POOL_READ:
+            # a small pool: its own rows, not the postings of every stem
+            for chunk in _chunks(i for i in among if i not in self.added):
+                where, params = _in("iri", chunk)
+                marks = ",".join("?" * len(stems))
+                sql = (
+                    f"SELECT iri, COUNT(*) FROM claim_stems WHERE {where} AND stem IN "
+                    f"({marks}) GROUP BY iri HAVING COUNT(*) >= ?"
+                )
+                for i, n in self.state.db.execute(sql, [*params, *sorted(stems), least]):
+                    if i not in self.removed:
+                        out[i] = n
+        elif stems:
             where, params = _in("stem", sorted(stems))
             sql = (
                 f"SELECT iri, COUNT(*) FROM claim_stems WHERE {where} GROUP BY iri "
@@ -500,35 +566,19 @@ class _View:
 
     def speakers(self) -> set[str]:
         """Every speaker, and every outlet that is not its statement's speaker."""
-        counts: Counter = Counter()
-        db = self.state.db
-        counts.update(
-            dict(
-                db.execute(
-                    "SELECT speaker, COUNT(*) FROM claim_items WHERE said = 1 GROUP BY speaker"
-                )
-            )
-        )
-        counts.update(
-            dict(
-                db.execute(
-                    "SELECT publisher, COUNT(*) FROM claim_items WHERE said = 1 AND "
-                    "publisher IS NOT NULL AND publisher != '' AND publisher != speaker "
-                    "GROUP BY publisher"
-                )
-            )
-        )
-        for it in self._removed_items:
-            if it.kind == "Denial":
-                continue
-            counts[it.speaker] -= 1
-            if it.publisher and it.publisher != it.speaker:
-                counts[it.publisher] -= 1
-        for it in self.added.values():
-            counts[it.speaker] += 1
-            if it.publisher and it.publisher != it.speaker:
-                counts[it.publisher] += 1
+        counts = Counter(dict(self.state.db.execute("SELECT source, n FROM claim_sources")))
+        counts.subtract(self.source_delta())
         return {s for s, n in counts.items() if n > 0}
+
+    def source_delta(self) -> Counter:
+        """How many statements each source loses in this build (negative: gains)."""
+        delta: Counter = Counter()
+        for it in self._removed_items:
+            if it.kind != "Denial":
+                delta.update(_sources(it))
+        for it in self.added.values():
+            delta.subtract(_sources(it))
+        return delta
 
     def set_removed(self, items: list[_Loaded]) -> None:
         self._removed_items = [o.item for o in items]
@@ -599,7 +649,7 @@ class _StateTargets(Targets):
         # are read: one with fewer content stems than `least` less the named entities
         # cannot reach `least`
         need = least - len(r.about)
-        counts = self._view.content_counts(r.content, max(1, need))
+        counts = self._view.content_counts(r.content, max(1, need), pool)
         named: Counter = Counter()
         for e in sorted(r.about):
             named.update(self.by_about[e])
@@ -839,14 +889,45 @@ def _in_steps(
         (row,) = db.execute("SELECT claim FROM claim_of WHERE statement = ?", (statement,))
         return str(row[0])
 
+    # a denial nothing it reads has changed denies what it denied: nothing said by its
+    # sources, in its article or with its words came, went or changed claim, and the
+    # corpus's size is the same if it was read
     targets = _StateTargets(view, claim_of)
-    denied = link_denials(targets, denials, denial_names, resolution)
+    meta = state.meta()
+    same_size = meta.get("size") == str(targets.size)
+    cached = state.denied()
+    fresh = {it.iri for it in new_items if it.kind == "Denial"}
+    moved = [*added_said, *old_said, *members]
+    moved_articles = {it.article for it in moved}
+    moved_sources = {s for it in moved for s in _sources(it)}
+    moved_words: set[str] = set()
+    for it in moved:
+        if it.iri in view.added:
+            moved_words |= view.added_words[it.iri]
+        elif it.iri in old:
+            moved_words |= old[it.iri].words
+        else:
+            moved_words |= view.words(it.iri)
+
+    def known(d: Item, reading: Reading) -> tuple[str, ...] | None:
+        got = cached.get(d.iri)
+        if d.iri in fresh or got is None or got[0] != _reading_key(reading):
+            return None
+        if got[2] and not same_size:
+            return None
+        if d.article in moved_articles or reading.sources & moved_sources:
+            return None
+        if reading.content & moved_words:
+            return None
+        return got[1]
+
+    linked: dict[str, Linked] = {}
+    denied = link_denials(targets, denials, denial_names, resolution, known, linked)
     for g in denial_groups(denials, denied):
         add_claim(out, g, minter)
     for iri, found in sorted(denied.items()):
         out.denies[iri] = sorted(found)
     denial_new = set(out.claims) - said_new
-    meta = state.meta()
     denial_old = set(json.loads(meta.get("denial_claims", "[]")))
     rendered = claims_ntriples(out)
     gone_subjects = (set(old_claims.values()) | denial_old | removed) - set(rendered)
@@ -896,7 +977,16 @@ def _in_steps(
         w.said = [(c, int(len(out.claims[c].appearances) > 1)) for c in sorted(said_new)]
         w.articles = [(a, fps[a]) for a in changed]
         w.apply(db)
-        state._meta(minter.base, sorted(denial_new))
+        for source, n in sorted(view.source_delta().items()):
+            if n:
+                db.execute(
+                    "INSERT INTO claim_sources VALUES (?, ?) "
+                    "ON CONFLICT(source) DO UPDATE SET n = n + excluded.n",
+                    (source, -n),
+                )
+        db.execute("DELETE FROM claim_sources WHERE n <= 0")
+        state.keep_denied(linked)
+        state._meta(minter.base, sorted(denial_new), targets.size)
         state.set_subjects(cache.subject_count(graph))
 
     return patch_rendered(store, cache, graph, rendered, gone_subjects, keep), counts
