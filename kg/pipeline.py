@@ -264,8 +264,7 @@ def build(
 
         rules = _rules(store, minter, list(aliases))
         prefetch = _Prefetch(cache.path, [k for k in corpus.keys.values() if k], minter, rules)
-        prefetch.start()
-        for result in extract_records(todo(), model=model, jobs=jobs):
+        for result in extract_records(todo(), model=model, jobs=jobs, started=prefetch.start):
             if isinstance(result, ReadProblem):
                 report.problems.append(result)
                 done(result)
@@ -307,7 +306,9 @@ class _Prefetch(threading.Thread):
     corpus as it stands (its records' resolution inputs and the memo of earlier builds),
     so that after phase 1 only the blocks the new articles touch are left to resolve:
     adding one article to a large store then costs about what adding it to an empty one
-    does."""
+    does. Started once the workers are forked (``extract_records(started=...)``): a
+    worker forked while this thread filled memory took a second longer to parse one
+    article beside PolNeAR train."""
 
     def __init__(self, cache_path: Path | str, keys: list[str], minter: Minter, rules: list):
         super().__init__(name="kg-prefetch", daemon=True)
@@ -332,6 +333,8 @@ class _Prefetch(threading.Thread):
             self._error = exc
 
     def result(self) -> _Prefetched | None:
+        if self.ident is None:  # not started (phase 1 had nothing to do): run it now
+            self.start()
         self.join()
         return None if self._error is not None else self._out
 
