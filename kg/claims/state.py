@@ -709,7 +709,9 @@ def _from_scratch(
         state.rewrite(worked, fps, minter.base)
         state.set_subjects(cache.subject_count(graph))
 
-    changed = _sync_all(store, cache, graph, subjects, keep)
+    # a cache in memory (a remote store's) is gone after this build: no state to keep
+    kept = str(cache.path) != ":memory:"
+    changed = _sync_all(store, cache, graph, subjects, keep if kept else None)
     return changed, _counts(worked.claims)
 
 
