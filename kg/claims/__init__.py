@@ -173,8 +173,9 @@ def work_claims(
 
 
 #: How a denial was read, and what it denies: (reading, claim IRIs, whether the corpus's
-#: size was read on the way). What the incremental state keeps of each denial.
-Linked = tuple[Reading, tuple[str, ...], bool]
+#: size was read on the way, the stems whose statements its search walked when it named
+#: no source). What the incremental state keeps of each denial.
+Linked = tuple[Reading, tuple[str, ...], bool, tuple[str, ...] | None]
 
 
 def link_denials(
@@ -182,7 +183,7 @@ def link_denials(
     denials: list[Item],
     names: dict[str, dict[str, tuple[str, ...]]],
     resolution: Resolution,
-    known: Callable[[Item, Reading], tuple[str, ...] | None] | None = None,
+    known: Callable[[Item, Reading], Linked | None] | None = None,
     log: dict[str, Linked] | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """What each denial denies (denial IRI -> the claim IRIs ``targets`` knows), for the
@@ -195,14 +196,17 @@ def link_denials(
     for d in denials:
         named = {**sources.found_in(d.text), **names.get(d.iri, {})}
         reading = read_denial(d, named, speakers)
-        found = known(d, reading) if known is not None else None
-        read_size = False
-        if found is None:
-            targets.read_size = False
+        kept = known(d, reading) if known is not None else None
+        if kept is not None:
+            found = kept[1]
+            linked: Linked = (reading, found, kept[2], kept[3])
+        else:
+            targets.read_size, targets.probed = False, None
             found = tuple(targets.link(d, reading))
-            read_size = targets.read_size
+            probed = None if targets.probed is None else tuple(targets.probed)
+            linked = (reading, found, targets.read_size, probed)
         if log is not None:
-            log[d.iri] = (reading, found, read_size)
+            log[d.iri] = linked
         if found:
             denied[d.iri] = found
     return denied

@@ -157,15 +157,15 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
             f = form.replace("’", "'").lower()
             if not f:
                 continue
-            for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
-                named_spans.append((m.start(), m.end()))
+            for start, end in _whole_words(f, low):
+                named_spans.append((start, end))
                 if at is None or iri not in speakers or iri == item.speaker:
                     continue
-                before = m.end() <= at[0] and _BEFORE.match(text[m.end() : at[0]] + " ")
+                before = end <= at[0] and _BEFORE.match(text[end : at[0]] + " ")
                 after = (
-                    m.start() >= at[1]
-                    and _AFTER.match(text[at[1] : m.start()])
-                    and _CLOSED.match(text[m.end() :])
+                    start >= at[1]
+                    and _AFTER.match(text[at[1] : start])
+                    and _CLOSED.match(text[end:])
                 )
                 if before or after:
                     sources.add(iri)
@@ -185,6 +185,28 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
         negated(tuple(rest)),
         topic,
     )
+
+
+def _whole_words(phrase: str, text: str) -> list[tuple[int, int]]:
+    """Where ``phrase`` stands in ``text`` as whole words (no word character either
+    side), left to right and not overlapping: what ``re.finditer`` finds for
+    ``(?<!\\w)phrase(?!\\w)``, without compiling a pattern per name."""
+    out = []
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not _word_char(text[at - 1])) and (
+            end == len(text) or not _word_char(text[end])
+        ):
+            out.append((at, end))
+            at = text.find(phrase, end)
+        else:
+            at = text.find(phrase, at + 1)
+    return out
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _has_capital(name: str) -> bool:
@@ -249,6 +271,7 @@ class Targets:
         self.reports: Any = {}  # a report though not typed a finding (_reports)
         self.size = 0
         self.read_size = False
+        self.probed: list[str] | None = None  # the stems a denial's search walked
         for i, it in enumerate(items):
             if it.kind == "Denial":
                 continue
@@ -285,17 +308,8 @@ class Targets:
         if r.sources:
             pool = {i for s in sorted(r.sources) for i in self.by_source[s]}
         else:
-            # elsewhere a target shares at least `least` of the content stems, so it holds
-            # one of the rarest len - least + 1 of them: common stems are never walked
-            least = max(MIN_SHARED_FAR, math.ceil(MIN_SHARE_FAR * size))
-            rare = sorted(r.content, key=lambda s: (len(self.by_stem.get(s, ())), s))
-            probe = rare[: max(1, size - least + 1)]
-            pool = {
-                i
-                for s in probe
-                if len(self.by_stem.get(s, ())) <= MAX_POSTING
-                for i in self.by_stem.get(s, ())
-            }
+            self.probed = self.probe(r)
+            pool = {i for s in self.probed for i in self.by_stem.get(s, ())}
             pool.update(self.by_article.get(d.article, ()))
         shared_of: dict[int, int] = {}
         for i, shared in self._shared(r, pool, near_least).items():
@@ -317,6 +331,19 @@ class Targets:
                     return []  # two claims read equally well: no telling which
                 return [ranked[0][0]]
         return []
+
+    def probe(self, r: Reading) -> list[str]:
+        """The stems whose statements a denial naming no source looks through: elsewhere
+        a target shares at least ``least`` of the content stems, so it holds one of the
+        rarest len - least + 1 of them (common stems are never walked)."""
+        size = len(r.content)
+        least = max(MIN_SHARED_FAR, math.ceil(MIN_SHARE_FAR * size))
+        rare = sorted(r.content, key=lambda s: (len(self.by_stem.get(s, ())), s))
+        return [
+            s
+            for s in rare[: max(1, size - least + 1)]
+            if len(self.by_stem.get(s, ())) <= MAX_POSTING
+        ]
 
     def _shared(self, r: Reading, pool: set[Any], least: int = 0) -> dict[Any, int]:
         """For each statement of ``pool``: how many of the denial's content stems and

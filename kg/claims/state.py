@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -56,7 +57,14 @@ from kg.claims import (
     link_denials,
     work_claims,
 )
-from kg.claims.denials import Reading, Targets, _reports, target_words
+from kg.claims.denials import (
+    MIN_SHARE,
+    MIN_SHARED,
+    Reading,
+    Targets,
+    _reports,
+    target_words,
+)
 from kg.claims.inputs import ArticleClaims
 from kg.claims.items import Item
 from kg.claims.match import CROSS_SPEAKER, MAX_POSTING, SHINGLE, cluster, matches, score
@@ -117,7 +125,8 @@ CREATE TABLE IF NOT EXISTS claim_denied (
     iri TEXT PRIMARY KEY,      -- a denial
     reading TEXT NOT NULL,     -- JSON: how it was read (kg.claims.denials.Reading)
     found TEXT NOT NULL,       -- JSON: the claims it denies
-    size INTEGER NOT NULL      -- 1 when finding them read the corpus's size
+    size INTEGER NOT NULL,     -- 1 when finding them read the corpus's size
+    probed TEXT                -- JSON: the stems its search walked, when it named no source
 );
 """
 
@@ -290,6 +299,14 @@ class ClaimsState:
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
+        try:
+            row = db.execute("SELECT value FROM claim_meta WHERE key = 'version'").fetchone()
+        except sqlite3.OperationalError:  # no state yet
+            row = None
+        if row is None or row[0] != claims_version():
+            # another version's state, maybe in another layout: made anew from scratch
+            for t in _TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {t}")
         db.executescript(SCHEMA)
 
     def meta(self) -> dict[str, str]:
@@ -316,8 +333,13 @@ class ClaimsState:
     def rewrite(self, worked: Worked, fingerprints: dict[str, str], base: str) -> None:
         """Replace the whole state with a computation from scratch (in a transaction the
         caller holds)."""
+        # made anew, tables and all: another version of this code may have kept another
+        # layout (the version check sends every such cache here)
         for t in _TABLES:
-            self.db.execute(f"DELETE FROM {t}")
+            self.db.execute(f"DROP TABLE IF EXISTS {t}")
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
         w = _Writes()
         for it in worked.items:
             w.add_item(it, worked.names.get(it.iri) if it.kind == "Denial" else None)
@@ -347,16 +369,25 @@ class ClaimsState:
         """What every denial denies, and how it was read (the table is replaced)."""
         self.db.execute("DELETE FROM claim_denied")
         self.db.executemany(
-            "INSERT INTO claim_denied VALUES (?, ?, ?, ?)",
+            "INSERT INTO claim_denied VALUES (?, ?, ?, ?, ?)",
             [
-                (iri, _reading_key(r), json.dumps(list(found)), int(size))
-                for iri, (r, found, size) in sorted(linked.items())
+                (
+                    iri,
+                    _reading_key(r),
+                    json.dumps(list(found)),
+                    int(size),
+                    None if probed is None else json.dumps(list(probed)),
+                )
+                for iri, (r, found, size, probed) in sorted(linked.items())
             ],
         )
 
-    def denied(self) -> dict[str, tuple[str, tuple[str, ...], bool]]:
-        rows = self.db.execute("SELECT iri, reading, found, size FROM claim_denied")
-        return {i: (r, tuple(json.loads(f)), bool(n)) for i, r, f, n in rows}
+    def denied(self) -> dict[str, tuple[str, tuple[str, ...], bool, tuple[str, ...] | None]]:
+        rows = self.db.execute("SELECT iri, reading, found, size, probed FROM claim_denied")
+        return {
+            i: (r, tuple(json.loads(f)), bool(n), None if p is None else tuple(json.loads(p)))
+            for i, r, f, n, p in rows
+        }
 
     def _meta(self, base: str, denial_claims: list[str], size: int) -> None:
         rows = [
@@ -902,26 +933,39 @@ def _in_steps(
     moved = [*added_said, *old_said, *members]
     moved_articles = {it.article for it in moved}
     moved_sources = {s for it in moved for s in _sources(it)}
-    moved_words: set[str] = set()
+    moved_words_of: list[tuple[Item, frozenset[str]]] = []
     for it in moved:
         if it.iri in view.added:
-            moved_words |= view.added_words[it.iri]
+            moved_words_of.append((it, view.added_words[it.iri]))
         elif it.iri in old:
-            moved_words |= old[it.iri].words
+            moved_words_of.append((it, old[it.iri].words))
         else:
-            moved_words |= view.words(it.iri)
+            moved_words_of.append((it, view.words(it.iri)))
+    moved_words = {s for _, words in moved_words_of for s in words}
 
-    def known(d: Item, reading: Reading) -> tuple[str, ...] | None:
+    def known(d: Item, reading: Reading) -> Linked | None:
         got = cached.get(d.iri)
         if d.iri in fresh or got is None or got[0] != _reading_key(reading):
             return None
-        if got[2] and not same_size:
-            return None
+        _, found, read_size, probed = got
+        if read_size and (not same_size or reading.content & moved_words):
+            return None  # how rare its words are counted
         if d.article in moved_articles or reading.sources & moved_sources:
             return None
-        if reading.content & moved_words:
-            return None
-        return got[1]
+        if probed is not None:
+            # it looked through the statements holding its rarest words: the same stems
+            # now, and nothing moved among those statements that shares enough with it
+            now = targets.probe(reading)
+            if tuple(now) != probed:
+                return None
+            near = max(MIN_SHARED, math.ceil(MIN_SHARE * len(reading.content)))
+            walked = set(now)
+            for it, words in moved_words_of:
+                if words & walked:
+                    shared = len(reading.content & words) + len(reading.about & it.about)
+                    if shared >= near:
+                        return None
+        return (reading, found, read_size, probed)
 
     linked: dict[str, Linked] = {}
     denied = link_denials(targets, denials, denial_names, resolution, known, linked)
