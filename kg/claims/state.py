@@ -25,8 +25,12 @@ Why the pieces can be redone apart:
 - *Claims* are clusters of connected statements (:func:`kg.claims.match.cluster` is a
   function of one component alone): only the components that hold a changed pair or
   statement are clustered again.
-- *Denials* are few, and what one denies reads corpus-wide counts (how rare a word is):
-  every denial is read again at every build, against the indexes, never the whole corpus.
+- *Denials* are few, and each is read again at every build (the names in its words are
+  the corpus's), but what it denies is looked up again only when something it looks at
+  moved: a statement by a source it names, in its article, or, when it names none,
+  holding the rare words it searched by and sharing enough with it; or the corpus's size,
+  when finding it weighed how rare its words are. The lookups run against the indexes,
+  never the whole corpus.
 
 The state is written in the cache transaction that records the claims graph's write
 (:meth:`kg.cache.BuildCache.end_patch`), so the two never disagree; a write left pending
@@ -41,7 +45,7 @@ import json
 import math
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -443,9 +447,12 @@ class _View:
     """The state's statements as they are after this build: the kept ones less those
     ``removed``, plus those ``added`` (what every query below answers)."""
 
-    def __init__(self, state: ClaimsState, removed: set[str], added: list[Item]):
+    def __init__(self, state: ClaimsState, removed: list[_Loaded], added: list[Item]):
         self.state = state
-        self.removed = removed
+        self.removed = {o.item.iri for o in removed}
+        self._removed_items = [o.item for o in removed]
+        self._removed_said = {o.item.iri for o in removed if o.item.kind != "Denial"}
+        self._removed_words = [o.words for o in removed if o.item.kind != "Denial"]
         self.added = {it.iri: it for it in added if it.kind != "Denial"}
         self.added_words = {iri: target_words(it) for iri, it in self.added.items()}
         self._loaded: dict[str, _Loaded] = {}
@@ -588,12 +595,9 @@ class _View:
         return out
 
     def size(self) -> int:
+        """How many statements a denial may deny (what rare words are counted against)."""
         (n,) = self.state.db.execute("SELECT COUNT(*) FROM claim_items WHERE said = 1").fetchone()
-        gone = sum(1 for i in self.removed if self._was_said(i))
-        return n - gone + len(self.added)
-
-    def _was_said(self, iri: str) -> bool:
-        return iri in self._removed_said
+        return n - len(self._removed_said) + len(self.added)
 
     def speakers(self) -> set[str]:
         """Every speaker, and every outlet that is not its statement's speaker."""
@@ -610,11 +614,6 @@ class _View:
         for it in self.added.values():
             delta.subtract(_sources(it))
         return delta
-
-    def set_removed(self, items: list[_Loaded]) -> None:
-        self._removed_items = [o.item for o in items]
-        self._removed_said = {o.item.iri for o in items if o.item.kind != "Denial"}
-        self._removed_words = [o.words for o in items if o.item.kind != "Denial"]
 
 
 class _Posting:
@@ -633,7 +632,7 @@ class _Posting:
             self._count = self._view.stem_count(self._stem)
         return self._count
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         if self._iris is None:
             self._iris = self._view.stem_posting(self._stem)
         return iter(self._iris)
@@ -733,6 +732,8 @@ def _from_scratch(
     resolution: Resolution,
     minter: Minter,
 ) -> tuple[int, Counter]:
+    """Every claim computed again, the graph synced whole and the state made anew (in the
+    transaction that records the write)."""
     worked = work_claims(cache.claim_inputs(short.values()).values(), resolution, minter)
     subjects = claims_ntriples(worked.claims)
 
@@ -746,8 +747,15 @@ def _from_scratch(
     return changed, _counts(worked.claims)
 
 
-def _sync_all(store: Store, cache: BuildCache, graph: str, subjects: dict[str, str], then) -> int:
-    from kg.writer import sync_subjects
+def _sync_all(
+    store: Store,
+    cache: BuildCache,
+    graph: str,
+    subjects: dict[str, str],
+    then: Callable[[], None] | None,
+) -> int:
+    """The whole claims graph synced (one name, for benchmarks/claims.py to time)."""
+    from kg.writer import sync_subjects  # kg.writer imports the cache, which imports claims
 
     return sync_subjects(store, cache, graph, subjects, then)
 
@@ -755,7 +763,7 @@ def _sync_all(store: Store, cache: BuildCache, graph: str, subjects: dict[str, s
 def _counts(claims: Claims) -> Counter:
     from kg.claims import claim_counts
 
-    return claim_counts(claims)
+    return claim_counts(claims)  # the counts a build reports
 
 
 def _in_steps(
@@ -768,6 +776,8 @@ def _in_steps(
     resolution: Resolution,
     minter: Minter,
 ) -> tuple[int, Counter]:
+    """The claims graph brought up to date from the state (see the module docstring);
+    raises :class:`_Full` when the change is better, or only exactly, made from scratch."""
     from kg.writer import patch_rendered
 
     old_fps = state.fingerprints()
@@ -784,8 +794,7 @@ def _in_steps(
     inputs: list[ArticleClaims] = list(cache.claim_inputs(short[a] for a in changed).values())
     new_items, names = items_of(inputs, resolution, minter)
     removed = set(old)
-    view = _View(state, removed, new_items)
-    view.set_removed(list(old.values()))
+    view = _View(state, list(old.values()), new_items)
     added_said = [it for it in new_items if it.kind != "Denial"]
     old_said = [o.item for o in old.values() if o.item.kind != "Denial"]
 
