@@ -9,7 +9,9 @@ repeated so that a busy machine slows both alike; the median of the rounds is re
                with the same model, in a process of its own (target >= 0.95x);
 * memory:      peak RSS of a `--jobs 1` build of TRAIN against one of DEV (target <= 1.5x);
 * incremental: one article added to a store of TRAIN against the same article added to an
-               empty store, with the default --jobs (target <= 1.3x).
+               empty store, with the default --jobs (target <= 1.3x); wall seconds, and the
+               CPU seconds of the build and its workers (steadier when other jobs share
+               the machine). ``--train-store`` reuses a store of TRAIN built beforehand.
 
     python benchmarks/build.py                      # all four, PolNeAR from ../shared
     python benchmarks/build.py --only jobs,parse --rounds 5
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -48,11 +51,20 @@ def kg_command() -> list[str]:
     return [sys.executable, "-m", "kg"]
 
 
+#: CPU seconds (user + system, the command and its workers) of each command timed, in turn:
+#: on a machine other jobs share, CPU time moves less than wall time.
+CPU: list[float] = []
+
+
 def timed(cmd: list[str]) -> float:
-    """Wall seconds of one command."""
+    """Wall seconds of one command (its CPU seconds go to :data:`CPU`)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return wall
 
 
 def peak_rss(cmd: list[str]) -> int:
@@ -151,12 +163,22 @@ def main() -> None:
                 shutil.copytree(base, store)
                 return timed(build([str(article)], store))
 
-            xs, ys = alternate(
-                max(args.rounds, 5),
-                lambda: timed(build([str(article)], fresh(tmp, "inc-empty"))),
-                into_train,
-            )
+            cpu_x: list[float] = []
+            cpu_y: list[float] = []
+
+            def into_empty() -> float:
+                wall = timed(build([str(article)], fresh(tmp, "inc-empty")))
+                cpu_x.append(CPU[-1])
+                return wall
+
+            def into_train_cpu() -> float:
+                wall = into_train()
+                cpu_y.append(CPU[-1])
+                return wall
+
+            xs, ys = alternate(max(args.rounds, 5), into_empty, into_train_cpu)
             report("incremental", xs, ys, "empty store", "train store")
+            report("  cpu", cpu_x, cpu_y, "empty store", "train store")
 
 
 if __name__ == "__main__":

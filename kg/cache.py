@@ -20,7 +20,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -269,6 +269,21 @@ class BuildCache:
         rows = self._db.execute("SELECT subject, digest FROM subjects WHERE graph = ?", (graph,))
         return dict(rows.fetchall())
 
+    def subject_digests(self, graph: str, subjects: Iterable[str]) -> dict[str, str]:
+        """The digests of these subjects of ``graph`` (those written)."""
+        out: dict[str, str] = {}
+        wanted = sorted(set(subjects))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT subject, digest FROM subjects WHERE graph = ? AND subject IN ({marks})"
+            out.update(self._db.execute(sql, [graph, *chunk]).fetchall())
+        return out
+
+    def subject_count(self, graph: str) -> int:
+        row = self._db.execute("SELECT COUNT(*) FROM subjects WHERE graph = ?", (graph,))
+        return int(row.fetchone()[0])
+
     def pending(self, graph: str) -> set[str]:
         rows = self._db.execute("SELECT subject FROM pending WHERE graph = ?", (graph,))
         return {s for (s,) in rows}
@@ -280,8 +295,16 @@ class BuildCache:
                 "INSERT OR IGNORE INTO pending VALUES (?, ?)", [(graph, s) for s in subjects]
             )
 
-    def end_patch(self, graph: str, written: dict[str, str], removed: Iterable[str]) -> None:
-        """After the store changed: what each subject now holds, and none pending."""
+    def end_patch(
+        self,
+        graph: str,
+        written: dict[str, str],
+        removed: Iterable[str],
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """After the store changed: what each subject now holds, and none pending.
+        ``then`` runs in the same transaction (the claims state is kept with the digests
+        of what it wrote, so the two never disagree after a crash)."""
         with self._tx():
             self._db.executemany(
                 "INSERT OR REPLACE INTO subjects VALUES (?, ?, ?)",
@@ -292,12 +315,23 @@ class BuildCache:
                 [(graph, s) for s in removed],
             )
             self._db.execute("DELETE FROM pending WHERE graph = ?", (graph,))
+            if then is not None:
+                then()
 
     def forget_graph(self, graph: str) -> None:
         """The store's copy of a corpus-level graph is being replaced whole."""
         with self._tx():
             self._db.execute("DELETE FROM subjects WHERE graph = ?", (graph,))
             self._db.execute("DELETE FROM pending WHERE graph = ?", (graph,))
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The cache's connection, for state kept beside it (:mod:`kg.claims.state`)."""
+        return self._db
+
+    def transaction(self) -> _Transaction:
+        """One transaction on the cache (committed on success, rolled back on error)."""
+        return _Transaction(self._db)
 
     def _tx(self):
         return _Transaction(self._db)

@@ -19,7 +19,7 @@ import itertools
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -102,10 +102,16 @@ def extract_records(
     jobs: int = 1,
     batch_size: int = 16,
     chunk_size: int = 2,
+    started: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     """A record (or a problem) for every article. With ``jobs`` == 1 in this process, in
-    input order; otherwise in the order the workers finish."""
+    input order; otherwise in the order the workers finish. ``started`` is called once the
+    workers are running (at once with ``jobs`` == 1, or when nothing is to be parsed):
+    work the caller does meanwhile in this process starts after the fork, so that the
+    workers neither copy nor share the pages it touches."""
     if jobs <= 1:
+        if started is not None:
+            started()
         nlp = None
         for batch in _chunks(articles, batch_size):
             if nlp is None:  # only when there is something to parse
@@ -120,6 +126,8 @@ def extract_records(
     stream = iter(articles)
     head = list(islice(stream, jobs * chunk_size))
     if not head:
+        if started is not None:
+            started()
         return
     jobs = min(jobs, -(-len(head) // chunk_size))
     articles = itertools.chain(head, stream)
@@ -134,6 +142,9 @@ def extract_records(
                 broken.append(chunk)
                 continue
             pending.append((chunk, pool.submit(_work, chunk)))
+            if started is not None:
+                started()  # the first submission forked the workers
+                started = None
             while len(pending) >= 4 * jobs or (pending and pending[0][1].done()):
                 yield from _collect(pending.popleft(), broken)
         while pending:

@@ -48,11 +48,48 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def sync_subjects(store: Store, cache: BuildCache, graph: str, wanted: dict[str, str]) -> int:
+def sync_subjects(
+    store: Store,
+    cache: BuildCache,
+    graph: str,
+    wanted: dict[str, str],
+    then: Callable[[], None] | None = None,
+) -> int:
     """Bring the corpus-level ``graph`` to ``wanted`` (subject IRI -> its N-Triples), one
-    transaction, touching only subjects whose triples changed. Returns how many changed."""
+    transaction, touching only subjects whose triples changed. Returns how many changed.
+    ``then`` runs in the cache transaction that records the write (or alone, when nothing
+    changed): what must be kept exactly when the write is."""
     digests = {s: _digest(t) for s, t in wanted.items()}
-    return sync_digested(store, cache, graph, digests, wanted.__getitem__)
+    return sync_digested(store, cache, graph, digests, wanted.__getitem__, then)
+
+
+def patch_rendered(
+    store: Store,
+    cache: BuildCache,
+    graph: str,
+    rendered: dict[str, str],
+    removed: set[str],
+    then: Callable[[], None] | None = None,
+) -> int:
+    """:func:`sync_subjects` for a caller that knows which subjects may have changed: only
+    ``rendered`` (subject -> its N-Triples) and ``removed`` are compared with what was
+    written, and every other subject of ``graph`` is taken as it stands. For a cache that
+    knows the graph and has no write pending (the caller checks); ``then`` as there."""
+    digests = {s: _digest(t) for s, t in rendered.items()}
+    known = cache.subject_digests(graph, set(digests) | removed)
+    changed = {s for s, d in digests.items() if known.get(s) != d}
+    gone = {s for s in removed if s in known and s not in digests}
+    dirty = changed | gone
+    if not dirty:
+        if then is not None:
+            with cache.transaction():
+                then()
+        return 0
+    cache.begin_patch(graph, dirty)
+    body = "".join(rendered[s] for s in sorted(changed))
+    store.patch_subjects(graph, {s for s in dirty if s in known}, body)
+    cache.end_patch(graph, {s: digests[s] for s in changed}, gone, then=then)
+    return len(dirty)
 
 
 def sync_digested(
@@ -61,6 +98,7 @@ def sync_digested(
     graph: str,
     digests: dict[str, str],
     render: Callable[[str], str],
+    then: Callable[[], None] | None = None,
 ) -> int:
     """:func:`sync_subjects` for a caller that can tell a subject's digest without writing
     its triples (``digests``: subject -> digest of what it is made from); ``render`` writes
@@ -75,18 +113,22 @@ def sync_digested(
     gone = (set(known) | pending) - set(digests)
     dirty = changed | gone
     if not dirty:
+        if then is not None:
+            with cache.transaction():
+                then()
         return 0
     cache.begin_patch(graph, dirty)
     # a subject that was never written has nothing to remove (the fast path of a new graph)
     remove = {s for s in dirty if s in known or s in pending}
     body = "".join(render(s) for s in sorted(changed) if s in digests)
     store.patch_subjects(graph, remove, body)
-    cache.end_patch(graph, {s: digests[s] for s in changed if s in digests}, gone)
+    cache.end_patch(graph, {s: digests[s] for s in changed if s in digests}, gone, then=then)
     return len(dirty)
 
 
 __all__ = [
     "article_digest",
+    "patch_rendered",
     "render_version",
     "sync_digested",
     "sync_subjects",

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.claims.denials import SourceNames, Targets, read_denial
+from kg.claims.denials import Reading, SourceNames, Targets, read_denial
 from kg.claims.inputs import ArticleClaims, Said
 from kg.claims.items import Item, date_key
 from kg.claims.match import cluster, matches
@@ -121,37 +121,128 @@ def compute_claims(
     articles: Iterable[ArticleClaims], resolution: Resolution, minter: Minter
 ) -> Claims:
     """The claims of these articles (see the module docstring)."""
+    return work_claims(articles, resolution, minter).claims
+
+
+@dataclass
+class Worked:
+    """What :func:`work_claims` worked out on the way to the claims: what the incremental
+    state (:mod:`kg.claims.state`) keeps, so that a later build starts from it."""
+
+    claims: Claims
+    items: list[Item]  # every statement, earliest first
+    names: dict[str, dict[str, tuple[str, ...]]]  # denial IRI -> entity IRI -> names
+    said_pairs: dict[tuple[str, str], float]  # statement IRIs (earlier first) -> score
+    said_claims: set[str]  # the claims of statements that are not denials
+    denial_claims: set[str]
+    linked: dict[str, Linked]  # denial IRI -> how it was read, what it denies
+    size: int  # statements a denial may deny
+
+
+def work_claims(
+    articles: Iterable[ArticleClaims], resolution: Resolution, minter: Minter
+) -> Worked:
+    """:func:`compute_claims`, with what it worked out on the way."""
     items, names = items_of(articles, resolution, minter)
-    said = [i for i, it in enumerate(items) if it.kind != "Denial"]
-    denials = [i for i, it in enumerate(items) if it.kind == "Denial"]
-    groups = [[said[k] for k in g] for g in _groups([items[i] for i in said])]
-    claim_no: dict[int, int] = {}
-    for c, g in enumerate(groups):
-        for i in g:
-            claim_no[i] = c
-    targets = Targets(items, claim_no)
+    said = [it for it in items if it.kind != "Denial"]
+    denials = [it for it in items if it.kind == "Denial"]
+    pairs = matches(said)
+    groups = [[said[k] for k in g] for g in cluster(said, pairs)]
+    out = Claims()
+    for g in groups:
+        add_claim(out, g, minter)
+    said_claims = set(out.claims)
+    targets = Targets(said, {i: out.claim_of[it.iri] for i, it in enumerate(said)})
+    linked: dict[str, Linked] = {}
+    denied = link_denials(targets, denials, names, resolution, log=linked)
+    for g in denial_groups(denials, denied):
+        add_claim(out, g, minter)
+    for iri, found in sorted(denied.items()):
+        out.denies[iri] = sorted(found)
+    out.claims = dict(sorted(out.claims.items()))
+    return Worked(
+        linked=linked,
+        size=targets.size,
+        claims=out,
+        items=items,
+        names=names,
+        said_pairs={(said[i].iri, said[j].iri): s for (i, j), s in pairs.items()},
+        said_claims=said_claims,
+        denial_claims=set(out.claims) - said_claims,
+    )
+
+
+#: How a denial was read, and what it denies: (reading, claim IRIs, whether the corpus's
+#: size was read on the way, the stems whose statements its search walked when it named
+#: no source). What the incremental state keeps of each denial.
+Linked = tuple[Reading, tuple[str, ...], bool, tuple[str, ...] | None]
+
+
+def link_denials(
+    targets: Targets,
+    denials: list[Item],
+    names: dict[str, dict[str, tuple[str, ...]]],
+    resolution: Resolution,
+    known: Callable[[Item, Reading], Linked | None] | None = None,
+    log: dict[str, Linked] | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """What each denial denies (denial IRI -> the claim IRIs ``targets`` knows), for the
+    denials whose words tell; the rest are left out. ``known`` may tell what a denial
+    denies without looking (the incremental state, for a denial nothing it reads has
+    changed); ``log`` gets each denial's reading and result."""
     speakers = targets.speakers
-    known = SourceNames(resolution, speakers)
-    denied: dict[int, tuple[int, ...]] = {}
-    for i in denials:
-        d = items[i]
-        named = {**known.found_in(d.text), **names.get(d.iri, {})}
+    sources = SourceNames(resolution, speakers)
+    denied: dict[str, tuple[str, ...]] = {}
+    for d in denials:
+        named = {**sources.found_in(d.text), **names.get(d.iri, {})}
         reading = read_denial(d, named, speakers)
-        found = targets.link(d, reading)
+        kept = known(d, reading) if known is not None else None
+        if kept is not None:
+            found = kept[1]
+            linked: Linked = (reading, found, kept[2], kept[3])
+        else:
+            targets.read_size, targets.probed = False, None
+            found = tuple(targets.link(d, reading))
+            probed = None if targets.probed is None else tuple(targets.probed)
+            linked = (reading, found, targets.read_size, probed)
+        if log is not None:
+            log[d.iri] = linked
         if found:
-            denied[i] = tuple(found)
-    groups += [
-        [denials[k] for k in g]
-        for g in _groups([items[i] for i in denials], [denied.get(i, ()) for i in denials])
-    ]
-    return _claims(items, groups, denied, minter)
+            denied[d.iri] = found
+    return denied
 
 
-def _groups(items: list[Item], denied: list[tuple[int, ...]] | None = None) -> list[list[int]]:
+def denial_groups(denials: list[Item], denied: dict[str, tuple[str, ...]]) -> list[list[Item]]:
+    """The denials (earliest first) grouped into claims: as any statements are, and two by
+    one speaker of the same claims are one, two of different claims never."""
+    found = [tuple(sorted(denied.get(d.iri, ()))) for d in denials]
+    return [[denials[k] for k in g] for g in _groups(denials, found)]
+
+
+def add_claim(out: Claims, group: list[Item], minter: Minter) -> Claim:
+    """The claim of one group of statements (earliest first), put into ``out``."""
+    first = group[0]
+    iri = claim_iri(minter, first.iri)
+    quoted = {it.tokens for it in group if it.direct}
+    claim = Claim(
+        iri=iri,
+        statements=[it.iri for it in group],
+        label=first.text,
+        appearances=sorted({it.article for it in group}),
+        first=first.article,
+        variant=len(quoted) > 1,
+    )
+    out.claims[iri] = claim
+    for it in group:
+        out.claim_of[it.iri] = iri
+    return claim
+
+
+def _groups(items: list[Item], denied: list[tuple[str, ...]] | None = None) -> list[list[int]]:
     pairs = matches(items)
     if denied is not None:
         # two denials by one speaker of the same claims assert the same thing
-        by_target: dict[tuple[str, tuple[int, ...]], list[int]] = defaultdict(list)
+        by_target: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
         for k, found in enumerate(denied):
             if found:
                 by_target[(items[k].speaker, found)].append(k)
@@ -166,38 +257,18 @@ def _groups(items: list[Item], denied: list[tuple[int, ...]] | None = None) -> l
     return cluster(items, pairs)
 
 
-def _claims(
-    items: list[Item], groups: list[list[int]], denied: dict[int, tuple[int, ...]], minter: Minter
-) -> Claims:
-    out = Claims()
-    iri_of_group: list[str] = []
-    for g in groups:
-        first = items[g[0]]  # groups are earliest first
-        iri = claim_iri(minter, first.iri)
-        iri_of_group.append(iri)
-        quoted = {items[i].tokens for i in g if items[i].direct}
-        out.claims[iri] = Claim(
-            iri=iri,
-            statements=[items[i].iri for i in g],
-            label=first.text,
-            appearances=sorted({items[i].article for i in g}),
-            first=first.article,
-            variant=len(quoted) > 1,
-        )
-        for i in g:
-            out.claim_of[items[i].iri] = iri
-    for i, found in sorted(denied.items()):
-        out.denies[items[i].iri] = sorted(iri_of_group[c] for c in found)
-    out.claims = dict(sorted(out.claims.items()))
-    return out
-
-
 __all__ = [
     "ArticleClaims",
     "Claim",
     "Claims",
+    "Linked",
     "Said",
     "claim_counts",
     "claim_iri",
+    "Worked",
+    "add_claim",
     "compute_claims",
+    "denial_groups",
+    "link_denials",
+    "work_claims",
 ]

@@ -30,9 +30,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.claims.items import Item
 from kg.claims.text import content_stems, negated, stem, wordlist
@@ -157,15 +157,15 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
             f = form.replace("’", "'").lower()
             if not f:
                 continue
-            for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
-                named_spans.append((m.start(), m.end()))
+            for start, end in _whole_words(f, low):
+                named_spans.append((start, end))
                 if at is None or iri not in speakers or iri == item.speaker:
                     continue
-                before = m.end() <= at[0] and _BEFORE.match(text[m.end() : at[0]] + " ")
+                before = end <= at[0] and _BEFORE.match(text[end : at[0]] + " ")
                 after = (
-                    m.start() >= at[1]
-                    and _AFTER.match(text[at[1] : m.start()])
-                    and _CLOSED.match(text[m.end() :])
+                    start >= at[1]
+                    and _AFTER.match(text[at[1] : start])
+                    and _CLOSED.match(text[end:])
                 )
                 if before or after:
                     sources.add(iri)
@@ -187,6 +187,36 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
     )
 
 
+def _whole_words(phrase: str, text: str) -> list[tuple[int, int]]:
+    """Where ``phrase`` stands in ``text`` as whole words (no word character either
+    side), left to right and not overlapping: what ``re.finditer`` finds for
+    ``(?<!\\w)phrase(?!\\w)``, without compiling a pattern per name."""
+    out = []
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not _word_char(text[at - 1])) and (
+            end == len(text) or not _word_char(text[end])
+        ):
+            out.append((at, end))
+            at = text.find(phrase, end)
+        else:
+            at = text.find(phrase, at + 1)
+    return out
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _has_capital(name: str) -> bool:
+    """Whether a name has a capital letter (an ASCII name told without walking it: this
+    runs over every name of every source in the corpus at every build)."""
+    if name.isascii():
+        return name != name.lower()
+    return any(c.isupper() for c in name)
+
+
 class SourceNames:
     """The names of every entity that is a source somewhere in the corpus, to find them in
     a denial's words even where extraction did not list them as mentioned ("rejected the
@@ -200,7 +230,7 @@ class SourceNames:
             if ent is None:
                 continue
             for name in ent.names | {ent.label}:
-                if len(name) >= 3 and any(c.isupper() for c in name):
+                if len(name) >= 3 and _has_capital(name):
                     owners[name.replace("’", "'").casefold()].add(iri)
         self.names: dict[str, tuple[str, str]] = {}  # folded name -> (IRI, name)
         for folded, iris in owners.items():
@@ -228,15 +258,20 @@ class SourceNames:
 class Targets:
     """The statements a denial may deny, indexed by speaker, publisher, article and stem."""
 
-    def __init__(self, items: Sequence[Item], claim_of: dict[int, int]):
-        self.items = items
-        self.claim_of = claim_of
-        self.by_source: dict[str, list[int]] = defaultdict(list)
-        self.by_article: dict[str, list[int]] = defaultdict(list)
-        self.by_stem: dict[str, list[int]] = defaultdict(list)
-        self.words: dict[int, frozenset[str]] = {}
-        self.reports: dict[int, bool] = {}  # a report though not typed a finding (_reports)
+    def __init__(self, items: Sequence[Item], claim_of: Mapping[Any, str]):
+        """``items``: the statements (denials are left out); ``claim_of``: the claim of
+        each, by its position in ``items``. :mod:`kg.claims.state` fills the same fields
+        from the build cache instead, keyed by statement IRI."""
+        self.items: Any = items
+        self.claim_of: Any = claim_of
+        self.by_source: Any = defaultdict(list)
+        self.by_article: Any = defaultdict(list)
+        self.by_stem: Any = defaultdict(list)
+        self.words: Any = {}
+        self.reports: Any = {}  # a report though not typed a finding (_reports)
         self.size = 0
+        self.read_size = False
+        self.probed: list[str] | None = None  # the stems a denial's search walked
         for i, it in enumerate(items):
             if it.kind == "Denial":
                 continue
@@ -246,13 +281,13 @@ class Targets:
             self.by_article[it.article].append(i)
             self.size += 1
             self.reports[i] = _reports(it)
-            cue = content_stems(tuple(w for w in _cue_words(it.cue) if w not in _PLAIN_CUES))
-            self.words[i] = it.stems | frozenset(cue)
+            self.words[i] = target_words(it)
             for s in self.words[i]:
                 self.by_stem[s].append(i)
 
     @property
     def speakers(self) -> set[str]:
+        """Every IRI that stands as a source (a speaker, or the outlet that published)."""
         return set(self.by_source)
 
     def link(self, d: Item, reading: Reading) -> list[int]:
@@ -273,23 +308,12 @@ class Targets:
         if r.sources:
             pool = {i for s in sorted(r.sources) for i in self.by_source[s]}
         else:
-            # elsewhere a target shares at least `least` of the content stems, so it holds
-            # one of the rarest len - least + 1 of them: common stems are never walked
-            least = max(MIN_SHARED_FAR, math.ceil(MIN_SHARE_FAR * size))
-            rare = sorted(r.content, key=lambda s: (len(self.by_stem.get(s, ())), s))
-            probe = rare[: max(1, size - least + 1)]
-            pool = {
-                i
-                for s in probe
-                if len(self.by_stem.get(s, ())) <= MAX_POSTING
-                for i in self.by_stem.get(s, ())
-            }
+            self.probed = self.probe(r)
+            pool = {i for s in self.probed for i in self.by_stem.get(s, ())}
             pool.update(self.by_article.get(d.article, ()))
         shared_of: dict[int, int] = {}
-        for i in pool:
-            it = self.items[i]
-            shared = len(r.content & self.words[i]) + len(r.about & it.about)
-            if shared >= near_least and self._allowed(d, it):
+        for i, shared in self._shared(r, pool, near_least).items():
+            if shared >= near_least and self._allowed(d, self.items[i]):
                 shared_of[i] = shared
         for tier, strict in self._tiers(r, set(shared_of)):
             scored: dict[int, int] = {}
@@ -307,6 +331,26 @@ class Targets:
                     return []  # two claims read equally well: no telling which
                 return [ranked[0][0]]
         return []
+
+    def probe(self, r: Reading) -> list[str]:
+        """The stems whose statements a denial naming no source looks through: elsewhere
+        a target shares at least ``least`` of the content stems, so it holds one of the
+        rarest len - least + 1 of them (common stems are never walked)."""
+        size = len(r.content)
+        least = max(MIN_SHARED_FAR, math.ceil(MIN_SHARE_FAR * size))
+        rare = sorted(r.content, key=lambda s: (len(self.by_stem.get(s, ())), s))
+        return [
+            s
+            for s in rare[: max(1, size - least + 1)]
+            if len(self.by_stem.get(s, ())) <= MAX_POSTING
+        ]
+
+    def _shared(self, r: Reading, pool: set[Any], least: int = 0) -> dict[Any, int]:
+        """For each statement of ``pool``: how many of the denial's content stems and
+        named entities it shares (those that share fewer than ``least`` may be left out)."""
+        return {
+            i: len(r.content & self.words[i]) + len(r.about & self.items[i].about) for i in pool
+        }
 
     def _enough(self, r: Reading, it: Item, shared: int, near: bool, strict: bool) -> bool:
         """Whether a target shares enough of the denial's words. A finding under "the
@@ -330,6 +374,7 @@ class Targets:
         return found >= STRICT_RARE * sum(weight.values())
 
     def _idf(self, s: str) -> float:
+        self.read_size = True  # what was found depends on the corpus's size
         return math.log((self.size + 1) / (len(self.by_stem.get(s, ())) + 1)) + 1.0
 
     def _tiers(self, r: Reading, pool: set[int]) -> list[tuple[list[int], bool]]:
@@ -436,6 +481,13 @@ class Targets:
         return not (d.date and it.date and it.date > d.date)
 
 
+def target_words(it: Item) -> frozenset[str]:
+    """The words a denial's object is compared with: the statement's content stems and
+    those of its cue ("alleged", "accused": what made it a claim)."""
+    cue = content_stems(tuple(w for w in _cue_words(it.cue) if w not in _PLAIN_CUES))
+    return it.stems | frozenset(cue)
+
+
 def _cue_words(cue: str) -> list[str]:
     return [m.group(0).lower() for m in _WORD.finditer(cue.replace("’", "'"))]
 
@@ -478,4 +530,4 @@ def _reports(it: Item) -> bool:
     return it.speaker_type != "Person" and bool(cue) and cue[0].startswith("report")
 
 
-__all__ = ["Reading", "SourceNames", "Targets", "read_denial"]
+__all__ = ["Reading", "SourceNames", "Targets", "read_denial", "target_words"]

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 
 from kg.claims.items import Item
@@ -117,9 +117,13 @@ def _same_polarity(short: Item, long_: Item) -> bool:
     return len(short.tokens) < 0.75 * len(long_.tokens)
 
 
-def candidate_pairs(items: Sequence[Item]) -> Iterable[Pair]:
+def candidate_pairs(
+    items: Sequence[Item], shingle_count: Callable[[tuple[str, ...]], int] | None = None
+) -> Iterable[Pair]:
     """Index positions of the pairs worth scoring (see the module docstring); each pair
-    once, as (lower, higher)."""
+    once, as (lower, higher). ``shingle_count``: how many times a run of words stands in
+    the whole corpus's quotations, when ``items`` are only one speaker's (the incremental
+    state matches one speaker at a time; the cap on a run's posting is the corpus's)."""
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         for s in it.stems:
@@ -164,8 +168,9 @@ def candidate_pairs(items: Sequence[Item]) -> Iterable[Pair]:
         if it.speaker_type != "UnnamedSource" or not it.direct or len(it.tokens) < CROSS_SPEAKER:
             continue
         for k in range(len(it.tokens) - SHINGLE + 1):
-            posting = shingles[it.tokens[k : k + SHINGLE]]
-            if len(posting) > MAX_POSTING:
+            run = it.tokens[k : k + SHINGLE]
+            posting = shingles[run]
+            if (len(posting) if shingle_count is None else shingle_count(run)) > MAX_POSTING:
                 continue
             for j in posting:
                 pair = (i, j) if i < j else (j, i)
@@ -174,10 +179,13 @@ def candidate_pairs(items: Sequence[Item]) -> Iterable[Pair]:
                     yield pair
 
 
-def matches(items: Sequence[Item]) -> dict[Pair, float]:
-    """Every pair the rules accept, with its score."""
+def matches(
+    items: Sequence[Item], shingle_count: Callable[[tuple[str, ...]], int] | None = None
+) -> dict[Pair, float]:
+    """Every pair the rules accept, with its score (``shingle_count``: see
+    :func:`candidate_pairs`)."""
     out: dict[Pair, float] = {}
-    for i, j in candidate_pairs(items):
+    for i, j in candidate_pairs(items, shingle_count):
         s = score(items[i], items[j])
         if s is not None:
             out[(i, j)] = s
