@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kg.store.base import QueryError
@@ -60,11 +61,14 @@ class QueryShape:
     projected: frozenset[str] | None
 
 
+@lru_cache(maxsize=512)
 def inspect(sparql: str) -> QueryShape:
     """The shape of a read-only query; QueryError for an update or a text that is no query.
 
     A text rdflib cannot parse is judged by its tokens (see the module docstring); the
-    store then reports its syntax errors, if any.
+    store then reports its syntax errors, if any. Remembered by text: rdflib's parser takes
+    30-100 ms, more than most canned queries take to answer, and a notebook or a server
+    asks the same few queries again and again (a refused text is parsed again each time).
     """
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate

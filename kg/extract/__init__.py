@@ -26,7 +26,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
     Offsets in the result index ``article.text``; the doc must have been made from that
     text (or from a same-length shadow of it, see :func:`kg.nlp.shadow`).
     """
-    if len(doc.text) != len(article.text):
+    # the parse's length from its last token (``doc.text`` would join every token's text)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if length != len(article.text):
         raise ValueError("the parse does not belong to this article's text")
     text = article.text
     ignore = furniture_spans(text)

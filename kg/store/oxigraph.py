@@ -33,6 +33,13 @@ _FORMATS = {
 }
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
 
+#: After this many bytes of N-Triples written, the store is flushed: RocksDB keeps what a
+#: transaction writes in memory tables (about eight bytes of memory per byte of N-Triples,
+#: in every index) until they are flushed to disk, so without this a build's memory grows
+#: with the corpus (PolNeAR train: 375 MB of memory tables by the last article; 8 MB
+#: keeps them under 90 MB at no measurable cost in time).
+FLUSH_BYTES = 8_000_000
+
 ARTICLES_QUERY = """
 SELECT ?a ?file ?hash WHERE {
   GRAPH ?a { ?a a kg:Article ; kg:sourceFile ?file ; kg:contentHash ?hash }
@@ -67,6 +74,7 @@ class OxigraphStore(Store):
                 ) from None
             raise StoreError(f"cannot open store {path}: {msg}") from None
         self.read_only = read_only
+        self._unflushed = 0
 
     @classmethod
     def in_memory(cls, nquads: bytes = b"") -> OxigraphStore:
@@ -76,6 +84,7 @@ class OxigraphStore(Store):
         store.location = ":memory:"
         store.read_only = False
         store._store = ox.Store()
+        store._unflushed = 0
         if nquads:
             store._store.load(nquads, format=ox.RdfFormat.N_QUADS)
         return store
@@ -83,6 +92,14 @@ class OxigraphStore(Store):
     @property
     def _in_memory(self) -> bool:
         return self.location == ":memory:"
+
+    def _wrote(self, size: int) -> None:
+        """Count what was just written (committed); flush the memory tables to disk once
+        :data:`FLUSH_BYTES` have gathered (see there)."""
+        self._unflushed += size
+        if self._unflushed >= FLUSH_BYTES and not self._in_memory:
+            self._store.flush()
+            self._unflushed = 0
 
     def replace_article(self, iri: str, graph: Graph | str, drop: Iterable[str] = ()) -> None:
         if self.read_only:
@@ -95,12 +112,14 @@ class OxigraphStore(Store):
                 ops = [f"DROP SILENT GRAPH <{g}>" for g in [iri, *old]]
                 ops.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
                 self._store.update(" ;\n".join(ops))
+                self._wrote(len(body))
                 return
             # a new graph: one transactional load (faster than INSERT DATA), then the
             # older versions go; a failure in between leaves an old version, never a loss
             self._store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
             if old:
                 self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in old))
+            self._wrote(len(body))
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 
@@ -126,6 +145,7 @@ class OxigraphStore(Store):
                     self._store.load(
                         ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph)
                     )
+                    self._wrote(len(ntriples))
                 return
             ops = []
             if subs:
@@ -138,6 +158,7 @@ class OxigraphStore(Store):
                 ops.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
             if ops:
                 self._store.update(" ;\n".join(ops))
+                self._wrote(len(ntriples))
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 

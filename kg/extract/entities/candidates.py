@@ -113,7 +113,7 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
         add(start, end, form, type_, gender)
 
     # 3. names in another script that NER, trained on English, does not see
-    for start, end in _other_script_people(doc):
+    for start, end in _other_script_people(doc, text):
         add(start, end, text[start:end], "Person")
     return found
 
@@ -456,15 +456,15 @@ def _other_script_word(tok) -> bool:
     return not word.isascii() and all(c.isalpha() and ord(c) > 0x24F for c in word)
 
 
-def _other_script_people(doc: Doc) -> list[tuple[int, int]]:
+def _other_script_people(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Runs of one to five words in a non-Latin script, in English text, that stand where a
     person's name does: after an honorific or title ("Crown Prince محمد بن سلمان"), beside
     a reporting verb ("said عائشة الحسن"), as the subject of a verb, or before an
     appositive that says what they are (", a teacher in Amman"). The name is kept as
     written; NER finds Cyrillic and Greek names often, Arabic or Hebrew ones rarely."""
     out: list[tuple[int, int]] = []
-    if not _OTHER_SCRIPT.search(doc.text):
-        return out  # most English articles: nothing to walk
+    if not _OTHER_SCRIPT.search(text):
+        return out  # most English articles: nothing to walk (``doc.text`` would join every token)
     i = 0
     while i < len(doc):
         if not _other_script_word(doc[i]):
