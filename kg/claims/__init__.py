@@ -10,6 +10,8 @@ its words tell which (:mod:`kg.claims.denials`), never on a guess.
 - :mod:`kg.claims.match`: indexed candidate pairs, the pair rules, clusters that do not chain;
 - :mod:`kg.claims.denials`: reading a denial's object and finding its target;
 - :mod:`kg.claims.inputs`: the compact per-record input the build cache keeps;
+- :mod:`kg.claims.state`: the same claims kept up to date in steps, for a build that adds
+  or removes a few articles (what it worked out is kept beside the build cache);
 - :mod:`kg.claims.triples`: the claims graph as N-Triples, subject by subject;
 - :mod:`kg.claims.listing`: the reading side, claims read back from a store for
   ``kg claims`` and ``kg show``.
