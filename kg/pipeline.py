@@ -4,12 +4,12 @@ Phase 1 (:mod:`kg.workers`), per article and pure: read -> parse -> extract into
 kept in the build cache (:mod:`kg.cache`) by a key of the article and the extractor, so an
 unchanged article is never parsed again. It runs on ``jobs`` processes.
 
-Phase 2, global and deterministic: every record of the store's corpus (the articles it
-held, less those replaced or removed, plus the new ones) is resolved at once
-(:func:`kg.resolve.resolve_corpus`), then exactly the graphs whose content changed are
-written (:mod:`kg.writer`): new article graphs, article graphs whose entities got other
-IRIs, and the changed subjects of the entities graph. The same records give the same
-store, whatever the order of the files, the number of processes or of earlier builds.
+Phase 2 (:mod:`kg.phase2`), global and deterministic: every record of the store's corpus
+(the articles it held, less those replaced or removed, plus the new ones) is resolved at
+once, then exactly the graphs whose content changed are written. The same records give the
+same store, whatever the order of the files, the number of processes or of earlier builds.
+This module decides what the corpus is (which files, which duplicates, which removals) and
+runs the phases.
 
 ``kg resolve`` is phase 2 alone (:func:`resolve`): after a resolver upgrade or a new
 aliases file, it re-resolves the stored corpus without parsing anything.
@@ -30,22 +30,24 @@ from typing import TextIO
 
 from kg import nlp as nlp_mod
 from kg.cache import BuildCache, record_key
-from kg.claims.inputs import ArticleClaims
-from kg.claims.state import update_claims
-from kg.claims.triples import claims_subjects
 from kg.model import Article, Extraction, ReadProblem
+from kg.phase2 import (
+    Prefetched,
+    corpus_graphs,
+    corpus_level_graphs,
+    graph_iri,
+    write_corpus,
+)
 from kg.rdf.iris import Minter
-from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
+from kg.rdf.mapping import alias_rules_graph
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.readers.files import STDIN
 from kg.readers.metadata import Metadata
-from kg.resolve import CorpusResolution, Resolution, resolve_corpus
+from kg.resolve import CorpusResolution
 from kg.resolve.aliases import AliasRule, merge_rules
-from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
-from kg.writer import article_digest, render_version, sync_digested
 
 
 @dataclass
@@ -95,11 +97,6 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
-
-
-def graph_iri(minter: Minter, name: str) -> str:
-    """The IRI of a corpus-level graph (``entities``, ``claims``, ``aliases``)."""
-    return f"{minter.base}graph/{name}"
 
 
 def extract_articles(
@@ -283,7 +280,7 @@ def build(
                 file = held.source_file.split("#", 1)[0]
                 if under(file) and file not in read and not Path(file).exists():
                     corpus.remove(iri)
-        _phase2(
+        write_corpus(
             store,
             cache,
             corpus,
@@ -313,7 +310,7 @@ class _Prefetch(threading.Thread):
     def __init__(self, cache_path: Path | str, keys: list[str], minter: Minter, rules: list):
         super().__init__(name="kg-prefetch", daemon=True)
         self._path, self._keys, self._minter, self._rules = cache_path, keys, minter, rules
-        self._out: _Prefetched | None = None
+        self._out: Prefetched | None = None
         self._error: BaseException | None = None
 
     def run(self) -> None:
@@ -328,11 +325,11 @@ class _Prefetch(threading.Thread):
             corpus = CorpusResolution(self._minter, self._rules, memo)
             corpus.update(entities.values())
             keys = {art.article: key for key, art in entities.items()}
-            self._out = _Prefetched(corpus, keys, list(self._rules))
+            self._out = Prefetched(corpus, keys, list(self._rules))
         except BaseException as exc:  # noqa: BLE001 - phase 2 then resolves on its own
             self._error = exc
 
-    def result(self) -> _Prefetched | None:
+    def result(self) -> Prefetched | None:
         if self.ident is None:  # not started (phase 1 had nothing to do): run it now
             self.start()
         self.join()
@@ -424,7 +421,7 @@ def resolve(
     try:
         corpus = _Corpus(store.articles(), cache)
         rules = _rules(store, minter, list(aliases))
-        _phase2(store, cache, corpus, minter, rules, report, model=model, model_id=None)
+        write_corpus(store, cache, corpus, minter, rules, report, model=model, model_id=None)
     finally:
         cache.close()
     return report
@@ -452,7 +449,7 @@ def build_records(
             cache.put(key, ex)
             _stored_new(corpus, report, minter.article(ex.article.short_hash), key, ex.article)
         rules = _rules(store, minter, list(aliases))
-        _phase2(store, cache, corpus, minter, rules, report, model=None, model_id=model_id)
+        write_corpus(store, cache, corpus, minter, rules, report, model=None, model_id=model_id)
     finally:
         cache.close()
     return report
@@ -477,7 +474,7 @@ def remove(
             if source_files(art.source_file):
                 corpus.remove(iri)
         rules = _rules(store, minter, [])
-        _phase2(store, cache, corpus, minter, rules, report, model=model, model_id=None)
+        write_corpus(store, cache, corpus, minter, rules, report, model=model, model_id=None)
     finally:
         cache.close()
     return report
@@ -513,196 +510,6 @@ def _rules(store: Store, minter: Minter, new: list[AliasRule]) -> list[AliasRule
         rows = [(r.alias, r.canonical, r.type) for r in rules]
         store.put_graph(iri, alias_rules_graph(rows, iri).serialize(format="nt"))
     return rules
-
-
-# --- phase 2 ----------------------------------------------------------------------------------
-
-
-def _phase2(
-    store: Store,
-    cache: BuildCache,
-    corpus: _Corpus,
-    minter: Minter,
-    rules: list[AliasRule],
-    report: BuildReport,
-    *,
-    model: str | None,
-    model_id: str | None,
-    prefetched: _Prefetched | None = None,
-) -> None:
-    live = corpus.live()
-    missing = [iri for iri, key in live.items() if key is None or not cache.has(key)]
-    if missing:
-        # the cache lost these records (deleted, or a store made by an older newskg):
-        # made again from the texts the store holds
-        for iri, key in _re_extract(store, cache, missing, model, model_id).items():
-            corpus.keys[iri] = key
-        live = corpus.live()
-        # an article whose text could not be made into a record keeps its graph as it is
-        live = {i: k for i, k in live.items() if k is not None and cache.has(k)}
-    keys = {iri: key for iri, key in live.items() if key is not None}
-    resolution = _resolve(cache, minter, rules, keys, prefetched)
-    res = resolution.resolution()
-    written = cache.graphs()
-    for iri, key in keys.items():
-        ident = res.identities[iri.rsplit("/", 1)[-1]]
-        digest = article_digest(key, ident, minter.base)
-        if iri in corpus.stored and written.get(iri) == (key, digest):
-            continue
-        ex = cache.record(key)
-        assert ex is not None
-        drop = [g for g in corpus.by_file.get(ex.article.source_file, []) if g != iri]
-        drop = [g for g in drop if g in corpus.drop]
-        store.put_graph(iri, article_ntriples(ex, minter, ident), drop=drop)
-        cache.wrote(iri, key, digest)
-        for g in drop:
-            cache.dropped(g)
-        if iri not in corpus.new:
-            report.rewritten += 1
-    gone = sorted(g for g in corpus.drop if g in corpus.stored)
-    if gone:
-        store.drop_graphs(gone)
-        for g in gone:
-            cache.dropped(g)
-        report.removed = len(corpus.removed & set(gone))
-    version = render_version()
-    report.entity_changes = sync_digested(
-        store,
-        cache,
-        graph_iri(minter, "entities"),
-        {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
-        lambda iri: entity_ntriples(res.entities[iri]),
-    )
-    # claims (kg.claims): with the speakers just resolved, redoing only what the changed
-    # articles reach (kg.claims.state)
-    report.claim_changes, report.claims = update_claims(
-        store, cache, graph_iri(minter, "claims"), keys, res, minter
-    )
-    cache.drop_records_except(set(keys.values()))
-    report.total_articles = len(keys)
-    report.entities = Counter(e.type for e in res.entities.values())
-    for s in cache.summaries(keys.values()):
-        report.statements.update(s["statements"])
-        if s["unnamed"]:
-            report.entities["UnnamedSource"] += s["unnamed"]
-
-
-@dataclass
-class _Prefetched:
-    """The stored corpus resolved while phase 1 ran: from which record each article's
-    entities came, under which rules."""
-
-    resolution: CorpusResolution
-    keys: dict[str, str]  # article short hash -> record key
-    rules: list[AliasRule]
-
-
-def _resolve(
-    cache: BuildCache,
-    minter: Minter,
-    rules: list[AliasRule],
-    keys: dict[str, str],
-    prefetched: _Prefetched | None,
-) -> CorpusResolution:
-    """The corpus's resolution: the prefetched one brought up to date (only the blocks the
-    new and removed articles touch are resolved again), or one made now."""
-    wanted = {iri.rsplit("/", 1)[-1]: key for iri, key in keys.items()}
-    if prefetched is not None and prefetched.rules == rules:
-        corpus, have = prefetched.resolution, prefetched.keys
-        memo = corpus.memo
-    else:
-        memo = cache.memo()
-        corpus, have = CorpusResolution(minter, rules, memo), {}
-    changed = [k for short, k in wanted.items() if have.get(short) != k]
-    removed = [short for short in have if short not in wanted]
-    corpus.update(cache.entities(changed).values(), removed)
-    memo.used = {b.digest for b in corpus.blocks()}
-    cache.keep_memo(memo)
-    return corpus
-
-
-_ARTICLE_DATA = """
-SELECT ?a ?text ?file ?title ?url ?date ?author ?publisher WHERE {
-  GRAPH ?a { ?a a kg:Article ; kg:text ?text ; kg:sourceFile ?file .
-    OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url }
-    OPTIONAL { ?a dcterms:date ?date } OPTIONAL { ?a dcterms:creator ?author } }
-  OPTIONAL { GRAPH ?a { ?a dcterms:publisher ?p } ?p rdfs:label ?publisher }
-  VALUES ?a { %s }
-}"""
-
-
-def _re_extract(
-    store: Store,
-    cache: BuildCache,
-    iris: list[str],
-    model: str | None,
-    model_id: str | None,
-) -> dict[str, str]:
-    """Records for stored articles the cache lacks, made from the texts in the store."""
-    from kg.readers.text import find_title
-
-    model_id = model_id or nlp_mod.model_id(model)
-    articles = []
-    for i in range(0, len(iris), 200):
-        values = " ".join(f"<{iri}>" for iri in iris[i : i + 200])
-        for r in store.select(_ARTICLE_DATA % values):
-            text, title = r["text"] or "", r["title"]
-            span = find_title(text) if title else None
-            if span and text[span[0] : span[1]] != title:
-                span = None
-            articles.append(
-                Article(
-                    text=text,
-                    source_file=r["file"] or "",
-                    title=title,
-                    url=r["url"],
-                    date=r["date"],
-                    author=r["author"],
-                    publisher=r["publisher"],
-                    title_span=span,
-                )
-            )
-    by_hash = {iri.rsplit("/", 1)[-1]: iri for iri in iris}
-    out: dict[str, str] = {}
-    from kg.workers import default_jobs
-
-    ordered = sorted(articles, key=lambda a: a.short_hash)
-    for result in extract_records(ordered, model=model, jobs=default_jobs()):
-        if isinstance(result, ReadProblem):
-            continue  # its graph stays as it is
-        key = record_key(result.article, model_id)
-        cache.put(key, result)
-        out[by_hash[result.article.short_hash]] = key
-    return out
-
-
-def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
-    """The graphs a store would hold for exactly these articles, without a store: each
-    article graph by its IRI, then the corpus-level graphs (entities, claims; N-Triples
-    text each)."""
-
-    res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
-    out = {
-        minter.article(e.article.short_hash): article_ntriples(
-            e, minter, res.identities[e.article.short_hash]
-        )
-        for e in extractions
-    }
-    out.update(corpus_level_graphs(res, minter, [ArticleClaims.of(e) for e in extractions]))
-    return out
-
-
-def corpus_level_graphs(
-    res: Resolution, minter: Minter, claims: Iterable[ArticleClaims] = ()
-) -> dict[str, str]:
-    """The corpus-level graphs of a resolved corpus, by IRI (N-Triples text each): what a
-    distributed build (:mod:`kg.spark`) writes beside the article graphs, so that it and
-    :func:`corpus_graphs` make the same graphs. ``claims``: every article's claims input."""
-    subjects, _ = claims_subjects(list(claims), res, minter)
-    return {
-        graph_iri(minter, "entities"): "".join(entity_ntriples(e) for e in res.entities.values()),
-        graph_iri(minter, "claims"): "".join(subjects[s] for s in sorted(subjects)),
-    }
 
 
 def summary_json(report: BuildReport) -> str:

@@ -1,0 +1,232 @@
+"""Phase 2 of a build: one global, deterministic pass over every record of the corpus.
+
+Entities are resolved at once (:mod:`kg.resolve`), then exactly the graphs whose content
+changed are written (:mod:`kg.writer`): article graphs that are new or whose entities got
+other IRIs, the changed subjects of the entities graph, and the claims that the changed
+articles reach (:mod:`kg.claims.state`). :mod:`kg.pipeline` runs phase 1 and calls
+:func:`write_corpus`; :func:`corpus_graphs` makes the same graphs without a store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg import nlp as nlp_mod
+from kg.cache import BuildCache, record_key
+from kg.claims.inputs import ArticleClaims
+from kg.claims.state import update_claims
+from kg.claims.triples import claims_subjects
+from kg.model import Article, Extraction, ReadProblem
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import article_ntriples, entity_ntriples
+from kg.resolve import CorpusResolution, Resolution, resolve_corpus
+from kg.resolve.aliases import AliasRule
+from kg.resolve.local import ArticleEntities
+from kg.store.base import Store
+from kg.workers import extract_records
+from kg.writer import article_digest, render_version, sync_digested
+
+if TYPE_CHECKING:  # the build's own bookkeeping, passed in by kg.pipeline
+    from kg.pipeline import BuildReport, _Corpus
+
+
+def graph_iri(minter: Minter, name: str) -> str:
+    """The IRI of a corpus-level graph (``entities``, ``claims``, ``aliases``)."""
+    return f"{minter.base}graph/{name}"
+
+
+def write_corpus(
+    store: Store,
+    cache: BuildCache,
+    corpus: _Corpus,
+    minter: Minter,
+    rules: list[AliasRule],
+    report: BuildReport,
+    *,
+    model: str | None,
+    model_id: str | None,
+    prefetched: Prefetched | None = None,
+) -> None:
+    """Phase 2 over ``corpus``: records the cache lacks made again from the stored texts,
+    every entity resolved (from ``prefetched`` when it was resolved under the same rules),
+    then exactly the graphs whose content changed written, each in its own transaction and
+    a new version before the old one goes; ``report`` gets the counts."""
+    live = corpus.live()
+    missing = [iri for iri, key in live.items() if key is None or not cache.has(key)]
+    if missing:
+        # the cache lost these records (deleted, or a store made by an older newskg):
+        # made again from the texts the store holds
+        for iri, key in _re_extract(store, cache, missing, model, model_id).items():
+            corpus.keys[iri] = key
+        live = corpus.live()
+        # an article whose text could not be made into a record keeps its graph as it is
+        live = {i: k for i, k in live.items() if k is not None and cache.has(k)}
+    keys = {iri: key for iri, key in live.items() if key is not None}
+    resolution = _resolve(cache, minter, rules, keys, prefetched)
+    res = resolution.resolution()
+    written = cache.graphs()
+    for iri, key in keys.items():
+        ident = res.identities[iri.rsplit("/", 1)[-1]]
+        digest = article_digest(key, ident, minter.base)
+        if iri in corpus.stored and written.get(iri) == (key, digest):
+            continue
+        ex = cache.record(key)
+        assert ex is not None
+        drop = [g for g in corpus.by_file.get(ex.article.source_file, []) if g != iri]
+        drop = [g for g in drop if g in corpus.drop]
+        store.put_graph(iri, article_ntriples(ex, minter, ident), drop=drop)
+        cache.wrote(iri, key, digest)
+        for g in drop:
+            cache.dropped(g)
+        if iri not in corpus.new:
+            report.rewritten += 1
+    gone = sorted(g for g in corpus.drop if g in corpus.stored)
+    if gone:
+        store.drop_graphs(gone)
+        for g in gone:
+            cache.dropped(g)
+        report.removed = len(corpus.removed & set(gone))
+    version = render_version()
+    report.entity_changes = sync_digested(
+        store,
+        cache,
+        graph_iri(minter, "entities"),
+        {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
+        lambda iri: entity_ntriples(res.entities[iri]),
+    )
+    # claims (kg.claims): with the speakers just resolved, redoing only what the changed
+    # articles reach (kg.claims.state)
+    report.claim_changes, report.claims = update_claims(
+        store, cache, graph_iri(minter, "claims"), keys, res, minter
+    )
+    cache.drop_records_except(set(keys.values()))
+    report.total_articles = len(keys)
+    report.entities = Counter(e.type for e in res.entities.values())
+    for s in cache.summaries(keys.values()):
+        report.statements.update(s["statements"])
+        if s["unnamed"]:
+            report.entities["UnnamedSource"] += s["unnamed"]
+
+
+@dataclass
+class Prefetched:
+    """The stored corpus resolved while phase 1 ran: from which record each article's
+    entities came, under which rules."""
+
+    resolution: CorpusResolution
+    keys: dict[str, str]  # article short hash -> record key
+    rules: list[AliasRule]
+
+
+def _resolve(
+    cache: BuildCache,
+    minter: Minter,
+    rules: list[AliasRule],
+    keys: dict[str, str],
+    prefetched: Prefetched | None,
+) -> CorpusResolution:
+    """The corpus's resolution: the prefetched one brought up to date (only the blocks the
+    new and removed articles touch are resolved again), or one made now."""
+    wanted = {iri.rsplit("/", 1)[-1]: key for iri, key in keys.items()}
+    if prefetched is not None and prefetched.rules == rules:
+        corpus, have = prefetched.resolution, prefetched.keys
+        memo = corpus.memo
+    else:
+        memo = cache.memo()
+        corpus, have = CorpusResolution(minter, rules, memo), {}
+    changed = [k for short, k in wanted.items() if have.get(short) != k]
+    removed = [short for short in have if short not in wanted]
+    corpus.update(cache.entities(changed).values(), removed)
+    memo.used = {b.digest for b in corpus.blocks()}
+    cache.keep_memo(memo)
+    return corpus
+
+
+_ARTICLE_DATA = """
+SELECT ?a ?text ?file ?title ?url ?date ?author ?publisher WHERE {
+  GRAPH ?a { ?a a kg:Article ; kg:text ?text ; kg:sourceFile ?file .
+    OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url }
+    OPTIONAL { ?a dcterms:date ?date } OPTIONAL { ?a dcterms:creator ?author } }
+  OPTIONAL { GRAPH ?a { ?a dcterms:publisher ?p } ?p rdfs:label ?publisher }
+  VALUES ?a { %s }
+}"""
+
+
+def _re_extract(
+    store: Store,
+    cache: BuildCache,
+    iris: list[str],
+    model: str | None,
+    model_id: str | None,
+) -> dict[str, str]:
+    """Records for stored articles the cache lacks, made from the texts in the store."""
+    from kg.readers.text import find_title
+
+    model_id = model_id or nlp_mod.model_id(model)
+    articles = []
+    for i in range(0, len(iris), 200):
+        values = " ".join(f"<{iri}>" for iri in iris[i : i + 200])
+        for r in store.select(_ARTICLE_DATA % values):
+            text, title = r["text"] or "", r["title"]
+            span = find_title(text) if title else None
+            if span and text[span[0] : span[1]] != title:
+                span = None
+            articles.append(
+                Article(
+                    text=text,
+                    source_file=r["file"] or "",
+                    title=title,
+                    url=r["url"],
+                    date=r["date"],
+                    author=r["author"],
+                    publisher=r["publisher"],
+                    title_span=span,
+                )
+            )
+    by_hash = {iri.rsplit("/", 1)[-1]: iri for iri in iris}
+    out: dict[str, str] = {}
+    from kg.workers import default_jobs
+
+    ordered = sorted(articles, key=lambda a: a.short_hash)
+    for result in extract_records(ordered, model=model, jobs=default_jobs()):
+        if isinstance(result, ReadProblem):
+            continue  # its graph stays as it is
+        key = record_key(result.article, model_id)
+        cache.put(key, result)
+        out[by_hash[result.article.short_hash]] = key
+    return out
+
+
+def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
+    """The graphs a store would hold for exactly these articles, without a store: each
+    article graph by its IRI, then the corpus-level graphs (entities, claims; N-Triples
+    text each)."""
+
+    res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
+    out = {
+        minter.article(e.article.short_hash): article_ntriples(
+            e, minter, res.identities[e.article.short_hash]
+        )
+        for e in extractions
+    }
+    out.update(corpus_level_graphs(res, minter, [ArticleClaims.of(e) for e in extractions]))
+    return out
+
+
+def corpus_level_graphs(
+    res: Resolution, minter: Minter, claims: Iterable[ArticleClaims] = ()
+) -> dict[str, str]:
+    """The corpus-level graphs of a resolved corpus, by IRI (N-Triples text each): what a
+    distributed build (:mod:`kg.spark`) writes beside the article graphs, so that it and
+    :func:`corpus_graphs` make the same graphs. ``claims``: every article's claims input."""
+    subjects, _ = claims_subjects(list(claims), res, minter)
+    return {
+        graph_iri(minter, "entities"): "".join(entity_ntriples(e) for e in res.entities.values()),
+        graph_iri(minter, "claims"): "".join(subjects[s] for s in sorted(subjects)),
+    }
+
+
+__all__ = ["Prefetched", "corpus_graphs", "corpus_level_graphs", "graph_iri", "write_corpus"]
