@@ -109,6 +109,48 @@ ROWS = [
         "We will appeal the ruling, This is not over, and the workers know it.",
         "quote-then-cue",
     ),
+    # an exchange: each quotation goes to its own speaker, not on with the question
+    Row(
+        "The coach was asked, “Will you stay next season?” Ruud Gullit answered, “I have "
+        "not decided. My family comes first.”",
+        "Ruud Gullit",
+        "answered",
+        "I have not decided. My family comes first.",
+        "cue-then-quote",
+    ),
+    Row(
+        "Outside the clinic in Lagos, the queue grew all morning. Ngozi Okafor, a nurse, "
+        "agreed. “We have run out of vaccines twice this month.”",
+        "Ngozi Okafor",
+        "agreed",
+        "We have run out of vaccines twice this month.",
+        "reaction-then-quote",
+    ),
+    Row(
+        "The league's chief executive put it bluntly. “Clubs that cannot pay their players "
+        "will be relegated.”",
+        "The league's chief executive",
+        "put",
+        "Clubs that cannot pay their players will be relegated.",
+        "reaction-then-quote",
+    ),
+    Row(
+        "After the earthquake, the Turkish health minister issued the following statement:"
+        "\n\n“Our teams are working in all ten provinces. We will not stop.”",
+        "the Turkish health minister",
+        "issued",
+        "Our teams are working in all ten provinces. We will not stop.",
+        "colon-frame",
+    ),
+    # partial quotation named after it: the next quotation goes on with it
+    Row(
+        "The new rules are “a tax on the smallest growers,” the farmers' union said. "
+        "“Nobody in Brussels asked us.”",
+        "the farmers' union",
+        "said",
+        "The new rules are “a tax on the smallest growers,” Nobody in Brussels asked us.",
+        "complement-then-cue",
+    ),
     Row(
         "The interview was broadcast on Sunday. Chris Matthews asked the panel a question.\n\n"
         "MATTHEWS: Well, speculation is bad for everyone here.",
@@ -445,6 +487,17 @@ NOT_READ = [
         "Voters chose the party that appears to favour lower taxes.",
         "impression",
         "a relative clause's impression belongs to the sentence around it",
+    ),
+    (
+        "“The vote was close,” the chairman said. “We lost by three.”",
+        "reaction-then-quote",
+        "the words between two quotations of one sentence pair name the first one's speaker; "
+        "the second goes on with it",
+    ),
+    (
+        "Hurricane Otis reached Acapulco overnight. “The water came up to our roofs.”",
+        "reaction-then-quote",
+        "only a verb of saying or reacting hands on to the quotation after it",
     ),
     (
         "The club made a donation to the hospital.",

@@ -56,6 +56,15 @@ LIGHT_VERB_NOUNS: frozenset[str] = words(
     """
 )
 
+#: Verbs of reacting that a quotation in the next sentence fills in ("Smith disagreed.
+#: “...”", "The mayor put it bluntly."): with no object or clause of their own.
+REACTION_VERBS: frozenset[str] = words(
+    """
+    agree disagree concur differ object elaborate continue echo chime weigh put sum
+    summarize summarise recall reflect marvel scoff sigh laugh
+    """
+)
+
 #: Verbs that take a clause without attributing it ("make sure that", "be that"): being,
 #: causing, letting and needing ("allows states to", "it turns out", "ensure that").
 NOT_CUES: frozenset[str] = words(
