@@ -142,6 +142,15 @@ ROWS = [
         "Our teams are working in all ten provinces. We will not stop.",
         "colon-frame",
     ),
+    # a later quotation inside a sentence of its own report does not go on with the first
+    Row(
+        "“The fares will rise in May,” the transport minister said in Nairobi, describing "
+        "the increase as “painful but necessary for the railway.”",
+        "the transport minister",
+        "said",
+        "The fares will rise in May,",
+        "quote-then-cue",
+    ),
     # partial quotation named after it: the next quotation goes on with it
     Row(
         "The new rules are “a tax on the smallest growers,” the farmers' union said. "

@@ -112,6 +112,8 @@ def continue_quotations(
         q = free[k]
         if last is None or not _continues(ctx, q, last_para):
             continue
+        if q.paragraph == last_para and _own_sentence(ctx, q, last, last_end):
+            continue
         if id(last) in keep:
             _add_piece(ctx, last, q.content)
         last_end, last_para = q.outer.end, q.paragraph
@@ -176,6 +178,26 @@ def _line_speaker(ctx: _Context, prefix: Span, last_word: str) -> _Source | None
                 start = prefix.end - len(last_word)
                 return _Source(ent.key, Span(start, prefix.end))
     return None
+
+
+def _own_sentence(ctx: _Context, q: Quote, last: Statement, last_end: int) -> bool:
+    """Whether the words leading into a quotation in the same paragraph make it part of
+    another sentence's own report ("... , mentioning the album is “in the home stretch”",
+    "Cruz describes himself as “a consistent conservative”"): a verb other than the
+    statement's own cue, or a line break between them, and the quotation does not go on."""
+    before = _before_window(ctx, q)
+    if not ctx.text[before.start : before.end].strip(" “\"'‘"):
+        return False
+    if "\n" in ctx.text[last_end : q.open_at]:
+        return True
+    cue = last.cue_span
+    return any(
+        t.pos_ == "VERB"
+        and t.is_alpha
+        and not (cue is not None and cue.start <= t.idx < cue.end)
+        and not _inside_quote(ctx, t.idx)
+        for t in _tokens(ctx, before)
+    )
 
 
 def _quoting(ctx: _Context, st: Statement) -> bool:
