@@ -109,6 +109,14 @@ ROWS = [
         "We will appeal the ruling, This is not over, and the workers know it.",
         "quote-then-cue",
     ),
+    # a pronoun with no name in reach is still the source, as written
+    Row(
+        "“The water has never been this low in forty years,” she said.",
+        "she",
+        "said",
+        "The water has never been this low in forty years,",
+        "quote-then-cue",
+    ),
     # an exchange: each quotation goes to its own speaker, not on with the question
     Row(
         "The coach was asked, “Will you stay next season?” Ruud Gullit answered, “I have "

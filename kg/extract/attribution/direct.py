@@ -90,7 +90,7 @@ def continue_quotations(
     quotation going on with a dropped statement is dropped with it)."""
     if not free or not statements:
         return
-    starts = [p.start for p in ctx.paragraphs]
+    starts = ctx.paragraph_starts
     keep = {id(st) for st in kept}
     events = sorted(
         [

@@ -492,6 +492,7 @@ def find_statements(
     ctx = _Context(doc, text, table, quotes, blocked, headline=headline)
     ctx.quote_spans = [q.outer for q in quotes]
     ctx.paragraphs = paragraphs(text)
+    ctx.paragraph_starts = [p.start for p in ctx.paragraphs]
     ctx.quote_mask = _mask(len(text), [q.content for q in quotes])
     ctx.block_mask = _mask(len(text), blocked)
     ctx.quote_starts = [q.content.start for q in quotes]
