@@ -106,6 +106,7 @@ def main() -> None:
     ap.add_argument("--dev", default=str(POLNEAR / "dev" / "text"))
     ap.add_argument("--train", default=str(POLNEAR / "train" / "text"))
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--train-store", help="a store of TRAIN built beforehand (for incremental)")
     ap.add_argument("--only", default="jobs,parse,memory,incremental")
     args = ap.parse_args()
     only = set(args.only.split(","))
@@ -140,8 +141,8 @@ def main() -> None:
                 f"ratio {train / dev:.2f}"
             )
         if "incremental" in only:
-            article = sorted(Path(args.dev).glob("*.txt"))
-            base = tmp / "train-store"
+            article = sorted(Path(args.dev).glob("*.txt"))[0]
+            base = Path(args.train_store) if args.train_store else tmp / "train-store"
             if not base.exists():
                 subprocess.run(build([args.train], base), check=True, stdout=subprocess.DEVNULL)
 

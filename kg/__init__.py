@@ -7,6 +7,7 @@ The library API; the ``kg`` command is a thin layer over it::
     store = kg.open_store("my-store")
     report = kg.build(["examples/articles"], store, jobs=2)
     rows = kg.query(store, "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }")
+    claims = kg.find_claims(store, denied=True)      # what kg claims --denied lists
     record = kg.extract_text("“We will not move,” said Ama Owusu, a fish trader.")
     record.statements[0].speaker, record.statements[0].text
 
@@ -23,6 +24,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from kg.model import Article, Extraction, ReadProblem
     from kg.pipeline import BuildReport
+    from kg.readers.metadata import Metadata
     from kg.resolve.aliases import AliasRule
     from kg.store.base import Store
 
@@ -48,16 +50,26 @@ def build(
     base: str | None = None,
     stdin_name: str | None = None,
     prune: bool = False,
+    metadata: str | Metadata | None = None,
 ) -> BuildReport:
     """Build or update ``store`` (a Store, or a path) from files and directories, parsing
     in ``jobs`` processes (default: one per CPU). Returns the
     :class:`~kg.pipeline.BuildReport`: what was built, skipped, failed, and what the store
     holds now. Bad files are in ``report.failed``; they never stop the others. A path
     ``-`` reads an article from standard input, stored as ``stdin_name`` or by content.
-    With ``prune``, articles whose files under ``paths`` are gone are removed."""
+    With ``prune``, articles whose files under ``paths`` are gone are removed.
+
+    ``metadata`` is a ``.csv``/``.tsv`` sidecar (a path, or one read with
+    :func:`kg.readers.metadata.read_metadata`) giving each file its date, publisher, url,
+    title or author by file name; a bad sidecar raises
+    :class:`~kg.readers.metadata.MetadataError` before the store changes."""
     from kg.pipeline import build as _build
     from kg.rdf.vocab import DEFAULT_BASE
+    from kg.readers.metadata import read_metadata
     from kg.workers import default_jobs
+
+    if isinstance(metadata, str):
+        metadata = read_metadata(metadata)
 
     with _store(store, read_only=False) as st:
         return _build(
@@ -71,6 +83,7 @@ def build(
             base=base or DEFAULT_BASE,
             stdin_name=stdin_name,
             prune=prune,
+            metadata=metadata,
         )
 
 
@@ -153,6 +166,26 @@ def show(store: Store | str, name: str) -> list[dict[str, Any]]:
         return [entity_record(st, iri) for iri in find_entities(st, name)]
 
 
+def find_claims(
+    store: Store | str,
+    *,
+    denied: bool = False,
+    altered: bool = False,
+    about: str | None = None,
+    every: bool = False,
+) -> list[dict[str, Any]]:
+    """The claims seen in more than one article or denied (every claim with ``every``),
+    most widespread first, each with its appearances, its denials and, where its
+    quotations differ, their word-level differences (what ``kg claims`` lists).
+    ``about`` is an entity's name, alias or IRI; no such entity gives no claims."""
+    from kg.claims.listing import claim_rows
+    from kg.lookup import find_entities
+
+    with _store(store, read_only=True) as st:
+        wanted = find_entities(st, about) if about is not None else None
+        return claim_rows(st, denied=denied, altered=altered, about=wanted, every=every)
+
+
 class _Borrowed:
     """A store the caller opened: used as it is, left open."""
 
@@ -204,6 +237,7 @@ __all__ = [
     "build",
     "entities",
     "extract_text",
+    "find_claims",
     "open_store",
     "query",
     "remove",

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from kg.claims.inputs import ArticleClaims
 from kg.model import Article, Extraction
 from kg.resolve.blocks import Memo, resolver_version
 from kg.resolve.local import ArticleEntities
@@ -35,6 +36,11 @@ CREATE TABLE IF NOT EXISTS records (
     entities BLOB NOT NULL,    -- zlib JSON: what resolution reads
     summary TEXT NOT NULL,     -- JSON: statement kinds and unnamed sources, for reports
     record BLOB NOT NULL       -- zlib JSON: Extraction.to_dict()
+);
+CREATE TABLE IF NOT EXISTS claim_inputs (
+    key TEXT PRIMARY KEY,      -- the record's key
+    article TEXT NOT NULL,     -- the article's short hash
+    data BLOB NOT NULL         -- zlib JSON: what claim matching reads (kg.claims.inputs)
 );
 CREATE TABLE IF NOT EXISTS subjects (
     graph TEXT NOT NULL,       -- a corpus-level graph (entities, claims)
@@ -131,6 +137,37 @@ class BuildCache:
             "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)",
             (key, ex.article.short_hash, _pack(entities), summary, _pack(data)),
         )
+        self._put_claims(key, ArticleClaims.of(ex))
+
+    def _put_claims(self, key: str, art: ArticleClaims) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO claim_inputs VALUES (?, ?, ?)",
+            (key, art.article, _pack(art.to_json())),
+        )
+
+    def claim_inputs(self, keys: Iterable[str]) -> dict[str, ArticleClaims]:
+        """What claim matching reads of each kept record, by record key (cheap: no article
+        text, no spans). A record kept before this form existed, or in an older version
+        of it, gets it made once from the record."""
+        out: dict[str, ArticleClaims] = {}
+        wanted = sorted(set(keys))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, article, data FROM claim_inputs WHERE key IN ({marks})", chunk
+            )
+            for key, article, blob in rows:
+                art = ArticleClaims.from_json(article, _unpack(blob))  # type: ignore[arg-type]
+                if art is not None:
+                    out[key] = art
+        for key in wanted:
+            if key not in out:
+                ex = self.record(key)
+                if ex is not None:
+                    out[key] = ArticleClaims.of(ex)
+                    self._put_claims(key, out[key])
+        return out
 
     def summaries(self, keys: Iterable[str]) -> list[dict]:
         """The statement kinds and unnamed-source counts of the given records."""
@@ -174,6 +211,7 @@ class BuildCache:
         keys = [k for (k,) in self._db.execute("SELECT key FROM records")]
         gone = [k for k in keys if k not in keep]
         self._db.executemany("DELETE FROM records WHERE key = ?", [(k,) for k in gone])
+        self._db.executemany("DELETE FROM claim_inputs WHERE key = ?", [(k,) for k in gone])
         return len(gone)
 
     # --- graph digests ------------------------------------------------------------------

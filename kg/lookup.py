@@ -162,6 +162,7 @@ def entity_record(store: Store, iri: str) -> dict[str, Any]:
             "end": int(r["end"] or 0),
         }
     statements = sorted(by_statement.values(), key=lambda s: (s["source_file"], s["begin"]))
+    _add_appearances(store, statements)
     return {
         "entity": iri,
         "type": _specific(types),
@@ -173,6 +174,47 @@ def entity_record(store: Store, iri: str) -> dict[str, Any]:
         "mentions": mentions,
         "statements": statements,
     }
+
+
+_APPEARANCES = """
+SELECT ?s ?o ?speaker ?text ?file ?date ?outlet ?begin ?end WHERE {
+  VALUES ?s { %s }
+  ?s kg:claim ?c . ?o kg:claim ?c ; kg:text ?text ; kg:inArticle ?a ; kg:speaker ?sp .
+  FILTER(?o != ?s)
+  OPTIONAL { ?sp rdfs:label ?speaker }
+  OPTIONAL { ?a kg:sourceFile ?file }
+  OPTIONAL { ?a dcterms:date ?date }
+  OPTIONAL { ?a dcterms:publisher/rdfs:label ?outlet }
+  { SELECT ?o (MIN(?b) AS ?begin) (MAX(?x) AS ?end) WHERE {
+      ?o kg:contentSpan ?sp2 . ?sp2 nif:beginIndex ?b ; nif:endIndex ?x } GROUP BY ?o }
+}"""
+
+
+def _add_appearances(store: Store, statements: list[dict[str, Any]]) -> None:
+    """Each statement's other appearances: the statements of its claim (kg:claim) in this
+    and other articles, earliest first."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    iris = [s["statement"] for s in statements]
+    for i in range(0, len(iris), 200):
+        values = " ".join(f"<{x}>" for x in iris[i : i + 200])
+        for r in store.select(_APPEARANCES % values):
+            found[r["s"] or ""].append(
+                {
+                    "statement": r["o"],
+                    "speaker": r["speaker"] or "",
+                    "text": r["text"] or "",
+                    "source_file": r["file"] or "",
+                    "date": r["date"] or "",
+                    "outlet": r["outlet"] or "",
+                    "begin": int(r["begin"] or 0),
+                    "end": int(r["end"] or 0),
+                }
+            )
+    for s in statements:
+        s["appearances"] = sorted(
+            found.get(s["statement"], []),
+            key=lambda o: (not o["date"], o["date"], o["source_file"], o["begin"]),
+        )
 
 
 def _values(result: Any) -> list[dict[str, str | None]]:

@@ -28,18 +28,22 @@ from typing import TextIO
 
 from kg import nlp as nlp_mod
 from kg.cache import BuildCache, record_key
+from kg.claims import claim_counts
+from kg.claims.inputs import ArticleClaims
+from kg.claims.triples import claims_subjects
 from kg.model import Article, Extraction, ReadProblem
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import alias_rules_graph, article_ntriples, entity_ntriples
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.readers.files import STDIN
-from kg.resolve import CorpusResolution, resolve_corpus
+from kg.readers.metadata import Metadata
+from kg.resolve import CorpusResolution, Resolution, resolve_corpus
 from kg.resolve.aliases import AliasRule, merge_rules
 from kg.resolve.local import ArticleEntities
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
-from kg.writer import article_digest, render_version, sync_digested
+from kg.writer import article_digest, render_version, sync_digested, sync_subjects
 
 
 @dataclass
@@ -53,12 +57,15 @@ class BuildReport:
     removed: int = 0
     rewritten: int = 0  # other article graphs rewritten because their entities' IRIs changed
     entity_changes: int = 0  # entities described anew in the entities graph
+    claim_changes: int = 0  # subjects of the claims graph written anew
+    metadata_unmatched: int = 0  # rows of a metadata sidecar that matched no input file
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same text as)
     problems: list[ReadProblem] = field(default_factory=list)
     # what the store holds after the build
     total_articles: int = 0
     entities: Counter = field(default_factory=Counter)
     statements: Counter = field(default_factory=Counter)
+    claims: Counter = field(default_factory=Counter)  # "claims", "shared", "denied"
 
     @property
     def failed(self) -> list[ReadProblem]:
@@ -147,6 +154,7 @@ def build(
     jobs: int = 1,
     stdin_name: str | None = None,
     prune: bool = False,
+    metadata: Metadata | None = None,
 ) -> BuildReport:
     """Build (or update) ``store`` from ``paths`` (see the module docstring).
 
@@ -158,6 +166,8 @@ def build(
     article read from standard input is stored as ``stdin_name``, or as ``-:`` and the
     first 8 hex digits of its content hash. With ``prune``, stored articles whose files
     lie under ``paths`` but are gone from disk are removed.
+    ``metadata`` (a checked sidecar, :mod:`kg.readers.metadata`) gives articles their
+    dates, outlets, addresses and titles by file name as they are read.
     """
     report = BuildReport()
     minter = Minter(base)
@@ -165,7 +175,9 @@ def build(
     cache = _open_cache(store)
     try:
         corpus = _Corpus(store.articles(), cache)
-        seen: dict[str, str] = {}
+        seen: dict[str, Article] = {}  # the file each text is kept from (the first by name)
+        moves: dict[str, Article] = {}  # texts to keep from another file than they were
+        read: set[str] = set()
         keyed: dict[str, str] = {}
 
         def done(item: Article | ReadProblem) -> None:
@@ -182,23 +194,44 @@ def build(
                     # named by content (or by the caller): two different texts piped in
                     # one after the other are two articles, not one replacing the other
                     item = replace(item, source_file=stdin_name or stdin_source(item))
+                if metadata is not None:
+                    item = metadata.apply(item)
                 iri = minter.article(item.short_hash)
-                if iri in seen:
-                    report.duplicates.append((item.source_file, seen[iri]))
+                read.add(item.source_file.split("#", 1)[0])
+                # one text, one article, kept from the file whose name sorts first, so that
+                # which file names it does not depend on the order they were read in
+                first = seen.get(iri)
+                if first is not None:
+                    keep, dup = sorted((first, item), key=lambda a: a.source_file)
+                    report.duplicates.append((dup.source_file, keep.source_file))
+                    seen[iri] = keep
+                    if keep is item:
+                        moves[iri] = item
                     done(item)
                     continue
-                seen[iri] = item.source_file
+                seen[iri] = item
                 held = corpus.stored.get(iri)
                 if held is not None and not force:
                     if held.source_file != item.source_file:
-                        report.duplicates.append((item.source_file, held.source_file))
+                        keep = min(held.source_file, item.source_file)
+                        dup = max(held.source_file, item.source_file)
+                        report.duplicates.append((dup, keep))
+                        if keep == item.source_file:
+                            moves[iri] = item
                         done(item)
                         continue
                     key = corpus.keys[iri]
                     if corpus.by_file.get(item.source_file) == [iri] and key and cache.has(key):
-                        report.unchanged += 1
-                        done(item)
-                        continue
+                        new = _new_metadata(cache, key, item, model_id)
+                        if new == key:
+                            report.unchanged += 1
+                            done(item)
+                            continue
+                        if new is not None:
+                            _stored_new(corpus, report, iri, new, item)
+                            done(item)
+                            continue
+                        # a new title (from a sidecar): parsed again below
                 key = record_key(item, model_id)
                 keyed[item.short_hash] = key
                 if not force and cache.has(key):
@@ -221,8 +254,9 @@ def build(
             report.parsed += 1
             _stored_new(corpus, report, minter.article(art.short_hash), key, art)
             done(art)
+        for iri, art in sorted(moves.items()):
+            _move(corpus, cache, iri, art, model, model_id)
         if prune:
-            read = {f.split("#", 1)[0] for f in seen.values()}
             under = covers([p for p in paths if p != STDIN])
             for iri, held in corpus.stored.items():
                 file = held.source_file.split("#", 1)[0]
@@ -239,6 +273,8 @@ def build(
             model_id=model_id,
             prefetched=prefetch.result(),
         )
+        if metadata is not None:
+            report.metadata_unmatched = metadata.unmatched
     finally:
         cache.close()
     return report
@@ -290,9 +326,55 @@ def covers(paths: Sequence[str]) -> Callable[[str], bool]:
     return test
 
 
+def _move(
+    corpus: _Corpus, cache: BuildCache, iri: str, art: Article, model: str | None, model_id: str
+) -> None:
+    """Keep the article ``iri`` from the file ``art`` was read from (a duplicate whose name
+    sorts first): its record made again for that file, without parsing when the text and
+    title agree (extraction reads nothing else)."""
+    key = corpus.keys.get(iri)
+    held = cache.record(key) if key else None
+    if held is not None and held.article.source_file == art.source_file:
+        return
+    if held is not None and (held.article.text, held.article.title, held.article.title_span) == (
+        art.text,
+        art.title,
+        art.title_span,
+    ):
+        ex: Extraction | ReadProblem = replace(held, article=art)
+    else:
+        (ex,) = list(extract_records([art], model=model, jobs=1))
+    if isinstance(ex, ReadProblem):
+        return
+    new = record_key(art, model_id)
+    cache.put(new, ex)
+    corpus.add(iri, new, art.source_file)
+
+
 def stdin_source(article: Article) -> str:
     """The source-file name of an article read from standard input: by its content."""
     return f"{STDIN}:{article.short_hash[:8]}"
+
+
+def _new_metadata(cache: BuildCache, key: str, item: Article, model_id: str) -> str | None:
+    """For a stored article read again with other metadata (a date, an outlet, an
+    address from a sidecar) but the same text and title: its record under the new
+    article, made without parsing (extraction never reads those fields), and its key.
+    ``key`` itself when nothing changed; None when the record must be made anew."""
+    new = record_key(item, model_id)
+    if new == key:
+        return key
+    if not cache.has(new):
+        ex = cache.record(key)
+        old = ex.article if ex is not None else None
+        if ex is None or (old.text, old.title, old.title_span) != (
+            item.text,
+            item.title,
+            item.title_span,
+        ):
+            return None
+        cache.put(new, replace(ex, article=item))
+    return new
 
 
 def _stored_new(corpus: _Corpus, report: BuildReport, iri: str, key: str, art: Article) -> None:
@@ -463,6 +545,10 @@ def _phase2(
         {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
         lambda iri: entity_ntriples(res.entities[iri]),
     )
+    # claims (kg.claims): over every record's statements, with the speakers just resolved
+    subjects, claims = claims_subjects(cache.claim_inputs(keys.values()).values(), res, minter)
+    report.claim_changes = sync_subjects(store, cache, graph_iri(minter, "claims"), subjects)
+    report.claims = claim_counts(claims)
     cache.drop_records_except(set(keys.values()))
     report.total_articles = len(keys)
     report.entities = Counter(e.type for e in res.entities.values())
@@ -563,7 +649,8 @@ def _re_extract(
 
 def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str, str]:
     """The graphs a store would hold for exactly these articles, without a store: each
-    article graph by its IRI, then the entities graph (N-Triples text each)."""
+    article graph by its IRI, then the corpus-level graphs (entities, claims; N-Triples
+    text each)."""
 
     res = resolve_corpus([ArticleEntities.of(e) for e in extractions], minter)
     out = {
@@ -572,10 +659,21 @@ def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str
         )
         for e in extractions
     }
-    out[graph_iri(minter, "entities")] = "".join(
-        entity_ntriples(ent) for ent in res.entities.values()
-    )
+    out.update(corpus_level_graphs(res, minter, [ArticleClaims.of(e) for e in extractions]))
     return out
+
+
+def corpus_level_graphs(
+    res: Resolution, minter: Minter, claims: Iterable[ArticleClaims] = ()
+) -> dict[str, str]:
+    """The corpus-level graphs of a resolved corpus, by IRI (N-Triples text each): what a
+    distributed build (:mod:`kg.spark`) writes beside the article graphs, so that it and
+    :func:`corpus_graphs` make the same graphs. ``claims``: every article's claims input."""
+    subjects, _ = claims_subjects(list(claims), res, minter)
+    return {
+        graph_iri(minter, "entities"): "".join(entity_ntriples(e) for e in res.entities.values()),
+        graph_iri(minter, "claims"): "".join(subjects[s] for s in sorted(subjects)),
+    }
 
 
 def summary_json(report: BuildReport) -> str:
@@ -595,6 +693,7 @@ def summary_json(report: BuildReport) -> str:
                 "articles": report.total_articles,
                 "entities": dict(report.entities),
                 "statements": dict(report.statements),
+                "claims": dict(report.claims),
             },
         },
         indent=2,
@@ -607,6 +706,7 @@ __all__ = [
     "build",
     "build_records",
     "corpus_graphs",
+    "corpus_level_graphs",
     "covers",
     "extract_articles",
     "graph_iri",

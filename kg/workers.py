@@ -15,6 +15,7 @@ again one by one, so one bad article never costs the others.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing as mp
 import os
 from collections import deque
@@ -114,6 +115,14 @@ def extract_records(
                 gc.freeze()
             yield from extract_batch(nlp, batch, batch_size)
         return
+    # never more workers than there is work: a build of one article starts one, and this
+    # process is free meanwhile (it resolves the stored corpus while the worker loads spaCy)
+    stream = iter(articles)
+    head = list(islice(stream, jobs * chunk_size))
+    if not head:
+        return
+    jobs = min(jobs, -(-len(head) // chunk_size))
+    articles = itertools.chain(head, stream)
     pool = ProcessPoolExecutor(
         jobs, mp_context=_context(), initializer=_init_worker, initargs=(model,)
     )

@@ -126,3 +126,24 @@ def test_stdin_articles_do_not_replace_each_other(tmp_path):
     assert run("build", "-", "--store", store, "-j", "1", input=two).exit_code == 0
     rows = kg.query(store, "SELECT ?f WHERE { ?a kg:sourceFile ?f } ORDER BY ?f")
     assert len(rows) == 2 and all(r["f"].startswith("-:") for r in rows)
+
+
+def test_which_file_names_a_duplicated_text_does_not_depend_on_order(tmp_path):
+    src = copy_examples(tmp_path / "news", n=2)
+    twin = tmp_path / "news" / "00-twin.txt"  # sorts before the file it copies
+    shutil.copy(src[1], twin)
+    files = [str(p) for p in (*src, twin)]
+    stores = []
+    for name, runs in {
+        "forward": [files],
+        "reverse": [files[::-1]],
+        "later": [files[:2], files[2:]],  # the twin arrives in a later build
+    }.items():
+        store = str(tmp_path / name)
+        for run_files in runs:
+            assert run("build", *run_files, "--store", store, "-j", "1").exit_code == 0
+        stores.append(store)
+    first = nquads(stores[0])
+    assert all(nquads(s) == first for s in stores[1:])
+    rows = kg.query(stores[0], "SELECT ?f WHERE { ?a kg:sourceFile ?f } ORDER BY ?f")
+    assert [r["f"] for r in rows] == sorted([str(twin), str(src[0])])

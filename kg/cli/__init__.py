@@ -33,6 +33,9 @@ COMMAND_MODULES = {
     "show": "info",
     "validate": "validate",
     "entities": "entities",
+    "spark": "spark",
+    "load": "load",
+    "claims": "claims",
 }
 
 

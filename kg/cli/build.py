@@ -74,6 +74,15 @@ def jobs_option(f):
     help="CSV with columns alias,canonical,type: force names to be one entity (a merge) or "
     "give an entity another canonical name (a rename). Types: " + ", ".join(NAMED_TYPES) + ".",
 )
+@click.option(
+    "--metadata",
+    "metadata_file",
+    metavar="FILE.csv|tsv",
+    type=click.Path(dir_okay=False),
+    help="A table with a row per article file (columns for file, title, url, date, "
+    "publisher, author; matched by file name) giving text files the dates and outlets they "
+    "lack. A bad row stops the build before anything changes.",
+)
 def build(
     paths: tuple[str, ...],
     store_path: str | None,
@@ -84,6 +93,7 @@ def build(
     prune: bool,
     stdin_name: str | None,
     aliases_file: str | None,
+    metadata_file: str | None,
 ) -> None:
     """Read articles and add their who-said-what graph to the store.
 
@@ -98,16 +108,21 @@ def build(
     CANONICAL) one entity of TYPE labelled CANONICAL, in the stored articles and in the
     ones being built; a bad row stops the build before anything changes.
 
+    With --metadata, each row gives the file it names its date, publisher, url, title or
+    author (a .txt file has none of its own); rows that match no input file are counted.
+
     \b
     Examples:
       kg build examples/articles
       kg build examples/articles --jobs 2 --store my-store
       cat examples/articles/03-estonia-finland-patrols.txt | kg build -
       kg build examples/articles --aliases examples/aliases.csv
+      kg build examples/articles --metadata examples/metadata.csv
     """
     from kg.workers import default_jobs
 
     rules = read_aliases(aliases_file) if aliases_file else []
+    metadata = read_metadata_file(metadata_file) if metadata_file else None
     try:
         files = expand_paths(list(paths))
     except FileNotFoundError as exc:
@@ -147,6 +162,7 @@ def build(
                 jobs=n,
                 stdin_name=stdin_name,
                 prune=prune,
+                metadata=metadata,
             )
         except ModelNotFound as exc:
             raise UserFacingError(str(exc)) from None
@@ -246,6 +262,13 @@ def _summary(report, location: str, verb: str = "Built") -> None:
     ]
     if report.removed and verb == "Built":
         lines.append(f"  removed:    {report.removed} article(s) whose files are gone")
+    if report.claims:
+        lines.append(
+            f"  claims:     {report.claims['claims']} ({report.claims['shared']} in more than one "
+            f"article, {report.claims['denied']} denial(s) linked to what they deny)"
+        )
+    if report.metadata_unmatched:
+        lines.append(f"  metadata:   {report.metadata_unmatched} row(s) matched no input file")
     if report.rewritten:
         lines.append(
             f"  rewritten:  {report.rewritten} other article graph(s) whose entities changed"
@@ -257,6 +280,17 @@ def _summary(report, location: str, verb: str = "Built") -> None:
     if report.failed:
         lines.append(f"  failed:     {len(report.failed)} file(s) or record(s), named above")
     click.echo("\n".join(lines))
+
+
+def read_metadata_file(path: str):
+    """Read and check a metadata sidecar; a bad row is a usage error (exit 2) naming it,
+    raised before the store is opened, so nothing changes."""
+    from kg.readers.metadata import MetadataError, read_metadata
+
+    try:
+        return read_metadata(path)
+    except MetadataError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def read_aliases(path: str) -> list[AliasRule]:

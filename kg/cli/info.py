@@ -125,7 +125,16 @@ def show(entity: str, fmt: str, store_path: str | None) -> None:
             mark = "“”" if s["direct"] else "~"
             click.echo(escape(f"\n  [{s['kind']}, {s['cue']!r}, {mark}] {s['article']}"))
             click.echo(escape(f"    {s['text']}"))
-            click.echo(escape(f"    ({s['source_file']} chars {s['begin']}-{s['end']})"))
+            rule = f", rule {s['rule']}" if s.get("rule") else ""
+            click.echo(escape(f"    ({s['source_file']} chars {s['begin']}-{s['end']}{rule})"))
+            for o in s.get("appearances", []):
+                where = ", ".join(x for x in (o["date"], o["outlet"]) if x)
+                click.echo(
+                    escape(
+                        f"    also: {o['speaker']}{f' ({where})' if where else ''}: {o['text']}"
+                        f" ({o['source_file']} chars {o['begin']}-{o['end']})"
+                    )
+                )
 
 
 COMMANDS = [stats, show]

@@ -21,9 +21,10 @@ def store_option(f: F) -> F:
     return click.option(
         "--store",
         "store_path",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=None,
-        help="Store directory (default: $KG_STORE or ./kg-store).",
+        help="Store directory, or the URL of a SPARQL 1.1 server (its base URL or query "
+        "endpoint; see docs/cluster.md) (default: $KG_STORE or ./kg-store).",
     )(f)
 
 
@@ -46,7 +47,7 @@ def opened_store(path: str | None, *, read_only: bool) -> Iterator[Store]:
     except NotAStore as exc:
         raise click.UsageError(str(exc)) from None
     except StoreError as exc:
-        raise UserFacingError(str(exc)) from None
+        raise UserFacingError(str(exc), exc.exit_code) from None
     try:
         yield store
     except (StoreError, QueryError, ModelNotFound) as exc:

@@ -9,8 +9,9 @@ strict single-file form for library users. Nothing here prints.
 
 Formats: ``.txt``/``.md`` (the text as it is on disk), ``.html``/``.htm`` (main text and
 metadata via trafilatura), ``.json`` (an object or a list) and ``.jsonl`` (one object a
-line), and ``-`` for a plain-text article on stdin. The size limit is
-``kg.readers.files.MAX_FILE_BYTES``.
+line), ``.warc``/``.warc.gz`` (the HTML pages of a web crawl, streamed record by record),
+and ``-`` for a plain-text article on stdin. The size limit is
+``kg.readers.files.MAX_FILE_BYTES`` (for a crawl: per page).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .files import (
     STDIN,
     ReadError,
     expand_paths,
+    file_suffix,
     is_store_dir,
     read_checked_bytes,
     read_checked_stream,
@@ -34,9 +36,11 @@ from .files import (
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .text import read_text
+from .warc import read_warc
 
 __all__ = [
     "READERS",
+    "STREAM_READERS",
     "ReadError",
     "expand_paths",
     "read_file",
@@ -60,10 +64,18 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
 }
 
+#: Readers that stream a file from its path instead of taking its bytes: formats whose
+#: files are far larger than one article (a crawl's WARC file is a gigabyte), read record by
+#: record and never whole.
+STREAM_READERS: dict[str, Callable[[Path, str], Iterable[Article | ReadError]]] = {
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+}
+
 
 def supported_suffixes() -> list[str]:
     """The file extensions that have a reader, for help texts and messages."""
-    return sorted(READERS)
+    return sorted([*READERS, *STREAM_READERS])
 
 
 def read_paths(
@@ -106,11 +118,14 @@ def read_file(path: str | Path) -> list[Article]:
     return articles
 
 
-def _read_one(item: Path | str, stdin: TextIO | None, *, named: bool) -> list[Article | ReadError]:
+def _read_one(
+    item: Path | str, stdin: TextIO | None, *, named: bool
+) -> Iterable[Article | ReadError]:
     """Everything read from one file, every failure as a ReadError value.
 
     The whole file is read before anything is returned, so a file that fails half-way
-    contributes its error and nothing else, never a partial set of records.
+    contributes its error and nothing else, never a partial set of records; a streamed
+    format (a crawl) yields as it reads, each bad record its own error.
     """
     if item == STDIN:
         try:
@@ -120,6 +135,10 @@ def _read_one(item: Path | str, stdin: TextIO | None, *, named: bool) -> list[Ar
             return [exc]
     path = Path(item)
     display = str(path)
+    suffix = file_suffix(path)
+    if suffix in STREAM_READERS:
+        return STREAM_READERS[suffix](path, display)
+    reader = READERS.get(suffix)
     if path.is_dir() and is_store_dir(path):
         return [ReadError(display, "a newskg store, not articles: not read", kind="skipped")]
     reader = READERS.get(path.suffix.lower())

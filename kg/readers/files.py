@@ -111,6 +111,17 @@ def expand_paths(
     return result
 
 
+#: Extensions of two parts (a compressed format), matched before the last suffix alone.
+DOUBLE_SUFFIXES = (".warc.gz",)
+
+
+def file_suffix(path: Path) -> str:
+    """The (lower-case) extension that picks a file's reader: ``.warc.gz`` for a compressed
+    crawl, else the last suffix."""
+    name = path.name.lower()
+    return next((s for s in DOUBLE_SUFFIXES if name.endswith(s)), path.suffix.lower())
+
+
 def is_store_dir(path: Path) -> bool:
     """Whether ``path`` is a store's directory (an Oxigraph database, with or without
     newskg's cache): never input, even inside a directory being built (`kg build .` with

@@ -160,6 +160,8 @@ class CorpusResolution:
                 bid = self._item_block.get(it.id)
                 if bid is not None:
                     reached.add(bid)
+        if not self._blocks:
+            return []
         for art in added:
             for it in _items(art):
                 for tok in _tokens(it, self.memo):
@@ -214,22 +216,25 @@ class CorpusResolution:
         by_id = {m.id: m for m in everyone}
         candidates: list[Candidate] | None = None
         deferred: list[Local] = []
+        tokens: set[str] | None = None
         if kept is not None:
             try:
                 candidates = [Candidate.from_json(c, by_id) for c in kept["entities"]]
                 deferred = [by_id[(a, k)] for a, k in kept["deferred"]]
+                tokens = set(kept["tokens"])
             except (KeyError, TypeError, ValueError):  # a memo of another shape
                 candidates = None
-        if candidates is None:
+        if candidates is None or tokens is None:
             candidates, deferred = _solve_block(family, members, forced, self.memo)
             assign_iris(candidates, self.minter)
+            tokens = {t for it in everyone for t in _tokens(it, self.memo)}
+            for f in forced:
+                tokens |= {t for n in f.names for t in _name_tokens(family, n, self.memo)}
             self.memo.blocks[d] = self.memo.new_blocks[d] = {
                 "entities": [c.to_json() for c in candidates],
                 "deferred": [list(m.id) for m in deferred],
+                "tokens": sorted(tokens),
             }
-        tokens = {t for it in everyone for t in _tokens(it, self.memo)}
-        for f in forced:
-            tokens |= {t for n in f.names for t in _name_tokens(family, n, self.memo)}
         return Block(family, everyone, candidates, deferred, tokens, d)
 
     def _all_candidates(self) -> list[Candidate]:
@@ -358,14 +363,19 @@ class CorpusResolution:
             for a in m.affiliations:
                 if ident is not None and a in ident.iris:
                     affiliations.add(ident.iris[a])
-        names = set(c.names) | {n for m in extra for n in m.names}
+        names = c.names | {c.label}
+        titles = c.titles
+        if extra:
+            names = names.union(*(m.names for m in extra))
+            titles = titles.union(*(m.titles for m in extra))
+        affiliations.discard(c.iri)
         return CorpusEntity(
             iri=c.iri,
             type=c.type,
             label=c.label,
-            names=names | {c.label},
-            titles=set(c.titles) | {t for m in extra for t in m.titles},
-            affiliations=affiliations - {c.iri},
+            names=names,
+            titles=set(titles),
+            affiliations=affiliations,
             mentions=sum(m.mentions for m in members),
         )
 

@@ -1,10 +1,20 @@
-"""Stores: one small interface (:class:`Store`), an embedded Oxigraph implementation."""
+"""Stores: one small interface (:class:`Store`), an embedded Oxigraph implementation and
+one over any SPARQL 1.1 server (:mod:`kg.store.sparql`), chosen by the location."""
 
 from __future__ import annotations
 
 import os
 
-from kg.store.base import QueryError, QueryResult, Rows, Store, StoredArticle, StoreError, Triples
+from kg.store.base import (
+    QueryError,
+    QueryResult,
+    Rows,
+    Store,
+    StoredArticle,
+    StoreError,
+    StoreUnavailable,
+    Triples,
+)
 from kg.store.oxigraph import OxigraphStore
 
 DEFAULT_STORE = "kg-store"
@@ -18,6 +28,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoredArticle",
+    "StoreUnavailable",
     "Triples",
     "default_location",
     "open_store",
@@ -30,5 +41,12 @@ def default_location() -> str:
 
 
 def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
-    """Open the store at ``location``. Read-only opening requires an existing store."""
-    return OxigraphStore(location or default_location(), read_only=read_only)
+    """Open the store at ``location``: an ``http(s)://`` URL is a SPARQL server
+    (:class:`~kg.store.sparql.SparqlStore`), anything else a store directory. Read-only
+    opening requires an existing store."""
+    where = location or default_location()
+    if where.startswith(("http://", "https://")):
+        from kg.store.sparql import SparqlStore  # imported only for servers: it loads requests
+
+        return SparqlStore(where, read_only=read_only)
+    return OxigraphStore(where, read_only=read_only)

@@ -16,7 +16,18 @@ from rdflib import Graph
 
 
 class StoreError(Exception):
-    """A problem with the store itself (missing, locked, unreadable)."""
+    """A problem with the store itself (missing, locked, unreadable, a server refusing).
+    ``exit_code`` is what the CLI exits with: 2 when nothing was done (a store that cannot
+    be opened at all, an unreachable server), 1 otherwise."""
+
+    def __init__(self, message: str, *, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class StoreUnavailable(StoreError):
+    """A server that cannot be reached (refused, timed out, gone away mid-build): what was
+    written before stays written, and running the command again completes the rest."""
 
 
 class NotAStore(StoreError):
@@ -157,6 +168,12 @@ class Store(ABC):
     @abstractmethod
     def dump(self, fmt: str) -> bytes:
         """Serialise everything: quad formats keep the graphs; triple formats the union."""
+
+    def bulk_load_into_empty(self, files: list[tuple[Path, Any]]) -> bool:
+        """Load whole quad files (path, pyoxigraph RdfFormat) at bulk speed if the store
+        holds nothing yet; False (nothing done) where it cannot, and graphs are then
+        replaced one by one. Input is checked before this is called."""
+        return False
 
     def close(self) -> None:  # noqa: B027 - optional for implementations
         """Release the store."""

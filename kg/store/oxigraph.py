@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,6 +68,22 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open store {path}: {msg}") from None
         self.read_only = read_only
 
+    @classmethod
+    def in_memory(cls, nquads: bytes = b"") -> OxigraphStore:
+        """A store in memory holding ``nquads``: where a whole-store computation runs on a
+        copy of a server's graphs, so that it means exactly what it means here."""
+        store = cls.__new__(cls)
+        store.location = ":memory:"
+        store.read_only = False
+        store._store = ox.Store()
+        if nquads:
+            store._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+        return store
+
+    @property
+    def _in_memory(self) -> bool:
+        return self.location == ":memory:"
+
     def replace_article(self, iri: str, graph: Graph | str, drop: Iterable[str] = ()) -> None:
         if self.read_only:
             raise StoreError("store opened read-only")
@@ -88,7 +106,7 @@ class OxigraphStore(Store):
 
     @property
     def cache_path(self) -> Path | None:
-        return Path(self.location) / "newskg" / "cache.sqlite"
+        return None if self._in_memory else Path(self.location) / "newskg" / "cache.sqlite"
 
     def drop_graphs(self, iris: Iterable[str]) -> None:
         names = sorted(set(iris))
@@ -191,10 +209,64 @@ class OxigraphStore(Store):
         kw = {"prefixes": PREFIXES} if fmt == "turtle" else {}
         return ox.serialize(union, format=_FORMATS[fmt], **kw)
 
+    def bulk_load_into_empty(self, files: list[tuple[Path, Any]]) -> bool:
+        # Oxigraph's bulk loader is not transactional: only into an empty store, where a
+        # failure loses nothing
+        empty = next(self._store.quads_for_pattern(None, None, None, None), None) is None
+        if self.read_only or not empty:
+            return False
+        # one bulk load per format: each call has a fixed cost (it writes and ingests its
+        # own sorted files), so many shards go as one stream
+        by_format: dict[Any, list[Path]] = {}
+        for path, fmt in files:
+            by_format.setdefault(fmt, []).append(path)
+        for fmt, paths in by_format.items():
+            with _Chain(paths) as stream:
+                self._store.bulk_load(stream, format=fmt)
+        self._store.flush()
+        return True
+
     def close(self) -> None:
-        if getattr(self, "_store", None) is not None and not self.read_only:
+        if getattr(self, "_store", None) is not None and not self.read_only and not self._in_memory:
             self._store.flush()
         self._store = None
+
+
+class _Chain(io.RawIOBase):
+    """Files (gzip-compressed or not) read as one stream, each ending in a newline."""
+
+    def __init__(self, paths: list[Path]):
+        self._paths = list(paths)
+        self._current: Any = None
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if self._current is None and not self._pending:
+                if not self._paths:
+                    return 0
+                p = self._paths.pop(0)
+                # closed when read to its end, or by close()
+                gz = p.name.lower().endswith(".gz")
+                self._current = gzip.open(p, "rb") if gz else p.open("rb")  # noqa: SIM115
+            data = self._pending or self._current.read(len(buffer))
+            self._pending = b""
+            if data:
+                n = min(len(buffer), len(data))
+                buffer[:n] = data[:n]
+                self._pending = data[n:]
+                return n
+            self._current.close()
+            self._current = None
+            self._pending = b"\n"  # a file's last line may lack its newline
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+        super().close()
 
 
 def _to_ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:

@@ -69,6 +69,15 @@ SELECT DISTINCT ?from ?rel ?to WHERE {
 
 ARTICLE_TEXTS = "SELECT ?a ?text WHERE { ?a a kg:Article ; kg:text ?text }"
 
+CLAIM_OF = "SELECT ?s ?c WHERE { ?s kg:claim ?c }"
+CLAIM_ARTICLES = """
+SELECT ?c (COUNT(DISTINCT ?a) AS ?n) WHERE { ?c schema:appearance ?a } GROUP BY ?c"""
+DENIES = "SELECT ?d ?c WHERE { ?d kg:denies ?c }"
+#: The edges that join statements through their claims (see :func:`_add_claim_links`).
+CLAIM_LINKS = ("denies", "same claim")
+#: At most this many "denies" edges from one denial (a claim carried by 300 outlets).
+MAX_DENIES_EDGES = 12
+
 
 def _most_specific(types: set[str], order: tuple[str, ...]) -> str:
     for t in order:
@@ -126,7 +135,41 @@ def store_graph(store: Store, *, with_context: bool = True) -> nx.MultiDiGraph:
     for row in store.select(LINKS):
         if row["from"] in g and row["to"] in g:
             g.add_edge(row["from"], row["to"], key=row["rel"], label=row["rel"])
+    _add_claim_links(g, store)
     return g
+
+
+def _add_claim_links(g: nx.MultiDiGraph, store: Store) -> None:
+    """Statements joined through their claims: a "same claim" edge from a claim's earliest
+    statement to each other one (a star, not every pair), and a "denies" edge from a
+    denial to the statements of the claim it denies. Each statement node gets its claim's
+    IRI (``claim``), how many articles carry it (``claim_articles``), and a denial the
+    claims it denies (``denies``)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in store.select(CLAIM_OF):
+        if row["s"] in g:
+            g.nodes[row["s"]]["claim"] = row["c"]
+            members[row["c"]].append(row["s"])
+    articles = {r["c"]: int(r["n"] or 0) for r in store.select(CLAIM_ARTICLES)}
+
+    def earliest(s: str) -> tuple:
+        d = g.nodes[s]
+        return (not d.get("article_date"), d.get("article_date", ""), s)
+
+    for c, group in members.items():
+        group.sort(key=earliest)
+        for s in group:
+            g.nodes[s]["claim_articles"] = articles.get(c, 1)
+        for s in group[1:]:
+            g.add_edge(group[0], s, key="same claim", label="same claim")
+    for row in store.select(DENIES):
+        d, c = row["d"], row["c"]
+        if d not in g:
+            continue
+        g.nodes[d].setdefault("denies", []).append(c)
+        targets = [s for s in members.get(c, []) if g.nodes[s].get("type") != "Denial"]
+        for s in targets[:MAX_DENIES_EDGES]:
+            g.add_edge(d, s, key="denies", label="denies")
 
 
 def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:

@@ -24,8 +24,8 @@ Input contract (written by the store -> networkx projection): a ``networkx.Multi
 whose nodes are IRI strings with ``kind`` "entity" or "statement" plus the attributes listed
 above ``ENTITY_STYLES`` and ``STATEMENT_STYLES`` in :mod:`kg.views.styles` (entities may
 also carry ``statements_total``, see :func:`kg.views.select.budget`), and whose edges carry
-``label`` (said, reported, denied, about, via, affiliation). Every string in it is
-untrusted.
+``label`` (said, reported, denied, about, via, affiliation, and between statements
+"denies" and "same claim"). Every string in it is untrusted.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.views.graph import ACT_OF_KIND, short_label
+from kg.views.graph import ACT_OF_KIND, CLAIM_LINKS, short_label
 from kg.views.layout import components, pack
 from kg.views.sizing import FIT_CANVAS, bounds, box, grouped, label_sizes
 from kg.views.styles import (
@@ -159,7 +159,14 @@ def render_html(
         edge_legend=[
             (name, style.color, bool(style.dashes) and not large)
             for name, style in EDGE_STYLES.items()
+            if name not in CLAIM_LINKS
         ],
+        claim_legend=[
+            (name, style.color, bool(style.dashes) and not large)
+            for name, style in EDGE_STYLES.items()
+            if name in CLAIM_LINKS
+        ],
+        claim_links=sum(1 for _, _, label in graph.edges(data="label") if label in CLAIM_LINKS),
     )
 
 
@@ -294,6 +301,9 @@ def _statement_node(node_id: str, attrs: Mapping[str, Any]) -> tuple[dict[str, A
         "articleUrl": _text(attrs.get("article_url")),
         "sourceFile": _text(attrs.get("source_file")),
         "context": _text(attrs.get("context")),
+        "claim": _text(attrs.get("claim")),
+        "claimArticles": _int(attrs.get("claim_articles")),
+        "denies": _texts(attrs.get("denies")),
     }
     return vis_node, detail
 

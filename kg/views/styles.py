@@ -73,6 +73,9 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "about": EdgeStyle("#a0aec0"),
     "via": EdgeStyle("#b07aa1", dashes=[6, 4]),
     "affiliation": EdgeStyle("#59a14f", dashes=[2, 4]),
+    # claims: a denial to what it denies, and the statements of one claim to each other
+    "denies": EdgeStyle("#9b2c2c", dashes=[10, 4], width=2.2),
+    "same claim": EdgeStyle("#d69e2e", dashes=[3, 3], width=2.0),
 }
 UNKNOWN_EDGE = EdgeStyle("#cbd5e0")
 

@@ -334,8 +334,8 @@ def _company_names(doc: Doc, text: str) -> list[tuple[int, int]]:
     the verb after it is in the singular ("Marks and Spencer has"): two companies would
     take the plural."""
     out: list[tuple[int, int]] = []
-    for tok in doc:
-        if tok.text not in ("&", "and") or tok.i == 0 or tok.i + 1 >= len(doc):
+    for tok in _joiners(doc, text):
+        if tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         before, after = doc[tok.i - 1], doc[tok.i + 1]
         if not (_capitalised(before) and _capitalised(after)) or "\n" in tok.whitespace_:
@@ -370,6 +370,18 @@ def _company_names(doc: Doc, text: str) -> list[tuple[int, int]]:
             if not any(s < m.end() and m.start() < e for s, e in out):
                 out.append((m.start(), m.end()))
     return sorted(out)
+
+
+_JOINER = re.compile(r"(?<=\S )(?:&|and)(?= \S)")
+
+
+def _joiners(doc: Doc, text: str):
+    """The "&" and "and" tokens between two words, found in the text first: walking every
+    token of an article to find a handful costs more than the rest of this module."""
+    for m in _JOINER.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1:
+            yield span[0]
 
 
 def _joins_one_name(left: str, joiner: str, right: str, text: str) -> bool:
@@ -434,6 +446,10 @@ def _run_end(doc: Doc, i: int) -> int:
     return end
 
 
+#: A letter of a script other than Latin (the Latin ranges end at U+024F).
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\x00-\u024f]")
+
+
 def _other_script_word(tok) -> bool:
     """A word in a non-Latin script ("محمد", "Путин"), not a number or a symbol."""
     word = tok.text
@@ -447,6 +463,8 @@ def _other_script_people(doc: Doc) -> list[tuple[int, int]]:
     appositive that says what they are (", a teacher in Amman"). The name is kept as
     written; NER finds Cyrillic and Greek names often, Arabic or Hebrew ones rarely."""
     out: list[tuple[int, int]] = []
+    if not _OTHER_SCRIPT.search(doc.text):
+        return out  # most English articles: nothing to walk
     i = 0
     while i < len(doc):
         if not _other_script_word(doc[i]):

@@ -26,6 +26,13 @@ var nodesView = null;
     var d = details[item.id];
     return !(d && hiddenTypes[d.type]);
   }
+  // Links between statements through their claims ("denies", "same claim"), which the
+  // legend's "Claim links" box shows or hides.
+  var CLAIM_RELS = { denies: true, "same claim": true };
+  var claimLinksShown = true;
+  function edgeShown(item) {
+    return claimLinksShown || !CLAIM_RELS[item.rel];
+  }
 
   // A big page hands its nodes and edges to vis-network a chunk per task: building the
   // network in one go blocked the main thread for ~2 s at 10,000 nodes (measured), during
@@ -35,11 +42,25 @@ var nodesView = null;
   nodes = new vis.DataSet(chunked ? [] : data.nodes);
   edges = new vis.DataSet(chunked ? [] : data.edges);
   nodesView = new vis.DataView(nodes, { filter: shown });
+  var edgesView = new vis.DataView(edges, { filter: edgeShown });
   network = new vis.Network(
     document.getElementById("mynetwork"),
-    { nodes: nodesView, edges: edges },
+    { nodes: nodesView, edges: edgesView },
     data.options
   );
+
+  // The statements of each claim in this view, and the denials of each claim: the panel
+  // lists a statement's other appearances and what denies it or what it denies.
+  var claimMembers = {};
+  var deniedBy = {};
+  Object.keys(details).forEach(function (id) {
+    var d = details[id];
+    if (d.kind !== "statement") return;
+    if (d.claim) (claimMembers[d.claim] = claimMembers[d.claim] || []).push(id);
+    (d.denies || []).forEach(function (c) {
+      (deniedBy[c] = deniedBy[c] || []).push(id);
+    });
+  });
 
   // Every node's links, from the data rather than from the network: the side panel lists
   // them whether or not a filter hides the other end.
@@ -260,7 +281,52 @@ var nodesView = null;
       frag.appendChild(el("h3", null, "Context"));
       frag.appendChild(el("p", "kg-context", d.context));
     }
+    frag.appendChild(claimSection(id, d));
     return frag;
+  }
+
+  // A list of statements by id, each a button that selects it.
+  function statementButtons(ids, heading, className) {
+    var frag = document.createDocumentFragment();
+    if (!ids.length) return frag;
+    frag.appendChild(el("h3", null, heading + " (" + ids.length + ")"));
+    var list = el("ul", "kg-stmts " + className);
+    ids.forEach(function (sid) {
+      var o = details[sid];
+      var li = el("li");
+      var button = nodeButton(sid, o.text);
+      var color = colorOf(sid);
+      if (color) button.style.borderLeftColor = color.border;
+      var sub = (o.speaker ? o.speaker + " \u00b7 " : "") + (o.articleTitle || o.sourceFile || "");
+      if (o.articleDate) sub += " \u00b7 " + o.articleDate;
+      button.appendChild(el("span", "kg-sub", sub));
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    frag.appendChild(list);
+    return frag;
+  }
+
+  // Where else the claim of a statement appears, who denies it, and what a denial denies.
+  function claimSection(id, d) {
+    var section = el("section", "kg-claim");
+    if (!d.claim) return section;
+    var others = (claimMembers[d.claim] || []).filter(function (o) {
+      return o !== id;
+    });
+    if (d.claimArticles && d.claimArticles > 1) {
+      section.appendChild(el("p", "kg-claim-note", "Its claim appears in " + d.claimArticles + " articles."));
+    }
+    section.appendChild(statementButtons(others, "Other appearances", "kg-appearances"));
+    section.appendChild(statementButtons(deniedBy[d.claim] || [], "Denied by", "kg-denied-by"));
+    var denied = [];
+    (d.denies || []).forEach(function (c) {
+      (claimMembers[c] || []).forEach(function (o) {
+        if (details[o].type !== "Denial" && denied.indexOf(o) < 0) denied.push(o);
+      });
+    });
+    section.appendChild(statementButtons(denied, "Denies", "kg-denies"));
+    return section;
   }
 
   function entityPanel(id, d) {
@@ -322,6 +388,15 @@ var nodesView = null;
   filterBoxes.forEach(function (box) {
     box.addEventListener("change", applyFilters);
   });
+
+  var claimBox = document.getElementById("kg-claim-links");
+  if (claimBox) {
+    claimBox.addEventListener("change", function () {
+      claimLinksShown = claimBox.checked;
+      claimBox.closest("li").classList.toggle("kg-off", !claimBox.checked);
+      edgesView.refresh();
+    });
+  }
 
   // A node asked for by search or the panel is shown even if its type was unticked.
   function reveal(id) {
