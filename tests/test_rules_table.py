@@ -262,7 +262,7 @@ ROWS = [
         "The mayor says the budget is balanced and said on Tuesday that taxes would not rise.",
         "The mayor",
         "said",
-        "taxes would not rise",
+        "that taxes would not rise",
         "verb-complement",
     ),
     # the speaker, not the channel: "said on Fox News" is the general's
@@ -270,7 +270,7 @@ ROWS = [
         "Former general Michael Flynn said on Fox News that the deal was a disaster.",
         "Michael Flynn",
         "said",
-        "the deal was a disaster",
+        "that the deal was a disaster",
         "verb-complement",
     ),
     Row(
@@ -284,14 +284,14 @@ ROWS = [
         "The port director told the audience at a trade fair that exports would double.",
         "The port director",
         "told",
-        "exports would double",
+        "that exports would double",
         "clause-after-phrase",
     ),
     Row(
         "The mayor said in a statement that the curfew would be lifted.",
         "The mayor",
         "said in a statement",
-        "the curfew would be lifted",
+        "that the curfew would be lifted",
         "clause-after-phrase",
     ),
     Row(
@@ -429,14 +429,14 @@ ROWS = [
         "The union made the case that the rosters were unsafe.",
         "The union",
         "made the case",
-        "the rosters were unsafe",
+        "that the rosters were unsafe",
         "light-verb",
     ),
     Row(
         "The governor has made clear that she will not resign.",
         "The governor",
         "made clear",
-        "she will not resign",
+        "that she will not resign",
         "light-verb",
     ),
     Row(

@@ -68,7 +68,7 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
     # ("Inside the mosque - which looks like a church - Nefzi said he ...")
     for child in [*verb.rights, *verb.lefts]:
         if child.dep_ == "ccomp":
-            span = _clause_span(ctx, child, skip_marker=True)
+            span = _clause_span(ctx, child)
             if child.i > verb.i:
                 # "said (that) A and B": what the verb governs after its complement, up to
                 # the first comma or dash that opens another clause
@@ -94,7 +94,7 @@ def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None
                 c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
                 for c in tok.children
             ):
-                span = _clause_span(ctx, tok, skip_marker=True)
+                span = _clause_span(ctx, tok)
                 end = max(span.end, _right_end(verb, tok))
                 return _trim_span(ctx, Span(span.start, end)), "clause-after-phrase"
     return None
@@ -135,11 +135,11 @@ def _reported_object(ctx: _Context, obj: Token, lemma: str) -> Found | None:
     if lemma == "publish" and obj.lower_ not in lexicon.FINDING_NOUNS:
         return None
     if lemma in lexicon.DENIAL_VERBS:
-        return _clause_span(ctx, obj, skip_marker=False, stop_at=("as",)), "denial-object"
+        return _clause_span(ctx, obj, stop_at=("as",)), "denial-object"
     if obj.pos_ == "PRON":
         return None  # "found itself hosting", "the poll found that": no finding in the object
     # "the poll showed Clinton with a healthy lead": what the object is found to be follows it
-    span = _clause_span(ctx, obj, skip_marker=False)
+    span = _clause_span(ctx, obj)
     end = max(span.end, _right_end(obj.head, obj))
     return _trim_span(ctx, Span(span.start, end)), "finding-object"
 
@@ -182,7 +182,7 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
     """verb-infinitive: "The union vowed to fight the closures", "declined to comment",
     "wants to win" -> the infinitive clause."""
     if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-        return _clause_span(ctx, child, skip_marker=False), "verb-infinitive"
+        return _clause_span(ctx, child), "verb-infinitive"
     return None
 
 
@@ -320,15 +320,12 @@ def _right_end(verb: Token, complement: Token) -> int:
     return end_tok.idx + len(end_tok)
 
 
-def _clause_span(
-    ctx: _Context, head: Token, skip_marker: bool, stop_at: tuple[str, ...] = ()
-) -> Span:
+def _clause_span(ctx: _Context, head: Token, stop_at: tuple[str, ...] = ()) -> Span:
+    """The words of ``head``'s subtree, with its marker ("said that ...", "asked whether
+    ...": the reported clause as written), less prepositional phrases in ``stop_at``."""
     toks = sorted(head.subtree, key=lambda t: t.i)
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in stop_at:
             toks = [t for t in toks if not (child.left_edge.i <= t.i <= child.right_edge.i)]
-    if skip_marker:
-        while toks and toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"):
-            toks = toks[1:]
     toks = [t for t in toks if not t.is_space]
     return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
