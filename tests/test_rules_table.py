@@ -63,6 +63,44 @@ ROWS = [
         "We will not raise fuel taxes again.",
         "cue-then-quote",
     ),
+    # verbs of uttering aloud or on display: the quotation is what was shouted or shown
+    Row(
+        "Outside the labour ministry in Seoul, striking nurses chanted “No more double shifts!”",
+        "striking nurses",
+        "chanted",
+        "No more double shifts!",
+        "utterance-quote",
+    ),
+    Row(
+        "“Get off the bridge!” a police officer shouted as the water rose in Dhaka.",
+        "a police officer",
+        "shouted",
+        "Get off the bridge!",
+        "utterance-quote",
+    ),
+    Row(
+        "As the Leeds councillor left the hall, a woman yelled “Shame on you!”",
+        "a woman",
+        "yelled",
+        "Shame on you!",
+        "utterance-quote",
+    ),
+    Row(
+        "One banner at the Lagos rally read “Fuel is not a luxury.”",
+        "One banner at the Lagos rally",
+        "read",
+        "Fuel is not a luxury.",
+        "utterance-quote",
+    ),
+    # a second verb of saying between two quotations leads the second one in
+    Row(
+        "“Keep your lights on tonight,” the mayor of Kharkiv told residents before adding, "
+        "“The shelters will stay open until morning.”",
+        "the mayor of Kharkiv",
+        "adding",
+        "The shelters will stay open until morning.",
+        "cue-then-quote",
+    ),
     Row(
         "According to the police, “the driver had been drinking before the crash.”",
         "the police",
@@ -182,6 +220,14 @@ ROWS = [
         "the rail operator",
         "According to",
         "services will resume on Monday",
+        "according-to",
+    ),
+    # "X said ..., according to Y" is Y's account of what X said
+    Row(
+        "The coach said the squad would boycott the final in Nairobi, according to two players.",
+        "two players",
+        "according to",
+        "The coach said the squad would boycott the final in Nairobi",
         "according-to",
     ),
     Row(
@@ -515,6 +561,11 @@ NOT_READ = [
         "Hurricane Otis reached Acapulco overnight. “The water came up to our roofs.”",
         "reaction-then-quote",
         "only a verb of saying or reacting hands on to the quotation after it",
+    ),
+    (
+        "Fans shouted insults at the referee in Buenos Aires.",
+        "*",
+        "a verb of uttering attributes only a quotation next to it",
     ),
     (
         "The club made a donation to the hospital.",

@@ -65,6 +65,17 @@ REACTION_VERBS: frozenset[str] = words(
     """
 )
 
+#: Verbs of uttering words aloud or on display that a quotation next to them fills in
+#: ("Protesters chanted “No more cuts!”", "“Stay there!” a man shouted", "a sign read
+#: “Hands off our port”"): they say how the words were delivered, not that a claim is
+#: made, so only quotations take them as cues.
+UTTERANCE_VERBS: frozenset[str] = words(
+    """
+    shout yell chant scream shriek holler bellow roar boom exclaim cry cheer whisper
+    mutter murmur mumble sing read
+    """
+)
+
 #: Verbs that take a clause without attributing it ("make sure that", "be that"): being,
 #: causing, letting and needing ("allows states to", "it turns out", "ensure that").
 NOT_CUES: frozenset[str] = words(

@@ -72,12 +72,23 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
             if child.i > verb.i:
                 # "said (that) A and B": what the verb governs after its complement, up to
                 # the first comma or dash that opens another clause
-                end = max(span.end, _right_end(verb, child))
+                end = min(max(span.end, _right_end(verb, child)), _according_at(child))
                 return _trim_span(ctx, Span(span.start, end)), "verb-complement"
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
             return span, "complement-then-cue"
     return None
+
+
+def _according_at(clause: Token) -> int:
+    """Where a reported clause gives way to ", according to ..." ("The coach said the squad
+    would boycott the final, according to two players"): the sentence is their account of
+    what was said (rule according-to takes it whole), not part of what was said."""
+    doc = clause.doc
+    for tok in clause.subtree:
+        if tok.i > clause.i and tok.lower_ == "according" and doc[tok.i - 1].text == ",":
+            return doc[tok.i - 1].idx
+    return len(doc.text)
 
 
 def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None:

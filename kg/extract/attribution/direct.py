@@ -281,7 +281,12 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
         before = _colon_paragraph(ctx, q) or before
     attempt = None
     lead_in = text[before.start : before.end].strip()
-    if words < _MIN_QUOTE_WORDS and not lead_in.endswith((",", ":")) and lead_in:
+    if (
+        words < _MIN_QUOTE_WORDS
+        and lead_in
+        and not lead_in.endswith((",", ":"))
+        and not _ends_with_utterance(ctx, before)
+    ):
         return None  # a scare quote or a quoted phrase, not a statement of its own
     if after is not None and after.end > after.start and (not lead_in or lead_in.endswith(":")):
         if text[after.start : after.end].lstrip().startswith(_DASHES):
@@ -324,6 +329,13 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
         and nxt.paragraph == q.paragraph
         and text[after.start : after.end].rstrip().endswith(",")
         and nxt.open_at - after.end < 3
+        # "“...,” the mayor told residents before adding, “...”": a second verb of saying
+        # leads the next quotation in
+        and not any(
+            _is_cue_token(t) and not (cue.span.start <= t.idx < cue.span.end)
+            for t in _tokens(ctx, after)
+            if not _inside_quote(ctx, t.idx)
+        )
     ):
         _add_piece(ctx, st, nxt.content)
         merged = True
@@ -455,13 +467,26 @@ def _dash_name(ctx: _Context, window: Span) -> _Attribution | None:
     return cue, _Source(named.key, named.span), None, "name-dash"
 
 
+def _ends_with_utterance(ctx: _Context, window: Span) -> bool:
+    """Whether the words before a quotation end with a verb of uttering ("a man yelled
+    “Stay there!”"): a short quotation after it is what was uttered, not a scare quote."""
+    tokens = [t for t in _tokens(ctx, window) if not t.is_space]
+    return bool(tokens) and _is_utterance(tokens[-1])
+
+
 def _ends_with_cue(ctx: _Context, window: Span) -> bool:
     """Whether the words before a quotation lead into it: "... he said" or "said in a
     statement that" (the quotation is then the clause itself)."""
     tokens = _tokens(ctx, window)
     if tokens and tokens[-1].lower_ == "that":
         return any(_is_cue_token(t) for t in tokens[-8:-1])
-    return bool(tokens) and _is_cue_token(tokens[-1])
+    return bool(tokens) and (_is_cue_token(tokens[-1]) or _is_utterance(tokens[-1]))
+
+
+def _is_utterance(tok) -> bool:
+    """A verb of uttering aloud or on display ("chanted", "shouted", "the sign read"):
+    a cue for the quotation next to it only (lexicon.UTTERANCE_VERBS)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.UTTERANCE_VERBS
 
 
 def _ends_sentence(ctx: _Context, q: Quote) -> bool:
@@ -475,7 +500,9 @@ def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attr
     before (``"last"``: cue-then-quote) a quotation; "according to X" when no verb of saying
     is there (quote-according-to)."""
     tokens = [t for t in _tokens(ctx, window) if not _inside_quote(ctx, t.idx)]
-    cues = [t for t in tokens if _is_cue_token(t) and t.i not in ctx.used_tokens]
+    cues = [
+        t for t in tokens if (_is_cue_token(t) or _is_utterance(t)) and t.i not in ctx.used_tokens
+    ]
     rule = "quote-then-cue" if prefer == "first" else "cue-then-quote"
     if not cues and prefer == "first" and not _ends_sentence(ctx, q):
         # right after a quotation any verb is the act of saying it: "...," he continued
@@ -497,6 +524,8 @@ def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attr
     if not cues:
         return None
     cue_tok = cues[0] if prefer == "first" else cues[-1]
+    if rule != "quote-then-verb" and not _is_cue_token(cue_tok):
+        rule = "utterance-quote"
     if prefer == "first":
         # after a quote the attribution comes at once: "...," the minister said, ...
         lead = [t for t in tokens if t.i < cue_tok.i and not t.is_punct]

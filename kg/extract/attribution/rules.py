@@ -129,6 +129,14 @@ RULES: dict[str, Rule] = {
             "comma, the verb or 'that'",
         ),
         Rule(
+            "utterance-quote",
+            "quotes",
+            "Outside the ministry, farmers chanted “No more cuts!”",
+            "a verb of uttering aloud or on display (lexicon.UTTERANCE_VERBS: shouted, "
+            "chanted, the sign read) and its subject right before or after a quotation; a "
+            "quotation of one or two words counts after such a verb",
+        ),
+        Rule(
             "quote-according-to",
             "quotes",
             "“Nobody was hurt,” according to the fire service.",
