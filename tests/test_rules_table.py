@@ -399,6 +399,20 @@ ROWS = [
         "verb-infinitive",
     ),
     Row(
+        "Teachers in Lima called for the education minister to resign.",
+        "Teachers in Lima",
+        "called",
+        "the education minister to resign",
+        "for-clause",
+    ),
+    Row(
+        "In Accra, three opposition parties pushed for the election to be postponed.",
+        "three opposition parties",
+        "pushed",
+        "the election to be postponed",
+        "for-clause",
+    ),
+    Row(
         "The governor withdrew his nominee, calling Judge Mara Lind “a victim of a smear "
         "campaign.”",
         "The governor",
@@ -561,6 +575,11 @@ NOT_READ = [
         "Hurricane Otis reached Acapulco overnight. “The water came up to our roofs.”",
         "reaction-then-quote",
         "only a verb of saying or reacting hands on to the quotation after it",
+    ),
+    (
+        "Commuters in Manila waited for the ferry to arrive.",
+        "for-clause",
+        "waiting is no stance: only a verb of saying or stance takes a for-clause as content",
     ),
     (
         "Fans shouted insults at the referee in Buenos Aires.",

@@ -178,6 +178,7 @@ def _dependent_content(ctx: _Context, verb: Token, lemma: str, takes_object: boo
                 continue
             found = (
                 _verb_infinitive(ctx, child)
+                or _for_clause(ctx, verb, child, takes_object)
                 or _called_quote(ctx, verb, lemma, child)
                 or _stance_object(ctx, verb, child, takes_object)
                 or _verb_prep_object(ctx, verb, lemma, child, takes_object)
@@ -195,6 +196,24 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
     if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
         return _clause_span(ctx, child), "verb-infinitive"
     return None
+
+
+def _for_clause(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
+    """for-clause: "Unions in Lima called for the minister to resign", "pressed for the
+    port to be reopened" -> what someone should do, with its subject ("the minister to
+    resign"): the parse makes "for" the marker of a clause rather than a preposition."""
+    if not (takes_object and child.dep_ == "advcl"):
+        return None
+    marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"]
+    if not marks or marks[0].i > verb.i + 2:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return None
+    subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].i < marks[0].i:
+        return None
+    end = child.right_edge
+    return _trim_span(ctx, Span(subjects[0].left_edge.idx, end.idx + len(end))), "for-clause"
 
 
 def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found | None:

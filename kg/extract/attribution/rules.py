@@ -269,6 +269,13 @@ RULES: dict[str, Rule] = {
             "a verb of saying, believing or stance with a to-infinitive",
         ),
         Rule(
+            "for-clause",
+            "tokens",
+            "Teachers in Lima called for the minister to resign.",
+            "a stance verb and a clause marked by 'for' with its own subject and a "
+            "to-infinitive (what someone should do)",
+        ),
+        Rule(
             "called-quote",
             "tokens",
             "She called the ruling “a disgrace.”",
@@ -398,6 +405,7 @@ _VERB_RULES = (
     "published-report",
     "verb-predicate",
     "verb-infinitive",
+    "for-clause",
     "called-quote",
     "stance-object",
     "verb-prep-object",
