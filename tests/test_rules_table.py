@@ -442,6 +442,14 @@ ROWS = [
         "an independent inquiry",
         "verb-prep-object",
     ),
+    # the people spoken to may stand between the verb and what was talked about
+    Row(
+        "Two nurses talked to reporters in Manila about the shortage of insulin.",
+        "Two nurses",
+        "talked",
+        "the shortage of insulin",
+        "verb-prep-object",
+    ),
     Row(
         "Farmers see the new tariff as a threat to their livelihoods.",
         "Farmers",
@@ -454,6 +462,22 @@ ROWS = [
         "the latest Gallup poll",
         "In",
         "Smith leads Jones by six points",
+        "in-poll",
+    ),
+    # a sentence framed by polls: what the respondents said, every answer of it
+    Row(
+        "In recent polls, most voters in Quebec said the tax was unfair.",
+        "recent polls",
+        "In",
+        "most voters in Quebec said the tax was unfair",
+        "in-poll",
+    ),
+    Row(
+        "In a Datafolha poll in May, 38 percent said the minister should resign, while 55 "
+        "percent said she should stay.",
+        "a Datafolha poll in May",
+        "In",
+        "38 percent said the minister should resign while 55 percent said she should stay",
         "in-poll",
     ),
     Row(

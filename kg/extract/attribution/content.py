@@ -255,7 +255,7 @@ def _verb_prep_object(
         takes_object
         and child.dep_ == "prep"
         and child.lower_ in lexicon.CONTENT_PREPOSITIONS
-        and child.i <= verb.i + 2
+        and (child.i <= verb.i + 2 or _after_addressee(verb, child))
         # one talks to or with people but about a subject
         and not (lemma in ("talk", "speak") and child.lower_ not in ("about", "on", "of"))
     ):
@@ -276,6 +276,24 @@ def _verb_prep_object(
         )
     return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, child))), (
         "verb-prep-object"
+    )
+
+
+def _after_addressee(verb: Token, prep: Token) -> bool:
+    """Whether only the people spoken to stand between a verb and its "about" phrase
+    ("spoke to reporters in Nairobi about the strike", "complained to the council about
+    the noise"): the phrase is still what was said."""
+    if prep.lower_ not in ("about", "on", "of"):
+        return False
+    between = [
+        c for c in verb.children if verb.i < c.i < prep.i and not c.is_punct and c.dep_ != "advmod"
+    ]
+    return (
+        bool(between)
+        and between[0].lower_ in ("to", "with")
+        and between[0].i <= verb.i + 2
+        and all(c.dep_ == "prep" and c.lower_ in ("to", "with", "in", "at") for c in between)
+        and between[-1].right_edge.i + 1 == prep.i
     )
 
 
