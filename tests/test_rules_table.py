@@ -92,6 +92,15 @@ ROWS = [
         "Fuel is not a luxury.",
         "utterance-quote",
     ),
+    # a quotation inside a clause that runs on after it: reported speech quoting in part
+    Row(
+        "The Chilean finance minister said “the worst is behind us” when the copper figures "
+        "came out on Friday.",
+        "The Chilean finance minister",
+        "said",
+        "“the worst is behind us” when the copper figures came out on Friday",
+        "quote-in-clause",
+    ),
     # a second verb of saying between two quotations leads the second one in
     Row(
         "“Keep your lights on tonight,” the mayor of Kharkiv told residents before adding, "
@@ -599,6 +608,11 @@ NOT_READ = [
         "Hurricane Otis reached Acapulco overnight. “The water came up to our roofs.”",
         "reaction-then-quote",
         "only a verb of saying or reacting hands on to the quotation after it",
+    ),
+    (
+        "The referee in Cardiff said “That was a fair goal” and walked off the pitch.",
+        "quote-in-clause",
+        "a quotation that is a sentence of its own is the speaker's words, whatever follows",
     ),
     (
         "Commuters in Manila waited for the ferry to arrive.",

@@ -307,13 +307,20 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     if attempt is None:
         return None
     cue, source, via, rule = attempt
+    content, direct = q.content, True
+    if not from_after and rule in ("cue-then-quote", "utterance-quote"):
+        tail = _clause_tail(ctx, q, before, after)
+        if tail is not None:
+            # "Obama said “it gets me mad” every time he thinks about it": the quotation is
+            # a piece of the clause he is reported to have said, which runs on after it
+            content, direct, rule = Span(q.open_at, tail), False, "quote-in-clause"
     st = Statement(
         kind=cue.kind,
         speaker=source.key,
-        content=[q.content],
-        text=q.content.slice(text),
+        content=[content],
+        text=content.slice(text),
         cue=cue.text,
-        direct=True,
+        direct=direct,
         cue_span=cue.span,
         source_span=source.span,
         via=via,
@@ -340,6 +347,32 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
         _add_piece(ctx, st, nxt.content)
         merged = True
     return st, merged
+
+
+def _clause_tail(ctx: _Context, q: Quote, before: Span, after: Span | None) -> int | None:
+    """Where the reported clause ends when a quotation inside it is led in by the verb
+    alone (no comma or colon) and the sentence runs on after the closing mark with words
+    of the same clause, not another attribution or quotation."""
+    text = ctx.text
+    if after is None or text[before.start : before.end].rstrip().endswith((",", ":")):
+        return None
+    words = q.content.slice(text).strip()
+    if not words or not words[0].islower() or words.endswith((".", "!", "?", ",")):
+        return None  # a whole sentence quoted, or one the comma hands back to the cue
+    tail = text[after.start : after.end]
+    if not tail[:1].isspace() or len(tail.split()) < 2 or any(m in tail for m in _QUOTE_MARKS):
+        return None
+    tokens = [t for t in _tokens(ctx, after) if not t.is_punct]
+    if not tokens or any(_is_cue_token(t) for t in tokens) or tokens[0].lower_ in _NOT_TAIL:
+        return None
+    end = after.end
+    while end > after.start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return end
+
+
+#: Words after a closing mark that start an aside, not more of the quoted clause.
+_NOT_TAIL = frozenset(("but", "which", "who", "according", "adding", "saying", "and"))
 
 
 def _reaction_before(ctx: _Context, q: Quote) -> _Attribution | None:

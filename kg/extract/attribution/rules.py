@@ -137,6 +137,14 @@ RULES: dict[str, Rule] = {
             "quotation of one or two words counts after such a verb",
         ),
         Rule(
+            "quote-in-clause",
+            "quotes",
+            "The minister said “the worst is behind us” when the figures came out.",
+            "a verb of saying right before a quotation that starts in lower case (no comma "
+            "or colon between) and a sentence that runs on after it: the clause is reported "
+            "speech that quotes in part",
+        ),
+        Rule(
             "quote-according-to",
             "quotes",
             "“Nobody was hurt,” according to the fire service.",
