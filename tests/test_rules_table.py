@@ -231,6 +231,14 @@ ROWS = [
         "services will resume on Monday",
         "according-to",
     ),
+    # a relative clause describing someone the clause names is the reporter's, not said
+    Row(
+        "The minister said the contract went to Ana Ruiz, who chairs the port board in Valparaíso.",
+        "The minister",
+        "said",
+        "the contract went to Ana Ruiz",
+        "verb-complement",
+    ),
     # "X said ..., according to Y" is Y's account of what X said
     Row(
         "The coach said the squad would boycott the final in Nairobi, according to two players.",

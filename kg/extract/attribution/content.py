@@ -72,7 +72,7 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
             if child.i > verb.i:
                 # "said (that) A and B": what the verb governs after its complement, up to
                 # the first comma or dash that opens another clause
-                end = min(max(span.end, _right_end(verb, child)), _according_at(child))
+                end = min(max(span.end, _right_end(verb, child)), _aside_at(child))
                 return _trim_span(ctx, Span(span.start, end)), "verb-complement"
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
@@ -80,15 +80,20 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
     return None
 
 
-def _according_at(clause: Token) -> int:
-    """Where a reported clause gives way to ", according to ..." ("The coach said the squad
-    would boycott the final, according to two players"): the sentence is their account of
-    what was said (rule according-to takes it whole), not part of what was said."""
+def _aside_at(clause: Token) -> int:
+    """Where a reported clause gives way to the reporter's own words: ", according to ..."
+    ("The coach said the squad would boycott the final, according to two players": their
+    account of what was said, which rule according-to takes whole) or a relative clause
+    describing someone it names ("said the contract went to Ana Ruiz, who chairs the
+    port board": who she is, not what was said)."""
     doc = clause.doc
     for tok in clause.subtree:
-        if tok.i > clause.i and tok.lower_ == "according" and doc[tok.i - 1].text == ",":
+        if tok.i > clause.i and tok.lower_ in _ASIDE_WORDS and doc[tok.i - 1].text == ",":
             return doc[tok.i - 1].idx
     return len(doc.text)
+
+
+_ASIDE_WORDS = frozenset(("according", "who", "whom", "whose"))
 
 
 def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None:
