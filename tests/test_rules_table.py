@@ -430,6 +430,13 @@ ROWS = [
         "for-clause",
     ),
     Row(
+        "Supporters in Belo Horizonte dubbed the new mayor “the bulldozer.”",
+        "Supporters in Belo Horizonte",
+        "dubbed",
+        "the new mayor “the bulldozer.”",
+        "called-quote",
+    ),
+    Row(
         "The governor withdrew his nominee, calling Judge Mara Lind “a victim of a smear "
         "campaign.”",
         "The governor",

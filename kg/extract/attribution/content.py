@@ -226,7 +226,7 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
     quotation. "called half a dozen directors" (telephoned) ends the search: no content."""
     if (
         child.dep_ != "dobj"
-        or lemma != "call"
+        or lemma not in _NAMING_VERBS
         or any(c.dep_ in ("oprd", "xcomp") for c in verb.children)
     ):
         return None
@@ -238,8 +238,15 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
     limit = verb.doc[nxt].idx if nxt < len(verb.doc) else len(ctx.text)
     quote = next((q for q in ctx.quotes if child.idx < q.open_at <= limit), None)
     if quote is None:
-        raise _Stop
+        if lemma == "call":
+            raise _Stop
+        return None
     return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end)), "called-quote"
+
+
+#: Verbs that name or characterise their object with the words after it ("called the
+#: ruling “a disgrace”", "declared it “a historic night”", "dubbed him “the bulldozer”").
+_NAMING_VERBS = frozenset(("call", "declare", "dub", "label", "brand", "term", "deem"))
 
 
 def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:

@@ -287,7 +287,8 @@ RULES: dict[str, Rule] = {
             "called-quote",
             "tokens",
             "She called the ruling “a disgrace.”",
-            "'call' with an object followed by a quotation",
+            "'call', 'dub', 'label', 'brand', 'declare', 'term' or 'deem' with an object "
+            "followed by a quotation",
         ),
         Rule(
             "stance-object",
