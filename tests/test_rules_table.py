@@ -459,6 +459,14 @@ ROWS = [
         "the decision to close the plant",
         "stance-object",
     ),
+    # where and when a named person was praised or thanked is not what was said
+    Row(
+        "The opposition leader thanked Amina Yusuf at a rally in Kano on Saturday.",
+        "The opposition leader",
+        "thanked",
+        "Amina Yusuf",
+        "stance-object",
+    ),
     Row(
         "Residents called for an independent inquiry.",
         "Residents",

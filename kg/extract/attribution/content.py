@@ -328,6 +328,10 @@ _ASIDES = frozenset(
 )
 
 
+#: Prepositions of a stance's circumstances ("at a rally", "during a call", "in Lagos").
+_CIRCUMSTANCE = frozenset(("at", "during", "in"))
+
+
 def _right_end(verb: Token, complement: Token) -> int:
     """Where the content that starts with ``complement`` ends: its own subtree, extended
     over the verb's later dependents. A clause runs to the end of the sentence; an object
@@ -360,6 +364,15 @@ def _right_end(verb: Token, complement: Token) -> int:
                 end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
                 continue
             if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
+                break
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _CIRCUMSTANCE
+                and complement.dep_ == "dobj"
+                and complement.pos_ in ("PROPN", "PRON")
+            ):
+                # "thanked Ana Ruiz at a rally in Lagos": the stance is toward the one
+                # named; where and when it was taken are the reporter's
                 break
             end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
     # inside the complement too: stop before a comma that opens an aside or a new clause
