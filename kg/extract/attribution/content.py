@@ -90,7 +90,10 @@ def _aside_at(clause: Token) -> int:
     for tok in clause.subtree:
         if tok.i > clause.i and tok.lower_ in _ASIDE_WORDS and doc[tok.i - 1].text == ",":
             return doc[tok.i - 1].idx
-    return len(doc.text)
+    return _NO_END  # (not len(doc.text): spaCy joins the whole text for that)
+
+
+_NO_END = 1 << 62
 
 
 _ASIDE_WORDS = frozenset(("according", "who", "whom", "whose"))
