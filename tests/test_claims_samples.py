@@ -34,7 +34,7 @@ def test_the_denials_linked_are_those_of_the_answer_key(examples_store: str) -> 
             ("the eviction of at least 3,400 people", "most families had received"),
         ),
         ("Rosario Almendra", ("the regional government of delaying",)),
-        ("Swan Coast Terminals", ("the guarantee covered only about 60",)),
+        ("Swan Coast Terminals", ("that the guarantee covered only about 60",)),
     ]
     assert [d for d, _ in found] == [d for d, _ in expected]
     for (_, label), (_, starts) in zip(found, expected, strict=True):

@@ -63,6 +63,53 @@ ROWS = [
         "We will not raise fuel taxes again.",
         "cue-then-quote",
     ),
+    # verbs of uttering aloud or on display: the quotation is what was shouted or shown
+    Row(
+        "Outside the labour ministry in Seoul, striking nurses chanted “No more double shifts!”",
+        "striking nurses",
+        "chanted",
+        "No more double shifts!",
+        "utterance-quote",
+    ),
+    Row(
+        "“Get off the bridge!” a police officer shouted as the water rose in Dhaka.",
+        "a police officer",
+        "shouted",
+        "Get off the bridge!",
+        "utterance-quote",
+    ),
+    Row(
+        "As the Leeds councillor left the hall, a woman yelled “Shame on you!”",
+        "a woman",
+        "yelled",
+        "Shame on you!",
+        "utterance-quote",
+    ),
+    Row(
+        "One banner at the Lagos rally read “Fuel is not a luxury.”",
+        "One banner at the Lagos rally",
+        "read",
+        "Fuel is not a luxury.",
+        "utterance-quote",
+    ),
+    # a quotation inside a clause that runs on after it: reported speech quoting in part
+    Row(
+        "The Chilean finance minister said “the worst is behind us” when the copper figures "
+        "came out on Friday.",
+        "The Chilean finance minister",
+        "said",
+        "“the worst is behind us” when the copper figures came out on Friday",
+        "quote-in-clause",
+    ),
+    # a second verb of saying between two quotations leads the second one in
+    Row(
+        "“Keep your lights on tonight,” the mayor of Kharkiv told residents before adding, "
+        "“The shelters will stay open until morning.”",
+        "the mayor of Kharkiv",
+        "adding",
+        "The shelters will stay open until morning.",
+        "cue-then-quote",
+    ),
     Row(
         "According to the police, “the driver had been drinking before the crash.”",
         "the police",
@@ -109,6 +156,65 @@ ROWS = [
         "We will appeal the ruling, This is not over, and the workers know it.",
         "quote-then-cue",
     ),
+    # a pronoun with no name in reach is still the source, as written
+    Row(
+        "“The water has never been this low in forty years,” she said.",
+        "she",
+        "said",
+        "The water has never been this low in forty years,",
+        "quote-then-cue",
+    ),
+    # an exchange: each quotation goes to its own speaker, not on with the question
+    Row(
+        "The coach was asked, “Will you stay next season?” Ruud Gullit answered, “I have "
+        "not decided. My family comes first.”",
+        "Ruud Gullit",
+        "answered",
+        "I have not decided. My family comes first.",
+        "cue-then-quote",
+    ),
+    Row(
+        "Outside the clinic in Lagos, the queue grew all morning. Ngozi Okafor, a nurse, "
+        "agreed. “We have run out of vaccines twice this month.”",
+        "Ngozi Okafor",
+        "agreed",
+        "We have run out of vaccines twice this month.",
+        "reaction-then-quote",
+    ),
+    Row(
+        "The league's chief executive put it bluntly. “Clubs that cannot pay their players "
+        "will be relegated.”",
+        "The league's chief executive",
+        "put",
+        "Clubs that cannot pay their players will be relegated.",
+        "reaction-then-quote",
+    ),
+    Row(
+        "After the earthquake, the Turkish health minister issued the following statement:"
+        "\n\n“Our teams are working in all ten provinces. We will not stop.”",
+        "the Turkish health minister",
+        "issued",
+        "Our teams are working in all ten provinces. We will not stop.",
+        "colon-frame",
+    ),
+    # a later quotation inside a sentence of its own report does not go on with the first
+    Row(
+        "“The fares will rise in May,” the transport minister said in Nairobi, describing "
+        "the increase as “painful but necessary for the railway.”",
+        "the transport minister",
+        "said",
+        "The fares will rise in May,",
+        "quote-then-cue",
+    ),
+    # partial quotation named after it: the next quotation goes on with it
+    Row(
+        "The new rules are “a tax on the smallest growers,” the farmers' union said. "
+        "“Nobody in Brussels asked us.”",
+        "the farmers' union",
+        "said",
+        "The new rules are “a tax on the smallest growers,” Nobody in Brussels asked us.",
+        "complement-then-cue",
+    ),
     Row(
         "The interview was broadcast on Sunday. Chris Matthews asked the panel a question.\n\n"
         "MATTHEWS: Well, speculation is bad for everyone here.",
@@ -123,6 +229,22 @@ ROWS = [
         "the rail operator",
         "According to",
         "services will resume on Monday",
+        "according-to",
+    ),
+    # a relative clause describing someone the clause names is the reporter's, not said
+    Row(
+        "The minister said the contract went to Ana Ruiz, who chairs the port board in Valparaíso.",
+        "The minister",
+        "said",
+        "the contract went to Ana Ruiz",
+        "verb-complement",
+    ),
+    # "X said ..., according to Y" is Y's account of what X said
+    Row(
+        "The coach said the squad would boycott the final in Nairobi, according to two players.",
+        "two players",
+        "according to",
+        "The coach said the squad would boycott the final in Nairobi",
         "according-to",
     ),
     Row(
@@ -203,7 +325,7 @@ ROWS = [
         "The mayor says the budget is balanced and said on Tuesday that taxes would not rise.",
         "The mayor",
         "said",
-        "taxes would not rise",
+        "that taxes would not rise",
         "verb-complement",
     ),
     # the speaker, not the channel: "said on Fox News" is the general's
@@ -211,7 +333,7 @@ ROWS = [
         "Former general Michael Flynn said on Fox News that the deal was a disaster.",
         "Michael Flynn",
         "said",
-        "the deal was a disaster",
+        "that the deal was a disaster",
         "verb-complement",
     ),
     Row(
@@ -225,14 +347,14 @@ ROWS = [
         "The port director told the audience at a trade fair that exports would double.",
         "The port director",
         "told",
-        "exports would double",
+        "that exports would double",
         "clause-after-phrase",
     ),
     Row(
         "The mayor said in a statement that the curfew would be lifted.",
         "The mayor",
         "said in a statement",
-        "the curfew would be lifted",
+        "that the curfew would be lifted",
         "clause-after-phrase",
     ),
     Row(
@@ -294,6 +416,27 @@ ROWS = [
         "verb-infinitive",
     ),
     Row(
+        "Teachers in Lima called for the education minister to resign.",
+        "Teachers in Lima",
+        "called",
+        "the education minister to resign",
+        "for-clause",
+    ),
+    Row(
+        "In Accra, three opposition parties pushed for the election to be postponed.",
+        "three opposition parties",
+        "pushed",
+        "the election to be postponed",
+        "for-clause",
+    ),
+    Row(
+        "Supporters in Belo Horizonte dubbed the new mayor “the bulldozer.”",
+        "Supporters in Belo Horizonte",
+        "dubbed",
+        "the new mayor “the bulldozer.”",
+        "called-quote",
+    ),
+    Row(
         "The governor withdrew his nominee, calling Judge Mara Lind “a victim of a smear "
         "campaign.”",
         "The governor",
@@ -316,11 +459,27 @@ ROWS = [
         "the decision to close the plant",
         "stance-object",
     ),
+    # where and when a named person was praised or thanked is not what was said
+    Row(
+        "The opposition leader thanked Amina Yusuf at a rally in Kano on Saturday.",
+        "The opposition leader",
+        "thanked",
+        "Amina Yusuf",
+        "stance-object",
+    ),
     Row(
         "Residents called for an independent inquiry.",
         "Residents",
         "called",
         "an independent inquiry",
+        "verb-prep-object",
+    ),
+    # the people spoken to may stand between the verb and what was talked about
+    Row(
+        "Two nurses talked to reporters in Manila about the shortage of insulin.",
+        "Two nurses",
+        "talked",
+        "the shortage of insulin",
         "verb-prep-object",
     ),
     Row(
@@ -335,6 +494,22 @@ ROWS = [
         "the latest Gallup poll",
         "In",
         "Smith leads Jones by six points",
+        "in-poll",
+    ),
+    # a sentence framed by polls: what the respondents said, every answer of it
+    Row(
+        "In recent polls, most voters in Quebec said the tax was unfair.",
+        "recent polls",
+        "In",
+        "most voters in Quebec said the tax was unfair",
+        "in-poll",
+    ),
+    Row(
+        "In a Datafolha poll in May, 38 percent said the minister should resign, while 55 "
+        "percent said she should stay.",
+        "a Datafolha poll in May",
+        "In",
+        "38 percent said the minister should resign while 55 percent said she should stay",
         "in-poll",
     ),
     Row(
@@ -370,14 +545,14 @@ ROWS = [
         "The union made the case that the rosters were unsafe.",
         "The union",
         "made the case",
-        "the rosters were unsafe",
+        "that the rosters were unsafe",
         "light-verb",
     ),
     Row(
         "The governor has made clear that she will not resign.",
         "The governor",
         "made clear",
-        "she will not resign",
+        "that she will not resign",
         "light-verb",
     ),
     Row(
@@ -445,6 +620,32 @@ NOT_READ = [
         "Voters chose the party that appears to favour lower taxes.",
         "impression",
         "a relative clause's impression belongs to the sentence around it",
+    ),
+    (
+        "“The vote was close,” the chairman said. “We lost by three.”",
+        "reaction-then-quote",
+        "the words between two quotations of one sentence pair name the first one's speaker; "
+        "the second goes on with it",
+    ),
+    (
+        "Hurricane Otis reached Acapulco overnight. “The water came up to our roofs.”",
+        "reaction-then-quote",
+        "only a verb of saying or reacting hands on to the quotation after it",
+    ),
+    (
+        "The referee in Cardiff said “That was a fair goal” and walked off the pitch.",
+        "quote-in-clause",
+        "a quotation that is a sentence of its own is the speaker's words, whatever follows",
+    ),
+    (
+        "Commuters in Manila waited for the ferry to arrive.",
+        "for-clause",
+        "waiting is no stance: only a verb of saying or stance takes a for-clause as content",
+    ),
+    (
+        "Fans shouted insults at the referee in Buenos Aires.",
+        "*",
+        "a verb of uttering attributes only a quotation next to it",
     ),
     (
         "The club made a donation to the hospital.",

@@ -56,6 +56,26 @@ LIGHT_VERB_NOUNS: frozenset[str] = words(
     """
 )
 
+#: Verbs of reacting that a quotation in the next sentence fills in ("Smith disagreed.
+#: “...”", "The mayor put it bluntly."): with no object or clause of their own.
+REACTION_VERBS: frozenset[str] = words(
+    """
+    agree disagree concur differ object elaborate continue echo chime weigh put sum
+    summarize summarise recall reflect marvel scoff sigh laugh
+    """
+)
+
+#: Verbs of uttering words aloud or on display that a quotation next to them fills in
+#: ("Protesters chanted “No more cuts!”", "“Stay there!” a man shouted", "a sign read
+#: “Hands off our port”"): they say how the words were delivered, not that a claim is
+#: made, so only quotations take them as cues.
+UTTERANCE_VERBS: frozenset[str] = words(
+    """
+    shout yell chant scream shriek holler bellow roar boom exclaim cry cheer whisper
+    mutter murmur mumble sing read
+    """
+)
+
 #: Verbs that take a clause without attributing it ("make sure that", "be that"): being,
 #: causing, letting and needing ("allows states to", "it turns out", "ensure that").
 NOT_CUES: frozenset[str] = words(

@@ -68,16 +68,35 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
     # ("Inside the mosque - which looks like a church - Nefzi said he ...")
     for child in [*verb.rights, *verb.lefts]:
         if child.dep_ == "ccomp":
-            span = _clause_span(ctx, child, skip_marker=True)
+            span = _clause_span(ctx, child)
             if child.i > verb.i:
                 # "said (that) A and B": what the verb governs after its complement, up to
                 # the first comma or dash that opens another clause
-                end = max(span.end, _right_end(verb, child))
+                end = min(max(span.end, _right_end(verb, child)), _aside_at(child))
                 return _trim_span(ctx, Span(span.start, end)), "verb-complement"
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
             return span, "complement-then-cue"
     return None
+
+
+def _aside_at(clause: Token) -> int:
+    """Where a reported clause gives way to the reporter's own words: ", according to ..."
+    ("The coach said the squad would boycott the final, according to two players": their
+    account of what was said, which rule according-to takes whole) or a relative clause
+    describing someone it names ("said the contract went to Ana Ruiz, who chairs the
+    port board": who she is, not what was said)."""
+    doc = clause.doc
+    for tok in clause.subtree:
+        if tok.i > clause.i and tok.lower_ in _ASIDE_WORDS and doc[tok.i - 1].text == ",":
+            return doc[tok.i - 1].idx
+    return _NO_END  # (not len(doc.text): spaCy joins the whole text for that)
+
+
+_NO_END = 1 << 62
+
+
+_ASIDE_WORDS = frozenset(("according", "who", "whom", "whose"))
 
 
 def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None:
@@ -94,7 +113,7 @@ def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None
                 c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
                 for c in tok.children
             ):
-                span = _clause_span(ctx, tok, skip_marker=True)
+                span = _clause_span(ctx, tok)
                 end = max(span.end, _right_end(verb, tok))
                 return _trim_span(ctx, Span(span.start, end)), "clause-after-phrase"
     return None
@@ -135,11 +154,11 @@ def _reported_object(ctx: _Context, obj: Token, lemma: str) -> Found | None:
     if lemma == "publish" and obj.lower_ not in lexicon.FINDING_NOUNS:
         return None
     if lemma in lexicon.DENIAL_VERBS:
-        return _clause_span(ctx, obj, skip_marker=False, stop_at=("as",)), "denial-object"
+        return _clause_span(ctx, obj, stop_at=("as",)), "denial-object"
     if obj.pos_ == "PRON":
         return None  # "found itself hosting", "the poll found that": no finding in the object
     # "the poll showed Clinton with a healthy lead": what the object is found to be follows it
-    span = _clause_span(ctx, obj, skip_marker=False)
+    span = _clause_span(ctx, obj)
     end = max(span.end, _right_end(obj.head, obj))
     return _trim_span(ctx, Span(span.start, end)), "finding-object"
 
@@ -167,6 +186,7 @@ def _dependent_content(ctx: _Context, verb: Token, lemma: str, takes_object: boo
                 continue
             found = (
                 _verb_infinitive(ctx, child)
+                or _for_clause(ctx, verb, child, takes_object)
                 or _called_quote(ctx, verb, lemma, child)
                 or _stance_object(ctx, verb, child, takes_object)
                 or _verb_prep_object(ctx, verb, lemma, child, takes_object)
@@ -182,8 +202,26 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
     """verb-infinitive: "The union vowed to fight the closures", "declined to comment",
     "wants to win" -> the infinitive clause."""
     if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-        return _clause_span(ctx, child, skip_marker=False), "verb-infinitive"
+        return _clause_span(ctx, child), "verb-infinitive"
     return None
+
+
+def _for_clause(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
+    """for-clause: "Unions in Lima called for the minister to resign", "pressed for the
+    port to be reopened" -> what someone should do, with its subject ("the minister to
+    resign"): the parse makes "for" the marker of a clause rather than a preposition."""
+    if not (takes_object and child.dep_ == "advcl"):
+        return None
+    marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"]
+    if not marks or marks[0].i > verb.i + 2:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return None
+    subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].i < marks[0].i:
+        return None
+    end = child.right_edge
+    return _trim_span(ctx, Span(subjects[0].left_edge.idx, end.idx + len(end))), "for-clause"
 
 
 def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found | None:
@@ -191,7 +229,7 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
     quotation. "called half a dozen directors" (telephoned) ends the search: no content."""
     if (
         child.dep_ != "dobj"
-        or lemma != "call"
+        or lemma not in _NAMING_VERBS
         or any(c.dep_ in ("oprd", "xcomp") for c in verb.children)
     ):
         return None
@@ -203,8 +241,15 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
     limit = verb.doc[nxt].idx if nxt < len(verb.doc) else len(ctx.text)
     quote = next((q for q in ctx.quotes if child.idx < q.open_at <= limit), None)
     if quote is None:
-        raise _Stop
+        if lemma == "call":
+            raise _Stop
+        return None
     return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end)), "called-quote"
+
+
+#: Verbs that name or characterise their object with the words after it ("called the
+#: ruling “a disgrace”", "declared it “a historic night”", "dubbed him “the bulldozer”").
+_NAMING_VERBS = frozenset(("call", "declare", "dub", "label", "brand", "term", "deem"))
 
 
 def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
@@ -225,7 +270,7 @@ def _verb_prep_object(
         takes_object
         and child.dep_ == "prep"
         and child.lower_ in lexicon.CONTENT_PREPOSITIONS
-        and child.i <= verb.i + 2
+        and (child.i <= verb.i + 2 or _after_addressee(verb, child))
         # one talks to or with people but about a subject
         and not (lemma in ("talk", "speak") and child.lower_ not in ("about", "on", "of"))
     ):
@@ -249,6 +294,24 @@ def _verb_prep_object(
     )
 
 
+def _after_addressee(verb: Token, prep: Token) -> bool:
+    """Whether only the people spoken to stand between a verb and its "about" phrase
+    ("spoke to reporters in Nairobi about the strike", "complained to the council about
+    the noise"): the phrase is still what was said."""
+    if prep.lower_ not in ("about", "on", "of"):
+        return False
+    between = [
+        c for c in verb.children if verb.i < c.i < prep.i and not c.is_punct and c.dep_ != "advmod"
+    ]
+    return (
+        bool(between)
+        and between[0].lower_ in ("to", "with")
+        and between[0].i <= verb.i + 2
+        and all(c.dep_ == "prep" and c.lower_ in ("to", "with", "in", "at") for c in between)
+        and between[-1].right_edge.i + 1 == prep.i
+    )
+
+
 _CLAUSE_BREAKS = frozenset(",;:—–-()")
 
 #: Words after a comma that open an aside or a contrast, not more of what was said.
@@ -266,6 +329,10 @@ _ASIDES = frozenset(
         "according",
     )
 )
+
+
+#: Prepositions of a stance's circumstances ("at a rally", "during a call", "in Lagos").
+_CIRCUMSTANCE = frozenset(("at", "during", "in"))
 
 
 def _right_end(verb: Token, complement: Token) -> int:
@@ -301,6 +368,15 @@ def _right_end(verb: Token, complement: Token) -> int:
                 continue
             if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
                 break
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _CIRCUMSTANCE
+                and complement.dep_ == "dobj"
+                and complement.pos_ in ("PROPN", "PRON")
+            ):
+                # "thanked Ana Ruiz at a rally in Lagos": the stance is toward the one
+                # named; where and when it was taken are the reporter's
+                break
             end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
     # inside the complement too: stop before a comma that opens an aside or a new clause
     for tok in complement.doc[complement.i + 1 : end_tok.i + 1]:
@@ -320,15 +396,12 @@ def _right_end(verb: Token, complement: Token) -> int:
     return end_tok.idx + len(end_tok)
 
 
-def _clause_span(
-    ctx: _Context, head: Token, skip_marker: bool, stop_at: tuple[str, ...] = ()
-) -> Span:
+def _clause_span(ctx: _Context, head: Token, stop_at: tuple[str, ...] = ()) -> Span:
+    """The words of ``head``'s subtree, with its marker ("said that ...", "asked whether
+    ...": the reported clause as written), less prepositional phrases in ``stop_at``."""
     toks = sorted(head.subtree, key=lambda t: t.i)
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in stop_at:
             toks = [t for t in toks if not (child.left_edge.i <= t.i <= child.right_edge.i)]
-    if skip_marker:
-        while toks and toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"):
-            toks = toks[1:]
     toks = [t for t in toks if not t.is_space]
     return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))

@@ -5,6 +5,7 @@ of the package so that the others can import it without cycles.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ class _Context:
     used_tokens: set[int] = field(default_factory=set)
     unnamed: dict[str, str] = field(default_factory=dict)  # normalised phrase -> key
     paragraphs: list[Span] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)  # for bisection
     # per-character flags, so "is this inside a quotation / blocked?" costs one lookup
     headline: Span | None = None
     quote_mask: bytearray = field(default_factory=bytearray)
@@ -185,11 +187,11 @@ def _blocked_at(ctx: _Context, char: int) -> bool:
 
 
 def _paragraph_start(ctx: _Context, char: int, back: int) -> int:
-    idx = 0
-    for i, p in enumerate(ctx.paragraphs):
-        if p.start <= char:
-            idx = i
-    return ctx.paragraphs[max(0, idx - back)].start if ctx.paragraphs else 0
+    """The start of the paragraph ``back`` paragraphs before the one holding ``char``."""
+    if not ctx.paragraphs:
+        return 0
+    idx = max(0, bisect.bisect_right(ctx.paragraph_starts, char) - 1)
+    return ctx.paragraphs[max(0, idx - back)].start
 
 
 def _word_count(s: str) -> int:

@@ -103,14 +103,14 @@ def _passive_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | No
     source = _resolve(ctx, objs[0], strict=True)
     if source is None:
         return None
-    content = _clause_span(ctx, patients[0], skip_marker=False)
+    content = _clause_span(ctx, patients[0])
     st = _reported(ctx, _make_cue(ctx, verb, source.span), source, content, rule="passive-agent")
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "as", "over") and child.i > agents[0].i:
             # "Trump has been criticized by his rivals for failing to ...": what for
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                _add_piece(ctx, st, _clause_span(ctx, objs[0], skip_marker=False))
+                _add_piece(ctx, st, _clause_span(ctx, objs[0]))
             break
     return st
 
@@ -128,9 +128,9 @@ def _attitude_statement(ctx: _Context, adj: Token) -> Statement | None:
         objs = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
-        content = _clause_span(ctx, objs[0], skip_marker=False)
+        content = _clause_span(ctx, objs[0])
     else:
-        content = _clause_span(ctx, comp, skip_marker=True)
+        content = _clause_span(ctx, comp)
     source = _resolve(ctx, subjects[0], strict=True)
     if source is None or content.end <= content.start:
         return None
@@ -270,12 +270,12 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
             cue_end = child
             for c in child.rights:
                 if c.dep_ in ("acl", "ccomp") and c.i > child.i:
-                    content = _clause_span(ctx, c, skip_marker=True)
+                    content = _clause_span(ctx, c)
                     break
                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "against"):
                     objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
                     if objs:
-                        content = _clause_span(ctx, objs[0], skip_marker=False)
+                        content = _clause_span(ctx, objs[0])
                         cue_end = c
                     break
             break
@@ -284,7 +284,7 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
             clauses = [c for c in child.children if c.dep_ in ("csubj", "ccomp")]
             clauses += [c for c in verb.rights if c.dep_ == "ccomp" and c.i > child.i]
             if clauses:
-                content = _clause_span(ctx, clauses[0], skip_marker=True)
+                content = _clause_span(ctx, clauses[0])
             break
     if content is None or cue_end is None or content.end <= content.start:
         return None

@@ -8,10 +8,11 @@ benchmarks/polnear.py --by-rule`` measures each rule.
 How an article is read (:func:`find_statements`):
 
 1. Quotations (stage ``quotes``, kg.extract.attribution.direct): each quotation is given
-   the cue and source in the words after it, else before it, else a colon frame; an
-   unattributed quotation in the same paragraph, or opening the next one, continues the
-   previous speaker's statement as another piece of its content. Works on characters, because
-   parsers get quotation structure wrong.
+   the cue and source in the words after it, else before it (in the paragraph before when
+   that one ends with a colon), else a colon frame, else a short reaction sentence right
+   before it ("Ms. Okafor agreed."). Works on characters, because parsers get quotation
+   structure wrong. Quotations left without an attribution wait for the continuation
+   policy (below).
 2. Speaker lines (stage ``lines``): "MATTHEWS: ..." paragraphs. Their content is masked like
    a quotation: nothing further is looked for inside a speaker's own words.
 3. Reported speech (stage ``tokens``): each token outside quotations, page furniture and
@@ -38,6 +39,12 @@ The policies, in the order they apply:
   prosecutors' account of his words (PolNeAR never nests attributions, and a reader of the
   graph should not take one source's hearsay for another's words).
 - Pieces without words are removed, and a statement left with none is dropped.
+- Continuation (:func:`~kg.extract.attribution.direct.continue_quotations`): a quotation
+  without an attribution of its own, in the same paragraph as the quotation before it or
+  opening the next paragraph, is another piece of that quotation's statement, or of
+  reported speech right before it that quotes its source in part and names them after it
+  ("The rules are “a tax on growers,” the union said. “Nobody asked us.”"). It runs last so
+  that the other policies judge each statement by its own sentence.
 
 To add a rule: write its builder (a function from the context and a token to a
 ``Statement(..., rule="your-id")`` or None) next to its kind (reported, unsourced, content
@@ -65,7 +72,7 @@ from kg.extract.attribution.context import (
     _next_lower,
     _trim_span,
 )
-from kg.extract.attribution.direct import _direct_statements, _speaker_lines
+from kg.extract.attribution.direct import _direct_statements, _speaker_lines, continue_quotations
 from kg.extract.attribution.reported import (
     _according_statement,
     _attitude_statement,
@@ -122,6 +129,22 @@ RULES: dict[str, Rule] = {
             "comma, the verb or 'that'",
         ),
         Rule(
+            "utterance-quote",
+            "quotes",
+            "Outside the ministry, farmers chanted “No more cuts!”",
+            "a verb of uttering aloud or on display (lexicon.UTTERANCE_VERBS: shouted, "
+            "chanted, the sign read) and its subject right before or after a quotation; a "
+            "quotation of one or two words counts after such a verb",
+        ),
+        Rule(
+            "quote-in-clause",
+            "quotes",
+            "The minister said “the worst is behind us” when the figures came out.",
+            "a verb of saying right before a quotation that starts in lower case (no comma "
+            "or colon between) and a sentence that runs on after it: the clause is reported "
+            "speech that quotes in part",
+        ),
+        Rule(
             "quote-according-to",
             "quotes",
             "“Nobody was hurt,” according to the fire service.",
@@ -145,6 +168,13 @@ RULES: dict[str, Rule] = {
             "Maria Duarte ― “Fear. I am truly afraid of what the water will do.”",
             "a name (not a place) and a dash before a quotation, with nothing else before "
             "the dash; or a dash and a name right after it (“...” ― Carla Sanchez)",
+        ),
+        Rule(
+            "reaction-then-quote",
+            "quotes",
+            "Maria Lopez, a teacher in Valencia, agreed. “The strike is all they listen to.”",
+            "a quotation opening a sentence right after a short sentence whose verb of saying "
+            "or reacting (lexicon.REACTION_VERBS) has a subject and no object or clause",
         ),
         Rule(
             "speaker-line",
@@ -247,10 +277,18 @@ RULES: dict[str, Rule] = {
             "a verb of saying, believing or stance with a to-infinitive",
         ),
         Rule(
+            "for-clause",
+            "tokens",
+            "Teachers in Lima called for the minister to resign.",
+            "a stance verb and a clause marked by 'for' with its own subject and a "
+            "to-infinitive (what someone should do)",
+        ),
+        Rule(
             "called-quote",
             "tokens",
             "She called the ruling “a disgrace.”",
-            "'call' with an object followed by a quotation",
+            "'call', 'dub', 'label', 'brand', 'declare', 'term' or 'deem' with an object "
+            "followed by a quotation",
         ),
         Rule(
             "stance-object",
@@ -376,6 +414,7 @@ _VERB_RULES = (
     "published-report",
     "verb-predicate",
     "verb-infinitive",
+    "for-clause",
     "called-quote",
     "stance-object",
     "verb-prep-object",
@@ -478,10 +517,11 @@ def find_statements(
     ctx = _Context(doc, text, table, quotes, blocked, headline=headline)
     ctx.quote_spans = [q.outer for q in quotes]
     ctx.paragraphs = paragraphs(text)
+    ctx.paragraph_starts = [p.start for p in ctx.paragraphs]
     ctx.quote_mask = _mask(len(text), [q.content for q in quotes])
     ctx.block_mask = _mask(len(text), blocked)
     ctx.quote_starts = [q.content.start for q in quotes]
-    statements = _direct_statements(ctx)
+    statements, free = _direct_statements(ctx)
     lines = _speaker_lines(ctx, statements)
     for st in lines:
         # a speaker's line is their own words, like a quotation: no further attributions
@@ -492,8 +532,10 @@ def find_statements(
     statements += _token_statements(ctx, statements)
     for st in statements:
         _whole_quotations(ctx, st)
+    found = statements
     statements = _without_nested(statements)
     statements = [st for st in (_without_empty_pieces(ctx, st) for st in statements) if st]
+    continue_quotations(ctx, found, free, statements)
     statements.sort(key=lambda s: s.content[0].start)
     for st in statements:
         st.about = _about(ctx, st)

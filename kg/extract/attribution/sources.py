@@ -5,6 +5,7 @@ Kept apart because both direct quotations and reported speech need it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -119,7 +120,7 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
     if low in ("he", "she", "they", "it") and tok.pos_ == "PRON":
         key = _antecedent(ctx, tok)
         if key is None:
-            return None
+            return _unresolved(ctx, tok) if low != "it" else None
         return _Source(key, Span(tok.idx, tok.idx + len(tok)))
     if _in_headline(ctx, tok.idx):
         return None  # a headline's source must be a name
@@ -159,6 +160,23 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         # "Some of Clinton's allies said", "those surveyed say", "most oppose it"
         return _unnamed(ctx, tok)
     return None
+
+
+def _unresolved(ctx: _Context, pron: Token) -> _Source:
+    """A person pronoun with no antecedent in reach ("he said" three paragraphs after the
+    last name, or in an article that never names him): the statement is still his, so the
+    source is the pronoun as written, an unnamed source of its own (one per pronoun and
+    paragraph: "he" twice in a paragraph is one person)."""
+    para = bisect.bisect_right(ctx.paragraph_starts, pron.idx)
+    norm = f"\x00pronoun {pron.lower_} {para}"
+    key = ctx.unnamed.get(norm)
+    if key is None:
+        key = ctx.table.new_entity("UnnamedSource", pron.text).key
+        ctx.unnamed[norm] = key
+        gender = lexicon.PRONOUN_GENDER.get(pron.lower_)
+        if gender:
+            ctx.table.genders[key] = gender
+    return _Source(key, Span(pron.idx, pron.idx + len(pron)))
 
 
 def _writer(ctx: _Context) -> str:

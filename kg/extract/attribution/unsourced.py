@@ -55,6 +55,13 @@ def _unsourced_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | 
     )
 
 
+def _frames_sentence(prep: Token) -> bool:
+    """Whether an "in" phrase opens its sentence and a comma closes it ("In exit polls,
+    voters ..."): a frame for what follows, not standing ("leads in the polls")."""
+    end = prep.right_edge.i + 1
+    return prep.i == prep.sent.start and end < len(prep.doc) and prep.doc[end].text == ","
+
+
 def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
     """ "In a CNN poll released Monday, Clinton led by 6 points", "Trump leads in the
     polls": the poll is the source of the finding the clause reports."""
@@ -62,7 +69,9 @@ def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
     objs = [
         c
         for c in prep.children
-        if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.POLL_NOUNS and c.tag_ != "NNS"
+        if c.dep_ == "pobj"
+        and c.lemma_.lower() in lexicon.POLL_NOUNS
+        and (c.tag_ != "NNS" or _frames_sentence(prep))
     ]
     head = prep.head
     if not objs or head.pos_ not in ("VERB", "AUX") or _in_headline(ctx, prep.idx):
@@ -76,6 +85,10 @@ def _poll_statement(ctx: _Context, prep: Token) -> Statement | None:
     # the finding is the clause around the verb, not its asides: keep the comma-separated
     # stretches that hold the verb or its subject
     keep = {head.i} | {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if head.lemma_.lower() in lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS:
+        # "In a poll ..., 38 percent said X, while 60 percent said Y": what the respondents
+        # said, every answer of it
+        keep |= {t.i for t in toks if t.i > head.i}
     stretches: list[list[Token]] = [[]]
     for t in toks:
         if t.text in (",", ";", "—", "–"):
