@@ -79,17 +79,9 @@ def patch_rendered(
     known = cache.subject_digests(graph, set(digests) | removed)
     changed = {s for s, d in digests.items() if known.get(s) != d}
     gone = {s for s in removed if s in known and s not in digests}
-    dirty = changed | gone
-    if not dirty:
-        if then is not None:
-            with cache.transaction():
-                then()
-        return 0
-    cache.begin_patch(graph, dirty)
     body = "".join(rendered[s] for s in sorted(changed))
-    store.patch_subjects(graph, {s for s in dirty if s in known}, body)
-    cache.end_patch(graph, {s: digests[s] for s in changed}, gone, then=then)
-    return len(dirty)
+    written = {s: digests[s] for s in changed}
+    return _patch(store, cache, graph, changed | gone, set(known), body, written, gone, then)
 
 
 def sync_digested(
@@ -111,18 +103,35 @@ def sync_digested(
     pending = cache.pending(graph)
     changed = {s for s, d in digests.items() if known.get(s) != d} | pending
     gone = (set(known) | pending) - set(digests)
-    dirty = changed | gone
+    body = "".join(render(s) for s in sorted(changed) if s in digests)
+    written = {s: digests[s] for s in changed if s in digests}
+    stored = set(known) | pending
+    return _patch(store, cache, graph, changed | gone, stored, body, written, gone, then)
+
+
+def _patch(
+    store: Store,
+    cache: BuildCache,
+    graph: str,
+    dirty: set[str],
+    stored: set[str],
+    body: str,
+    written: dict[str, str],
+    gone: set[str],
+    then: Callable[[], None] | None,
+) -> int:
+    """The write both syncs end in: the ``dirty`` subjects marked pending in the cache,
+    then in one store transaction those of them the store may hold (``stored``; a subject
+    never written has nothing to remove, the fast path of a new graph) removed and ``body``
+    added, then the cache told what was ``written`` and what is ``gone``."""
     if not dirty:
         if then is not None:
             with cache.transaction():
                 then()
         return 0
     cache.begin_patch(graph, dirty)
-    # a subject that was never written has nothing to remove (the fast path of a new graph)
-    remove = {s for s in dirty if s in known or s in pending}
-    body = "".join(render(s) for s in sorted(changed) if s in digests)
-    store.patch_subjects(graph, remove, body)
-    cache.end_patch(graph, {s: digests[s] for s in changed if s in digests}, gone, then=then)
+    store.patch_subjects(graph, dirty & stored, body)
+    cache.end_patch(graph, written, gone, then=then)
     return len(dirty)
 
 
