@@ -178,8 +178,15 @@ def test_malformed_input_is_refused_with_its_line_and_nothing_loaded(tmp_path, e
     r = CliRunner().invoke(cli, ["load", str(good), str(bad), "--store", str(target)])
     assert r.exit_code == 1
     assert f"{bad}:8: malformed N-Quads" in r.stderr and "nothing loaded" in r.stderr
-    with open_store(str(target)) as s:
-        assert s.articles() == []  # not even the good file
+    assert not target.exists()  # refused before any store was opened: no empty store left
+    # into a store that exists: it keeps what it had, and gets not even the good file
+    r = CliRunner().invoke(cli, ["load", str(good), "--store", str(target)])
+    assert r.exit_code == 0
+    before = nquads(str(target))
+    r = CliRunner().invoke(cli, ["load", str(bad), "--store", str(target)])
+    assert r.exit_code == 1 and nquads(str(target)) == before
+    with open_store(examples_store, read_only=True) as e, open_store(str(target)) as s:
+        assert len(s.articles()) == len(e.articles()) > 0
 
 
 def test_an_unfinished_job_is_refused(tmp_path):

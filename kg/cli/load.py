@@ -25,7 +25,7 @@ def load(paths: tuple[str, ...], store_path: str | None) -> None:
       kg export --format nquads -o export.nq && kg load export.nq --store other-store
       kg spark examples/warc --out shards --master 'local[2]' && kg load shards --store new
     """
-    from kg.spark.shards import LoadError, shard_files
+    from kg.spark.shards import LoadError, plan, shard_files
     from kg.spark.shards import load as load_files
 
     files = [Path(p) for p in paths]
@@ -35,9 +35,13 @@ def load(paths: tuple[str, ...], store_path: str | None) -> None:
     except LoadError as exc:
         raise click.UsageError(str(exc)) from None
     start = time.perf_counter()
+    try:
+        checked = plan(files)  # every file parsed whole before the store is opened
+    except LoadError as exc:
+        raise UserFacingError(str(exc)) from None
     with opened_store(store_path, read_only=False) as store:
         try:
-            report = load_files(store, files)
+            report = load_files(store, checked)
         except LoadError as exc:
             raise UserFacingError(str(exc)) from None
     took = time.perf_counter() - start

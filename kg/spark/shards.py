@@ -121,16 +121,34 @@ def _graph_name(q) -> str:
     return "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
 
 
-def load(store: Store, paths: list[Path]) -> LoadReport:
-    """Load shards or exports into ``store`` (see the module docstring)."""
+@dataclass
+class LoadPlan:
+    """Files checked whole and ready to load: what :func:`plan` found in them."""
 
+    files: list[Path]
+    per_file: dict[Path, set[str]]
+    quads: int
+    graphs: set[str]
+
+
+def plan(paths: list[Path]) -> LoadPlan:
+    """Find and check every file under ``paths`` (LoadError at the first problem), before
+    any store is opened: a refused input leaves no trace, not even an empty store."""
     files = [f for p in paths for f in shard_files(p)]
     per_file, quads = check(files)
-    report = LoadReport(files=len(files))
     all_graphs = set().union(*per_file.values())
     if "" in all_graphs:
         raise LoadError("the input holds triples outside any named graph; nothing loaded")
-    report.graphs = len(all_graphs)
+    return LoadPlan(files, per_file, quads, all_graphs)
+
+
+def load(store: Store, paths: list[Path] | LoadPlan) -> LoadReport:
+    """Load shards or exports into ``store`` (see the module docstring); ``paths`` may be
+    a :func:`plan` made beforehand."""
+    checked = paths if isinstance(paths, LoadPlan) else plan(paths)
+    files, per_file, quads = checked.files, checked.per_file, checked.quads
+    report = LoadReport(files=len(files))
+    report.graphs = len(checked.graphs)
     if store.bulk_load_into_empty([(f, _format(f)) for f in files]):
         report.quads = quads
         return report
