@@ -4,7 +4,7 @@ Three measurements (results in benchmarks/RESULTS.md, "Claims across articles"):
 
     python benchmarks/claims.py --build ../shared/data/polnear/train/text \
         --metadata ../shared/data/polnear/metadata.tsv       # a whole build, claims timed inside
-    python benchmarks/claims.py --store /tmp/polnear-train    # the claims step of a built store
+    python benchmarks/claims.py --store kg-bench/polnear-train    # the claims step of a built store
     python benchmarks/claims.py --synthetic 1 10 100          # 1x, 10x, 100x PolNeAR train
 
 ``--build``: a whole ``kg build`` with its claims step timed from inside the process.

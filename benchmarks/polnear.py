@@ -9,7 +9,7 @@ model.
     python benchmarks/polnear.py                       # dev split
     python benchmarks/polnear.py --split ../shared/data/polnear/train
     python benchmarks/polnear.py --by-rule             # per-rule table, train and dev
-    python benchmarks/polnear.py --by-rule --parses /tmp/parses   # same, parses kept
+    python benchmarks/polnear.py --by-rule --parses kg-bench/parses   # same, parses kept
 
 ``--by-rule`` says, for every rule id (``Statement.rule``), how many statements it made, how
 many of them the scorer matches (precision), how many gold attributions it owns (recall) and

@@ -5,7 +5,7 @@ Each canned query (ontology/queries/*.rq) runs ``--repeat`` times through the sa
 reading every row; p50 and p95 are reported. A query with a ``name`` parameter is asked
 about the store's most mentioned person (or organisation, for findings-by).
 
-    python benchmarks/queries.py --store /tmp/polnear-train-store
+    python benchmarks/queries.py --store kg-bench/polnear-train-store
     python benchmarks/queries.py --synthetic 1000000      # a store of about 1M triples
 
 Target (issue 9): p50 < 50 ms for each canned query, on the PolNeAR train store and on a

@@ -3,7 +3,7 @@
 phase 2 of the build (no spaCy), so a store of any size is quick to make.
 
     from benchmarks.synthetic import synthetic_store
-    entities, statements = synthetic_store("/tmp/synthetic-store", target_nodes=10_000)
+    entities, statements = synthetic_store("kg-bench/synthetic-store", target_nodes=10_000)
 """
 
 from __future__ import annotations

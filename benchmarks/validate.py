@@ -5,7 +5,7 @@ statement each, speakers drawn from a pool so that entities recur across article
 them with the normal `kg build` once, then times `kg validate` as a whole process (start-up,
 reading the store, every check) a few times.
 
-    python benchmarks/validate.py                       # builds /tmp/kg-bench-validate once
+    python benchmarks/validate.py              # builds its store once, in the temporary folder
     python benchmarks/validate.py --store DIR --runs 3 --articles 2000
 
 Run by hand; results go to benchmarks/RESULTS.md.

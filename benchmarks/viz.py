@@ -6,7 +6,7 @@ Two workloads:
   phase 2 of the build (benchmarks/synthetic.py: records made up, no spaCy), drawn
   both whole (``--max-nodes`` above the node count) and as the default 300-node view;
 * optionally a real store, e.g. the PolNeAR train split built once beforehand with
-  ``kg build ../shared/data/polnear/train/text --store /tmp/polnear-train-store``.
+  ``kg build ../shared/data/polnear/train/text --store kg-bench/polnear-train-store``.
 
 For each page it reports: the wall time of the `kg viz` command (a fresh process, as a user
 runs it: imports, reading the store, selection, layout, writing), the time from navigation
@@ -15,7 +15,7 @@ start to vis-network's first drawing (``window.kgDrawnAt``), the longest main-th
 http(s)/ws(s) request the page attempted (all are blocked and counted; the target is 0).
 
     python benchmarks/viz.py                                   # synthetic only
-    python benchmarks/viz.py --store /tmp/polnear-train-store  # plus a real store
+    python benchmarks/viz.py --store kg-bench/polnear-train-store  # plus a real store
 
 Targets (issue 5): 10,000 nodes written in < 5 s, drawn < 3 s after load, no main-thread
 block over 1 s; PolNeAR train written in < 10 s and drawn < 3 s; zero requests everywhere.
