@@ -700,8 +700,114 @@ def test_rule_leaves_sentence_alone(sentence: str, rule: str, why: str, nlp):
     assert not found, why
 
 
+#: Headlines, each with a line of body text after it (a headline is read as one only when
+#: an article goes on after it).
+HEADLINE_ROWS = [
+    Row(
+        "Central Bank Chief Warns Of Slower Growth\n\nThe governor spoke in Frankfurt on Tuesday.",
+        "Central Bank Chief",
+        "Warns Of",
+        "Slower Growth",
+        "headline",
+    ),
+    Row(
+        "Farmers Say Drought Aid Came Too Late\n\nThe ministry paid the first grants in March.",
+        "Farmers",
+        "Say",
+        "Drought Aid Came Too Late",
+        "headline",
+    ),
+    Row(
+        "Mining Strike Will End Next Week, Union Says\n\nTalks resumed in Johannesburg on Monday.",
+        "Union",
+        "Says",
+        "Mining Strike Will End Next Week",
+        "headline",
+    ),
+    Row(
+        "Treasury Slams IMF Forecast, Vows To Cut Deficit\n\nThe fund published its outlook.",
+        "Treasury",
+        "Vows",
+        "To Cut Deficit",
+        "headline",
+    ),
+    Row(
+        "Treasury Slams IMF Forecast, Vows To Cut Deficit\n\nThe fund published its outlook.",
+        "Treasury",
+        "Slams",
+        "IMF Forecast",
+        "headline",
+    ),
+    Row(
+        "Germany pledges to expand its navy\n\nThe plan was presented in Berlin.",
+        "Germany",
+        "pledges",
+        "to expand its navy",
+        "headline",
+    ),
+    Row(
+        "Nurses' Union Backs Pay Deal\n\nThe vote was held in Manchester on Friday.",
+        "Nurses' Union",
+        "Backs",
+        "Pay Deal",
+        "headline",
+    ),
+]
+
+#: Headlines the headline rule must leave alone, and why.
+HEADLINE_NOT_READ = [
+    (
+        "Why Investors Fear A Rate Rise\n\nMarkets fell on Friday.",
+        "a question the article answers, not a view it attributes",
+    ),
+    (
+        "Paris attacks test the tourism industry\n\nHotels in the city are half empty.",
+        "'attacks' is the noun the verb 'test' follows",
+    ),
+    (
+        "As Prices Soar, Shoppers Demand Discounts\n\nRetailers cut prices in June.",
+        "the opening phrase is a clause of time, not the source",
+    ),
+]
+
+
+def _headline_statements(nlp, text: str):
+    from kg import nlp as nlp_mod
+    from kg.extract import extract
+    from kg.readers.text import read_text
+
+    article = read_text(text.encode(), "row.txt")
+    assert article.title_span is not None
+    return extract(nlp(nlp_mod.shadow(article.text)), article).statements
+
+
+@pytest.mark.parametrize("row", HEADLINE_ROWS, ids=[r.sentence[:40] for r in HEADLINE_ROWS])
+def test_headline_rule_reads_headline(row: Row, nlp):
+    statements = _headline_statements(nlp, row.sentence)
+    text = row.sentence
+    found = [
+        st
+        for st in statements
+        if st.rule == row.rule
+        and st.cue == row.cue
+        and (st.source_span.slice(text) if st.source_span else None) == row.source
+    ]
+    assert found, [(st.rule, st.cue, st.text) for st in statements]
+    st = found[0]
+    assert st.text == row.content
+    assert " ".join(p.slice(text) for p in st.content) == st.text
+    assert st.cue_span is not None and st.cue_span.slice(text) == st.cue
+
+
+@pytest.mark.parametrize("text,why", HEADLINE_NOT_READ, ids=[t[:30] for t, _ in HEADLINE_NOT_READ])
+def test_headline_rule_leaves_headline_alone(text: str, why: str, nlp):
+    found = [st.text for st in _headline_statements(nlp, text) if st.rule == "headline"]
+    assert not found, why
+
+
 def test_every_rule_has_a_row_and_every_trigger_names_registered_rules():
-    assert set(RULES) <= {r.rule for r in ROWS}, set(RULES) - {r.rule for r in ROWS}
+    rows = ROWS + HEADLINE_ROWS
+    assert set(RULES) <= {r.rule for r in rows}, set(RULES) - {r.rule for r in rows}
     for trigger in TRIGGERS:
         assert set(trigger.rules) <= set(RULES), trigger.name
     assert all(r.id == r.id.lower() and " " not in r.id for r in RULES.values())

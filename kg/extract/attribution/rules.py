@@ -19,6 +19,9 @@ How an article is read (:func:`find_statements`):
    used cues is offered to the :data:`TRIGGERS` in order; the first trigger that matches
    the token claims it, and its builder returns a statement or nothing (a token is never
    offered to a later trigger: the order is part of the behaviour).
+4. Headline (stage ``headline``, kg.extract.attribution.headline): each clause of the
+   headline in which no statement has its cue is read by words ("Minister Says Rates Will
+   Rise"), since parsers misread headlines.
 
 The policies, in the order they apply:
 
@@ -73,6 +76,7 @@ from kg.extract.attribution.context import (
     _trim_span,
 )
 from kg.extract.attribution.direct import _direct_statements, _speaker_lines, continue_quotations
+from kg.extract.attribution.headline import _headline_statements
 from kg.extract.attribution.reported import (
     _according_statement,
     _attitude_statement,
@@ -89,7 +93,7 @@ from kg.extract.entities import EntityTable
 from kg.extract.quotes import Quote, paragraphs
 from kg.model import Span, Statement
 
-Stage = Literal["quotes", "lines", "tokens"]
+Stage = Literal["quotes", "lines", "tokens", "headline"]
 
 
 @dataclass(frozen=True)
@@ -347,6 +351,15 @@ RULES: dict[str, Rule] = {
             "She realized the contract had never been signed.",
             "any other verb with a clausal complement after it (not lexicon.NOT_CUES)",
         ),
+        Rule(
+            "headline",
+            "headline",
+            "Central Bank Chief Warns Of Slower Growth",
+            "a clause of the headline in which no other rule found a cue: a source phrase "
+            "opening it, a verb of saying, stance or belief in a verbal form (inflected, or "
+            "after an auxiliary: 'Will Demand'), and the rest of the clause, read by words "
+            "because parsers misread headlines",
+        ),
     )
 }
 
@@ -530,6 +543,7 @@ def find_statements(
             ctx.quote_mask[piece.start : piece.end] = b"\x01" * (piece.end - piece.start)
     statements += lines
     statements += _token_statements(ctx, statements)
+    statements += _headline_statements(ctx, statements)
     for st in statements:
         _whole_quotations(ctx, st)
     found = statements
