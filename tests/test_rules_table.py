@@ -752,10 +752,21 @@ HEADLINE_ROWS = [
         "Pay Deal",
         "headline",
     ),
+    Row(
+        "Economists: Rate Cut Is Coming In March\n\nThe central bank meets next week.",
+        "Economists",
+        ":",
+        "Rate Cut Is Coming In March",
+        "headline",
+    ),
 ]
 
 #: Headlines the headline rule must leave alone, and why.
 HEADLINE_NOT_READ = [
+    (
+        "Analysis: Why The Rate Cut Came Early\n\nThe central bank meets next week.",
+        "an article label before a colon is no source",
+    ),
     (
         "Why Investors Fear A Rate Rise\n\nMarkets fell on Friday.",
         "a question the article answers, not a view it attributes",

@@ -180,6 +180,9 @@ def _headline_statements(ctx: _Context, taken: list[Statement]) -> list[Statemen
     if ctx.headline is None:
         return []
     out: list[Statement] = []
+    framed = _colon_frame(ctx, taken)
+    if framed is not None:
+        out.append(framed)
     for toks in _segments(ctx, ctx.headline):
         lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
         if any(st.cue_span and lo <= st.cue_span.start < hi for st in taken):
@@ -268,6 +271,62 @@ def _segment_statements(ctx: _Context, toks: list[Token]) -> list[Statement]:
         if second is None:
             return out
         k = first_cue = second
+
+
+#: Nouns that may stand alone before a headline's colon as the source of what follows
+#: ("Poll: Incumbent Leads By Six", "Economists: Rate Cut Is Coming"); article labels
+#: ("Analysis:", "Review:", "Watch:") are not among them.
+_COLON_SOURCES = lexicon.words(
+    """
+    poll polls survey surveys report study studies experts officials sources insiders
+    historians economists analysts editorial prosecutors police investigators scientists
+    researchers lawyers critics residents voters witnesses aides allies advisers diplomats
+    regulators doctors
+    """
+)
+
+
+def _colon_frame(ctx: _Context, taken: list[Statement]) -> Statement | None:
+    """ "Economists: Rate Cut Is Coming", "Merkel: Europe Must Act": a name or a source
+    noun, a colon, and the claim (to the end of the headline's line or a semicolon)."""
+    assert ctx.headline is not None
+    toks = _tokens(ctx, ctx.headline)
+    colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
+    if colon is None or not 1 <= colon <= 6:
+        return None
+    cue = toks[colon]
+    if any(st.cue_span and st.cue_span.start <= cue.idx < st.cue_span.end for st in taken):
+        return None
+    rest: list[Token] = []
+    for t in toks[colon + 1 :]:
+        if t.text == ";" or "\n" in t.text:
+            break
+        rest.append(t)
+    rest = [t for t in rest if not t.is_space]
+    if len(rest) < 2 or "\n" in ctx.text[toks[0].idx : cue.idx]:
+        return None
+    source_span = Span(toks[0].idx, toks[colon - 1].idx + len(toks[colon - 1]))
+    mentions = [m for m in ctx.table.within(source_span) if m.key]
+    named = (
+        len(mentions) == 1
+        and mentions[0].span.start == source_span.start
+        and mentions[0].span.end == source_span.end
+        and mentions[0].type in ("Person", "Organization", "NewsOrganization")
+    )
+    if not named and toks[colon - 1].lower_ not in _COLON_SOURCES:
+        return None
+    content = _trim_span(ctx, Span(rest[0].idx, rest[-1].idx + len(rest[-1])))
+    return Statement(
+        kind="Statement",
+        speaker=mentions[0].key if named else _unnamed_span(ctx, source_span).key,
+        content=[content],
+        text=content.slice(ctx.text),
+        cue=cue.text,
+        direct=False,
+        cue_span=Span(cue.idx, cue.idx + len(cue)),
+        source_span=source_span,
+        rule="headline",
+    )
 
 
 def _quote_mark(tok: Token) -> bool:

@@ -358,7 +358,8 @@ RULES: dict[str, Rule] = {
             "a clause of the headline in which no other rule found a cue: a source phrase "
             "opening it, a verb of saying, stance or belief in a verbal form (inflected, or "
             "after an auxiliary: 'Will Demand'), and the rest of the clause, read by words "
-            "because parsers misread headlines",
+            "because parsers misread headlines; or a name or source noun and a colon "
+            "opening the headline ('Economists: Rate Cut Is Coming')",
         ),
     )
 }
