@@ -569,6 +569,21 @@ ROWS = [
         "the contract had never been signed",
         "clause-verb",
     ),
+    Row(
+        "The treaty's rejection signals the beginning of the end for the bloc, said Geert "
+        "Wilders, the party's founder.",
+        "Geert Wilders",
+        "said",
+        "The treaty's rejection signals the beginning of the end for the bloc",
+        "parenthetical",
+    ),
+    Row(
+        "By Friday the coach was pushed into an apology and said his remarks had been misread.",
+        "the coach",
+        "said",
+        "his remarks had been misread",
+        "verb-complement",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

@@ -46,7 +46,9 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return None
-    subj = subjects[0]
+    # "The treaty's rejection signals the end, said Geert Wilders": a subject right after
+    # the verb is the speaker even when the parse takes a noun of the content for another
+    subj = next((c for c in subjects if c.left_edge.i == verb.i + 1), subjects[0])
     first = min(subj.left_edge.i, verb.i)
     last = max(subj.right_edge.i if subj.i > verb.i else verb.i, verb.i)
     while (
@@ -168,8 +170,13 @@ def _verb_statement(
     if not subjects and (
         verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBD"))
     ):
-        # "..., saying the timing had been set" / "X said A and warned B"
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        # "..., saying the timing had been set" / "X said A and warned B" / "X was forced
+        # to back down and said ..." (the subject of a passive head is the speaker too)
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] or [
+            c
+            for c in verb.head.children
+            if c.dep_ == "nsubjpass" and verb.dep_ == "conj" and lemma in lexicon.SPEECH_VERBS
+        ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
     # verbs that are not plainly speech ("backed", "wants") need an agent as subject: a
