@@ -578,6 +578,13 @@ ROWS = [
         "parenthetical",
     ),
     Row(
+        "The carmaker said it would cut 12,000 jobs in Bavaria, a layoff that dwarfs the last one.",
+        "The carmaker",
+        "said",
+        "it would cut 12,000 jobs in Bavaria",
+        "verb-complement",
+    ),
+    Row(
         "By Friday the coach was pushed into an apology and said his remarks had been misread.",
         "the coach",
         "said",

@@ -85,11 +85,20 @@ def _aside_at(clause: Token) -> int:
     ("The coach said the squad would boycott the final, according to two players": their
     account of what was said, which rule according-to takes whole) or a relative clause
     describing someone it names ("said the contract went to Ana Ruiz, who chairs the
-    port board": who she is, not what was said)."""
+    port board": who she is, not what was said), or the reporter's comment closing it
+    (:func:`_closing_comment`)."""
     doc = clause.doc
+    last = clause.right_edge
     for tok in clause.subtree:
         if tok.i > clause.i and tok.lower_ in _ASIDE_WORDS and doc[tok.i - 1].text == ",":
             return doc[tok.i - 1].idx
+        if (
+            tok.i > clause.i
+            and tok.text == ","
+            and tok.i + 1 < len(doc)
+            and _closing_comment(tok, last)
+        ):
+            return tok.idx
     return _NO_END  # (not len(doc.text): spaCy joins the whole text for that)
 
 
@@ -388,12 +397,24 @@ def _right_end(verb: Token, complement: Token) -> int:
             or (
                 tok.text == ","
                 and tok.i + 1 < len(tok.doc)
-                and tok.doc[tok.i + 1].lower_ in _ASIDES
+                and (tok.doc[tok.i + 1].lower_ in _ASIDES or _closing_comment(tok, end_tok))
             )
         ):
             end_tok = tok.doc[tok.i - 1]
             break
     return end_tok.idx + len(end_tok)
+
+
+def _closing_comment(comma: Token, end_tok: Token) -> bool:
+    """Whether the words after ``comma`` are the reporter's comment on what was said, set
+    off at its end: an indefinite noun phrase in apposition that runs to the end ("said it
+    would cut 30,000 jobs, a layoff that dwarfs the last one"; "conceded that families
+    would pay more, an admission her rivals seized on")."""
+    det = comma.doc[comma.i + 1]
+    if det.lower_ not in ("a", "an") or det.dep_ != "det":
+        return False
+    noun = det.head
+    return noun.dep_ == "appos" and noun.i > comma.i and noun.right_edge.i >= end_tok.i
 
 
 def _clause_span(ctx: _Context, head: Token, stop_at: tuple[str, ...] = ()) -> Span:
