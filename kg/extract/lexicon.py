@@ -151,6 +151,17 @@ FINDING_NOUNS: frozenset[str] = words(
     """
 )
 
+#: Nouns of saying or believing that take a that-clause as what is said or held ("her
+#: claim that ...", "the minister's warning that ..."), with a possessive as the source.
+CLAIM_NOUNS: frozenset[str] = words(
+    """
+    claim assertion warning insistence argument suggestion statement remark accusation
+    allegation contention prediction admission denial promise pledge vow belief view
+    charge complaint concession boast threat assurance declaration announcement
+    acknowledgment acknowledgement observation conviction fear hope worry concern
+    """
+)
+
 #: Cues whose statements are denials.
 DENIAL_VERBS: frozenset[str] = words(
     """

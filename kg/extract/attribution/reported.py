@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.content import _clause_span, _complement
+from kg.extract.attribution.content import _aside_at, _clause_span, _complement
 from kg.extract.attribution.context import (
     _add_piece,
     _Context,
@@ -19,14 +19,17 @@ from kg.extract.attribution.context import (
     _in_headline,
     _make_cue,
     _reported,
+    _Source,
     _trim_span,
 )
 from kg.extract.attribution.sources import (
     _according_source,
+    _antecedent,
     _controller,
     _name_before,
     _resolve,
     _told_outlet,
+    _unresolved,
 )
 from kg.extract.attribution.unsourced import (
     _question_statement,
@@ -304,3 +307,52 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
     span = Span(verb.idx, cue_end.idx + len(cue_end))
     cue = _Cue(verb, span, span.slice(ctx.text), "Statement")
     return _reported(ctx, cue, source, content, rule="light-verb")
+
+
+#: Possessive pronouns and the pronoun they resolve as ("his claim" is his).
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _claim_noun_statement(ctx: _Context, noun: Token) -> Statement | None:
+    """ "The minister's claim that the budget is balanced", "her warning that prices will
+    rise": a noun of saying or believing (lexicon.CLAIM_NOUNS) with a possessive, and the
+    that-clause it governs (not a relative clause: "the claim that he made")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners or _in_headline(ctx, noun.idx):
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in ("acl", "ccomp")
+            and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children
+            )
+        ),
+        None,
+    )
+    if clause is None or clause.left_edge.i > noun.i + 1:
+        return None
+    owner = owners[0]
+    if owner.lower_ in _POSSESSIVES:
+        if owner.lower_ == "its":
+            return None  # "its claim": a company's or a report's; too often a thing's
+        key = _antecedent(ctx, owner)
+        source = (
+            _Source(key, Span(owner.idx, owner.idx + len(owner)))
+            if key
+            else _unresolved(ctx, owner)
+        )
+    else:
+        source = _resolve(ctx, owner, strict=True)
+    if source is None:
+        return None
+    span = _clause_span(ctx, clause)
+    end = min(span.end, _aside_at(clause))
+    content = _trim_span(ctx, Span(span.start, end))
+    if content.end <= content.start:
+        return None
+    cue = _Cue(noun, Span(noun.idx, noun.idx + len(noun)), noun.text, "Statement")
+    if noun.lemma_.lower() in ("denial",):
+        cue.kind = "Denial"
+    return _reported(ctx, cue, source, content, rule="claim-noun")

@@ -80,6 +80,7 @@ from kg.extract.attribution.headline import _headline_statements
 from kg.extract.attribution.reported import (
     _according_statement,
     _attitude_statement,
+    _claim_noun_statement,
     _light_verb_statement,
     _parenthetical_statement,
     _verb_statement,
@@ -346,6 +347,13 @@ RULES: dict[str, Rule] = {
             "clause or of-phrase it governs",
         ),
         Rule(
+            "claim-noun",
+            "tokens",
+            "The minister's claim that the budget is balanced was challenged.",
+            "a noun from lexicon.CLAIM_NOUNS with a possessive (a name, a resolvable his/her/"
+            "their) and the that-clause right after it; not a relative clause",
+        ),
+        Rule(
             "clause-verb",
             "tokens",
             "She realized the contract had never been signed.",
@@ -492,6 +500,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         lambda tok, lemma: lemma == "make",
         lambda ctx, tok, lemma: _light_verb_statement(ctx, tok),
         ("light-verb",),
+    ),
+    Trigger(
+        "noun of saying with a possessive",
+        frozenset({"NOUN"}),
+        lambda tok, lemma: lemma in lexicon.CLAIM_NOUNS,
+        lambda ctx, tok, lemma: _claim_noun_statement(ctx, tok),
+        ("claim-noun",),
     ),
     Trigger(
         "any verb with a clause",
