@@ -594,6 +594,13 @@ ROWS = [
         "claim-noun",
     ),
     Row(
+        "The mayor of Porto joked that she enjoys a good, “noisy council meeting now and then.”",
+        "The mayor of Porto",
+        "joked",
+        "that she enjoys a good, “noisy council meeting now and then.”",
+        "verb-complement",
+    ),
+    Row(
         "The carmaker said it would cut 12,000 jobs in Bavaria, a layoff that dwarfs the last one.",
         "The carmaker",
         "said",
