@@ -936,3 +936,16 @@ def test_description_resolves_to_the_entity_that_acted(row: SpeakerRow, nlp):
         assert ent.name == row.speaker
     else:
         assert ent.type == "UnnamedSource" and ent.name == row.source
+
+
+def test_question_participle_opening_a_sentence_may_be_read_as_past_tense(nlp):
+    # the question rule also takes "Asked" tagged VBD, but only where it opens its sentence
+    # ("Asked whether ..., the mayor said"; "When asked about ...")
+    from kg import nlp as nlp_mod
+    from kg.extract.attribution.unsourced import _opens_sentence
+
+    doc = nlp(nlp_mod.shadow("Asked about the strike, she laughed. When asked again, he left."))
+    asked = [t for t in doc if t.lower_ == "asked"]
+    assert [_opens_sentence(t) for t in asked] == [True, True]
+    doc = nlp(nlp_mod.shadow("The council asked whether the bridge was safe."))
+    assert not _opens_sentence(next(t for t in doc if t.lower_ == "asked"))
