@@ -601,6 +601,13 @@ ROWS = [
         "verb-complement",
     ),
     Row(
+        "The Ajax coach blamed the referee on Twitter after the defeat in Rotterdam.",
+        "The Ajax coach",
+        "blamed",
+        "the referee",
+        "stance-object",
+    ),
+    Row(
         "The carmaker said it would cut 12,000 jobs in Bavaria, a layoff that dwarfs the last one.",
         "The carmaker",
         "said",

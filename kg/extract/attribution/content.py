@@ -344,6 +344,25 @@ _ASIDES = frozenset(
 _CIRCUMSTANCE = frozenset(("at", "during", "in"))
 
 
+#: Where a stance is voiced ("on Twitter", "in a radio interview", "on social media").
+_CHANNELS = lexicon.CHANNEL_NOUNS | lexicon.words(
+    "twitter facebook instagram youtube tiktok television tv media website blog"
+)
+
+
+def _when_or_where_said(prep: Token) -> bool:
+    """Whether a verb's prepositional phrase says when ("on Sunday", "in March"; not an
+    event: "at the rally") or through what ("on Twitter", "in an interview") it was said:
+    a stance's object ends before it."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at", "during", "via"):
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return False
+    obj = objs[0]
+    return obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in _CHANNELS
+
+
 def _right_end(verb: Token, complement: Token) -> int:
     """Where the content that starts with ``complement`` ends: its own subtree, extended
     over the verb's later dependents. A clause runs to the end of the sentence; an object
@@ -376,6 +395,10 @@ def _right_end(verb: Token, complement: Token) -> int:
                 end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
                 continue
             if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
+                break
+            if complement.dep_ == "dobj" and _when_or_where_said(child):
+                # "blamed local officials on Twitter", "stressed the risks on Sunday":
+                # when and through what the stance was taken are the reporter's
                 break
             if (
                 child.dep_ == "prep"
