@@ -608,6 +608,27 @@ ROWS = [
         "stance-object",
     ),
     Row(
+        "The regulator suggested raising the levy on sugary drinks.",
+        "The regulator",
+        "suggested",
+        "raising the levy on sugary drinks",
+        "verb-infinitive",
+    ),
+    Row(
+        "The opposition proposed temporarily closing the border crossing at Rafah.",
+        "The opposition",
+        "proposed",
+        "temporarily closing the border crossing at Rafah",
+        "verb-infinitive",
+    ),
+    Row(
+        "As reported by the Daily Nation, the copper mine will close in May.",
+        "Daily Nation",
+        "reported",
+        "the copper mine will close in May.",
+        "as-reported",
+    ),
+    Row(
         "The carmaker said it would cut 12,000 jobs in Bavaria, a layoff that dwarfs the last one.",
         "The carmaker",
         "said",

@@ -209,10 +209,21 @@ def _dependent_content(ctx: _Context, verb: Token, lemma: str, takes_object: boo
 
 def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
     """verb-infinitive: "The union vowed to fight the closures", "declined to comment",
-    "wants to win" -> the infinitive clause."""
-    if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+    "wants to win" -> the infinitive clause; "suggested raising the levy", "proposed
+    closing the mine" -> the gerund clause (what is proposed or reported done)."""
+    if child.dep_ == "xcomp" and (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        or (child.tag_ == "VBG" and child.i == child.head.i + 1 + _adverbs_between(child))
+    ):
         return _clause_span(ctx, child), "verb-infinitive"
     return None
+
+
+def _adverbs_between(child: Token) -> int:
+    """How many adverbs stand between a verb and its complement ("suggested temporarily
+    closing")."""
+    doc = child.doc
+    return sum(1 for t in doc[child.head.i + 1 : child.i] if t.pos_ == "ADV")
 
 
 def _for_clause(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:

@@ -182,6 +182,11 @@ def _verb_statement(
         ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
+    if not subjects and found_by == "as-reported":
+        # "As reported by the Tribune, the mine will close": the agent of a participle
+        subjects = [
+            o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+        ]
     # verbs that are not plainly speech ("backed", "wants") need an agent as subject: a
     # name, a pronoun or a person or group noun, not "the delegate lead continues"
     # headlines parse badly: there, only a name or a pronoun may be the source
