@@ -629,6 +629,20 @@ ROWS = [
         "as-reported",
     ),
     Row(
+        "The Brazilian coach made no mention of the injured captain.",
+        "The Brazilian coach",
+        "made no mention of",
+        "the injured captain",
+        "light-verb",
+    ),
+    Row(
+        "The central bank issued a warning about rising household debt.",
+        "The central bank",
+        "issued a warning about",
+        "rising household debt",
+        "light-verb",
+    ),
+    Row(
         "The carmaker said it would cut 12,000 jobs in Bavaria, a layoff that dwarfs the last one.",
         "The carmaker",
         "said",

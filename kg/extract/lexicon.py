@@ -52,9 +52,13 @@ LIGHT_VERB_NOUNS: frozenset[str] = words(
     """
     case point argument claim promise pledge vow accusation allegation announcement
     statement prediction suggestion remark comment admission secret plea appeal threat
-    commitment
+    commitment call mention defense defence apology warning assurance note pitch
     """
 )
+
+#: Verbs that make an act of saying with one of those nouns ("made the case that",
+#: "issued a warning about", "sounded a note of caution", "delivered a plea for").
+LIGHT_VERBS: frozenset[str] = words("make issue deliver sound voice")
 
 #: Verbs of reacting that a quotation in the next sentence fills in ("Smith disagreed.
 #: “...”", "The mayor put it bluntly."): with no object or clause of their own.

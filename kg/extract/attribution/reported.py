@@ -287,12 +287,23 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
                 if c.dep_ in ("acl", "ccomp") and c.i > child.i:
                     content = _clause_span(ctx, c)
                     break
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "against"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "against", "about", "on"):
                     objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
                     if objs:
                         content = _clause_span(ctx, objs[0])
                         cue_end = c
                     break
+            else:
+                # "made the case that ...": the parse may hang the clause on the verb
+                clauses = [
+                    c
+                    for c in verb.rights
+                    if c.i > child.i
+                    and c.dep_ == "ccomp"
+                    and any(m.lower_ == "that" for m in c.children)
+                ]
+                if clauses and clauses[0].left_edge.i == child.right_edge.i + 1:
+                    content = _clause_span(ctx, clauses[0])
             break
         if child.lower_ in ("clear", "plain") and child.dep_ in ("ccomp", "oprd", "acomp", "dobj"):
             cue_end = child

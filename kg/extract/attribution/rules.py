@@ -343,8 +343,9 @@ RULES: dict[str, Rule] = {
             "light-verb",
             "tokens",
             "The union made the case that the rosters were unsafe.",
-            "'make' with a noun of saying ('the case', 'no secret of') or 'clear', and the "
-            "clause or of-phrase it governs",
+            "'make' (issue, deliver, sound, voice: lexicon.LIGHT_VERBS) with a noun of "
+            "saying ('the case', 'no secret of', 'a warning about') or 'clear', and the "
+            "clause or prepositional phrase it governs",
         ),
         Rule(
             "claim-noun",
@@ -495,9 +496,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("hearsay-adverb",),
     ),
     Trigger(
-        "make and a noun of saying",
+        "make (offer, issue, ...) and a noun of saying",
         frozenset({"VERB"}),
-        lambda tok, lemma: lemma == "make",
+        lambda tok, lemma: lemma in lexicon.LIGHT_VERBS,
         lambda ctx, tok, lemma: _light_verb_statement(ctx, tok),
         ("light-verb",),
     ),
