@@ -845,6 +845,20 @@ HEADLINE_ROWS = [
         "headline",
     ),
     Row(
+        "Farm Lobby Backs Trade Deal And Denounces New Tariffs\n\nThe vote was held in Lyon.",
+        "Farm Lobby",
+        "Denounces",
+        "New Tariffs",
+        "headline",
+    ),
+    Row(
+        "Farm Lobby Backs Trade Deal And Denounces New Tariffs\n\nThe vote was held in Lyon.",
+        "Farm Lobby",
+        "Backs",
+        "Trade Deal",
+        "headline",
+    ),
+    Row(
         "Economists: Rate Cut Is Coming In March\n\nThe central bank meets next week.",
         "Economists",
         ":",

@@ -232,9 +232,11 @@ def _segment_statements(ctx: _Context, toks: list[Token]) -> list[Statement]:
         stop = len(rest)
         second = None
         for i, t in enumerate(rest):
-            if t.text == "," and i + 1 < len(rest):
-                nxt = rest[i + 1]
-                if _lemma_of(nxt.text) and ctx.table.at(nxt.idx) is None:
+            if t.text == "," or t.lower_ == "and":
+                # "..., Vows To Cut Deficit", "Backs Trump And Denounces Clinton": a second
+                # verb of the same source
+                nxt = rest[i + 1] if i + 1 < len(rest) else t
+                if i + 1 < len(rest) and _lemma_of(nxt.text) and ctx.table.at(nxt.idx) is None:
                     stop, second = i, cue_end + 1 + i + 1
                     break
                 if nxt.lower_ in ("who", "which", "but"):
