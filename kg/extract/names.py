@@ -209,6 +209,7 @@ class PersonName:
         return self.given is not None
 
 
+@lru_cache(maxsize=65536)
 def parse_name(form: str) -> PersonName:
     words = form.replace(",", " ").split()
     suffix = None

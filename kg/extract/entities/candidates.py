@@ -570,13 +570,20 @@ def _capitalised(tok) -> bool:
 
 
 def _ent_of(doc: Doc, tok) -> SpacySpan | None:
-    """The NER entity (of a kind a company can be mistaken for) covering ``tok``."""
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in _JOINABLE:
-            return ent
-        if ent.start > tok.i:
-            break
-    return None
+    """The NER entity (of a kind a company can be mistaken for) covering ``tok``, found
+    from the tokens' IOB tags: ``doc.ents`` builds every entity of the article anew on
+    each access, which cost more than the rest of this module."""
+    if tok.ent_iob_ not in ("B", "I") or tok.ent_type_ not in _JOINABLE:
+        return None
+    from spacy.tokens import Span as SpacySpanType  # spaCy is loaded: there is a Doc
+
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpanType(doc, start, end, label=tok.ent_type_)
 
 
 def _run_start(doc: Doc, i: int) -> int:
