@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kg import nlp as nlp_mod
 from kg.cache import BuildCache, record_key
 from kg.claims.inputs import ArticleClaims
-from kg.claims.state import article_fingerprint, update_claims
+from kg.claims.state import update_claims
 from kg.claims.triples import claims_subjects
 from kg.model import Article, Extraction, Identity, ReadProblem
 from kg.rdf.iris import Minter
@@ -68,7 +68,7 @@ def write_corpus(
         # an article whose text could not be made into a record keeps its graph as it is
         live = {i: k for i, k in live.items() if k is not None and cache.has(k)}
     keys = {iri: key for iri, key in live.items() if key is not None}
-    resolution, made, changed = _resolve(cache, minter, rules, keys, prefetched, reuse)
+    resolution, made = _resolve(cache, minter, rules, keys, prefetched, reuse)
     res = resolution.resolution()
     written = cache.graphs()
     for iri, key in keys.items():
@@ -103,9 +103,8 @@ def write_corpus(
     )
     # claims (kg.claims): with the speakers just resolved, redoing only what the changed
     # articles reach (kg.claims.state)
-    fps = made.fingerprints(keys, res, changed)
     report.claim_changes, report.claims = update_claims(
-        store, cache, graph_iri(minter, "claims"), keys, res, minter, fps
+        store, cache, graph_iri(minter, "claims"), keys, res, minter
     )
     cache.drop_records_except(set(keys.values()))
     report.total_articles = len(keys)
@@ -130,54 +129,30 @@ class Prefetched:
 
 
 class Made:
-    """What each article's graph and its claims are made from, as digests
-    (:func:`kg.writer.article_digest`, :func:`kg.claims.state.article_fingerprint`),
-    worked out once per identity: the prefetch works them out for the stored corpus
-    beside the parse, and phase 2 again only for the articles whose identities changed
-    (or, for claims, whose entities changed). Phase 2 compares them for every article
-    (what a graph was written from is known only that way after a crash), and working
-    them out for the whole of PolNeAR train cost 0.03 CPU seconds a build."""
+    """What each article's graph is made from, as a digest
+    (:func:`kg.writer.article_digest`), worked out once per identity: the prefetch works
+    it out for the stored corpus beside the parse, and phase 2 again only for the
+    articles whose identities changed. Phase 2 compares it for every article (after a
+    crash, that is how it knows which graphs were written), and working it out for the
+    whole of PolNeAR train cost 0.02 CPU seconds a build."""
 
     def __init__(self, base: str):
         self.base = base
-        self.known: dict[str, tuple[Identity, str, str, str]] = {}
+        self.known: dict[str, tuple[Identity, str, str]] = {}
 
     def fill(self, corpus: CorpusResolution, keys: dict[str, str]) -> Made:
-        """Work them out for every article of ``corpus`` (``keys``: their record keys)."""
+        """Work it out for every article of ``corpus`` (``keys``: their record keys)."""
         for short, key in keys.items():
             ident = corpus.identities.get(short)
             if ident is not None:
-                self.known[short] = (
-                    ident,
-                    key,
-                    article_digest(key, ident, self.base),
-                    article_fingerprint(key, ident, corpus, self.base),
-                )
+                self.known[short] = (ident, key, article_digest(key, ident, self.base))
         return self
 
-    def _kept(self, short: str, key: str, ident: Identity) -> tuple | None:
-        kept = self.known.get(short)
-        return kept if kept is not None and kept[0] is ident and kept[1] == key else None
-
     def digest(self, short: str, key: str, ident: Identity) -> str:
-        kept = self._kept(short, key, ident)
-        return kept[2] if kept is not None else article_digest(key, ident, self.base)
-
-    def fingerprints(
-        self, keys: dict[str, str], res: Resolution, changed: set[str]
-    ) -> dict[str, str]:
-        """Every article's claims fingerprint (``keys``: article IRI -> record key;
-        ``changed``: the entities described anew or gone, whose types may differ)."""
-        out = {}
-        for iri, key in keys.items():
-            short = iri.rsplit("/", 1)[-1]
-            ident = res.identities[short]
-            kept = self._kept(short, key, ident)
-            if kept is not None and changed.isdisjoint(ident.iris.values()):
-                out[short] = kept[3]
-            else:
-                out[short] = article_fingerprint(key, ident, res, self.base)
-        return out
+        kept = self.known.get(short)
+        if kept is not None and kept[0] is ident and kept[1] == key:
+            return kept[2]
+        return article_digest(key, ident, self.base)
 
 
 def load_resolution(
@@ -216,11 +191,11 @@ def _resolve(
     keys: dict[str, str],
     prefetched: Prefetched | None,
     reuse: bool = True,
-) -> tuple[CorpusResolution, Made, set[str]]:
+) -> tuple[CorpusResolution, Made]:
     """The corpus's resolution: the prefetched (or kept) one brought up to date (only the
     blocks the new and removed articles touch are resolved again), or one made now; then
     kept for the next build, with the memo, in one transaction. With it, the digests of
-    :class:`Made` and the entities the update described anew or removed."""
+    :class:`Made`."""
     wanted = {iri.rsplit("/", 1)[-1]: key for iri, key in keys.items()}
     if prefetched is None or prefetched.rules != rules:
         prefetched = load_resolution(cache, minter, rules, reuse=reuse)
@@ -228,7 +203,7 @@ def _resolve(
     memo = corpus.memo
     changed = [k for short, k in wanted.items() if have.get(short) != k]
     removed = [short for short in have if short not in wanted]
-    changes = corpus.update(cache.entities(changed).values(), removed)
+    corpus.update(cache.entities(changed).values(), removed)
     memo.used = {b.digest for b in corpus.blocks()}
     made = prefetched.made or Made(minter.base)
     if str(cache.path) == ":memory:":  # a remote store's cache: gone after this build
@@ -237,7 +212,7 @@ def _resolve(
         kept = prefetched.kept
         state = kept.moved(cache.connection) if kept else ResolutionState(cache.connection)
         cache.keep_memo(memo, then=lambda: state.save(corpus, wanted))
-    return corpus, made, changes.entities | changes.gone
+    return corpus, made
 
 
 _ARTICLE_DATA = """

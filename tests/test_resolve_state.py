@@ -18,7 +18,7 @@ import pytest
 from kg.cache import BuildCache
 from kg.pipeline import build_records, remove, resolve
 from kg.resolve.aliases import AliasRule
-from kg.resolve.state import ResolutionState
+from kg.resolve.state import FORMAT, ResolutionState
 from kg.store import open_store
 from tests.test_claims import Rec, S, record
 
@@ -170,7 +170,7 @@ def _tamper(path: Path, sql: str) -> None:
         "DELETE FROM resolution_blocks WHERE rowid IN (SELECT rowid FROM resolution_blocks"
         " LIMIT 1)",
         # made by another version of the resolver
-        "UPDATE resolution_meta SET value = replace(value, '[\"1\"', '[\"0\"')"
+        f"UPDATE resolution_meta SET value = replace(value, '[\"{FORMAT}\"', '[\"0\"')"
         " WHERE name = 'stamp'",
         # an older newskg's cache: no state at all
         "DELETE FROM resolution_meta",

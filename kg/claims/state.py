@@ -698,20 +698,17 @@ def update_claims(
     keys: dict[str, str],
     resolution: Resolution,
     minter: Minter,
-    fps: dict[str, str] | None = None,
 ) -> tuple[int, Counter]:
     """Phase 2's claims step (``keys``: article IRI -> record key of every article the
     store holds): the claims graph brought up to date, in steps when the state allows,
     else from scratch. Returns how many subjects of ``graph`` changed, and the counts a
-    build reports (:func:`kg.claims.claim_counts`). ``fps``: each article's
-    :func:`article_fingerprint` by short hash, when the caller knows them."""
+    build reports (:func:`kg.claims.claim_counts`)."""
     state = ClaimsState(cache.connection)
     short = {iri.rsplit("/", 1)[-1]: key for iri, key in keys.items()}
-    if fps is None:
-        fps = {
-            a: article_fingerprint(key, resolution.identities[a], resolution, minter.base)
-            for a, key in short.items()
-        }
+    fps = {
+        a: article_fingerprint(key, resolution.identities[a], resolution, minter.base)
+        for a, key in short.items()
+    }
     known = cache.subject_count(graph)
     if (
         state.ready(minter.base, known)

@@ -36,7 +36,7 @@ from kg.resolve.corpus import CorpusResolution, Journal, person_givens
 from kg.resolve.local import ArticleEntities
 
 #: The layout of the rows below; another one is not read.
-FORMAT = "1"
+FORMAT = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS resolution_meta (
@@ -80,27 +80,23 @@ class ResolutionState:
     def __init__(self, db: sqlite3.Connection):
         self.db = db  # the tables exist: the cache makes them (kg.cache)
         self.rows: dict[str, dict[str, str]] = {t: {} for t in _TABLES}
-        self.total = 0
 
     def moved(self, db: sqlite3.Connection) -> ResolutionState:
         """The same state on another connection (read in the prefetch thread, written
         in the build's)."""
         other = ResolutionState(db)
-        other.rows, other.total = self.rows, self.total
+        other.rows = self.rows
         return other
 
     def _put(self, table: str, key: str, text: str | None) -> bool:
-        """A row's text as kept (None: gone), in :attr:`rows` and the checksum's sum;
-        whether it changed."""
+        """A row's text as kept (None: gone), in :attr:`rows`; whether it changed."""
         rows = self.rows[table]
         old = rows.get(key)
         if old == text:
             return False
-        if old is not None:
-            self.total = (self.total - _row_hash(table, key, old)) % _MOD
+        if text is None:
             del rows[key]
-        if text is not None:
-            self.total = (self.total + _row_hash(table, key, text)) % _MOD
+        else:
             rows[key] = text
         return True
 
@@ -133,14 +129,13 @@ class ResolutionState:
         }
         placed_text = meta.get("placed", "")
         rows = {t: dict(r) for t, r in listed.items()}
-        total = _sum(rows)
-        if meta.get("checksum") != _checksum(total, placed_text):
+        if meta.get("checksum") != _checksum(rows, placed_text):
             return None
         try:
             corpus, keys = self._decode(listed, placed_text, minter, rules, memo, entities_of)
         except (KeyError, ValueError, TypeError, IndexError):  # parts that do not fit
             return None
-        self.rows, self.total = rows, total
+        self.rows = rows
         return corpus, keys
 
     def _decode(self, rows, placed_text, minter, rules, memo, entities_of):
@@ -203,7 +198,7 @@ class ResolutionState:
         if journal.full:
             for t in _TABLES:
                 db.execute(f"DELETE FROM {t}")
-            self.rows, self.total = {t: {} for t in _TABLES}, 0
+            self.rows = {t: {} for t in _TABLES}
         kept = set(self.rows["resolution_articles"])
         for article in sorted((set(corpus.articles) if journal.full else journal.articles) | kept):
             if article not in corpus.articles:
@@ -263,7 +258,7 @@ class ResolutionState:
         meta = {
             "stamp": _stamp(corpus.minter, corpus.rules),
             "placed": placed_text,
-            "checksum": _checksum(self.total, placed_text),
+            "checksum": _checksum(self.rows, placed_text),
         }
         db.executemany("INSERT OR REPLACE INTO resolution_meta VALUES (?, ?)", meta.items())
         corpus.journal = Journal(full=False)
@@ -293,23 +288,21 @@ def _stamp(minter: Minter, rules: list[AliasRule]) -> str:
     )
 
 
-_MOD = 1 << 128
-
-
-def _row_hash(table: str, key: str, text: str) -> int:
-    data = f"{table}\x1f{key}\x1f{text}".encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "big")
-
-
-def _sum(rows: dict[str, dict[str, str]]) -> int:
-    """The sum of every kept row's hash: what the checksum is made from. A sum, not a
-    digest of the rows in order, so that a build that changes a few rows updates it in
-    as many steps (:meth:`ResolutionState._put`)."""
-    return sum(_row_hash(t, k, v) for t, r in rows.items() for k, v in r.items()) % _MOD
-
-
-def _checksum(total: int, placed: str) -> str:
-    return f"{(total + _row_hash('placed', '', placed)) % _MOD:032x}"
+def _checksum(rows: dict[str, dict[str, str]], placed: str) -> str:
+    """A digest of every kept row, each table's in key order (rows read back come in
+    that order, and a build adds a few: sorting them again is cheap). Keys and texts
+    are joined apart, so that a build digests them in a few calls, not one per row."""
+    h = hashlib.blake2b(digest_size=16)
+    for t in _TABLES:
+        r = rows[t]
+        keys = sorted(r)
+        h.update(f"\x1d{t}\x1d".encode())
+        h.update("\x1e".join(keys).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1d")
+        h.update("\x1e".join([r[k] for k in keys]).encode("utf-8", "surrogatepass"))
+    h.update(b"\x1d")
+    h.update(placed.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 __all__ = ["FORMAT", "ResolutionState"]
