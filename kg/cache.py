@@ -10,6 +10,9 @@ was written. The digest of those inputs is kept per graph after each write; a gr
 digest is missing or different is rewritten. A crash between a write and its digest only
 costs one more, identical, write.
 
+Beside them, the corpus resolution as the last build left it (:mod:`kg.resolve.state`),
+so that a build resolves only what its articles touch instead of the whole stored corpus.
+
 The cache is one SQLite file. Losing it loses no data: records are rebuilt from the article
 texts the store holds, and every graph is rewritten once.
 """
