@@ -131,6 +131,37 @@ def query(store: Store | str, sparql: str, **params: str) -> list[dict[str, Any]
     return q.triples_to_turtle(result)
 
 
+def canned_query(
+    store: Store | str,
+    query_name: str,
+    /,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    **params: str,
+) -> list[dict[str, Any]]:
+    """Run a canned query (``kg query --list`` names them; ``ontology/queries/*.rq``) with
+    its parameters (``name="..."``, matched as the CLI matches it: case and accents aside)
+    and return its rows as :func:`query` does, without the parameter columns. ``limit`` and
+    ``offset`` give one page of the rows, in the query's order."""
+    from kg import sparql as q
+    from kg.store.base import Rows
+
+    canned = q.canned_queries()
+    if query_name not in canned:
+        raise ValueError(f"no canned query {query_name!r}; choose from {', '.join(canned)}")
+    cq = canned[query_name]
+    missing = [p for p in cq.params if p not in params]
+    if missing:
+        raise TypeError(f"canned query {query_name!r} needs " + ", ".join(missing))
+    bound = cq.prepare(params)
+    with _store(store, read_only=True) as st:
+        result = cq.run(st, bound, limit=limit, offset=offset)
+    assert isinstance(result, Rows)
+    keep = [v for v in result.variables if v not in bound]
+    return [{v: _python(b.get(v)) for v in keep} for b in result.bindings]
+
+
 def extract_text(text: str, title: str | None = None, *, model: str | None = None) -> Extraction:
     """The extraction record of one text, no store involved: ``.entities`` and
     ``.statements`` (each with ``.text``, ``.speaker``, ``.cue``, ``.rule`` and its spans,
@@ -235,6 +266,7 @@ def _python(term: dict[str, Any] | None) -> Any:
 __all__ = [
     "__version__",
     "build",
+    "canned_query",
     "entities",
     "extract_text",
     "find_claims",

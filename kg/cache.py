@@ -10,6 +10,9 @@ was written. The digest of those inputs is kept per graph after each write; a gr
 digest is missing or different is rewritten. A crash between a write and its digest only
 costs one more, identical, write.
 
+Beside them, the corpus resolution as the last build left it (:mod:`kg.resolve.state`),
+so that a build resolves only what its articles touch instead of the whole stored corpus.
+
 The cache is one SQLite file. Losing it loses no data: records are rebuilt from the article
 texts the store holds, and every graph is rewritten once.
 """
@@ -28,6 +31,7 @@ from kg.claims.inputs import ArticleClaims
 from kg.model import Article, Extraction
 from kg.resolve.blocks import Memo, resolver_version
 from kg.resolve.local import ArticleEntities
+from kg.resolve.state import SCHEMA as RESOLUTION_SCHEMA
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -113,7 +117,7 @@ class BuildCache:
         self._db = sqlite3.connect(str(self.path), isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._db.executescript(_SCHEMA + RESOLUTION_SCHEMA)
 
     def close(self) -> None:
         self._db.close()
@@ -224,17 +228,20 @@ class BuildCache:
         """What earlier builds resolved, for :func:`kg.resolve.resolve_corpus` to reuse."""
         version = resolver_version()
         memo = Memo()
-        for d, outcome in self._db.execute("SELECT digest, outcome FROM blocks"):
-            memo.blocks[d] = json.loads(outcome)
+        rows = self._db.execute("SELECT digest, outcome FROM blocks").fetchall()
+        if rows:  # one decoder pass over every outcome, not one per row
+            outcomes = json.loads("[" + ",".join(o for _, o in rows) + "]")
+            memo.blocks = {d: o for (d, _), o in zip(rows, outcomes, strict=True)}
         rows = self._db.execute(
             "SELECT family, name, key FROM name_keys WHERE version = ?", (version,)
         )
         memo.keys = {(f, n): k for f, n, k in rows}
         return memo
 
-    def keep_memo(self, memo: Memo) -> None:
+    def keep_memo(self, memo: Memo, then: Callable[[], None] | None = None) -> None:
         """Keep the blocks this resolution used (new ones added, unused ones forgotten)
-        and the name keys it computed."""
+        and the name keys it computed. ``then`` runs in the same transaction (the kept
+        resolution, :mod:`kg.resolve.state`, whose blocks' outcomes are these)."""
         version = resolver_version()
         with self._tx():
             stale = [d for d in memo.blocks if d not in memo.used]
@@ -253,6 +260,8 @@ class BuildCache:
                     "INSERT OR REPLACE INTO name_keys VALUES (?, ?, ?, ?)",
                     [(version, f, n, k) for (f, n), k in memo.new_keys.items()],
                 )
+            if then is not None:
+                then()
 
     # --- corpus-level graphs, subject by subject ----------------------------------------
 

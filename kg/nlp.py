@@ -39,12 +39,38 @@ def installed_models() -> list[str]:
 
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a new sentence after every line break, so that no sentence (and so no parse)
-    runs across paragraphs; news paragraphs never continue a sentence over a line break."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
+    runs across paragraphs; news paragraphs never continue a sentence over a line break.
+    A dateline ("KOCHI — ", "LA SERENA, Chile — ") is a sentence of its own too: parsed
+    with the sentence it opens, it becomes that sentence's subject ("KOCHI ... said")."""
+    line_start = True
+    for token in doc:
+        if line_start and token.i + 1 < len(doc):
+            after = _dateline_end(doc, token.i)
+            if after is not None:
+                doc[after].is_sent_start = True
+        line_start = "\n" in token.text or "\n" in token.whitespace_
+        if line_start and token.i + 1 < len(doc):
+            doc[token.i + 1].is_sent_start = True
     return doc
+
+
+_DASHES = frozenset(["—", "–", "--", "-", "―"])
+
+
+def _dateline_end(doc: Doc, i: int) -> int | None:
+    """The index of the first token after a dateline opening a line at token ``i``: words
+    in capitals (a place may be followed by ", Region" and an agency in brackets: "NEW YORK
+    (AP) —"), then a dash and a capitalised word."""
+    if not (doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1):
+        return None
+    for j in range(i + 1, min(i + 10, len(doc) - 1)):
+        tok = doc[j]
+        if tok.text in _DASHES:
+            nxt = doc[j + 1]
+            return j + 1 if nxt.is_title or nxt.is_upper or nxt.is_quote else None
+        if "\n" in tok.whitespace_ or not (tok.is_upper or tok.is_title or tok.text in ",.()"):
+            return None
+    return None
 
 
 @lru_cache(maxsize=4)

@@ -36,6 +36,7 @@ from kg.phase2 import (
     corpus_graphs,
     corpus_level_graphs,
     graph_iri,
+    prefetch_resolution,
     write_corpus,
 )
 from kg.rdf.iris import Minter
@@ -44,7 +45,6 @@ from kg.rdf.vocab import DEFAULT_BASE
 from kg.readers import read_paths
 from kg.readers.files import STDIN
 from kg.readers.metadata import Metadata
-from kg.resolve import CorpusResolution
 from kg.resolve.aliases import AliasRule, merge_rules
 from kg.store.base import Store, StoredArticle
 from kg.workers import extract_batch, extract_records
@@ -97,6 +97,24 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
+        gc.unfreeze()  # what a build froze (:func:`_collector_paused`) is collectable again
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The stored corpus's resolution is some 250,000 objects that live as long as the
+    build and hold no cycles: CPython's collector, run while they are made and again each
+    time they are older, only walks them (about 0.1 CPU seconds on PolNeAR train). It is paused
+    while they are made, and what exists then is frozen out of its way until the build
+    ends (:func:`_fewer_collections` thaws it)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
 
 
 def extract_articles(
@@ -299,9 +317,10 @@ def build(
 
 
 class _Prefetch(threading.Thread):
-    """While phase 1 parses (in worker processes, or in this one), resolve the stored
-    corpus as it stands (its records' resolution inputs and the memo of earlier builds),
-    so that after phase 1 only the blocks the new articles touch are left to resolve:
+    """While phase 1 parses (in worker processes, or in this one), read the resolution of
+    the stored corpus the cache keeps (or, without one, resolve the stored corpus from its
+    records and the memo of earlier builds: :func:`kg.phase2.prefetch_resolution`), so
+    that after phase 1 only the blocks the new articles touch are left to resolve:
     adding one article to a large store then costs about what adding it to an empty one
     does. Started once the workers are forked (``extract_records(started=...)``): a
     worker forked while this thread filled memory took a second longer to parse one
@@ -314,20 +333,17 @@ class _Prefetch(threading.Thread):
         self._error: BaseException | None = None
 
     def run(self) -> None:
-        try:
-            if str(self._path) == ":memory:" or not self._keys:
-                return
-            cache = BuildCache(self._path)  # its own connection: SQLite's rule for threads
+        if str(self._path) == ":memory:" or not self._keys:
+            return
+        with _collector_paused():
             try:
-                entities, memo = cache.entities(self._keys), cache.memo()
-            finally:
-                cache.close()
-            corpus = CorpusResolution(self._minter, self._rules, memo)
-            corpus.update(entities.values())
-            keys = {art.article: key for key, art in entities.items()}
-            self._out = Prefetched(corpus, keys, list(self._rules))
-        except BaseException as exc:  # noqa: BLE001 - phase 2 then resolves on its own
-            self._error = exc
+                cache = BuildCache(self._path)  # its own connection: SQLite's rule for threads
+                try:
+                    self._out = prefetch_resolution(cache, self._minter, self._rules, self._keys)
+                finally:
+                    cache.close()
+            except BaseException as exc:  # noqa: BLE001 - phase 2 then resolves on its own
+                self._error = exc
 
     def result(self) -> Prefetched | None:
         if self.ident is None:  # not started (phase 1 had nothing to do): run it now
@@ -421,7 +437,10 @@ def resolve(
     try:
         corpus = _Corpus(store.articles(), cache)
         rules = _rules(store, minter, list(aliases))
-        write_corpus(store, cache, corpus, minter, rules, report, model=model, model_id=None)
+        # resolved from the records, whatever resolution the cache keeps (and kept anew)
+        write_corpus(
+            store, cache, corpus, minter, rules, report, model=model, model_id=None, reuse=False
+        )
     finally:
         cache.close()
     return report

@@ -220,6 +220,113 @@ def test_company_names_with_and_or_ampersand_stay_whole(nlp):
     assert "Shell and Unilever" not in orgs  # two companies
 
 
+# --- 3b. possessives inside names, people NER takes for organisations, plural nouns --------
+
+HARBOUR = (
+    "KOCHI — The Vypin Fishermen's Cooperative Society said on Monday it would go to court "
+    "over the new breakwater. A spokeswoman for the National Women's Council said members "
+    "would join the protest, and doctors at the Children's Hospital of Ernakulam said the "
+    "dust had already sent dozens of patients to its wards.\n\n"
+    "Anil Tandel, secretary of the Vypin Fishermen's Cooperative Society, welcomed the delay. "
+    "Its president, Giorgos Papadakis, told the broadcaster ERT that the union would not "
+    "sign. Commuters interviewed at the ferry jetty voiced frustration. Farmers said they "
+    "would march on Friday. Kerala's Ministry of Fisheries said the works would go on.\n"
+)
+
+
+def test_a_possessive_of_the_name_keeps_the_organisation_whole(nlp):
+    ex = _extract(HARBOUR)
+    orgs = _names(ex, "Organization")
+    assert {
+        "Vypin Fishermen's Cooperative Society",
+        "National Women's Council",
+        "Children's Hospital of Ernakulam",
+    } <= orgs, orgs
+    assert not {"Council", "Children", "Vypin Fishermen"} & orgs, orgs
+    assert "Ministry of Fisheries" in orgs  # a place's possessive is still cut
+
+
+def test_a_dateline_is_never_the_source_of_the_sentence_it_opens(nlp):
+    ex = _extract(HARBOUR)
+    first = min(ex.statements, key=lambda s: s.cue_span.start)
+    assert first.cue_span.slice(HARBOUR) == "said"
+    source = first.source_span.slice(HARBOUR)
+    assert "KOCHI" not in source and source.endswith("Cooperative Society"), source
+
+
+def test_a_person_named_after_a_role_is_a_person_and_plural_nouns_are_no_names(nlp):
+    ex = _extract(HARBOUR)
+    assert _one(ex, "Giorgos Papadakis").type == "Person"
+    everything = {e.name for e in ex.entities if e.type != "UnnamedSource"}
+    assert not {"Commuters", "Farmers", "Giorgos Papadakis"} & (
+        _names(ex, "Organization") | _names(ex, "NewsOrganization")
+    ), everything
+
+
+LAGOS = (
+    "LAGOS, Nigeria — The chief executive of Zenith Silicon, Adaeze Okonkwo-Bello, resigned "
+    "on Friday. Ms. Okonkwo-Bello said she was leaving with a clear conscience. The board "
+    "appointed the finance director, Tunde Adeyemi, as interim chief.\n\n"
+    "Chiamaka Eze resigned from the board in June. Mrs. Eze said she had warned the "
+    "directors. The Securities and Exchange Commission of Nigeria said it was reviewing the "
+    "matter. Okonkwo-Bello, 52, founded the company in 2011.\n"
+)
+
+
+def test_people_ner_takes_for_places_or_companies_are_people(nlp):
+    ex = _extract(LAGOS)
+    ceo = _one(ex, "Adaeze Okonkwo-Bello")
+    assert len(ceo.mentions) == 3  # the honorific and the age mentions are hers too
+    assert _one(ex, "Tunde Adeyemi").type == "Person"
+    assert _one(ex, "Chiamaka Eze").type == "Person"  # "Mrs. Eze" later
+    assert "Zenith Silicon" in _names(ex, "Organization")
+    assert not {"Zenith Silicon"} & _names(ex, "Person")
+
+
+def test_a_trade_word_in_the_plural_ends_a_company_not_a_person(nlp):
+    text = (
+        "MOMBASA — Coastal juice maker Baraka Hills Foods has closed its second plant. "
+        "Kilimani Motors said car sales fell, and Ann Glass, a trader, said prices rose.\n"
+    )
+    ex = _extract(text)
+    orgs = _names(ex, "Organization")
+    assert {"Baraka Hills Foods", "Kilimani Motors"} <= orgs, orgs
+    assert _one(ex, "Ann Glass").type == "Person"  # a surname, not a trade in the plural
+
+
+def test_a_national_body_keeps_its_country_and_is_not_the_us_one(nlp):
+    ex = _extract(LAGOS)
+    orgs = _names(ex, "Organization")
+    assert "Securities and Exchange Commission of Nigeria" in orgs, orgs
+    assert "Securities and Exchange Commission" not in orgs
+
+
+def test_a_dateline_in_capitals_names_the_place_as_it_is_written_elsewhere(nlp):
+    text = "NAIROBI — The ministry said on Sunday that 14 people had died in the floods.\n"
+    ex = _extract(text)
+    nairobi = _one(ex, "Nairobi", "Place")
+    assert [s.slice(text) for s in nairobi.mentions] == ["NAIROBI"]  # the words as printed
+
+
+SEOUL = (
+    "SEOUL — The study's lead author, Dr. Kim Min-jun, said the results could save "
+    "billions of won a year. “We did not expect it to be identical,” Kim said. Professor "
+    "Park Ji-yeon of Yonsei University called the findings convincing, and Lee Soo-ah, who "
+    "heads a survivors' group, said members had stopped taking the branded drug.\n"
+)
+
+
+def test_korean_names_keep_their_hyphenated_given_name_and_family_name_first(nlp):
+    ex = _extract(SEOUL)
+    kim = _one(ex, "Kim Min-jun")
+    assert "Kim" in kim.aliases  # the family name on its own is the same person
+    assert _one(ex, "Park Ji-yeon") and _one(ex, "Lee Soo-ah")
+    assert not [e for e in ex.entities if e.name.endswith("-")]
+    assert parse_name("Kim Min-jun").surname == "Kim"
+    assert parse_name("Adaeze Okonkwo-Bello").surname == "Okonkwo-Bello"
+    assert parse_name("Jean-Luc Picard").surname == "Picard"
+
+
 # --- 4. names in Cyrillic, Greek and Arabic script -----------------------------------------
 
 GULF = (

@@ -55,6 +55,19 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     metavar="SECONDS",
     help="Stop a query that runs longer than this (0: no limit).",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Print at most N rows of a SELECT (default: all of them).",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="M",
+    help="Skip the first M rows of a SELECT (with --limit: pages).",
+)
 @format_option(*q.FORMATS)
 @store_option
 def query(
@@ -64,6 +77,8 @@ def query(
     list_: bool,
     allow_service: bool,
     timeout: float,
+    limit: int | None,
+    offset: int,
     fmt: str,
     store_path: str | None,
 ) -> None:
@@ -72,13 +87,15 @@ def query(
     Queries see the union of all article graphs; the prefixes kg, schema, prov, nif,
     dcterms, skos, rdfs, rdf, owl and xsd are predeclared. The store is opened read-only:
     updates and SERVICE are refused. CONSTRUCT and DESCRIBE print Turtle; --format json is
-    the W3C SPARQL 1.1 results JSON.
+    the W3C SPARQL 1.1 results JSON. --limit and --offset page the rows of a SELECT, in its
+    order (the whole answer is still found and ordered: paging saves printing, not search).
 
     \b
     Examples:
       kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
       kg query @examples/queries/denied-findings.rq --format csv
       kg query --name quotes-by --param name="Rosario Almendra"
+      kg query --name statements --limit 20 --offset 20
       kg query --list
     """
     canned = q.canned_queries()
@@ -117,11 +134,19 @@ def query(
         raise _bad_param(exc) from None
     except QueryError as exc:
         raise UserFacingError(str(exc)) from None
+    if (limit is not None or offset) and shape.form != "SELECT":
+        raise click.UsageError(f"--limit and --offset page SELECT rows, not {shape.form}")
     with opened_store(store_path, read_only=True) as store:
         try:
-            result = q.run(
-                store, text, bound, allow_service=allow_service, timeout=timeout or math.inf
-            )
+            if name:
+                result = canned[name].run(
+                    store, bound, limit=limit, offset=offset, timeout=timeout or math.inf
+                )
+            else:
+                result = q.run(
+                    store, text, bound, allow_service=allow_service, timeout=timeout or math.inf
+                )
+                result = q.page(result, limit, offset)
         except QueryTimeout:
             _abandon(
                 f"kg: error: the query ran longer than {timeout:g} s and was stopped (add a "

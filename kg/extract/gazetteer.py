@@ -123,7 +123,7 @@ OUTLET_CUE_BEFORE = re.compile(
 )
 OUTLET_CUE_AFTER = re.compile(
     r"^(?:’s|'s)?\s+(?:newspaper|magazine|news agency|wire service|network|tabloid|"
-    r"editorial board|reporter|correspondent|anchor|columnist|poll\b|interview)"
+    r"editorial board|reporters?|correspondents?|anchor|columnist|poll|interview)\b"
 )
 
 #: Organisations by canonical name, with the other names they go by (compared after

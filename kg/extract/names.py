@@ -209,6 +209,7 @@ class PersonName:
         return self.given is not None
 
 
+@lru_cache(maxsize=65536)
 def parse_name(form: str) -> PersonName:
     words = form.replace(",", " ").split()
     suffix = None
@@ -222,8 +223,19 @@ def parse_name(form: str) -> PersonName:
         words = [*words[:-2], f"{words[-2]} {words[-1]}"]
     if len(words) == 1:
         return PersonName(None, (), words[0], suffix)
+    if len(words) == 2 and _korean_given_name(words[1]):
+        # "Kim Min-jun", "Park Ji-yeon": the family name first, as Korean names are written
+        return PersonName(words[1], (), words[0], suffix)
     middles = tuple(w[0].upper() for w in words[1:-1] if w[:1].isalpha())
     return PersonName(words[0], middles, words[-1], suffix)
+
+
+def _korean_given_name(word: str) -> bool:
+    """A two-syllable given name romanised with a hyphen and a lower-case second part
+    ("Min-jun", "Soo-ah"); double-barrelled surnames and Western given names capitalise
+    both parts ("Okonkwo-Bello", "Jean-Luc")."""
+    head, _, tail = word.partition("-")
+    return bool(head[:1].isupper() and head.isalpha() and tail.isalpha() and tail[:1].islower())
 
 
 @lru_cache(maxsize=65536)
@@ -375,7 +387,23 @@ def person_form_kind(form: str) -> str | None:
         return "Place"
     if len(words) >= 2 and words[-1].lower() in _ORG_WORDS:
         return "Organization"
+    if len(words) >= 2 and words[-1] in _trade_words():
+        return "Organization"  # "Mau Ridge Teas", "Kilimani Motors": a trade names a company
     return "Person"
+
+
+@lru_cache(maxsize=1)
+def _trade_words() -> frozenset[str]:
+    """Plural trade words that end companies' names, from the gazetteer."""
+    from kg.extract.gazetteer import (
+        COMPANY_TRADE_WORDS,
+    )  # the gazetteer imports this module's peers
+
+    # plurals only: "Power", "Gold", "Glass" and "Steel" are people's surnames too
+    plurals = {w + "s" for w in COMPANY_TRADE_WORDS if not w.endswith("s")}
+    return frozenset(
+        w for w in COMPANY_TRADE_WORDS | plurals if w.endswith("s") and not w.endswith("ss")
+    )
 
 
 def initials(form: str) -> int:

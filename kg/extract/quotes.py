@@ -69,6 +69,12 @@ def _quotes_in_paragraph(text: str, para: Span, index: int) -> list[Quote]:
     found: list[Quote] = []
     pos = para.start
     while pos < para.end:
+        # jump to the next quotation mark: walking the article a character at a time in
+        # Python cost more than the rest of quotation finding
+        mark = _MARK.search(text, pos, para.end)
+        if mark is None:
+            break
+        pos = mark.start()
         ch = text[pos]
         if text.startswith("''", pos) and _looks_like_opener(text, pos, para, width=2):
             # two apostrophes as a quote mark, as some wire and newspaper archives write it
@@ -91,6 +97,9 @@ def _quotes_in_paragraph(text: str, para: Span, index: int) -> list[Quote]:
             continue
         pos += 1
     return found
+
+
+_MARK = re.compile("''|[" + re.escape("".join(OPENERS)) + "]")
 
 
 def _looks_like_opener(text: str, pos: int, para: Span, width: int = 1) -> bool:

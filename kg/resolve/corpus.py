@@ -59,6 +59,8 @@ class Block:
     deferred: list[Local]
     tokens: set[str]
     digest: str = ""
+    #: the corpus IRIs of its candidates as last persisted (:mod:`kg.resolve.state`)
+    saved: list[str] | None = None
 
 
 @dataclass
@@ -69,6 +71,17 @@ class Changes:
     articles: set[str] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)
     gone: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Journal:
+    """What changed since the resolution was last persisted (:mod:`kg.resolve.state`
+    writes exactly these rows): ``full`` when nothing of it was persisted yet."""
+
+    full: bool = True
+    articles: set[str] = field(default_factory=set)  # added, replaced, removed, re-identified
+    blocks_gone: set[str] = field(default_factory=set)  # digests
+    entities: set[str] = field(default_factory=set)  # IRIs described anew or gone
 
 
 class CorpusResolution:
@@ -91,6 +104,57 @@ class CorpusResolution:
         self._given: list[Candidate] = []  # candidates made for given names left alone
         self._placed: dict[ItemId, Candidate] = {}  # given names alone -> where they went
         self._placed_on: dict[str, frozenset[ItemId]] = {}  # and by the IRI they went to
+        self.journal = Journal()
+
+    @classmethod
+    def restored(
+        cls,
+        minter: Minter,
+        rules: Sequence[AliasRule],
+        memo: Memo,
+        articles: dict[str, ArticleEntities],
+        blocks: Iterable[tuple[str, str, list, list[str], list]],
+        identities: dict[str, Identity],
+        entities: dict[str, tuple[CorpusEntity, str]],
+        placed_on: dict[str, frozenset[ItemId]],
+    ) -> CorpusResolution:
+        """The resolution as an earlier :meth:`update` left it, from what
+        :mod:`kg.resolve.state` kept: the articles, each block (digest, family, member
+        ids, its candidates' corpus IRIs and given names; the outcome read from ``memo``),
+        identities, entities with their digests, and where given names alone went.
+        Nothing is digested or resolved again here: that is the point. Raises
+        ``ValueError`` (or ``KeyError``) when the parts do not fit together."""
+        self = cls(minter, rules, memo)
+        self.articles = dict(articles)
+        by_id = {it[:2]: it for a in self.articles.values() for it in article_items(a)}
+        seen = 0
+        for digest_, family, ids, iris, givens in blocks:
+            kept = memo.blocks[digest_]
+            everyone = [by_id[(a, k)] for a, k in ids]
+            members = {m[:2]: m for m in everyone}
+            candidates = [Candidate.from_json(c, members) for c in kept["entities"]]
+            if len(iris) != len(candidates):
+                raise ValueError("a block's IRIs do not match its outcome")
+            for c, iri, g in zip(candidates, iris, givens, strict=True):
+                c.iri = iri
+                c.givens = frozenset(g) if g is not None else None
+            deferred = [members[(a, k)] for a, k in kept["deferred"]]
+            block = Block(family, everyone, candidates, deferred, set(kept["tokens"]), digest_)
+            block.saved = list(iris)
+            self._add_block(block)
+            memo.used.add(digest_)
+            seen += len(everyone)
+        if seen != len(by_id) or len(self._item_block) != len(by_id):
+            raise ValueError("the blocks do not hold every entity exactly once")
+        self.identities = dict(identities)
+        self.entities = {iri: ent for iri, (ent, _) in entities.items()}
+        self.digests = {iri: d for iri, (_, d) in entities.items()}
+        self._placed_on = dict(placed_on)
+        # where given names alone go, as the next update works it out again: done here
+        # (in the prefetch, beside the parse) so that the evidence it reads is at hand
+        self._place_given_alone()
+        self.journal = Journal(full=False)
+        return self
 
     # --- the public operation -------------------------------------------------------------
 
@@ -103,6 +167,8 @@ class CorpusResolution:
         # a rule gathers entities from anywhere into one: with rules, resolve everything
         blocks = list(self._blocks) if self.rules else self._blocks_reached(gone_articles, added)
         old = [self._drop_block(b) for b in blocks]
+        self.journal.blocks_gone |= {b.digest for b in old}
+        self.journal.articles |= gone_articles | touched
         for art in gone_articles:
             self.articles.pop(art, None)
             self.identities.pop(art, None)
@@ -124,7 +190,10 @@ class CorpusResolution:
                 check += c.members
         check += [self._local(i) for i in self._placed if self._local(i) is not None]
         touched |= {m.article for m in check if self._iri_of(m) != self._stored_iri(m)}
-        return self._refresh(touched & set(self.articles), fresh)
+        changes = self._refresh(touched & set(self.articles), fresh)
+        self.journal.articles |= changes.articles
+        self.journal.entities |= changes.entities | changes.gone
+        return changes
 
     def _iri_of(self, item: Local) -> str | None:
         c = self._item_candidate.get(item.id) or self._placed.get(item.id)
@@ -137,6 +206,11 @@ class CorpusResolution:
         if ident is None:
             return None
         return ident.publisher if item.key == PUBLISHER_KEY else ident.iris.get(item.key)
+
+    def placed_on(self) -> dict[str, frozenset[ItemId]]:
+        """The given names alone placed on each entity, by its IRI (as the last update
+        left them)."""
+        return dict(self._placed_on)
 
     def blocks(self) -> list[Block]:
         return list(self._blocks.values())
@@ -195,17 +269,23 @@ class CorpusResolution:
             for members, forced in group_blocks(family, by_family[family], forced_here, key):
                 made.append(self._solve(family, members, forced))
         for block in made:
-            bid = next(self._ids)
-            self._blocks[bid] = block
-            for tok in block.tokens:
-                self._token_block[(block.family, tok)] = bid
-            for c in block.candidates:
-                for m in c.members:
-                    self._item_block[m.id] = bid
-                    self._item_candidate[m.id] = c
-            for m in block.deferred:
-                self._item_block[m.id] = bid
+            self._add_block(block)
         return made
+
+    def _add_block(self, block: Block) -> None:
+        bid = next(self._ids)
+        self._blocks[bid] = block
+        family, token_block = block.family, self._token_block
+        for tok in block.tokens:
+            token_block[(family, tok)] = bid
+        item_block, item_candidate = self._item_block, self._item_candidate
+        for c in block.candidates:
+            for m in c.members:
+                item_id = m[:2]  # Local.id, without a property call (every stored entity)
+                item_block[item_id] = bid
+                item_candidate[item_id] = c
+        for m in block.deferred:
+            item_block[m[:2]] = bid
 
     def _solve(self, family: str, members: list[Local], forced: list) -> Block:
         """One block's outcome: read back from the memo, or resolved and remembered."""
@@ -257,7 +337,7 @@ class CorpusResolution:
                     continue
                 for c in b.candidates:
                     if not c.scoped:
-                        for g in sorted(_givens(c) & wanted):
+                        for g in sorted(person_givens(c) & wanted):
                             by_given[g].append(c)
 
         def evidence_for(c: Candidate):
@@ -301,11 +381,7 @@ class CorpusResolution:
             if self.identities.get(art) != ident:
                 changes.articles.add(art)
             self.identities[art] = ident
-        extras: dict[int, list[Local]] = defaultdict(list)
-        for item_id, target in self._placed.items():
-            item = self._local(item_id)
-            if item is not None:
-                extras[id(target)].append(item)
+        extras = self._extras()
         placed = {c_id: frozenset(m.id for m in ms) for c_id, ms in extras.items()}
         # entities with a member (or a given name placed on them) in a changed article
         holding: set[int] = set()
@@ -340,6 +416,15 @@ class CorpusResolution:
         by_id = {id(c): c for c in self._all_candidates()}
         self._placed_on = {by_id[c_id].iri: ids for c_id, ids in placed.items() if c_id in by_id}
         return changes
+
+    def _extras(self) -> dict[int, list[Local]]:
+        """The given names placed on each candidate (by the candidate's id)."""
+        extras: dict[int, list[Local]] = defaultdict(list)
+        for item_id, target in self._placed.items():
+            item = self._local(item_id)
+            if item is not None:
+                extras[id(target)].append(item)
+        return extras
 
     def _identity(self, art: ArticleEntities, given: dict[ItemId, Candidate]) -> Identity:
         ident = Identity()
@@ -398,7 +483,7 @@ def entity_digest(ent: CorpusEntity) -> str:
     return hashlib.sha256(text).hexdigest()[:24]
 
 
-def _givens(c: Candidate) -> frozenset[str]:
+def person_givens(c: Candidate) -> frozenset[str]:
     """The given names of a candidate's full names (kept on it)."""
     if c.givens is None:
         names = {c.rule.canonical} if c.rule else set()

@@ -100,6 +100,11 @@ class Store(ABC):
 
     location: str
 
+    #: Whether canned queries are better ordered in Python than by the store (see
+    #: :meth:`kg.sparql.CannedQuery.run`): True where the store's ORDER BY reads each
+    #: compared string anew, as Oxigraph on disk does. A server keeps its own order.
+    slow_order_by: bool = False
+
     @property
     def cache_path(self) -> Path | None:
         """Where a build keeps its cache of records and graph digests for this store (see

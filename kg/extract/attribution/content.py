@@ -28,6 +28,7 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     verb's later dependents in order (:func:`_dependent_content`)."""
     found = (
         _clause_complement(ctx, verb)
+        or _conjoined_complement(ctx, verb, lemma)
         or _clause_after_phrase(ctx, verb, lemma)
         or _accused_of(ctx, verb, lemma)
         or _as_reported(ctx, verb)
@@ -78,6 +79,31 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
             return span, "complement-then-cue"
     return None
+
+
+def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """complement-then-cue, when the parse joins the cue to the clause it reports as a
+    conjunct: in "Exporters could lose a third of their shipments, Aleksandr Holovatyuk,
+    head of the traders' association, said on Wednesday" the model may make "said" a conj
+    of "lose". The clause is then the one before the comma that opens the cue's subject;
+    the cue must end its sentence (no object or clause of its own after it) and no "and"
+    or "but" may join the two, which would make them two clauses of one writer."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or lemma not in lexicon.SPEECH_VERBS:
+        return None
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ in ("ccomp", "dobj", "xcomp", "conj") for c in verb.rights):
+        return None
+    first = subjects[0].left_edge.i
+    doc = verb.doc
+    if first == 0 or doc[first - 1].text != "," or first - 1 <= head.i:
+        return None
+    if any(c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children):
+        return None
+    toks = [t for t in head.subtree if t.i < first - 1 and not t.is_space]
+    if not toks or toks[0].i != head.left_edge.i:
+        return None
+    return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "complement-then-cue"
 
 
 def _aside_at(clause: Token) -> int:
@@ -275,9 +301,25 @@ _NAMING_VERBS = frozenset(("call", "declare", "dub", "label", "brand", "term", "
 def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
     """stance-object: "The senator called the deal a betrayal", "views him as a threat",
     "backs the bill" -> the object and what follows it."""
-    if child.dep_ == "dobj" and takes_object:
+    if child.dep_ == "dobj" and takes_object and not _called_back(verb, child):
         return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
     return None
+
+
+#: What is recalled in the sense of called back: an envoy, or goods ("recalled its
+#: ambassador", "recalled the affected vehicles").
+_CALLED_BACK = lexicon.words(
+    """ambassador envoy diplomat product vehicle car truck batch lot unit model device drug
+    medicine packet bottle carton can jar"""
+)
+
+
+def _called_back(verb: Token, obj: Token) -> bool:
+    """ "The dairy recalled 40,000 cartons", "Chile recalled its ambassador": "recall"
+    with an object counted or called back is an act, not a memory told."""
+    if verb.lemma_ != "recall":
+        return False
+    return obj.lemma_.lower() in _CALLED_BACK or any(t.like_num for t in obj.subtree)
 
 
 def _verb_prep_object(

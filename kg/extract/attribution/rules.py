@@ -229,7 +229,8 @@ RULES: dict[str, Rule] = {
             "complement-then-cue",
             "tokens",
             "The bridge will reopen in May, the mayor said.",
-            "a verb of saying or believing after its clausal complement",
+            "a verb of saying or believing after its clausal complement (or, for a verb "
+            "of saying ending its sentence, after the clause the parse joins it to)",
         ),
         Rule(
             "clause-after-phrase",

@@ -106,6 +106,10 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
     """Turn a subject token into a source: a named mention in its phrase, a pronoun's
     antecedent, or an unnamed person or group described by the phrase."""
     m = _mention_for(ctx, tok)
+    if m is not None and m.key and m.type == "Place" and not strict:
+        named = _named_after_place(ctx, tok, m)
+        if named is not None:
+            return named
     if m is not None and m.key:
         if m.type != "Place" or (not strict and not m.span.slice(ctx.text).isupper()):
             # a country may speak ("Russia denied"), a dateline ("NAIROBI —") never does
@@ -194,6 +198,7 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
     partners = [c for c in tok.children if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         partners.append(tok.head)
+    partners += _closing_appositive(tok)
     for p in partners:
         mm = _mention_for(ctx, p)
         if mm is not None and mm.key and mm.type in ("Person", "Organization", "NewsOrganization"):
@@ -208,6 +213,66 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
             mm = _mention_for(ctx, t)
             if mm is not None and mm.key and mm.type == "Person" and t.dep_ == "compound":
                 return _Source(mm.key, mm.span)
+    return _document_author(ctx, tok)
+
+
+#: Verbs that say who made a document: "a report published by", "a survey commissioned by".
+_AUTHORING_VERBS = frozenset(
+    ["publish", "release", "issue", "commission", "conduct", "write", "prepare", "produce"]
+)
+
+
+_AUTHOR_TYPES = frozenset(["Organization", "NewsOrganization", "Person"])
+
+
+def _closing_appositive(tok: Token) -> list[Token]:
+    """ "The maker of the branded drug, Bayer, said": the parse hangs the name on the last
+    noun of the description ("drug"), but a name set off by commas at the very end of a
+    subject phrase names the subject. Only when the description's head is a person noun,
+    a title ("the head of the union, Ana Ruiz") or a maker, owner or operator."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in _DESCRIBED_HEADS:
+        return []
+    last = tok.right_edge
+    if last.dep_ == "punct" and last.text == "," and last.i > tok.i:
+        last = last.doc[last.i - 1]
+    return [
+        t
+        for t in tok.subtree
+        if t.dep_ == "appos"
+        and t.head.i != tok.i
+        and t.right_edge.i == last.i
+        and t.doc[t.left_edge.i - 1].text == ","
+    ]
+
+
+_DESCRIBED_HEADS = (
+    lexicon.PERSON_NOUNS
+    | lexicon.TITLE_HEADS
+    | lexicon.words(
+        "maker makers owner owners operator operators producer producers manufacturer "
+        "manufacturers developer developers parent publisher publishers"
+    )
+)
+
+
+def _document_author(ctx: _Context, tok: Token) -> _Source | None:
+    """ "A report published by the Bank of Greece in May warned ...", "a study by the
+    University of Toronto found ...": a document whose author the subject phrase names
+    speaks for that author. The source as written is the phrase up to the author's name."""
+    if tok.lower_ not in lexicon.FINDING_NOUNS:
+        return None
+    for child in tok.rights:
+        by = None
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            by = child
+        elif child.dep_ == "acl" and child.lemma_.lower() in _AUTHORING_VERBS:
+            by = next((c for c in child.children if c.dep_ == "agent"), None)
+        if by is None:
+            continue
+        for obj in (c for c in by.children if c.dep_ == "pobj"):
+            mm = _mention_for(ctx, obj)
+            if mm is not None and mm.key and mm.type in _AUTHOR_TYPES:
+                return _Source(mm.key, Span(tok.left_edge.idx, mm.span.end))
     return None
 
 
@@ -286,6 +351,33 @@ def _mention_for(ctx: _Context, tok: Token) -> Mention | None:
     return ctx.table.at(tok.idx)
 
 
+def _named_after_place(ctx: _Context, tok: Token, place: Mention) -> _Source | None:
+    """ "According to Transparency International Georgia", "Amnesty International UK said":
+    a name NER missed whose last word is a place it found. The source is the organisation
+    the whole name names (an entity of its own, with this mention), never the country."""
+    names = [
+        c
+        for c in tok.lefts
+        if c.dep_ == "compound" and c.text[:1].isupper() and c.idx < place.span.start
+    ]
+    if not names or tok.idx < place.span.start:
+        return None
+    start = min(c.left_edge.idx for c in names)
+    while ctx.text[start : start + 4].lower() == "the ":
+        start += 4
+    span = Span(start, place.span.end)
+    phrase = span.slice(ctx.text)
+    norm = "\x00organisation " + phrase
+    key = ctx.unnamed.get(norm)
+    if key is None:
+        key = ctx.table.new_entity("Organization", phrase).key
+        ctx.unnamed[norm] = key
+    ctx.table.by_key(key).mentions.append(span)
+    ctx.table.mentions.append(Mention(span, phrase, "Organization", key))
+    ctx.table.index()
+    return _Source(key, span)
+
+
 def _unnamed(ctx: _Context, head: Token) -> _Source:
     """An unnamed source described by the noun phrase around ``head`` ("One gay man",
     "a senior official", "sources close to the talks")."""
@@ -305,6 +397,8 @@ def _unnamed(ctx: _Context, head: Token) -> _Source:
             right = max(child.subtree, key=lambda t: t.i)
         else:
             break
+    while right.i > left.i and right.is_punct:
+        right = right.doc[right.i - 1]  # "officials in Kenya," : the comma ends the phrase
     return _unnamed_span(ctx, Span(left.idx, right.idx + len(right)), head.lower_)
 
 

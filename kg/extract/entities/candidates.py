@@ -115,7 +115,44 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     # 3. names in another script that NER, trained on English, does not see
     for start, end in _other_script_people(doc, text):
         add(start, end, text[start:end], "Person")
+    _people_by_surname(found, text)
     return found
+
+
+def _people_by_surname(found: list[Mention], text: str) -> None:
+    """A full name NER took for a place or an organisation ("Adaeze Okafor resigned", GPE)
+    is a person's when the article names a person by its last word elsewhere ("Ms. Okafor
+    said"): two or three name words, no institution word, no known place, organisation
+    or outlet. Only surnames of full names or of honorific mentions count, so a lone given
+    name ("Victoria") never turns "Lake Victoria" into a person."""
+    surnames = {
+        m.form.split()[-1]
+        for m in found
+        if m.type == "Person"
+        and (
+            len(m.form.split()) >= 2
+            or m.honorific_gender
+            or _after_honorific(text, m)
+            or given_name_gender(m.form) is None  # "Beridze, 41, told the court"
+        )
+    }
+    if not surnames:
+        return
+    for m in found:
+        if m.type not in ("Organization", "Place"):
+            continue
+        words = m.form.split()
+        if not 2 <= len(words) <= 3 or words[-1] not in surnames:
+            continue
+        if not all(_name_word(w) for w in words) or _INSTITUTION_WORDS & set(words):
+            continue
+        if (
+            gazetteer.known_organization(m.form)
+            or _is_outlet_name(m.form)
+            or gazetteer.is_place_name(m.form, _COUNTRIES)
+        ):
+            continue
+        m.type = "Person"
 
 
 def _clean(
@@ -131,6 +168,8 @@ def _clean(
     for i, tok in enumerate(tokens):
         if tok.text in ("’s", "'s", "‘s") and i > 0:
             after = tokens[i + 1 :]
+            if type_ == "Organization" and _possessive_in_name(tokens[:i], after):
+                break  # "the National Women's Council": the possessive is the name's own
             owned = type_ == "Organization" and _names_an_organisation(after)
             tokens = after if owned else tokens[:i]
             break
@@ -152,7 +191,9 @@ def _clean(
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in "."):
         tokens = tokens[:-1]
     if type_ == "Person":
-        while tokens and tokens[-1].text[:1].islower():  # "Hillary Clinton campaign"
+        while (
+            tokens and tokens[-1].text[:1].islower() and not _hyphen_part(tokens)
+        ):  # "Hillary Clinton campaign"
             tokens = tokens[:-1]
         # "Billionaire Donald Trump": a capitalised word before a given name is not a name
         if (
@@ -166,6 +207,8 @@ def _clean(
         tokens = tokens[1:]  # a quotation mark NER took in: “America
     if not tokens:
         return None
+    if type_ == "Organization" and len(tokens) == 1 and tokens[0].tag_ == "NNS":
+        return None  # "Commuters said", "Farmers fear": a plural noun opening a sentence
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     form = re.sub(r"[\[\]]", "", text[start:end])
     form = re.sub(r"\s+", " ", form).strip()
@@ -190,6 +233,10 @@ def _clean(
         and not _is_outlet_name(form)
     ):
         type_ = "Person"  # "Carly Fiorina" tagged ORG
+    if type_ in ("Organization", "Place") and _person_by_context(tokens, text, start, end, form):
+        type_ = "Person"  # "its president, Giorgos Papadakis": NER took a person for ORG
+    elif type_ == "Person" and _ROLE_OF.search(text, max(0, start - 40), start):
+        type_ = "Organization"  # "the chief executive of Zenith Silicon"
     if type_ == "Person" and " " not in form and text[max(0, start - 4) : start] == "the ":
         return None  # "the Clintons": a family, not a person
     if type_ == "Person" and len(tokens) >= 2 and tokens[0].tag_ == "VBG":
@@ -224,6 +271,7 @@ def _clean(
         type_ = "NewsOrganization"
     elif _is_dateline(text, start, end):
         type_ = "Place"
+        form = form.title() if form.isupper() else form  # "NAIROBI —" names Nairobi
     # "Trump administration Department of State": a person's name leading an organisation
     if (
         type_ == "Organization"
@@ -301,6 +349,111 @@ def _names_an_organisation(tokens: list) -> bool:
     return bool(gazetteer.known_organization(form) or _INSTITUTION_WORDS & set(form.split()))
 
 
+#: Plural nouns for groups of people that organisations are named after with a possessive
+#: of their own: "the National Women's Council", "the Fishermen's Cooperative Society",
+#: "Children's Hospital", "the People's Party", "the Teachers' Union".
+_NAMED_FOR_PEOPLE = frozenset(
+    w
+    for w in lexicon.PERSON_NOUNS | {"children", "citizens", "consumers", "taxpayers", "pensioners"}
+    if w.endswith(("s", "men", "people"))
+) | {"children", "people", "peoples", "nations", "workers", "veterans", "miners"}
+
+
+def _possessive_in_name(before: list, after: list) -> bool:
+    """Whether a possessive inside an organisation's NER span belongs to the name: the word
+    before it names a group of people ("Women's", "Fishermen's") or a saint ("St John's
+    College"), and capitalised words of the name follow. A person's or a country's
+    possessive ("Clinton's State Department", "Kenya's Health Ministry") says whose body it
+    is and is cut as before."""
+    if not after or not all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in after):
+        return False
+    owner = before[-1]
+    if owner.lower_ in _NAMED_FOR_PEOPLE:
+        return True
+    return len(before) >= 2 and before[-2].lower_.rstrip(".") in ("st", "saint", "ste")
+
+
+#: Words for a role a person holds, written before the person's name in apposition ("its
+#: president, Giorgos Papadakis"); not words an organisation may also be ("owner", "member",
+#: "donor", "customer"...).
+_NOT_ROLES_BEFORE_NAME = frozenset(["general", "justice", "chair", "head", "speaker", "executive"])
+_ROLE_BEFORE_NAME = re.compile(
+    r"\b(?i:"
+    + "|".join(
+        sorted(
+            (
+                re.escape(w)
+                for w in lexicon.TITLE_HEADS
+                | {"spokesman", "spokeswoman", "secretary-general", "boss", "founder"}
+                | {"chief executive", "executive director", "managing director"}
+                if w.replace(" ", "").replace("-", "").isalpha() and w not in _NOT_ROLES_BEFORE_NAME
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)?,\s+$"
+)
+
+#: A role held at an organisation, just before a name: "the chief executive of", "a
+#: spokesman for". The name after it is the organisation's, never a person's.
+_ROLE_OF = re.compile(
+    r"\b(?:chief executive|chairman|chairwoman|president|director|founder|head|owner|"
+    r"spokesman|spokeswoman|spokesperson|chief|ceo|manager|board)\s+(?:of|for|at)\s+$",
+    re.IGNORECASE,
+)
+
+#: An age in apposition ("Okonkwo-Bello, 52, founded"): said of people only.
+_AGE_AFTER = re.compile(r"^,\s+\d{1,3},")
+
+
+def _person_by_context(tokens: list, text: str, start: int, end: int, form: str) -> bool:
+    """An ORG or GPE span that the words around it show to be a person: an honorific before
+    it ("Ms. Okonkwo-Bello"), an age after it ("Okonkwo-Bello, 52,"), or the role they hold
+    just before it ("Its president, Giorgos Papadakis, told ...", "the finance director,
+    Tunde Adeyemi"). Only for two or three capitalised words (hyphenated parts allowed), or
+    one after an honorific, with no institution word and no known organisation or outlet."""
+    words = form.split()
+    if not 1 <= len(words) <= 3 or not all(_name_word(w) for w in words):
+        return False
+    if _INSTITUTION_WORDS & set(words) or any(t.is_upper and len(t) > 1 for t in tokens):
+        return False
+    if gazetteer.known_organization(form) or _is_outlet_name(form):
+        return False
+    before = text[max(0, start - 6) : start].split()
+    if before and before[-1].lower() in lexicon.HONORIFICS:
+        return True  # "Ms. Okonkwo-Bello"
+    if _AGE_AFTER.match(text[end : end + 8]):
+        return True
+    if len(words) == 1:
+        return False
+    return bool(_ROLE_BEFORE_NAME.search(text, max(0, start - 80), start))
+
+
+def _hyphen_part(tokens: list) -> bool:
+    """Whether the last token ends a hyphenated word of the name ("Kim Min-jun",
+    "Lee Soo-ah": Korean given names are often written with a lower-case second part)."""
+    return (
+        len(tokens) >= 3
+        and tokens[-2].text == "-"
+        and not tokens[-2].whitespace_
+        and not tokens[-3].whitespace_
+        and tokens[-3].text[:1].isupper()
+    )
+
+
+def _after_honorific(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.span.start - 6) : mention.span.start].split()
+    return bool(before) and before[-1].lower() in lexicon.HONORIFICS
+
+
+def _name_word(word: str) -> bool:
+    """A word of a person's name: capitalised letters, maybe joined by hyphens or an
+    apostrophe ("Okonkwo-Bello", "O'Neill")."""
+    parts = re.split(r"[-'’]", word)
+    return all(p[:1].isupper() and p.isalpha() for p in parts if p) and bool(parts[0])
+
+
 def _drop_owner_name(tokens: list, people: frozenset[str]) -> list:
     """ "Clinton State Department", "Obama White House": a person's name written before a
     known organisation or a government body says whose era it was; the organisation is
@@ -353,6 +506,14 @@ def _company_names(doc: Doc, text: str) -> list[tuple[int, int]]:
             left = _run_start(doc, left - 1)
         while right < len(doc) and doc[right].text in gazetteer.COMPANY_SUFFIXES:
             right += 1  # "Marks and Spencer Group"
+        if (
+            ent is not None
+            and ent.label_ == "ORG"
+            and ent.start <= left
+            and ent.end > right
+            and doc[right].lower_ in ("of", "for")
+        ):
+            right = ent.end  # "the Securities and Exchange Commission of Nigeria", as NER has it
         while right > tok.i + 1 and doc[right - 1].text in ("’s", "'s", "‘s", "’", "'"):
             right -= 1
         if right - left < 3 or right <= tok.i + 1:
@@ -409,13 +570,20 @@ def _capitalised(tok) -> bool:
 
 
 def _ent_of(doc: Doc, tok) -> SpacySpan | None:
-    """The NER entity (of a kind a company can be mistaken for) covering ``tok``."""
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in _JOINABLE:
-            return ent
-        if ent.start > tok.i:
-            break
-    return None
+    """The NER entity (of a kind a company can be mistaken for) covering ``tok``, found
+    from the tokens' IOB tags: ``doc.ents`` builds every entity of the article anew on
+    each access, which cost more than the rest of this module."""
+    if tok.ent_iob_ not in ("B", "I") or tok.ent_type_ not in _JOINABLE:
+        return None
+    from spacy.tokens import Span as SpacySpanType  # spaCy is loaded: there is a Doc
+
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpanType(doc, start, end, label=tok.ent_type_)
 
 
 def _run_start(doc: Doc, i: int) -> int:
