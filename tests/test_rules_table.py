@@ -578,10 +578,102 @@ ROWS = [
         "the contract had never been signed",
         "clause-verb",
     ),
+    Row(
+        "The treaty's rejection signals the beginning of the end for the bloc, said Geert "
+        "Wilders, the party's founder.",
+        "Geert Wilders",
+        "said",
+        "The treaty's rejection signals the beginning of the end for the bloc",
+        "parenthetical",
+    ),
+    Row(
+        "Priya Nair chairs the water board. Her warning that the reservoir could run dry by "
+        "August went unheeded.",
+        "Her",
+        "warning",
+        "that the reservoir could run dry by August",
+        "claim-noun",
+    ),
+    Row(
+        "Union leader Sipho Dlamini's insistence that the mine is unsafe has delayed the "
+        "reopening.",
+        "Sipho Dlamini",
+        "insistence",
+        "that the mine is unsafe",
+        "claim-noun",
+    ),
+    Row(
+        "The mayor of Porto joked that she enjoys a good, “noisy council meeting now and then.”",
+        "The mayor of Porto",
+        "joked",
+        "that she enjoys a good, “noisy council meeting now and then.”",
+        "verb-complement",
+    ),
+    Row(
+        "The Ajax coach blamed the referee on Twitter after the defeat in Rotterdam.",
+        "The Ajax coach",
+        "blamed",
+        "the referee",
+        "stance-object",
+    ),
+    Row(
+        "The regulator suggested raising the levy on sugary drinks.",
+        "The regulator",
+        "suggested",
+        "raising the levy on sugary drinks",
+        "verb-infinitive",
+    ),
+    Row(
+        "The opposition proposed temporarily closing the border crossing at Rafah.",
+        "The opposition",
+        "proposed",
+        "temporarily closing the border crossing at Rafah",
+        "verb-infinitive",
+    ),
+    Row(
+        "As reported by the Daily Nation, the copper mine will close in May.",
+        "Daily Nation",
+        "reported",
+        "the copper mine will close in May.",
+        "as-reported",
+    ),
+    Row(
+        "The Brazilian coach made no mention of the injured captain.",
+        "The Brazilian coach",
+        "made no mention of",
+        "the injured captain",
+        "light-verb",
+    ),
+    Row(
+        "The central bank issued a warning about rising household debt.",
+        "The central bank",
+        "issued a warning about",
+        "rising household debt",
+        "light-verb",
+    ),
+    Row(
+        "The carmaker said it would cut 12,000 jobs in Bavaria, a layoff that dwarfs the last one.",
+        "The carmaker",
+        "said",
+        "it would cut 12,000 jobs in Bavaria",
+        "verb-complement",
+    ),
+    Row(
+        "By Friday the coach was pushed into an apology and said his remarks had been misread.",
+        "the coach",
+        "said",
+        "his remarks had been misread",
+        "verb-complement",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "The claim that he made in Lagos was never repeated.",
+        "claim-noun",
+        "a relative clause on the noun is no content, and nobody's claim is named",
+    ),
     (
         "The dairy has recalled 40,000 cartons of milk, and Chile recalled its ambassador.",
         "*",
@@ -715,8 +807,139 @@ def test_rule_leaves_sentence_alone(sentence: str, rule: str, why: str, nlp):
     assert not found, why
 
 
+#: Headlines, each with a line of body text after it (a headline is read as one only when
+#: an article goes on after it).
+HEADLINE_ROWS = [
+    Row(
+        "Central Bank Chief Warns Of Slower Growth\n\nThe governor spoke in Frankfurt on Tuesday.",
+        "Central Bank Chief",
+        "Warns Of",
+        "Slower Growth",
+        "headline",
+    ),
+    Row(
+        "Farmers Say Drought Aid Came Too Late\n\nThe ministry paid the first grants in March.",
+        "Farmers",
+        "Say",
+        "Drought Aid Came Too Late",
+        "headline",
+    ),
+    Row(
+        "Mining Strike Will End Next Week, Union Says\n\nTalks resumed in Johannesburg on Monday.",
+        "Union",
+        "Says",
+        "Mining Strike Will End Next Week",
+        "headline",
+    ),
+    Row(
+        "Treasury Slams IMF Forecast, Vows To Cut Deficit\n\nThe fund published its outlook.",
+        "Treasury",
+        "Vows",
+        "To Cut Deficit",
+        "headline",
+    ),
+    Row(
+        "Treasury Slams IMF Forecast, Vows To Cut Deficit\n\nThe fund published its outlook.",
+        "Treasury",
+        "Slams",
+        "IMF Forecast",
+        "headline",
+    ),
+    Row(
+        "Germany pledges to expand its navy\n\nThe plan was presented in Berlin.",
+        "Germany",
+        "pledges",
+        "to expand its navy",
+        "headline",
+    ),
+    Row(
+        "Nurses' Union Backs Pay Deal\n\nThe vote was held in Manchester on Friday.",
+        "Nurses' Union",
+        "Backs",
+        "Pay Deal",
+        "headline",
+    ),
+    Row(
+        "Farm Lobby Backs Trade Deal And Denounces New Tariffs\n\nThe vote was held in Lyon.",
+        "Farm Lobby",
+        "Denounces",
+        "New Tariffs",
+        "headline",
+    ),
+    Row(
+        "Farm Lobby Backs Trade Deal And Denounces New Tariffs\n\nThe vote was held in Lyon.",
+        "Farm Lobby",
+        "Backs",
+        "Trade Deal",
+        "headline",
+    ),
+    Row(
+        "Economists: Rate Cut Is Coming In March\n\nThe central bank meets next week.",
+        "Economists",
+        ":",
+        "Rate Cut Is Coming In March",
+        "headline",
+    ),
+]
+
+#: Headlines the headline rule must leave alone, and why.
+HEADLINE_NOT_READ = [
+    (
+        "Analysis: Why The Rate Cut Came Early\n\nThe central bank meets next week.",
+        "an article label before a colon is no source",
+    ),
+    (
+        "Why Investors Fear A Rate Rise\n\nMarkets fell on Friday.",
+        "a question the article answers, not a view it attributes",
+    ),
+    (
+        "Paris attacks test the tourism industry\n\nHotels in the city are half empty.",
+        "'attacks' is the noun the verb 'test' follows",
+    ),
+    (
+        "As Prices Soar, Shoppers Demand Discounts\n\nRetailers cut prices in June.",
+        "the opening phrase is a clause of time, not the source",
+    ),
+]
+
+
+def _headline_statements(nlp, text: str):
+    from kg import nlp as nlp_mod
+    from kg.extract import extract
+    from kg.readers.text import read_text
+
+    article = read_text(text.encode(), "row.txt")
+    assert article.title_span is not None
+    return extract(nlp(nlp_mod.shadow(article.text)), article).statements
+
+
+@pytest.mark.parametrize("row", HEADLINE_ROWS, ids=[r.sentence[:40] for r in HEADLINE_ROWS])
+def test_headline_rule_reads_headline(row: Row, nlp):
+    statements = _headline_statements(nlp, row.sentence)
+    text = row.sentence
+    found = [
+        st
+        for st in statements
+        if st.rule == row.rule
+        and st.cue == row.cue
+        and (st.source_span.slice(text) if st.source_span else None) == row.source
+    ]
+    assert found, [(st.rule, st.cue, st.text) for st in statements]
+    st = found[0]
+    assert st.text == row.content
+    assert " ".join(p.slice(text) for p in st.content) == st.text
+    assert st.cue_span is not None and st.cue_span.slice(text) == st.cue
+
+
+@pytest.mark.parametrize("text,why", HEADLINE_NOT_READ, ids=[t[:30] for t, _ in HEADLINE_NOT_READ])
+def test_headline_rule_leaves_headline_alone(text: str, why: str, nlp):
+    found = [st.text for st in _headline_statements(nlp, text) if st.rule == "headline"]
+    assert not found, why
+
+
 def test_every_rule_has_a_row_and_every_trigger_names_registered_rules():
-    assert set(RULES) <= {r.rule for r in ROWS}, set(RULES) - {r.rule for r in ROWS}
+    rows = ROWS + HEADLINE_ROWS
+    assert set(RULES) <= {r.rule for r in rows}, set(RULES) - {r.rule for r in rows}
     for trigger in TRIGGERS:
         assert set(trigger.rules) <= set(RULES), trigger.name
     assert all(r.id == r.id.lower() and " " not in r.id for r in RULES.values())
@@ -815,3 +1038,16 @@ def test_description_resolves_to_the_entity_that_acted(row: SpeakerRow, nlp):
         assert ent.name == row.speaker
     else:
         assert ent.type == "UnnamedSource" and ent.name == row.source
+
+
+def test_question_participle_opening_a_sentence_may_be_read_as_past_tense(nlp):
+    # the question rule also takes "Asked" tagged VBD, but only where it opens its sentence
+    # ("Asked whether ..., the mayor said"; "When asked about ...")
+    from kg import nlp as nlp_mod
+    from kg.extract.attribution.unsourced import _opens_sentence
+
+    doc = nlp(nlp_mod.shadow("Asked about the strike, she laughed. When asked again, he left."))
+    asked = [t for t in doc if t.lower_ == "asked"]
+    assert [_opens_sentence(t) for t in asked] == [True, True]
+    doc = nlp(nlp_mod.shadow("The council asked whether the bridge was safe."))
+    assert not _opens_sentence(next(t for t in doc if t.lower_ == "asked"))

@@ -52,9 +52,13 @@ LIGHT_VERB_NOUNS: frozenset[str] = words(
     """
     case point argument claim promise pledge vow accusation allegation announcement
     statement prediction suggestion remark comment admission secret plea appeal threat
-    commitment
+    commitment call mention defense defence apology warning assurance note pitch
     """
 )
+
+#: Verbs that make an act of saying with one of those nouns ("made the case that",
+#: "issued a warning about", "sounded a note of caution", "delivered a plea for").
+LIGHT_VERBS: frozenset[str] = words("make issue deliver sound voice")
 
 #: Verbs of reacting that a quotation in the next sentence fills in ("Smith disagreed.
 #: “...”", "The mayor put it bluntly."): with no object or clause of their own.
@@ -148,6 +152,17 @@ FINDING_VERBS: frozenset[str] = words(
 FINDING_NOUNS: frozenset[str] = words(
     """
     report study survey investigation analysis review audit inquiry findings poll
+    """
+)
+
+#: Nouns of saying or believing that take a that-clause as what is said or held ("her
+#: claim that ...", "the minister's warning that ..."), with a possessive as the source.
+CLAIM_NOUNS: frozenset[str] = words(
+    """
+    claim assertion warning insistence argument suggestion statement remark accusation
+    allegation contention prediction admission denial promise pledge vow belief view
+    charge complaint concession boast threat assurance declaration announcement
+    acknowledgment acknowledgement observation conviction fear hope worry concern
     """
 )
 

@@ -111,11 +111,20 @@ def _aside_at(clause: Token) -> int:
     ("The coach said the squad would boycott the final, according to two players": their
     account of what was said, which rule according-to takes whole) or a relative clause
     describing someone it names ("said the contract went to Ana Ruiz, who chairs the
-    port board": who she is, not what was said)."""
+    port board": who she is, not what was said), or the reporter's comment closing it
+    (:func:`_closing_comment`)."""
     doc = clause.doc
+    last = clause.right_edge
     for tok in clause.subtree:
         if tok.i > clause.i and tok.lower_ in _ASIDE_WORDS and doc[tok.i - 1].text == ",":
             return doc[tok.i - 1].idx
+        if (
+            tok.i > clause.i
+            and tok.text == ","
+            and tok.i + 1 < len(doc)
+            and _closing_comment(tok, last)
+        ):
+            return tok.idx
     return _NO_END  # (not len(doc.text): spaCy joins the whole text for that)
 
 
@@ -226,10 +235,21 @@ def _dependent_content(ctx: _Context, verb: Token, lemma: str, takes_object: boo
 
 def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
     """verb-infinitive: "The union vowed to fight the closures", "declined to comment",
-    "wants to win" -> the infinitive clause."""
-    if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+    "wants to win" -> the infinitive clause; "suggested raising the levy", "proposed
+    closing the mine" -> the gerund clause (what is proposed or reported done)."""
+    if child.dep_ == "xcomp" and (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        or (child.tag_ == "VBG" and child.i == child.head.i + 1 + _adverbs_between(child))
+    ):
         return _clause_span(ctx, child), "verb-infinitive"
     return None
+
+
+def _adverbs_between(child: Token) -> int:
+    """How many adverbs stand between a verb and its complement ("suggested temporarily
+    closing")."""
+    doc = child.doc
+    return sum(1 for t in doc[child.head.i + 1 : child.i] if t.pos_ == "ADV")
 
 
 def _for_clause(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
@@ -377,6 +397,25 @@ _ASIDES = frozenset(
 _CIRCUMSTANCE = frozenset(("at", "during", "in"))
 
 
+#: Where a stance is voiced ("on Twitter", "in a radio interview", "on social media").
+_CHANNELS = lexicon.CHANNEL_NOUNS | lexicon.words(
+    "twitter facebook instagram youtube tiktok television tv media website blog"
+)
+
+
+def _when_or_where_said(prep: Token) -> bool:
+    """Whether a verb's prepositional phrase says when ("on Sunday", "in March"; not an
+    event: "at the rally") or through what ("on Twitter", "in an interview") it was said:
+    a stance's object ends before it."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at", "during", "via"):
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return False
+    obj = objs[0]
+    return obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in _CHANNELS
+
+
 def _right_end(verb: Token, complement: Token) -> int:
     """Where the content that starts with ``complement`` ends: its own subtree, extended
     over the verb's later dependents. A clause runs to the end of the sentence; an object
@@ -410,6 +449,10 @@ def _right_end(verb: Token, complement: Token) -> int:
                 continue
             if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
                 break
+            if complement.dep_ == "dobj" and _when_or_where_said(child):
+                # "blamed local officials on Twitter", "stressed the risks on Sunday":
+                # when and through what the stance was taken are the reporter's
+                break
             if (
                 child.dep_ == "prep"
                 and child.lower_ in _CIRCUMSTANCE
@@ -430,12 +473,24 @@ def _right_end(verb: Token, complement: Token) -> int:
             or (
                 tok.text == ","
                 and tok.i + 1 < len(tok.doc)
-                and tok.doc[tok.i + 1].lower_ in _ASIDES
+                and (tok.doc[tok.i + 1].lower_ in _ASIDES or _closing_comment(tok, end_tok))
             )
         ):
             end_tok = tok.doc[tok.i - 1]
             break
     return end_tok.idx + len(end_tok)
+
+
+def _closing_comment(comma: Token, end_tok: Token) -> bool:
+    """Whether the words after ``comma`` are the reporter's comment on what was said, set
+    off at its end: an indefinite noun phrase in apposition that runs to the end ("said it
+    would cut 30,000 jobs, a layoff that dwarfs the last one"; "conceded that families
+    would pay more, an admission her rivals seized on")."""
+    det = comma.doc[comma.i + 1]
+    if det.lower_ not in ("a", "an") or det.dep_ != "det":
+        return False
+    noun = det.head
+    return noun.dep_ == "appos" and noun.i > comma.i and noun.right_edge.i >= end_tok.i
 
 
 def _clause_span(ctx: _Context, head: Token, stop_at: tuple[str, ...] = ()) -> Span:

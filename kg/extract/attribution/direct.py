@@ -577,6 +577,17 @@ def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attr
             # '...wheelhouse.'' He said, twice, that he was going ...': the verb reports
             # its own clause, not the quotation before it
             return None
+    elif any(
+        t.i > cue_tok.i
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.i != cue_tok.i
+        and cue_tok.left_edge.i <= t.head.i <= cue_tok.right_edge.i
+        for t in tokens
+    ):
+        # "Kasich joked that he enjoys a good, “peaceful protest now and then”": a clause
+        # of its own stands between the verb and the quotation, which only completes it
+        # (the verb's reported clause takes the quotation in)
+        return None
     source = _subject_of(ctx, cue_tok, window)
     if source is None:
         return None

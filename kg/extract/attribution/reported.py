@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.content import _clause_span, _complement
+from kg.extract.attribution.content import _aside_at, _clause_span, _complement
 from kg.extract.attribution.context import (
     _add_piece,
     _Context,
@@ -19,14 +19,17 @@ from kg.extract.attribution.context import (
     _in_headline,
     _make_cue,
     _reported,
+    _Source,
     _trim_span,
 )
 from kg.extract.attribution.sources import (
     _according_source,
+    _antecedent,
     _controller,
     _name_before,
     _resolve,
     _told_outlet,
+    _unresolved,
 )
 from kg.extract.attribution.unsourced import (
     _question_statement,
@@ -46,7 +49,9 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return None
-    subj = subjects[0]
+    # "The treaty's rejection signals the end, said Geert Wilders": a subject right after
+    # the verb is the speaker even when the parse takes a noun of the content for another
+    subj = next((c for c in subjects if c.left_edge.i == verb.i + 1), subjects[0])
     first = min(subj.left_edge.i, verb.i)
     last = max(subj.right_edge.i if subj.i > verb.i else verb.i, verb.i)
     while (
@@ -168,10 +173,20 @@ def _verb_statement(
     if not subjects and (
         verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBD"))
     ):
-        # "..., saying the timing had been set" / "X said A and warned B"
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        # "..., saying the timing had been set" / "X said A and warned B" / "X was forced
+        # to back down and said ..." (the subject of a passive head is the speaker too)
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] or [
+            c
+            for c in verb.head.children
+            if c.dep_ == "nsubjpass" and verb.dep_ == "conj" and lemma in lexicon.SPEECH_VERBS
+        ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
+    if not subjects and found_by == "as-reported":
+        # "As reported by the Tribune, the mine will close": the agent of a participle
+        subjects = [
+            o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+        ]
     # verbs that are not plainly speech ("backed", "wants") need an agent as subject: a
     # name, a pronoun or a person or group noun, not "the delegate lead continues"
     # headlines parse badly: there, only a name or a pronoun may be the source
@@ -272,12 +287,23 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
                 if c.dep_ in ("acl", "ccomp") and c.i > child.i:
                     content = _clause_span(ctx, c)
                     break
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "against"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "against", "about", "on"):
                     objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
                     if objs:
                         content = _clause_span(ctx, objs[0])
                         cue_end = c
                     break
+            else:
+                # "made the case that ...": the parse may hang the clause on the verb
+                clauses = [
+                    c
+                    for c in verb.rights
+                    if c.i > child.i
+                    and c.dep_ == "ccomp"
+                    and any(m.lower_ == "that" for m in c.children)
+                ]
+                if clauses and clauses[0].left_edge.i == child.right_edge.i + 1:
+                    content = _clause_span(ctx, clauses[0])
             break
         if child.lower_ in ("clear", "plain") and child.dep_ in ("ccomp", "oprd", "acomp", "dobj"):
             cue_end = child
@@ -297,3 +323,52 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
     span = Span(verb.idx, cue_end.idx + len(cue_end))
     cue = _Cue(verb, span, span.slice(ctx.text), "Statement")
     return _reported(ctx, cue, source, content, rule="light-verb")
+
+
+#: Possessive pronouns and the pronoun they resolve as ("his claim" is his).
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _claim_noun_statement(ctx: _Context, noun: Token) -> Statement | None:
+    """ "The minister's claim that the budget is balanced", "her warning that prices will
+    rise": a noun of saying or believing (lexicon.CLAIM_NOUNS) with a possessive, and the
+    that-clause it governs (not a relative clause: "the claim that he made")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners or _in_headline(ctx, noun.idx):
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in ("acl", "ccomp")
+            and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children
+            )
+        ),
+        None,
+    )
+    if clause is None or clause.left_edge.i > noun.i + 1:
+        return None
+    owner = owners[0]
+    if owner.lower_ in _POSSESSIVES:
+        if owner.lower_ == "its":
+            return None  # "its claim": a company's or a report's; too often a thing's
+        key = _antecedent(ctx, owner)
+        source = (
+            _Source(key, Span(owner.idx, owner.idx + len(owner)))
+            if key
+            else _unresolved(ctx, owner)
+        )
+    else:
+        source = _resolve(ctx, owner, strict=True)
+    if source is None:
+        return None
+    span = _clause_span(ctx, clause)
+    end = min(span.end, _aside_at(clause))
+    content = _trim_span(ctx, Span(span.start, end))
+    if content.end <= content.start:
+        return None
+    cue = _Cue(noun, Span(noun.idx, noun.idx + len(noun)), noun.text, "Statement")
+    if noun.lemma_.lower() in ("denial",):
+        cue.kind = "Denial"
+    return _reported(ctx, cue, source, content, rule="claim-noun")

@@ -19,6 +19,9 @@ How an article is read (:func:`find_statements`):
    used cues is offered to the :data:`TRIGGERS` in order; the first trigger that matches
    the token claims it, and its builder returns a statement or nothing (a token is never
    offered to a later trigger: the order is part of the behaviour).
+4. Headline (stage ``headline``, kg.extract.attribution.headline): each clause of the
+   headline in which no statement has its cue is read by words ("Minister Says Rates Will
+   Rise"), since parsers misread headlines.
 
 The policies, in the order they apply:
 
@@ -73,9 +76,11 @@ from kg.extract.attribution.context import (
     _trim_span,
 )
 from kg.extract.attribution.direct import _direct_statements, _speaker_lines, continue_quotations
+from kg.extract.attribution.headline import _headline_statements
 from kg.extract.attribution.reported import (
     _according_statement,
     _attitude_statement,
+    _claim_noun_statement,
     _light_verb_statement,
     _parenthetical_statement,
     _verb_statement,
@@ -89,7 +94,7 @@ from kg.extract.entities import EntityTable
 from kg.extract.quotes import Quote, paragraphs
 from kg.model import Span, Statement
 
-Stage = Literal["quotes", "lines", "tokens"]
+Stage = Literal["quotes", "lines", "tokens", "headline"]
 
 
 @dataclass(frozen=True)
@@ -339,14 +344,32 @@ RULES: dict[str, Rule] = {
             "light-verb",
             "tokens",
             "The union made the case that the rosters were unsafe.",
-            "'make' with a noun of saying ('the case', 'no secret of') or 'clear', and the "
-            "clause or of-phrase it governs",
+            "'make' (issue, deliver, sound, voice: lexicon.LIGHT_VERBS) with a noun of "
+            "saying ('the case', 'no secret of', 'a warning about') or 'clear', and the "
+            "clause or prepositional phrase it governs",
+        ),
+        Rule(
+            "claim-noun",
+            "tokens",
+            "The minister's claim that the budget is balanced was challenged.",
+            "a noun from lexicon.CLAIM_NOUNS with a possessive (a name, a resolvable his/her/"
+            "their) and the that-clause right after it; not a relative clause",
         ),
         Rule(
             "clause-verb",
             "tokens",
             "She realized the contract had never been signed.",
             "any other verb with a clausal complement after it (not lexicon.NOT_CUES)",
+        ),
+        Rule(
+            "headline",
+            "headline",
+            "Central Bank Chief Warns Of Slower Growth",
+            "a clause of the headline in which no other rule found a cue: a source phrase "
+            "opening it, a verb of saying, stance or belief in a verbal form (inflected, or "
+            "after an auxiliary: 'Will Demand'), and the rest of the clause, read by words "
+            "because parsers misread headlines; or a name or source noun and a colon "
+            "opening the headline ('Economists: Rate Cut Is Coming')",
         ),
     )
 }
@@ -474,11 +497,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("hearsay-adverb",),
     ),
     Trigger(
-        "make and a noun of saying",
+        "make (offer, issue, ...) and a noun of saying",
         frozenset({"VERB"}),
-        lambda tok, lemma: lemma == "make",
+        lambda tok, lemma: lemma in lexicon.LIGHT_VERBS,
         lambda ctx, tok, lemma: _light_verb_statement(ctx, tok),
         ("light-verb",),
+    ),
+    Trigger(
+        "noun of saying with a possessive",
+        frozenset({"NOUN"}),
+        lambda tok, lemma: lemma in lexicon.CLAIM_NOUNS,
+        lambda ctx, tok, lemma: _claim_noun_statement(ctx, tok),
+        ("claim-noun",),
     ),
     Trigger(
         "any verb with a clause",
@@ -531,6 +561,7 @@ def find_statements(
             ctx.quote_mask[piece.start : piece.end] = b"\x01" * (piece.end - piece.start)
     statements += lines
     statements += _token_statements(ctx, statements)
+    statements += _headline_statements(ctx, statements)
     for st in statements:
         _whole_quotations(ctx, st)
     found = statements

@@ -344,6 +344,9 @@ def _acts(ctx: _Context, m: Mention) -> bool:
     return head.dep_ == "poss" and head.head.lemma_.lower() in nouns
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|one|another|some)\s+")
+
+
 def _mention_for(ctx: _Context, tok: Token) -> Mention | None:
     return ctx.table.at(tok.idx)
 
@@ -396,15 +399,20 @@ def _unnamed(ctx: _Context, head: Token) -> _Source:
             break
     while right.i > left.i and right.is_punct:
         right = right.doc[right.i - 1]  # "officials in Kenya," : the comma ends the phrase
-    span = Span(left.idx, right.idx + len(right))
+    return _unnamed_span(ctx, Span(left.idx, right.idx + len(right)), head.lower_)
+
+
+def _unnamed_span(ctx: _Context, span: Span, head: str = "") -> _Source:
+    """The unnamed source the words of ``span`` describe (one entity per description in an
+    article); ``head`` is the phrase's head noun, which may say the gender."""
     phrase = span.slice(ctx.text)
-    norm = re.sub(r"^(?:the|a|an|one|another|some)\s+", "", phrase.lower())
+    norm = _ARTICLE.sub("", phrase.lower())
     key = ctx.unnamed.get(norm)
     if key is None:
         ent = ctx.table.new_entity("UnnamedSource", phrase)
         key = ent.key
         ctx.unnamed[norm] = key
-        if head.lower_ in (
+        if head in (
             "man",
             "men",
             "father",
@@ -419,7 +427,7 @@ def _unnamed(ctx: _Context, head: Token) -> _Source:
             "dad",
         ):
             ctx.table.genders[key] = "male"
-        elif head.lower_ in (
+        elif head in (
             "woman",
             "women",
             "mother",

@@ -219,11 +219,26 @@ def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
     )
 
 
+def _opens_sentence(verb: Token) -> bool:
+    """Whether a verb opens its sentence, alone or after "when", "if", "once" ("When asked
+    about ...")."""
+    first = verb.sent.start
+    while first < verb.i and (verb.doc[first].is_space or verb.doc[first].is_punct):
+        first += 1
+    return verb.i == first or (
+        verb.i == first + 1 and verb.doc[first].lower_ in ("when", "if", "once", "after")
+    )
+
+
 def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     """ "Asked whether he would run, Smith said ...", "when asked about the leak, ...": the
     question put to the speaker. Whoever asked is named only in a by-phrase; otherwise the
     question is the article's (an unstated source)."""
-    if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and _opens_sentence(verb)):
+        # "Asked whether she would run, the mayor laughed": a parse may read the
+        # participle opening the sentence as a past tense
         return None
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if verb.dep_ not in ("advcl", "ROOT") and not passive:
