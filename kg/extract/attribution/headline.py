@@ -257,19 +257,8 @@ def _segment_statements(ctx: _Context, toks: list[Token]) -> list[Statement]:
             words = content.slice(ctx.text).strip(" .\"'“”‘’")
             if words:
                 cue_span = Span(toks[first_cue].idx, toks[cue_end].idx + len(toks[cue_end]))
-                out.append(
-                    Statement(
-                        kind=_kind(_cue_at(ctx, toks, k) or ""),
-                        speaker=key,
-                        content=[content],
-                        text=content.slice(ctx.text),
-                        cue=cue_span.slice(ctx.text),
-                        direct=False,
-                        cue_span=cue_span,
-                        source_span=source_span,
-                        rule="headline",
-                    )
-                )
+                kind = _kind(_cue_at(ctx, toks, k) or "")
+                out.append(_statement(ctx, kind, key, content, cue_span, source_span))
         if second is None:
             return out
         k = first_cue = second
@@ -318,17 +307,9 @@ def _colon_frame(ctx: _Context, taken: list[Statement]) -> Statement | None:
     if not named and toks[colon - 1].lower_ not in _COLON_SOURCES:
         return None
     content = _trim_span(ctx, Span(rest[0].idx, rest[-1].idx + len(rest[-1])))
-    return Statement(
-        kind="Statement",
-        speaker=mentions[0].key if named else _unnamed_span(ctx, source_span).key,
-        content=[content],
-        text=content.slice(ctx.text),
-        cue=cue.text,
-        direct=False,
-        cue_span=Span(cue.idx, cue.idx + len(cue)),
-        source_span=source_span,
-        rule="headline",
-    )
+    speaker = mentions[0].key if named else _unnamed_span(ctx, source_span).key
+    cue_span = Span(cue.idx, cue.idx + len(cue))
+    return _statement(ctx, "Statement", speaker, content, cue_span, source_span)
 
 
 def _quote_mark(tok: Token) -> bool:
@@ -364,9 +345,18 @@ def _cue_last(ctx: _Context, toks: list[Token]) -> Statement | None:
     body = words[:c]
     content = _trim_span(ctx, Span(body[0].idx, body[-1].idx + len(body[-1])))
     cue_span = Span(last.idx, last.idx + len(last))
+    return _statement(
+        ctx, _kind(lemma), _source_key(ctx, source_span), content, cue_span, source_span
+    )
+
+
+def _statement(
+    ctx: _Context, kind: str, speaker: str, content: Span, cue_span: Span, source_span: Span
+) -> Statement:
+    """A headline's statement: one piece of content, never a direct quotation."""
     return Statement(
-        kind=_kind(lemma),
-        speaker=_source_key(ctx, source_span),
+        kind=kind,
+        speaker=speaker,
         content=[content],
         text=content.slice(ctx.text),
         cue=cue_span.slice(ctx.text),
