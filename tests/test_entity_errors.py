@@ -294,6 +294,16 @@ def test_a_trade_word_in_the_plural_ends_a_company_not_a_person(nlp):
     assert _one(ex, "Ann Glass").type == "Person"  # a surname, not a trade in the plural
 
 
+def test_a_hyphenated_title_is_kept_whole(nlp):
+    text = (
+        "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "
+        "prime minister, Ivan Petrov, said talks had failed.\n"
+    )
+    ex = _extract(text)
+    assert "secretary-general" in _one(ex, "Jomo Okelo").titles
+    assert "deputy prime minister" in _one(ex, "Ivan Petrov").titles
+
+
 def test_a_national_body_keeps_its_country_and_is_not_the_us_one(nlp):
     ex = _extract(LAGOS)
     orgs = _names(ex, "Organization")

@@ -1004,6 +1004,13 @@ SPEAKERS = [
         "The maker of the branded drug, Bayer",
         "Bayer",
     ),
+    # a name in apposition names the subject even when the tagger makes the title's last
+    # part an adjective ("secretary-general")
+    SpeakerRow(
+        "The union's secretary-general, Jomo Okelo, dismissed the threat as empty talk.",
+        "The union's secretary-general, Jomo Okelo",
+        "Jomo Okelo",
+    ),
     # a document whose author its phrase names speaks for the author
     SpeakerRow(
         "But a report published by the Bank of Greece in May warned that broad pay rises "

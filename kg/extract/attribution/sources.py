@@ -128,6 +128,12 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         return _Source(key, Span(tok.idx, tok.idx + len(tok)))
     if _in_headline(ctx, tok.idx):
         return None  # a headline's source must be a name
+    if tok.pos_ not in ("NOUN", "PROPN") and any(c.dep_ == "appos" for c in tok.children):
+        # "The union's secretary-general, Davji Atellah, dismissed": the tagger may make the
+        # title's last part an adjective, but the name in apposition still names the subject
+        named = _named_in_phrase(ctx, tok)
+        if named is not None:
+            return named
     if tok.pos_ in ("NOUN", "PROPN"):
         named = _named_in_phrase(ctx, tok)
         if named is not None:

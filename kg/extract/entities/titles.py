@@ -84,7 +84,8 @@ def _appositive_title(table: EntityTable, ent: Entity, doc: Doc, first: Token, m
             t
             for t in p.subtree
             if t.i <= p.i
-            and t.dep_ not in ("det", "poss", "case", "punct")
+            and t.dep_ not in ("det", "poss", "case")
+            and (t.dep_ != "punct" or _joining_hyphen(t))
             and not (t.ent_type_ and t.dep_ != "compound")
         ]
         # keep only the contiguous run ending at the head noun
@@ -93,13 +94,20 @@ def _appositive_title(table: EntityTable, ent: Entity, doc: Doc, first: Token, m
             if run and t.i != run[0].i - 1:
                 break
             run.insert(0, t)
+        while run and run[0].dep_ == "punct":
+            run = run[1:]
         if run:
-            ent.titles.add(" ".join(t.text for t in run))
+            ent.titles.add(doc[run[0].i : run[-1].i + 1].text)  # "secretary-general"
         for t in p.subtree:
             if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("of", "for", "at")):
                 org = table.at(t.idx)
                 if org and org.key and org.type != "Person":
                     ent.affiliations.add(org.key)
+
+
+def _joining_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("secretary-general"), not a dash between words."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
