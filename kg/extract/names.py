@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
+from kg.extract.gazetteer import COMPANY_TRADE_WORDS
 from kg.extract.lexicon import words
 
 _lower_words = partial(words, lower=True)
@@ -387,23 +388,18 @@ def person_form_kind(form: str) -> str | None:
         return "Place"
     if len(words) >= 2 and words[-1].lower() in _ORG_WORDS:
         return "Organization"
-    if len(words) >= 2 and words[-1] in _trade_words():
+    if len(words) >= 2 and words[-1] in _TRADE_PLURALS:
         return "Organization"  # "Mau Ridge Teas", "Kilimani Motors": a trade names a company
     return "Person"
 
 
-@lru_cache(maxsize=1)
-def _trade_words() -> frozenset[str]:
-    """Plural trade words that end companies' names, from the gazetteer."""
-    from kg.extract.gazetteer import (
-        COMPANY_TRADE_WORDS,
-    )  # the gazetteer imports this module's peers
-
-    # plurals only: "Power", "Gold", "Glass" and "Steel" are people's surnames too
-    plurals = {w + "s" for w in COMPANY_TRADE_WORDS if not w.endswith("s")}
-    return frozenset(
-        w for w in COMPANY_TRADE_WORDS | plurals if w.endswith("s") and not w.endswith("ss")
-    )
+#: The gazetteer's trade words in the plural, which end companies' names ("Mau Ridge
+#: Teas"); plurals only: "Power", "Gold", "Glass" and "Steel" are people's surnames too.
+_TRADE_PLURALS = frozenset(
+    w
+    for w in COMPANY_TRADE_WORDS | {w + "s" for w in COMPANY_TRADE_WORDS if not w.endswith("s")}
+    if w.endswith("s") and not w.endswith("ss")
+)
 
 
 def initials(form: str) -> int:

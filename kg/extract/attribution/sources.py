@@ -128,16 +128,14 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         return _Source(key, Span(tok.idx, tok.idx + len(tok)))
     if _in_headline(ctx, tok.idx):
         return None  # a headline's source must be a name
-    if tok.pos_ not in ("NOUN", "PROPN") and any(c.dep_ == "appos" for c in tok.children):
-        # "The union's secretary-general, Davji Atellah, dismissed": the tagger may make the
-        # title's last part an adjective, but the name in apposition still names the subject
+    # a name in the phrase; also under a head the tagger made an adjective ("The union's
+    # secretary-general, Jomo Okelo, dismissed": "general")
+    nominal = tok.pos_ in ("NOUN", "PROPN")
+    if nominal or any(c.dep_ == "appos" for c in tok.children):
         named = _named_in_phrase(ctx, tok)
         if named is not None:
             return named
-    if tok.pos_ in ("NOUN", "PROPN"):
-        named = _named_in_phrase(ctx, tok)
-        if named is not None:
-            return named
+    if nominal:
         described = _described(ctx, tok)
         if described is not None:
             return described
@@ -222,15 +220,6 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
     return _document_author(ctx, tok)
 
 
-#: Verbs that say who made a document: "a report published by", "a survey commissioned by".
-_AUTHORING_VERBS = frozenset(
-    ["publish", "release", "issue", "commission", "conduct", "write", "prepare", "produce"]
-)
-
-
-_AUTHOR_TYPES = frozenset(["Organization", "NewsOrganization", "Person"])
-
-
 def _closing_appositive(tok: Token) -> list[Token]:
     """ "The maker of the branded drug, Bayer, said": the parse hangs the name on the last
     noun of the description ("drug"), but a name set off by commas at the very end of a
@@ -259,6 +248,14 @@ _DESCRIBED_HEADS = (
         "manufacturers developer developers parent publisher publishers"
     )
 )
+
+
+#: Verbs that say who made a document: "a report published by", "a survey commissioned by".
+_AUTHORING_VERBS = frozenset(
+    ["publish", "release", "issue", "commission", "conduct", "write", "prepare", "produce"]
+)
+
+_AUTHOR_TYPES = frozenset(["Organization", "NewsOrganization", "Person"])
 
 
 def _document_author(ctx: _Context, tok: Token) -> _Source | None:
@@ -378,10 +375,7 @@ def _named_after_place(ctx: _Context, tok: Token, place: Mention) -> _Source | N
     if key is None:
         key = ctx.table.new_entity("Organization", phrase).key
         ctx.unnamed[norm] = key
-    ctx.table.by_key(key).mentions.append(span)
-    ctx.table.mentions.append(Mention(span, phrase, "Organization", key))
-    ctx.table.index()
-    return _Source(key, span)
+    return _mentioned(ctx, key, span, phrase, "Organization")
 
 
 def _unnamed(ctx: _Context, head: Token) -> _Source:
@@ -446,9 +440,14 @@ def _unnamed_span(ctx: _Context, span: Span, head: str = "") -> _Source:
             "mom",
         ):
             ctx.table.genders[key] = "female"
-    ent = ctx.table.by_key(key)
-    ent.mentions.append(span)
-    ctx.table.mentions.append(Mention(span, phrase, "UnnamedSource", key))
+    return _mentioned(ctx, key, span, phrase, "UnnamedSource")
+
+
+def _mentioned(ctx: _Context, key: str, span: Span, phrase: str, type_: str) -> _Source:
+    """A source the rules named themselves: its words become a mention of entity ``key`` in
+    the article's table (so later lookups by offset find it), and the source."""
+    ctx.table.by_key(key).mentions.append(span)
+    ctx.table.mentions.append(Mention(span, phrase, type_, key))
     ctx.table.index()
     return _Source(key, span)
 

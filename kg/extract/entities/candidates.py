@@ -132,7 +132,7 @@ def _people_by_surname(found: list[Mention], text: str) -> None:
         and (
             len(m.form.split()) >= 2
             or m.honorific_gender
-            or _after_honorific(text, m)
+            or _after_honorific(text, m.span.start)
             or given_name_gender(m.form) is None  # "Beridze, 41, told the court"
         )
     }
@@ -353,10 +353,10 @@ def _names_an_organisation(tokens: list) -> bool:
 #: of their own: "the National Women's Council", "the Fishermen's Cooperative Society",
 #: "Children's Hospital", "the People's Party", "the Teachers' Union".
 _NAMED_FOR_PEOPLE = frozenset(
-    w
-    for w in lexicon.PERSON_NOUNS | {"children", "citizens", "consumers", "taxpayers", "pensioners"}
-    if w.endswith(("s", "men", "people"))
-) | {"children", "people", "peoples", "nations", "workers", "veterans", "miners"}
+    w for w in lexicon.PERSON_NOUNS if w.endswith(("s", "men", "people"))
+) | lexicon.words(
+    "children citizens consumers taxpayers pensioners peoples nations veterans miners"
+)
 
 
 def _possessive_in_name(before: list, after: list) -> bool:
@@ -420,8 +420,7 @@ def _person_by_context(tokens: list, text: str, start: int, end: int, form: str)
         return False
     if gazetteer.known_organization(form) or _is_outlet_name(form):
         return False
-    before = text[max(0, start - 6) : start].split()
-    if before and before[-1].lower() in lexicon.HONORIFICS:
+    if _after_honorific(text, start):
         return True  # "Ms. Okonkwo-Bello"
     if _AGE_AFTER.match(text[end : end + 8]):
         return True
@@ -442,8 +441,9 @@ def _hyphen_part(tokens: list) -> bool:
     )
 
 
-def _after_honorific(text: str, mention: Mention) -> bool:
-    before = text[max(0, mention.span.start - 6) : mention.span.start].split()
+def _after_honorific(text: str, start: int) -> bool:
+    """Whether an honorific stands just before ``start`` ("Ms. Okafor")."""
+    before = text[max(0, start - 6) : start].split()
     return bool(before) and before[-1].lower() in lexicon.HONORIFICS
 
 
