@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kg.pipeline import BuildReport
     from kg.readers.metadata import Metadata
     from kg.resolve.aliases import AliasRule
-    from kg.store.base import Store
+    from kg.store.base import Rows, Store
 
 
 def open_store(path_or_url: str | None = None, *, read_only: bool = False) -> Store:
@@ -125,7 +125,7 @@ def query(store: Store | str, sparql: str, **params: str) -> list[dict[str, Any]
     with _store(store, read_only=True) as st:
         result = q.run(st, sparql, dict(params))
     if isinstance(result, Rows):
-        return [{v: _python(b.get(v)) for v in result.variables} for b in result.bindings]
+        return _rows(result)
     if isinstance(result, bool):
         return result
     return q.triples_to_turtle(result)
@@ -158,8 +158,12 @@ def canned_query(
     with _store(store, read_only=True) as st:
         result = cq.run(st, bound, limit=limit, offset=offset)
     assert isinstance(result, Rows)
-    keep = [v for v in result.variables if v not in bound]
-    return [{v: _python(b.get(v)) for v in keep} for b in result.bindings]
+    return _rows(result.without(bound))
+
+
+def _rows(result: Rows) -> list[dict[str, Any]]:
+    """SELECT rows as dicts of Python values, as :func:`query` returns them."""
+    return [{v: _python(b.get(v)) for v in result.variables} for b in result.bindings]
 
 
 def extract_text(text: str, title: str | None = None, *, model: str | None = None) -> Extraction:

@@ -50,4 +50,19 @@ ENTITY_PATHS = {
     "Place": "place",
 }
 
-__all__ = ["KG", "SCHEMA", "NIF", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD", "OWL"]
+#: xsd:integer and the types derived from it, as IRI strings (the JSON results' datatypes)
+XSD_INTEGERS = frozenset(
+    str(XSD) + t
+    for t in (
+        *("integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger"),
+        *("negativeInteger", "long", "int", "short", "byte"),
+        *("unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"),
+    )
+)
+#: the numeric types that are not integers
+XSD_FLOATS = frozenset(str(XSD) + t for t in ("decimal", "double", "float"))
+
+__all__ = [
+    *("KG", "SCHEMA", "NIF", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD", "OWL"),
+    *("XSD_INTEGERS", "XSD_FLOATS"),
+]

@@ -44,7 +44,7 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.rdf.vocab import KG, PREFIXES
+from kg.rdf.vocab import KG, PREFIXES, XSD_FLOATS, XSD_INTEGERS
 from kg.store.base import (
     BindingError,
     QueryError,
@@ -549,26 +549,6 @@ def _as_ntriples(resp: requests.Response) -> str:
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
 _BOOLEANS = {"0": "false", "1": "true", "false": "false", "true": "true"}
-#: xsd:integer and the types derived from it, which the embedded store's MIN and MAX
-#: return as xsd:integer
-_INTEGERS = {
-    _XSD + t
-    for t in [
-        "integer",
-        "nonNegativeInteger",
-        "positiveInteger",
-        "nonPositiveInteger",
-        "negativeInteger",
-        "long",
-        "int",
-        "short",
-        "byte",
-        "unsignedLong",
-        "unsignedInt",
-        "unsignedShort",
-        "unsignedByte",
-    ]
-}
 _MIN_MAX = re.compile(r"\(\s*(?:MIN|MAX)\s*\([^()]*\)\s+AS\s+[?$](\w+)\s*\)", re.IGNORECASE)
 
 
@@ -577,7 +557,7 @@ _HASHES = re.compile(r"\b(?:MD5|SHA1|SHA256|SHA384|SHA512)\s*\(", re.IGNORECASE)
 _CONCAT = re.compile(r"\(\s*GROUP_CONCAT\s*\(.*?\)\s+AS\s+[?$](\w+)\s*\)", re.I | re.S)
 _ORDER = re.compile(r"\bORDER\s+BY\b(.*)$", re.IGNORECASE | re.DOTALL)
 _ORDER_KEY = re.compile(r"(ASC|DESC)\s*\(\s*[?$](\w+)\s*\)|[?$](\w+)", re.IGNORECASE)
-_NUMERIC = _INTEGERS | {_XSD + t for t in ("decimal", "double", "float")}
+_NUMERIC = XSD_INTEGERS | XSD_FLOATS
 
 
 def _reorder(masked: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -630,7 +610,7 @@ def _norm_term(term: dict[str, Any], *, aggregate: bool = False) -> dict[str, An
         del t["datatype"]
     elif dt == _XSD + "boolean":
         t["value"] = _BOOLEANS.get(t["value"], t["value"])
-    elif aggregate and dt in _INTEGERS:
+    elif aggregate and dt in XSD_INTEGERS:  # the embedded store's MIN and MAX give xsd:integer
         t["datatype"] = _XSD + "integer"
     # the keys in the order the embedded store writes them, so JSON output is the same text
     order = ("type", "value", "xml:lang", "datatype")
