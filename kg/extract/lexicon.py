@@ -173,15 +173,6 @@ DENIAL_VERBS: frozenset[str] = words(
     """
 )
 
-#: Nouns that carry a statement as their object ("reports of ...", "claims that ...").
-CONTENT_NOUNS: frozenset[str] = words(
-    """
-    report reports allegation allegations claim claims accusation accusations finding
-    findings charge charges suggestion suggestions rumor rumors rumour rumours story
-    stories accounts account
-    """
-)
-
 #: Nouns of communication channels that may extend a cue: "said in a statement".
 CHANNEL_NOUNS: frozenset[str] = words(
     """

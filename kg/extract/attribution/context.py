@@ -92,13 +92,18 @@ def _make_cue(ctx: _Context, tok: Token, source: Span | None) -> _Cue:
             if k < len(doc) and doc[k].lower_ in lexicon.CHANNEL_NOUNS and k <= j + 3:
                 end = doc[k].idx + len(doc[k])
                 channel = doc[k].lower_
-    kind: StatementKind = "Statement"
-    if lemma in lexicon.DENIAL_VERBS:
-        kind = "Denial"
-    elif lemma in lexicon.FINDING_VERBS or (channel in lexicon.FINDING_NOUNS):
-        kind = "Finding"
     span = Span(start, end)
-    return _Cue(tok, span, span.slice(ctx.text), kind)
+    return _Cue(tok, span, span.slice(ctx.text), _cue_kind(lemma, channel))
+
+
+def _cue_kind(lemma: str, channel: str | None = None) -> StatementKind:
+    """What a cue makes of its statement: a denial ("denied"), a finding ("found", "said in
+    its report"), or a plain statement."""
+    if lemma in lexicon.DENIAL_VERBS:
+        return "Denial"
+    if lemma in lexicon.FINDING_VERBS or channel in lexicon.FINDING_NOUNS:
+        return "Finding"
+    return "Statement"
 
 
 def _reported(

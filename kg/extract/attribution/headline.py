@@ -14,38 +14,41 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.context import _Context, _tokens, _trim_span
+from kg.extract.attribution.context import (
+    _Context,
+    _Cue,
+    _cue_kind,
+    _reported,
+    _Source,
+    _tokens,
+    _trim_span,
+)
 from kg.extract.attribution.sources import _unnamed_span
 from kg.model import Span, Statement
 
-#: Verbs a headline attributes with ("says", "warns", "slams", "vows", "wants").
+#: Lemmas a headline attributes with ("says", "warns", "slams", "vows", "wants"): the verbs
+#: of saying, stance and belief, less those that are nouns at least as often in a headline
+#: ("Trade Deal Plan") or attribute nothing there ("Obama Hops On"); of those, a few are
+#: taken back because their verb reading is the usual one in a headline's verb slot ("Poll
+#: Finds", "Obama Calls For", "Data Show").
 _CUE_LEMMAS = (
-    lexicon.SPEECH_VERBS | lexicon.OBJECT_CUE_VERBS | lexicon.BELIEF_VERBS
-) - lexicon.words(
-    # nouns at least as often as verbs in a headline ("Poll Shows" is read, "Trade Deal
-    # Plan" is not: these are taken only after an auxiliary), or no attribution at all
-    "post report plan name order rule vote back support aim offer press push point "
-    "focus share call answer question charge record like figure hop find show "
-    "learn decide refer touch talk discuss pitch email state feel attack"
-)
-
-#: Lemmas of that list taken even without an auxiliary, in an inflected form ("Poll
-#: Finds", "Obama Calls For", "Data Show"): in a headline's verb slot they attribute.
-_INFLECTED_ONLY = lexicon.words("find show call talk discuss back support attack")
+    (lexicon.SPEECH_VERBS | lexicon.OBJECT_CUE_VERBS | lexicon.BELIEF_VERBS)
+    - lexicon.words(
+        "post report plan name order rule vote back support aim offer press push point "
+        "focus share call answer question charge like figure hop find show "
+        "learn decide refer touch talk discuss pitch email state feel attack"
+    )
+) | lexicon.words("find show call talk discuss back support attack")
 
 _IRREGULAR = {
     "said": "say",
     "told": "tell",
     "wrote": "write",
-    "spoke": "speak",
     "thought": "think",
     "found": "find",
     "sought": "seek",
-    "felt": "feel",
     "shown": "show",
     "written": "write",
-    "spoken": "speak",
-    "says": "say",
 }
 
 #: Words that may stand between a headline's source and its verb and belong to the cue
@@ -92,7 +95,7 @@ def _lemma_of(word: str) -> str | None:
     "Criticized" -> criticize), or None."""
     w = word.lower()
     if w in _IRREGULAR:
-        return _IRREGULAR[w] if _IRREGULAR[w] in _CUE_LEMMAS | _INFLECTED_ONLY else None
+        return _IRREGULAR[w] if _IRREGULAR[w] in _CUE_LEMMAS else None
     candidates = []
     if w.endswith("ies") or w.endswith("ied"):
         candidates.append(w[:-3] + "y")
@@ -105,7 +108,7 @@ def _lemma_of(word: str) -> str | None:
         if len(w) > 4 and w[-3] == w[-4]:
             candidates.append(w[:-3])  # "slammed", "ripped"
     for c in candidates:
-        if c in _CUE_LEMMAS or c in _INFLECTED_ONLY:
+        if c in _CUE_LEMMAS:
             return c
     return None
 
@@ -113,11 +116,11 @@ def _lemma_of(word: str) -> str | None:
 def _bare_lemma(word: str) -> str | None:
     """The lemma of a bare or -ing form after an auxiliary ("Will Demand", "Is Calling")."""
     w = word.lower()
-    if w in _CUE_LEMMAS or w in _INFLECTED_ONLY:
+    if w in _CUE_LEMMAS:
         return w
     if w.endswith("ing"):
         for c in (w[:-3], w[:-3] + "e", w[:-4]):
-            if c in _CUE_LEMMAS or c in _INFLECTED_ONLY:
+            if c in _CUE_LEMMAS:
                 return c
     return None
 
@@ -197,8 +200,6 @@ def _segment_statements(ctx: _Context, toks: list[Token]) -> list[Statement]:
         return [after]
     if toks[0].lower_ in _NOT_SOURCES or not toks[0].text[:1].isupper():
         return []
-    if any(ctx.quote_mask[t.idx] for t in toks[:1]):
-        return []
     k = next((i for i in range(1, min(len(toks), 9)) if _cue_at(ctx, toks, i)), None)
     if k is None:
         return []
@@ -257,8 +258,9 @@ def _segment_statements(ctx: _Context, toks: list[Token]) -> list[Statement]:
             words = content.slice(ctx.text).strip(" .\"'“”‘’")
             if words:
                 cue_span = Span(toks[first_cue].idx, toks[cue_end].idx + len(toks[cue_end]))
-                kind = _kind(_cue_at(ctx, toks, k) or "")
-                out.append(_statement(ctx, kind, key, content, cue_span, source_span))
+                kind = _cue_kind(_cue_at(ctx, toks, k) or "")
+                cue = _Cue(toks[k], cue_span, cue_span.slice(ctx.text), kind)
+                out.append(_statement(ctx, cue, key, content, source_span))
         if second is None:
             return out
         k = first_cue = second
@@ -309,7 +311,8 @@ def _colon_frame(ctx: _Context, taken: list[Statement]) -> Statement | None:
     content = _trim_span(ctx, Span(rest[0].idx, rest[-1].idx + len(rest[-1])))
     speaker = mentions[0].key if named else _unnamed_span(ctx, source_span).key
     cue_span = Span(cue.idx, cue.idx + len(cue))
-    return _statement(ctx, "Statement", speaker, content, cue_span, source_span)
+    made = _Cue(cue, cue_span, cue.text, "Statement")
+    return _statement(ctx, made, speaker, content, source_span)
 
 
 def _quote_mark(tok: Token) -> bool:
@@ -345,34 +348,13 @@ def _cue_last(ctx: _Context, toks: list[Token]) -> Statement | None:
     body = words[:c]
     content = _trim_span(ctx, Span(body[0].idx, body[-1].idx + len(body[-1])))
     cue_span = Span(last.idx, last.idx + len(last))
-    return _statement(
-        ctx, _kind(lemma), _source_key(ctx, source_span), content, cue_span, source_span
-    )
+    cue = _Cue(last, cue_span, cue_span.slice(ctx.text), _cue_kind(lemma))
+    return _statement(ctx, cue, _source_key(ctx, source_span), content, source_span)
 
 
-def _statement(
-    ctx: _Context, kind: str, speaker: str, content: Span, cue_span: Span, source_span: Span
-) -> Statement:
-    """A headline's statement: one piece of content, never a direct quotation."""
-    return Statement(
-        kind=kind,
-        speaker=speaker,
-        content=[content],
-        text=content.slice(ctx.text),
-        cue=cue_span.slice(ctx.text),
-        direct=False,
-        cue_span=cue_span,
-        source_span=source_span,
-        rule="headline",
-    )
-
-
-def _kind(lemma: str) -> str:
-    if lemma in lexicon.DENIAL_VERBS:
-        return "Denial"
-    if lemma in lexicon.FINDING_VERBS:
-        return "Finding"
-    return "Statement"
+def _statement(ctx: _Context, cue: _Cue, speaker: str, content: Span, source: Span) -> Statement:
+    """A headline's statement: reported speech with one piece of content."""
+    return _reported(ctx, cue, _Source(speaker, source), content, rule="headline")
 
 
 def _source_key(ctx: _Context, span: Span) -> str:
