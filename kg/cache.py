@@ -119,6 +119,12 @@ class BuildCache:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA + RESOLUTION_SCHEMA)
 
+    @property
+    def in_memory(self) -> bool:
+        """A cache in memory (a remote store's): gone after this build, so nothing is
+        worth keeping in it for the next one."""
+        return str(self.path) == ":memory:"
+
     def close(self) -> None:
         self._db.close()
 

@@ -206,7 +206,7 @@ def _resolve(
     corpus.update(cache.entities(changed).values(), removed)
     memo.used = {b.digest for b in corpus.blocks()}
     made = prefetched.made or Made(minter.base)
-    if str(cache.path) == ":memory:":  # a remote store's cache: gone after this build
+    if cache.in_memory:
         cache.keep_memo(memo)
     else:
         kept = prefetched.kept

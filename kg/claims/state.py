@@ -337,13 +337,10 @@ class ClaimsState:
     def rewrite(self, worked: Worked, fingerprints: dict[str, str], base: str) -> None:
         """Replace the whole state with a computation from scratch (in a transaction the
         caller holds)."""
-        # made anew, tables and all: another version of this code may have kept another
-        # layout (the version check sends every such cache here)
+        # emptied (another version's tables, in another layout, were made anew when the
+        # state was opened)
         for t in _TABLES:
-            self.db.execute(f"DROP TABLE IF EXISTS {t}")
-        for statement in SCHEMA.split(";"):
-            if statement.strip():
-                self.db.execute(statement)
+            self.db.execute(f"DELETE FROM {t}")
         w = _Writes()
         for it in worked.items:
             w.add_item(it, worked.names.get(it.iri) if it.kind == "Denial" else None)
@@ -741,9 +738,7 @@ def _from_scratch(
         state.rewrite(worked, fps, minter.base)
         state.set_subjects(cache.subject_count(graph))
 
-    # a cache in memory (a remote store's) is gone after this build: no state to keep
-    kept = str(cache.path) != ":memory:"
-    changed = _sync_all(store, cache, graph, subjects, keep if kept else None)
+    changed = _sync_all(store, cache, graph, subjects, None if cache.in_memory else keep)
     return changed, _counts(worked.claims)
 
 

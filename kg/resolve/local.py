@@ -2,12 +2,11 @@
 
 Resolution never sees spaCy or statements; it works on these small frozen values, built
 from the extraction records, so the same records always give the same input whatever order
-they arrive in (:func:`locals_of` sorts them).
+they arrive in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -123,9 +122,4 @@ def article_items(art: ArticleEntities) -> list[Local]:
     return out
 
 
-def locals_of(articles: Iterable[ArticleEntities]) -> list[Local]:
-    """:func:`article_items` of every article, in a fixed order."""
-    return sorted(it for art in articles for it in article_items(art))
-
-
-__all__ = ["PUBLISHER_KEY", "ArticleEntities", "Local", "local_of", "locals_of"]
+__all__ = ["PUBLISHER_KEY", "ArticleEntities", "Local", "local_of"]

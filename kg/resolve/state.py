@@ -199,13 +199,12 @@ class ResolutionState:
             for t in _TABLES:
                 db.execute(f"DELETE FROM {t}")
             self.rows = {t: {} for t in _TABLES}
-        kept = set(self.rows["resolution_articles"])
-        for article in sorted((set(corpus.articles) if journal.full else journal.articles) | kept):
+        # what changed: every article after a full resolution, else the journal's (an
+        # article removed is in it too)
+        for article in sorted(set(corpus.articles) if journal.full else journal.articles):
             if article not in corpus.articles:
                 if self._put("resolution_articles", article, None):
                     db.execute("DELETE FROM resolution_articles WHERE article = ?", (article,))
-                continue
-            if article in kept and article not in journal.articles:
                 continue
             ident = corpus.identities[article]
             text = _dumps([ident.publisher, [list(p) for p in ident.iris.items()]])
@@ -262,10 +261,6 @@ class ResolutionState:
         }
         db.executemany("INSERT OR REPLACE INTO resolution_meta VALUES (?, ?)", meta.items())
         corpus.journal = Journal(full=False)
-
-    def forget(self) -> None:
-        """No state kept (the next build makes it from the records)."""
-        self.db.execute("DELETE FROM resolution_meta")
 
 
 def _givens(family: str, c) -> list[str] | None:
