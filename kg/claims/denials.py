@@ -302,9 +302,19 @@ class Targets:
 
     # --- with content words ------------------------------------------------------------
 
+    @staticmethod
+    def near_least(r: Reading) -> int:
+        """How much a statement must share with the denial's reading to be a candidate
+        target (:meth:`shared`); the claims state checks its kept links by the same rule."""
+        return max(MIN_SHARED, math.ceil(MIN_SHARE * len(r.content)))
+
+    @staticmethod
+    def shared(r: Reading, words: set[str], it: Item) -> int:
+        """How many of the denial's content stems and named entities a statement shares."""
+        return len(r.content & words) + len(r.about & it.about)
+
     def _by_content(self, d: Item, r: Reading) -> list[int]:
-        size = len(r.content)
-        near_least = max(MIN_SHARED, math.ceil(MIN_SHARE * size))
+        near_least = self.near_least(r)
         if r.sources:
             pool = {i for s in sorted(r.sources) for i in self.by_source[s]}
         else:
@@ -348,9 +358,7 @@ class Targets:
     def _shared(self, r: Reading, pool: set[Any], least: int = 0) -> dict[Any, int]:
         """For each statement of ``pool``: how many of the denial's content stems and
         named entities it shares (those that share fewer than ``least`` may be left out)."""
-        return {
-            i: len(r.content & self.words[i]) + len(r.about & self.items[i].about) for i in pool
-        }
+        return {i: self.shared(r, self.words[i], self.items[i]) for i in pool}
 
     def _enough(self, r: Reading, it: Item, shared: int, near: bool, strict: bool) -> bool:
         """Whether a target shares enough of the denial's words. A finding under "the

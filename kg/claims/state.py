@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -62,8 +61,6 @@ from kg.claims import (
     work_claims,
 )
 from kg.claims.denials import (
-    MIN_SHARE,
-    MIN_SHARED,
     Reading,
     Targets,
     _reports,
@@ -962,13 +959,11 @@ def _in_steps(
             now = targets.probe(reading)
             if tuple(now) != probed:
                 return None
-            near = max(MIN_SHARED, math.ceil(MIN_SHARE * len(reading.content)))
+            near = targets.near_least(reading)
             walked = set(now)
             for it, words in moved_words_of:
-                if words & walked:
-                    shared = len(reading.content & words) + len(reading.about & it.about)
-                    if shared >= near:
-                        return None
+                if words & walked and targets.shared(reading, words, it) >= near:
+                    return None
         return (reading, found, read_size, probed)
 
     linked: dict[str, Linked] = {}
