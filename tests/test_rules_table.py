@@ -1011,6 +1011,12 @@ SPEAKERS = [
         "The union's secretary-general, Jomo Okelo",
         "Jomo Okelo",
     ),
+    # a possessive pronoun agrees as its subject form does: "her" is no man's
+    SpeakerRow(
+        "Juan Perez spoke at the port on Monday. Her warning that prices will rise went unheard.",
+        "Her",
+        "",
+    ),
     # a document whose author its phrase names speaks for the author
     SpeakerRow(
         "But a report published by the Bank of Greece in May warned that broad pay rises "

@@ -235,6 +235,19 @@ HONORIFICS: dict[str, str | None] = {
     "lady": "female",
 }
 
+#: Object and possessive pronouns and the subject form they resolve as ("his claim" is
+#: his: found as "he" would be).
+PRONOUN_SUBJECT: dict[str, str] = {
+    "him": "he",
+    "his": "he",
+    "her": "she",
+    "hers": "she",
+    "them": "they",
+    "their": "they",
+    "theirs": "they",
+    "its": "it",
+}
+
 PRONOUN_GENDER: dict[str, str | None] = {
     "he": "male",
     "him": "male",

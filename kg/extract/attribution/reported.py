@@ -325,8 +325,8 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
     return _reported(ctx, cue, source, content, rule="light-verb")
 
 
-#: Possessive pronouns and the pronoun they resolve as ("his claim" is his).
-_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+#: Possessive pronouns (resolved as their subject form: "his claim" is his).
+_POSSESSIVES = frozenset(("his", "her", "their", "its"))
 
 
 def _claim_noun_statement(ctx: _Context, noun: Token) -> Statement | None:

@@ -176,12 +176,13 @@ def _unresolved(ctx: _Context, pron: Token) -> _Source:
     source is the pronoun as written, an unnamed source of its own (one per pronoun and
     paragraph: "he" twice in a paragraph is one person)."""
     para = bisect.bisect_right(ctx.paragraph_starts, pron.idx)
-    norm = f"\x00pronoun {pron.lower_} {para}"
+    form = lexicon.PRONOUN_SUBJECT.get(pron.lower_, pron.lower_)  # "He said ... his claim"
+    norm = f"\x00pronoun {form} {para}"
     key = ctx.unnamed.get(norm)
     if key is None:
         key = ctx.table.new_entity("UnnamedSource", pron.text).key
         ctx.unnamed[norm] = key
-        gender = lexicon.PRONOUN_GENDER.get(pron.lower_)
+        gender = lexicon.PRONOUN_GENDER.get(form)
         if gender:
             ctx.table.genders[key] = gender
     return _Source(key, Span(pron.idx, pron.idx + len(pron)))
@@ -456,8 +457,9 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
     """The entity a pronoun stands for: the most recent subject outside quotations, in this
     or the two previous paragraphs, that agrees with it (he/she: a person of that gender or
     of unknown gender; it/they: an organisation or a group)."""
-    gender = lexicon.PRONOUN_GENDER.get(pron.lower_)
-    wants_person = pron.lower_ in ("he", "she", "i")
+    form = lexicon.PRONOUN_SUBJECT.get(pron.lower_, pron.lower_)  # "his" as "he"
+    gender = lexicon.PRONOUN_GENDER.get(form)
+    wants_person = form in ("he", "she", "i")
     para_start = _paragraph_start(ctx, pron.idx, back=2)
     candidates: list[tuple[int, str]] = []
     fallback: list[tuple[int, str]] = []
@@ -473,7 +475,7 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
                 src = _unnamed(ctx, tok)
                 candidates.append((tok.idx, src.key))
             continue
-        if not _agrees(ctx, m, gender, wants_person, pron.lower_):
+        if not _agrees(ctx, m, gender, wants_person, form):
             continue
         (
             candidates if tok.dep_ in ("nsubj", "nsubjpass") or _subject_phrase(tok) else fallback
