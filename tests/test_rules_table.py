@@ -352,6 +352,14 @@ ROWS = [
         "Coffee exporters could lose a fifth of their sales this year unless freight rates fall",
         "complement-then-cue",
     ),
+    # a statement issued "saying" something: the participle is the cue, as for "released"
+    Row(
+        "The minister issued a statement saying the border would reopen on Friday.",
+        "The minister",
+        "saying",
+        "the border would reopen on Friday",
+        "verb-complement",
+    ),
     Row(
         "The port director told the audience at a trade fair that exports would double.",
         "The port director",

@@ -284,6 +284,8 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
         if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.LIGHT_VERB_NOUNS:
             cue_end = child
             for c in child.rights:
+                if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in lexicon.SPEECH_VERBS:
+                    return None  # "issued a statement saying ...": the participle's own cue
                 if c.dep_ in ("acl", "ccomp") and c.i > child.i:
                     content = _clause_span(ctx, c)
                     break
