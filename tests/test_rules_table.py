@@ -313,6 +313,15 @@ ROWS = [
         "The farmers of the valley “have waited long enough. The water is ours,”",
         "complement-then-cue",
     ),
+    Row(
+        "The company first heard of the fault in March and acted “as soon as the cause was "
+        "confirmed,” spokeswoman Aiko Tanabe said.",
+        "Aiko Tanabe",
+        "said",
+        "The company first heard of the fault in March and acted “as soon as the cause was "
+        "confirmed,”",
+        "complement-then-cue",
+    ),
     # a second cue coordinated with the first starts a statement of its own
     Row(
         "The mayor says the budget is balanced and said on Tuesday that taxes would not rise.",
@@ -330,8 +339,8 @@ ROWS = [
     ),
     # the speaker, not the channel: "said on Fox News" is the general's
     Row(
-        "Former general Michael Flynn said on Fox News that the deal was a disaster.",
-        "Michael Flynn",
+        "Former general Marek Olszewski said on Fox News that the deal was a disaster.",
+        "Marek Olszewski",
         "said",
         "that the deal was a disaster",
         "verb-complement",

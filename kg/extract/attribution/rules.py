@@ -664,7 +664,9 @@ def _whole_quotations(ctx: _Context, st: Statement) -> None:
             st.content[0] = _trim_span(ctx, Span(start, first.end))
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
     last = st.content[-1]
-    j = bisect.bisect_left(starts, last.end) - 1
+    # bisect_right: a content ending just after a quotation's opening mark ("and acted “")
+    # ends where that quotation's words start
+    j = bisect.bisect_right(starts, last.end) - 1
     if j >= 0:
         q = ctx.quotes[j]
         if last.start <= q.open_at and last.end < q.outer.end:
