@@ -337,6 +337,14 @@ ROWS = [
         "that taxes would not rise",
         "verb-complement",
     ),
+    # the time the cue is said at, hung by the parse on the clause, is not what was said
+    Row(
+        "TOKYO — Hoshida Motor Corp. said on Friday it would recall about 320,000 vehicles.",
+        "Hoshida Motor Corp.",
+        "said",
+        "it would recall about 320,000 vehicles",
+        "verb-complement",
+    ),
     # the speaker, not the channel: "said on Fox News" is the general's
     Row(
         "Former general Marek Olszewski said on Fox News that the deal was a disaster.",
@@ -916,6 +924,11 @@ HEADLINE_NOT_READ = [
     (
         "As Prices Soar, Shoppers Demand Discounts\n\nRetailers cut prices in June.",
         "the opening phrase is a clause of time, not the source",
+    ),
+    (
+        "Automaker recalls 320,000 cars over faulty airbag sensors\n\nThe cars were built "
+        "in Nagoya.",
+        "'recalls' with goods or a number after it is a recall of products, not a memory told",
     ),
 ]
 

@@ -60,6 +60,13 @@ LIGHT_VERB_NOUNS: frozenset[str] = words(
 #: "issued a warning about", "sounded a note of caution", "delivered a plea for").
 LIGHT_VERBS: frozenset[str] = words("make issue deliver sound voice")
 
+#: What is recalled in the sense of called back, not remembered aloud: an envoy, or goods
+#: ("recalled its ambassador", "recalled the affected vehicles", "Automaker Recalls Cars").
+CALLED_BACK: frozenset[str] = words(
+    """ambassador envoy diplomat product vehicle car truck batch lot unit model device drug
+    medicine packet bottle carton can jar cars vehicles trucks products units devices"""
+)
+
 #: Verbs of reacting that a quotation in the next sentence fills in ("Smith disagreed.
 #: “...”", "The mayor put it bluntly."): with no object or clause of their own.
 REACTION_VERBS: frozenset[str] = words(

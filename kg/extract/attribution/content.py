@@ -74,11 +74,32 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 # "said (that) A and B": what the verb governs after its complement, up to
                 # the first comma or dash that opens another clause
                 end = min(max(span.end, _right_end(verb, child)), _aside_at(child))
-                return _trim_span(ctx, Span(span.start, end)), "verb-complement"
+                start = max(span.start, _after_leading_time(child))
+                return _trim_span(ctx, Span(start, end)), "verb-complement"
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
             return span, "complement-then-cue"
     return None
+
+
+def _after_leading_time(clause: Token) -> int:
+    """Where a reported clause starts when the parse hangs the cue's time on it: in "The
+    company said on Friday it would recall 320,000 cars" the model makes "on Friday" part
+    of "recall", though it says when the company spoke. A time phrase (a preposition with a
+    date or time, as the model's NER tags them) that opens the clause before its subject is
+    left out; elsewhere in the clause it is what was said ("it would reopen on Friday")."""
+    subjects = [c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return 0
+    first = clause.left_edge
+    for child in clause.lefts:
+        if child.i != first.i or child.dep_ != "prep" or child.right_edge.i >= subjects[0].i:
+            continue
+        objects = [t for t in child.children if t.dep_ == "pobj"]
+        if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+            after = child.doc[child.right_edge.i + 1]
+            return after.idx
+    return 0
 
 
 def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
@@ -306,20 +327,12 @@ def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool)
     return None
 
 
-#: What is recalled in the sense of called back: an envoy, or goods ("recalled its
-#: ambassador", "recalled the affected vehicles").
-_CALLED_BACK = lexicon.words(
-    """ambassador envoy diplomat product vehicle car truck batch lot unit model device drug
-    medicine packet bottle carton can jar"""
-)
-
-
 def _called_back(verb: Token, obj: Token) -> bool:
     """ "The dairy recalled 40,000 cartons", "Chile recalled its ambassador": "recall"
     with an object counted or called back is an act, not a memory told."""
     if verb.lemma_ != "recall":
         return False
-    return obj.lemma_.lower() in _CALLED_BACK or any(t.like_num for t in obj.subtree)
+    return obj.lemma_.lower() in lexicon.CALLED_BACK or any(t.like_num for t in obj.subtree)
 
 
 def _verb_prep_object(

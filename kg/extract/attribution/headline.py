@@ -163,6 +163,10 @@ def _cue_at(ctx: _Context, toks: list[Token], k: int) -> str | None:
         lemma = _bare_lemma(tok.text) if not tok.lower_.endswith("ing") else None
     if lemma is None:
         return None
+    if lemma == "recall" and any(
+        t.like_num or t.lower_ in lexicon.CALLED_BACK for t in toks[k + 1 : k + 4]
+    ):
+        return None  # "Automaker Recalls 320,000 Cars": goods called back, no memory told
     if tok.lower_.endswith("s") and k > 0 and toks[k - 1].lower_ in ("'s", "’s"):
         return None  # "Clinton's Claims" is a noun
     return lemma
