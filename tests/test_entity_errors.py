@@ -294,6 +294,21 @@ def test_a_trade_word_in_the_plural_ends_a_company_not_a_person(nlp):
     assert _one(ex, "Ann Glass").type == "Person"  # a surname, not a trade in the plural
 
 
+def test_a_company_named_by_its_first_word_is_the_company(nlp):
+    text = (
+        "TOKYO — Hoshida Motor Corp. said on Friday it would recall 320,000 cars. The "
+        "transport ministry ordered Hoshida to explain the delay. Hoshida denied any delay, "
+        "and Mr. Tanabe, a former Hoshida engineer, said the fault was known in March.\n"
+    )
+    ex = _extract(text)
+    company = _one(ex, "Hoshida Motor Corp.", "Organization")
+    assert [s.slice(text) for s in company.mentions].count("Hoshida") >= 2
+    assert not _holding(ex, "Hoshida")  # no person of that name
+    denied = next(st for st in ex.statements if st.cue == "denied")
+    assert denied.speaker == company.key
+    assert _one(ex, "Tanabe").type == "Person"  # an honorific keeps a person a person
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

@@ -322,6 +322,15 @@ ROWS = [
         "confirmed,”",
         "complement-then-cue",
     ),
+    # a quotation opening the next sentence is not the end of this one's content
+    Row(
+        "In any case, the minister said, the port was vastly over-supplied with cranes. "
+        "''It was just waiting for a slump,'' he added.",
+        "the minister",
+        "said",
+        "In any case the port was vastly over-supplied with cranes.",
+        "parenthetical",
+    ),
     # a second cue coordinated with the first starts a statement of its own
     Row(
         "The mayor says the budget is balanced and said on Tuesday that taxes would not rise.",

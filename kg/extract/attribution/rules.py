@@ -669,9 +669,20 @@ def _whole_quotations(ctx: _Context, st: Statement) -> None:
     j = bisect.bisect_right(starts, last.end) - 1
     if j >= 0:
         q = ctx.quotes[j]
-        if last.start <= q.open_at and last.end < q.outer.end:
+        if last.end == q.content.start and _ends_sentence(ctx.text, q.open_at):
+            # "... were unacceptable. “This is going ...”": the mark opens the next
+            # sentence's quotation, which the parse hung on this one
+            st.content[-1] = _trim_span(ctx, Span(last.start, q.open_at))
+            st.text = " ".join(p.slice(ctx.text) for p in st.content)
+        elif last.start <= q.open_at and last.end < q.outer.end:
             st.content[-1] = Span(last.start, q.outer.end)
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether the words before ``at`` end a sentence (a full stop, "?" or "!")."""
+    before = text[max(0, at - 80) : at].rstrip()
+    return before.endswith((".", "?", "!"))
 
 
 def _without_empty_pieces(ctx: _Context, st: Statement) -> Statement | None:

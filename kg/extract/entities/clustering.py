@@ -5,6 +5,7 @@ or place-tagged names that are really people named here go to those people.
 
 from __future__ import annotations
 
+from kg.extract import gazetteer, lexicon
 from kg.extract.entities.naming import _choose_names, _prune_orphans
 from kg.extract.entities.organisations import _org_norm
 from kg.extract.entities.persons import (
@@ -13,6 +14,7 @@ from kg.extract.entities.persons import (
     _note,
     _person_named,
     _PersonCluster,
+    _prefix,
     _trim_stray_words,
 )
 from kg.extract.entities.tables import EntityTable, Mention
@@ -42,11 +44,17 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_
     for c in clusters:
         if c.name.given:
             c.set_gender(given_name_gender(c.name.given), 1)
+    shorts = _company_short_forms(others)
     for m in persons:
         if m.key is not None:
             continue
         name = parse_name(m.form)
+        if _is_company_short_form(m, name, shorts, clusters, text):
+            m.type = "Organization"
+            others.append(m)
+            continue
         _attach_bare(table, clusters, m, name, text)
+    others.sort(key=lambda m: m.span.start)
 
     _cluster_others(table, others, clusters, text)
     table.mentions = [m for m in candidates if m.key is not None]
@@ -103,3 +111,42 @@ def _cluster_others(
         key = by_name.get((family[m.type], _org_norm(m.form, family[m.type])))
         if key and key != m.key:
             m.key = key
+    # a company's first word on its own ("Hoshida denied any delay") is the company
+    shorts = _company_short_forms(others)
+    for m in others:
+        if m.type == "Organization" and m.form in shorts:
+            m.key = by_name.get(("Organization", shorts[m.form]), m.key)
+
+
+def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:
+    """The first word of each company named here in full, with the company's normalised
+    name: news names a company in full once ("Hoshida Motor Corp.", "Renwa Electronics")
+    and by its first word after that ("Hoshida said"). A company is a name of two or more
+    words ending in a corporate word ("Corp.", "Group") or a trade ("Motors",
+    "Electronics"); a first word two companies share is nobody's short form."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.form.split()
+        if m.type != "Organization" or len(words) < 2 or not words[0][:1].isupper():
+            continue
+        if words[0] in _NOT_SHORT or not (
+            words[-1] in gazetteer.COMPANY_SUFFIXES or words[-1] in gazetteer.COMPANY_TRADE_WORDS
+        ):
+            continue
+        found.setdefault(words[0], set()).add(_org_norm(m.form, "Organization"))
+    return {w: next(iter(forms)) for w, forms in found.items() if len(forms) == 1}
+
+
+#: First words that name no company on their own ("General Motors", "National Grid").
+_NOT_SHORT = lexicon.words("The General National International United American British")
+
+
+def _is_company_short_form(
+    m: Mention, name, shorts: dict[str, str], clusters: list[_PersonCluster], text: str
+) -> bool:
+    """Whether a one-word name NER took for a person is a company's short form: the first
+    word of a company named in full here, with no honorific or title before it ("Mr.
+    Hoshida" is a person) and no person of that surname named in full."""
+    if m.form not in shorts or m.honorific_gender or _prefix(text, m.span.start)[0]:
+        return False
+    return not any(c.name.surname == name.surname for c in clusters)
