@@ -309,6 +309,19 @@ def test_a_company_named_by_its_first_word_is_the_company(nlp):
     assert _one(ex, "Tanabe").type == "Person"  # an honorific keeps a person a person
 
 
+def test_a_role_before_a_name_is_a_title_not_part_of_the_name(nlp):
+    text = (
+        "SÃO PAULO — Midfielder Caio Barreto, 19, admitted the team had struggled. Club "
+        "coach Rogério Tavares said the academy would stay, and spokeswoman Helena Lima "
+        "said the board agreed.\n"
+    )
+    ex = _extract(text)
+    assert "Midfielder" in _one(ex, "Caio Barreto").titles
+    assert not _holding(ex, "Midfielder Caio Barreto")
+    assert "coach" in _one(ex, "Rogério Tavares").titles  # written in lower case
+    assert "spokeswoman" in _one(ex, "Helena Lima").titles
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

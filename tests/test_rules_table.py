@@ -994,6 +994,25 @@ class SpeakerRow(NamedTuple):
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
     SpeakerRow(
+        "Palmeiras coach Rogério Tavares said he would keep fielding academy players. Critics "
+        "compared him to his predecessor. The coach dismissed the comparison.",
+        "The coach",
+        "Rogério Tavares",
+    ),
+    # a description's own modifier must be in the name or title it stands for
+    SpeakerRow(
+        "MANILA — The Philippine Department of Health said 18 people had died. The budget "
+        "department said funds for mosquito control were short.",
+        "The budget department",
+        "",
+    ),
+    SpeakerRow(
+        "Health Minister Ana Ruiz and Finance Minister Carlos Vega met in Lima. The finance "
+        "minister said taxes would rise. The health minister said clinics would open.",
+        "The health minister",
+        "Ana Ruiz",
+    ),
+    SpeakerRow(
         "Deutsche Bahn cancelled 40 trains in Bavaria on Monday after a storm brought down "
         "power lines near Munich. According to the rail operator, services will resume on "
         "Wednesday.",

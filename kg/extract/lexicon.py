@@ -210,7 +210,9 @@ TITLE_HEADS: frozenset[str] = words(
     councillor councilor councilman councilwoman lawmaker mp speaker candidate nominee
     professor dr. dr economist analyst researcher lawyer activist colonel captain
     lieutenant sergeant admiral commander inspector manager president-elect vice-
-    president
+    president coach midfielder striker goalkeeper defender winger referee quarterback
+    pitcher skipper novelist journalist photographer surgeon physician engineer scientist
+    historian astronaut
     """
 )
 

@@ -289,10 +289,22 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         return None
     low = tok.lower_
     span = Span(det[0].idx, tok.idx + len(tok))
+    # "the budget department", "the finance minister": the noun's own common-noun
+    # modifiers must be in the name or title it stands for (not the Department of Health,
+    # not the health minister); a place ("the Florida senator") says where, not which post
+    kinds = [
+        c.lower_
+        for c in tok.lefts
+        if c.dep_ == "compound" and c.i > det[0].i and c.pos_ == "NOUN" and c.is_lower
+    ]
     titled = [
         e.key
         for e in ctx.table.entities
-        if e.type == "Person" and any(low in t.lower().split() for t in e.titles)
+        if e.type == "Person"
+        and any(
+            low in t.lower().split() and all(k in t.lower().split() for k in kinds)
+            for t in e.titles
+        )
     ]
     best: str | None = None
     for m in ctx.table.mentions:
@@ -300,11 +312,22 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
             continue
         ent = ctx.table.by_key(m.key)
         fits = _fits_description(low, ent, titled)
+        if fits == "name" and ent.type != "Person" and not _named_kinds(kinds, ent):
+            continue
         if fits == "actor" and not _acts(ctx, m):
             continue  # "a Samsung supplier", "Toyota's plant": named, but doing nothing
         if fits:
             best = m.key
     return _Source(best, span) if best else None
+
+
+def _named_kinds(kinds: list[str], ent: Entity) -> bool:
+    """Whether every modifier of a description ("budget" in "the budget department") is a
+    word of the entity's name or of one of its aliases."""
+    if not kinds:
+        return True
+    names = [n.lower().split() for n in ent.all_names()]
+    return any(all(k in words for k in kinds) for words in names)
 
 
 def _fits_description(noun: str, ent: Entity, titled: list[str]) -> str | None:

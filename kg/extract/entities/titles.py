@@ -36,8 +36,12 @@ def _titles_and_affiliations(
             low = tok.lower_
             if tok.is_space or "\n" in tok.whitespace_:
                 break
+            # "Finance Minister Ana Ruiz", "spokeswoman Aiko Tanabe", "Palmeiras coach
+            # Rogério Tavares": a title head right before the name may be lower case
             if (low in lexicon.TITLE_HEADS or low in lexicon.TITLE_MODIFIERS) and (
-                tok.text[0].isupper() or title_tokens
+                tok.text[0].isupper()
+                or title_tokens
+                or (i == first.i - 1 and low in lexicon.TITLE_HEADS)
             ):
                 title_tokens.insert(0, tok)
                 i -= 1
