@@ -322,6 +322,19 @@ def test_a_role_before_a_name_is_a_title_not_part_of_the_name(nlp):
     assert "spokeswoman" in _one(ex, "Helena Lima").titles
 
 
+def test_a_surname_ner_took_for_an_organisation_keeps_its_given_name(nlp):
+    text = (
+        "LISBON — Judge Ana Costa agreed with the appeal on Monday. The judge said the "
+        "eviction law was clear.\n"
+    )
+    ex = _extract(text)
+    judge = _one(ex, "Ana Costa")
+    assert "Judge" in judge.titles
+    assert not _holding(ex, "Costa", "Organization")
+    said = next(st for st in ex.statements if st.cue == "said")
+    assert said.speaker == judge.key
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

@@ -209,6 +209,9 @@ def _clean(
         return None
     if type_ == "Organization" and len(tokens) == 1 and tokens[0].tag_ == "NNS":
         return None  # "Commuters said", "Farmers fear": a plural noun opening a sentence
+    if type_ in ("Organization", "Place") and _given_name_before(tokens):
+        tokens = [tokens[0].doc[tokens[0].i - 1], *tokens]
+        type_ = "Person"  # "Judge Ana Costa": NER left "Ana" out and took "Costa" for ORG
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     form = re.sub(r"[\[\]]", "", text[start:end])
     form = re.sub(r"\s+", " ", form).strip()
@@ -427,6 +430,26 @@ def _person_by_context(tokens: list, text: str, start: int, end: int, form: str)
     if len(words) == 1:
         return False
     return bool(_ROLE_BEFORE_NAME.search(text, max(0, start - 80), start))
+
+
+def _given_name_before(tokens: list) -> bool:
+    """Whether a one-word ORG or GPE span is the surname of a person whose given name NER
+    left out ("Judge Ana Costa agreed": only "Costa", as ORG): the word before it is a
+    capitalised given name outside any entity, after a title, an honorific or a sentence
+    start."""
+    if len(tokens) != 1 or tokens[0].i < 1 or not _name_word(tokens[0].text):
+        return False
+    word = tokens[0].text
+    if word in _INSTITUTION_WORDS or gazetteer.known_organization(word) or _is_outlet_name(word):
+        return False
+    given = tokens[0].doc[tokens[0].i - 1]
+    if given.ent_iob_ != "O" or not given.is_title or given_name_gender(given.text) is None:
+        return False
+    if given.i == 0 or given.is_sent_start:
+        return True
+    before = given.doc[given.i - 1]
+    low = before.lower_.rstrip(".")
+    return low in lexicon.TITLE_HEADS or before.lower_ in lexicon.HONORIFICS
 
 
 def _hyphen_part(tokens: list) -> bool:
