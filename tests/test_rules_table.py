@@ -994,6 +994,12 @@ class SpeakerRow(NamedTuple):
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
     SpeakerRow(
+        "According to figures compiled by the sports daily Lance!, the club has used more "
+        "players under 21 this season than any other.",
+        "figures compiled by the sports daily Lance",
+        "Lance",
+    ),
+    SpeakerRow(
         "Palmeiras coach Rogério Tavares said he would keep fielding academy players. Critics "
         "compared him to his predecessor. The coach dismissed the comparison.",
         "The coach",

@@ -254,6 +254,13 @@ _DESCRIBED_HEADS = (
 #: Verbs that say who made a document: "a report published by", "a survey commissioned by".
 _AUTHORING_VERBS = frozenset(
     ["publish", "release", "issue", "commission", "conduct", "write", "prepare", "produce"]
+    + ["compile", "collect", "gather", "provide", "supply"]
+)
+
+#: What an author's name can stand behind: documents, and figures someone compiled
+#: ("according to figures compiled by the sports daily Lance!").
+_AUTHORED_NOUNS = lexicon.FINDING_NOUNS | lexicon.words(
+    "figures data statistics estimates numbers tally records documents"
 )
 
 _AUTHOR_TYPES = frozenset(["Organization", "NewsOrganization", "Person"])
@@ -263,7 +270,7 @@ def _document_author(ctx: _Context, tok: Token) -> _Source | None:
     """ "A report published by the Bank of Greece in May warned ...", "a study by the
     University of Toronto found ...": a document whose author the subject phrase names
     speaks for that author. The source as written is the phrase up to the author's name."""
-    if tok.lower_ not in lexicon.FINDING_NOUNS:
+    if tok.lower_ not in _AUTHORED_NOUNS:
         return None
     for child in tok.rights:
         by = None
