@@ -331,6 +331,16 @@ ROWS = [
         "In any case the port was vastly over-supplied with cranes.",
         "parenthetical",
     ),
+    # a quotation inside what an earlier cue reports belongs to that cue's statement
+    Row(
+        "Takeshi Oda, head of a drivers' association, said the recall showed that “safety "
+        "checks have not kept up with the electronics in modern cars.”",
+        "Takeshi Oda",
+        "said",
+        "the recall showed that “safety checks have not kept up with the electronics in "
+        "modern cars.”",
+        "verb-complement",
+    ),
     # a second cue coordinated with the first starts a statement of its own
     Row(
         "The mayor says the budget is balanced and said on Tuesday that taxes would not rise.",

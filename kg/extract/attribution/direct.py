@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
+    from spacy.tokens import Token
 
 from kg.extract import lexicon
 from kg.extract.attribution.context import (
@@ -528,6 +532,20 @@ def _ends_sentence(ctx: _Context, q: Quote) -> bool:
     return words.endswith((".", "!", "?", "…"))
 
 
+def _reported_by(cue: Token, cues: list[Token]) -> bool:
+    """Whether the cue before a quotation is itself inside what an earlier cue reports:
+    in "Oda said the recall showed that “safety checks have not kept up”" the quotation is
+    part of what Oda said, not the recall's finding, so the verb that governs it reads the
+    whole clause (and the nesting policy keeps the outer statement)."""
+    earlier = {c.i for c in cues if c.i < cue.i and _is_cue_token(c)}
+    tok = cue
+    while tok.dep_ in ("ccomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in earlier:
+            return True
+    return False
+
+
 def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attribution | None:
     """The cue and source in the words after (``prefer="first"``: rule quote-then-cue) or
     before (``"last"``: cue-then-quote) a quotation; "according to X" when no verb of saying
@@ -577,7 +595,7 @@ def _attribution_in(ctx: _Context, window: Span, q: Quote, prefer: str) -> _Attr
             # '...wheelhouse.'' He said, twice, that he was going ...': the verb reports
             # its own clause, not the quotation before it
             return None
-    elif any(
+    elif _reported_by(cue_tok, cues) or any(
         t.i > cue_tok.i
         and t.dep_ in ("nsubj", "nsubjpass")
         and t.head.i != cue_tok.i
