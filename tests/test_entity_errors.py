@@ -335,6 +335,22 @@ def test_a_surname_ner_took_for_an_organisation_keeps_its_given_name(nlp):
     assert said.speaker == judge.key
 
 
+def test_spanish_names_ner_took_for_places_or_organisations_are_people(nlp):
+    text = (
+        "BOGOTÁ — “This is not peace yet,” the government’s chief negotiator, Vera Lucía "
+        "Arango, told reporters. Opposition senator María Fernanda Cabal called the deal a "
+        "gift to criminals.\n"
+    )
+    ex = _extract(text)
+    negotiator = _one(ex, "Vera Lucía Arango")
+    senator = _one(ex, "María Fernanda Cabal")
+    assert "senator" in senator.titles
+    told = next(st for st in ex.statements if st.cue == "told")
+    assert told.speaker == negotiator.key
+    assert told.source_span.slice(text) == "the government’s chief negotiator, Vera Lucía Arango"
+    assert not _names(ex, "Organization") & {"María Fernanda Cabal", "Arango"}
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

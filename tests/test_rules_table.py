@@ -1003,6 +1003,20 @@ class SpeakerRow(NamedTuple):
 #: Descriptions stand for the entity named earlier that fits them and acted there, never
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
+    # a name before a common noun describes the people meant; they are not that person
+    SpeakerRow(
+        "Governor Amara Obi spoke in Enugu on Monday. An Obi aide said the governor would run "
+        "again next year.",
+        "An Obi aide",
+        "",
+    ),
+    # "she" is no plural noun ("nurses") named between her and the pronoun
+    SpeakerRow(
+        "Its general secretary, Nomvula Khumalo, said nurses had been delivering babies by "
+        "the light of mobile phones. “Today the court listened to them,” she said.",
+        "she",
+        "Nomvula Khumalo",
+    ),
     SpeakerRow(
         "According to figures compiled by the sports daily Lance!, the club has used more "
         "players under 21 this season than any other.",

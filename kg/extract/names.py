@@ -64,7 +64,25 @@ MALE: frozenset[str] = _lower_words(
         Hosni Jens Jeremy Kofi Manmohan Narendra Nawaz Nouri Petro Raul Recep Shinzo Silvio
         Tayyip Viktor Volodymyr Xi
         """
-    )
+    ),
+    _lower_words(
+        """
+        Adebayo Babajide Chidi Chinedu Emeka Femi Kwame Kwabena Kojo Sipho Thabo Themba
+        Bongani Sibusiso Mandla Jomo Kamau Otieno Odhiambo Juma Tunde Olusegun Ibrahim Musa
+        Moussa Mamadou Ousmane Amadou Cheikh Youssef Yusuf Omar Karim Khalid Hassan Hussein
+        Mohammed Mohamed Mahmoud Mustafa Tariq Faisal Hamid Reza Mehdi Dariusz Piotr Pawel
+        Tomasz Krzysztof Jakub Marek Lukas Jiri Tomas Dmitry Sergei Sergey Igor Oleg
+        Vladimir Yuri Mikhail Nikolai Ivan Bogdan Taras Oleksandr Giorgos Dimitris Nikos
+        Yannis Kostas Stavros Panagiotis Mehmet Emre Burak Ahmet Kemal Hiroshi Takeshi Kenji
+        Haruto Ichiro Taro Kazuo Satoshi Shigeru Rahul Arjun Vikram Sanjay Rajesh Suresh
+        Ramesh Amit Anil Sunil Arvind Vijay Ravi Rohan Imran Asif Sandeep Deepak Manoj
+        Pradeep Caio Rogerio Everaldo Gregorio Jairo Joaquim Joao Thiago Tiago Mateus
+        Gustavo Eduardo Felipe Rodrigo Sebastian Santiago Alejandro Javier Joaquin Emilio
+        Ignacio Gonzalo Luis Jorge Julio Cesar Hernan Pieter Johan Willem Hendrik Jurgen
+        Klaus Wolfgang Matthias Stefan Lars Sven Nils Olaf Bjorn Magnus Henrik Mats Matti
+        Juha Pekka Seamus Sean Ciaran Cormac Declan Eoin Niall Padraig
+        """
+    ),
 )
 
 FEMALE: frozenset[str] = _lower_words(
@@ -98,6 +116,23 @@ FEMALE: frozenset[str] = _lower_words(
     Valerie Vanessa Vera Veronica Victoria Viola Violet Virginia Vivian Wanda Wendy Whitney
     Yolanda Yvonne Zoe
     """
+).union(
+    # given names of many countries' news, so that a given name NER leaves out or takes
+    # for a place is still one ("Judge Lucía Arango"); accents are folded before lookup
+    _lower_words(
+        """
+        Adaeze Ngozi Chioma Funmilayo Folake Yetunde Amina Aminata Fatou Fatima Fatuma
+        Wanjiru Wanjiku Akinyi Achieng Nomvula Thandiwe Thandi Nomsa Zanele Lindiwe Naledi
+        Akosua Abena Efua Leila Layla Yasmin Mariam Maryam Nour Noura Huda Zainab Samira
+        Salma Rania Shirin Parisa Neda Agnieszka Katarzyna Magdalena Malgorzata Joanna Olga
+        Irina Svetlana Natalia Tatiana Yulia Oksana Elena Eleni Katerina Despina Ayse Elif
+        Zeynep Fatma Aiko Yuko Keiko Haruka Sakura Yumiko Naoko Hiroko Priya Anjali Sunita
+        Kavita Pooja Neha Deepa Lakshmi Meera Shreya Divya Aarti Luisa Lucia Fernanda
+        Gabriela Valentina Daniela Paola Ximena Catalina Juliana Mariana Beatriz Leticia
+        Renata Helena Ines Astrid Sigrid Freya Annika Birgit Ulrike Heike Sabine Aoife
+        Siobhan Niamh Saoirse Ciara Sinead Marisol Guadalupe Rocio Consuelo Dolores Amparo
+        """
+    )
 )
 
 #: Kinship and role nouns that, after "his"/"her"/"the", give the gender of the named person
@@ -410,7 +445,7 @@ def initials(form: str) -> int:
 def given_name_gender(given: str) -> str | None:
     """ "male", "female" or None for a given name ("Hillary" -> "female"); initials and
     names borne by both give None."""
-    low = given.rstrip(".").lower()
+    low = fold(given.rstrip("."))  # "María", "Lucía": the lists are written without accents
     if len(low) < 2:
         return None
     male, female = low in MALE, low in FEMALE

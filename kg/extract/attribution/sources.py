@@ -209,16 +209,28 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
         if mm is not None and mm.key and mm.type in ("Person", "Organization", "NewsOrganization"):
             return _Source(
                 mm.key,
-                Span(min(tok.left_edge.idx, mm.span.start), mm.span.end)
+                Span(min(_phrase_start(tok), mm.span.start), mm.span.end)
                 if tok.i < p.i
                 else mm.span,
             )
     for t in tok.children:
-        if t.dep_ in ("compound", "nmod", "poss") and t.i < tok.i:
+        # a name written before another name part is the person ("Hillary Rodham
+        # Clinton" parsed as compounds); before a common noun it only describes the
+        # people meant ("Sanders supporters", "Clinton aides" are not Sanders or Clinton)
+        if t.dep_ == "compound" and t.i < tok.i and tok.pos_ == "PROPN":
             mm = _mention_for(ctx, t)
-            if mm is not None and mm.key and mm.type == "Person" and t.dep_ == "compound":
+            if mm is not None and mm.key and mm.type == "Person":
                 return _Source(mm.key, mm.span)
     return _document_author(ctx, tok)
+
+
+def _phrase_start(tok: Token) -> int:
+    """Where the words of ``tok``'s phrase start: its left edge, less punctuation the parse
+    hung on it (the closing mark of the quotation before "the chief negotiator, ...")."""
+    first = tok.left_edge
+    while first.i < tok.i and (first.is_punct or first.is_space):
+        first = first.doc[first.i + 1]
+    return first.idx
 
 
 def _closing_appositive(tok: Token) -> list[Token]:
@@ -433,6 +445,21 @@ def _unnamed(ctx: _Context, head: Token) -> _Source:
     return _unnamed_span(ctx, Span(left.idx, right.idx + len(right)), head.lower_)
 
 
+#: The gender a person noun says ("a spokeswoman", "the man").
+_NOUN_GENDER = {
+    **dict.fromkeys(
+        lexicon.words(
+            "man men father son brother boy husband spokesman fisherman fishermen policeman dad"
+        ),
+        "male",
+    ),
+    **dict.fromkeys(
+        lexicon.words("woman women mother daughter sister girl wife spokeswoman policewoman mom"),
+        "female",
+    ),
+}
+
+
 def _unnamed_span(ctx: _Context, span: Span, head: str = "") -> _Source:
     """The unnamed source the words of ``span`` describe (one entity per description in an
     article); ``head`` is the phrase's head noun, which may say the gender."""
@@ -443,34 +470,9 @@ def _unnamed_span(ctx: _Context, span: Span, head: str = "") -> _Source:
         ent = ctx.table.new_entity("UnnamedSource", phrase)
         key = ent.key
         ctx.unnamed[norm] = key
-        if head in (
-            "man",
-            "men",
-            "father",
-            "son",
-            "brother",
-            "boy",
-            "husband",
-            "spokesman",
-            "fisherman",
-            "fishermen",
-            "policeman",
-            "dad",
-        ):
-            ctx.table.genders[key] = "male"
-        elif head in (
-            "woman",
-            "women",
-            "mother",
-            "daughter",
-            "sister",
-            "girl",
-            "wife",
-            "spokeswoman",
-            "policewoman",
-            "mom",
-        ):
-            ctx.table.genders[key] = "female"
+        gender = _NOUN_GENDER.get(head)
+        if gender:
+            ctx.table.genders[key] = gender
     return _mentioned(ctx, key, span, phrase, "UnnamedSource")
 
 
@@ -501,7 +503,11 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
             continue
         m = _mention_for(ctx, tok)
         if m is None or m.key is None:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in lexicon.PERSON_NOUNS:
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.lower_ in lexicon.PERSON_NOUNS
+                and _noun_agrees(tok, form, gender)
+            ):
                 src = _unnamed(ctx, tok)
                 candidates.append((tok.idx, src.key))
             continue
@@ -513,6 +519,16 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
     if candidates:
         return candidates[-1][1]
     return fallback[-1][1] if fallback else None
+
+
+def _noun_agrees(noun: Token, form: str, gender: str | None) -> bool:
+    """Whether a person noun can be what a pronoun stands for: "she" is no "nurses" (a
+    plural is "they") and no "the man"."""
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if form in ("he", "she", "i"):
+        said = _NOUN_GENDER.get(noun.lower_)
+        return not plural and (gender is None or said is None or said == gender)
+    return form != "they" or plural
 
 
 def _subject_phrase(tok: Token) -> bool:

@@ -209,8 +209,10 @@ def _clean(
         return None
     if type_ == "Organization" and len(tokens) == 1 and tokens[0].tag_ == "NNS":
         return None  # "Commuters said", "Farmers fear": a plural noun opening a sentence
-    if type_ in ("Organization", "Place") and _given_name_before(tokens):
-        tokens = [tokens[0].doc[tokens[0].i - 1], *tokens]
+    given = _given_names_before(tokens) if type_ in ("Organization", "Place") else 0
+    if given:
+        doc = tokens[0].doc
+        tokens = [doc[i] for i in range(tokens[0].i - given, tokens[0].i + 1)]
         type_ = "Person"  # "Judge Ana Costa": NER left "Ana" out and took "Costa" for ORG
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     form = re.sub(r"[\[\]]", "", text[start:end])
@@ -398,6 +400,13 @@ _ROLE_BEFORE_NAME = re.compile(
     + r")(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)?,\s+$"
 )
 
+#: A title written right before a name ("Opposition senator María Fernanda Cabal").
+_TITLE_BEFORE_NAME = re.compile(
+    r"\b(?i:"
+    + "|".join(sorted((re.escape(w) for w in lexicon.TITLE_HEADS if w.isalpha()), key=len))
+    + r")\s+$"
+)
+
 #: A role held at an organisation, just before a name: "the chief executive of", "a
 #: spokesman for". The name after it is the organisation's, never a person's.
 _ROLE_OF = re.compile(
@@ -429,27 +438,38 @@ def _person_by_context(tokens: list, text: str, start: int, end: int, form: str)
         return True
     if len(words) == 1:
         return False
+    if _TITLE_BEFORE_NAME.search(text, max(0, start - 30), start):
+        return given_name_gender(words[0]) is not None  # "senator María Fernanda Cabal"
     return bool(_ROLE_BEFORE_NAME.search(text, max(0, start - 80), start))
 
 
-def _given_name_before(tokens: list) -> bool:
-    """Whether a one-word ORG or GPE span is the surname of a person whose given name NER
-    left out ("Judge Ana Costa agreed": only "Costa", as ORG): the word before it is a
-    capitalised given name outside any entity, after a title, an honorific or a sentence
-    start."""
+def _given_names_before(tokens: list) -> int:
+    """How many given names NER left out before a one-word ORG or GPE span that is a
+    person's surname ("Judge Ana Costa agreed", "the chief negotiator, Vera Lucía Arango,
+    told": only "Costa" or "Arango", as ORG or GPE): capitalised given names outside any
+    entity, one or two, after a title, an honorific, a comma or a sentence start. 0 when
+    the span is not such a surname."""
     if len(tokens) != 1 or tokens[0].i < 1 or not _name_word(tokens[0].text):
-        return False
+        return 0
     word = tokens[0].text
     if word in _INSTITUTION_WORDS or gazetteer.known_organization(word) or _is_outlet_name(word):
-        return False
-    given = tokens[0].doc[tokens[0].i - 1]
-    if given.ent_iob_ != "O" or not given.is_title or given_name_gender(given.text) is None:
-        return False
-    if given.i == 0 or given.is_sent_start:
-        return True
-    before = given.doc[given.i - 1]
+        return 0
+    doc = tokens[0].doc
+    first = tokens[0].i
+    while first - 1 >= 0 and tokens[0].i - first < 2:
+        given = doc[first - 1]
+        if given.ent_iob_ != "O" or not given.is_title or given_name_gender(given.text) is None:
+            break
+        first -= 1
+    if first == tokens[0].i:
+        return 0
+    if first == 0 or doc[first].is_sent_start:
+        return tokens[0].i - first
+    before = doc[first - 1]
     low = before.lower_.rstrip(".")
-    return low in lexicon.TITLE_HEADS or before.lower_ in lexicon.HONORIFICS
+    if low in lexicon.TITLE_HEADS or before.lower_ in lexicon.HONORIFICS or before.text == ",":
+        return tokens[0].i - first
+    return 0
 
 
 def _hyphen_part(tokens: list) -> bool:
