@@ -351,6 +351,20 @@ def test_spanish_names_ner_took_for_places_or_organisations_are_people(nlp):
     assert not _names(ex, "Organization") & {"María Fernanda Cabal", "Arango"}
 
 
+def test_a_name_introduced_by_its_kind_is_an_organisation_everywhere(nlp):
+    text = (
+        "DUBLIN — The regulator fined the video-sharing platform Loopa €310 million on "
+        "Tuesday. Loopa said it strongly disagrees with the decision. The company argued "
+        "that it had introduced age checks in 2024.\n"
+    )
+    ex = _extract(text)
+    loopa = _one(ex, "Loopa", "Organization")
+    assert not _holding(ex, "Loopa")  # no person of that name
+    assert len(loopa.mentions) >= 2
+    argued = next(st for st in ex.statements if st.cue == "argued")
+    assert argued.speaker == loopa.key  # "the company" is the one that spoke
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

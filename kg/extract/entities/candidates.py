@@ -98,6 +98,12 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
         if headline is None or not headline.start <= start < headline.end:
             add(start, end, re.sub(r"\s+", " ", text[start:end]), "Organization")
 
+    # organisations introduced by what they are ("the video-sharing platform Loopa")
+    kinds = _named_after_kind(doc)
+    for start, end, by_ner in kinds:
+        if not by_ner and (headline is None or not headline.start <= start < headline.end):
+            add(start, end, text[start:end], "Organization")
+
     # 2. spaCy's entities, cleaned
     people = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
     for ent in doc.ents:
@@ -116,7 +122,67 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for start, end in _other_script_people(doc, text):
         add(start, end, text[start:end], "Person")
     _people_by_surname(found, text)
+    _kind_named_organisations(found, {text[start:end] for start, end, _ in kinds})
     return found
+
+
+#: Nouns that say what kind of organisation the name after them is ("the state power
+#: utility Eskom", "the video-sharing platform Loopa", "the insurer Mapfre").
+_ORGANISATION_KINDS = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
+    """
+    platform utility broadcaster carrier airline lender bank insurer retailer manufacturer
+    maker producer miner exporter importer operator regulator startup start-up app website
+    network charity conglomerate automaker carmaker chipmaker drugmaker supermarket chain
+    brewer developer publisher conglomerate consultancy
+    """
+)
+
+
+def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
+    """The spans of names written right after a noun saying what kind of organisation
+    they are, with a determiner before it: "the state power utility Eskom", "the
+    video-sharing platform Loopa" (NER often takes such names for people, or misses them).
+    One or two capitalised words, not a known place or person word; each with whether NER
+    already has it as an organisation (then NER's own span is kept)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _ORGANISATION_KINDS or tok.i + 1 >= len(doc):
+            continue
+        if not any(c.dep_ == "det" for c in tok.children) and not any(
+            c.dep_ == "det" for c in tok.head.children
+        ):
+            continue
+        first = doc[tok.i + 1]
+        if not (first.is_title or first.is_upper) or not first.is_alpha:
+            continue
+        if first.ent_type_ not in ("", "PERSON", "ORG"):
+            continue  # a place, a date
+        last = first
+        nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
+        if (
+            nxt is not None
+            and (nxt.is_title or nxt.is_upper)
+            and nxt.is_alpha
+            and not nxt.is_sent_start
+        ):
+            last = nxt
+        if given_name_gender(first.text) is not None and last.i == first.i + 1:
+            continue  # "the company founder Ana Ruiz" is not a company name
+        if first.ent_type_ == "ORG":
+            ent = next(e for e in doc.ents if e.start <= first.i < e.end)
+            out.append((ent.start_char, ent.end_char, True))  # "the company Apple Inc."
+        else:
+            out.append((first.idx, last.idx + len(last), False))
+    return out
+
+
+def _kind_named_organisations(found: list[Mention], names: set[str]) -> None:
+    """Once a name is introduced as an organisation ("the platform Loopa"), the same name
+    elsewhere in the article is that organisation, whatever NER called it ("Loopa said",
+    tagged PERSON); ``names`` are the names so introduced."""
+    for m in found:
+        if m.type == "Person" and m.form in names and not m.honorific_gender:
+            m.type = "Organization"
 
 
 def _people_by_surname(found: list[Mention], text: str) -> None:
