@@ -1003,6 +1003,19 @@ class SpeakerRow(NamedTuple):
 #: Descriptions stand for the entity named earlier that fits them and acted there, never
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
+    # a pronoun after "X said Y would ..." continues with X, whose words those were
+    SpeakerRow(
+        "Finance Minister Carlos Vega said Governor Pedro Salas would resign on Friday. He "
+        "said the party needed a new leader before the vote.",
+        "He",
+        "Carlos Vega",
+    ),
+    SpeakerRow(
+        "QUITO — The ministry said monitors from the United Nations would verify the "
+        "ceasefire. It did not say whether the rebels would release their hostages.",
+        "It",
+        "The ministry",
+    ),
     # a name before a common noun describes the people meant; they are not that person
     SpeakerRow(
         "Governor Amara Obi spoke in Enugu on Monday. An Obi aide said the governor would run "

@@ -493,8 +493,8 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
     gender = lexicon.PRONOUN_GENDER.get(form)
     wants_person = form in ("he", "she", "i")
     para_start = _paragraph_start(ctx, pron.idx, back=2)
-    candidates: list[tuple[int, str]] = []
-    fallback: list[tuple[int, str]] = []
+    candidates: list[tuple[int, str, bool]] = []  # offset, entity key, inside a report
+    fallback: list[tuple[int, str, bool]] = []
     window = ctx.doc.char_span(para_start, pron.idx, alignment_mode="expand")
     for tok in window if window is not None else ():
         if tok.idx >= pron.idx:
@@ -509,16 +509,41 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
                 and _noun_agrees(tok, form, gender)
             ):
                 src = _unnamed(ctx, tok)
-                candidates.append((tok.idx, src.key))
+                candidates.append((tok.idx, src.key, _reported(tok)))
             continue
         if not _agrees(ctx, m, gender, wants_person, form):
             continue
         (
             candidates if tok.dep_ in ("nsubj", "nsubjpass") or _subject_phrase(tok) else fallback
-        ).append((tok.idx, m.key))
+        ).append((tok.idx, m.key, _reported(tok)))
     if candidates:
-        return candidates[-1][1]
+        return _latest(ctx, candidates)
     return fallback[-1][1] if fallback else None
+
+
+def _reported(tok: Token) -> bool:
+    """Whether ``tok`` stands inside a clause a verb reports ("The ministry said monitors
+    from the United Nations would verify ...": the United Nations)."""
+    head = tok
+    while head.head.i != head.i:
+        if head.dep_ == "ccomp":
+            return True
+        head = head.head
+    return False
+
+
+def _latest(ctx: _Context, candidates: list[tuple[int, str, bool]]) -> str:
+    """The antecedent among subjects that agree: the latest, but in the sentence of the
+    latest, the one that is not inside what the sentence reports ("The ministry said
+    monitors from the United Nations would verify compliance. It did not say ...": the
+    ministry, whose words those were, not the United Nations)."""
+    last = candidates[-1]
+    sent = ctx.doc.char_span(last[0], last[0] + 1, alignment_mode="expand")
+    if sent is None or not last[2]:
+        return last[1]
+    start = sent.sent.start_char
+    main = [c for c in candidates if c[0] >= start and not c[2]]
+    return main[-1][1] if main else last[1]
 
 
 def _noun_agrees(noun: Token, form: str, gender: str | None) -> bool:
@@ -542,11 +567,51 @@ def _agrees(ctx: _Context, m: Mention, gender: str | None, wants_person: bool, p
     if wants_person:
         if m.type not in ("Person", "UnnamedSource"):
             return False
+        if m.type == "UnnamedSource" and not _one_person(ctx.table.by_key(m.key).name):
+            return False  # "he" is no poll and no "Delegates"
         known = ctx.table.genders.get(m.key)
         return gender is None or known is None or known == gender
     if pron == "it":
-        return m.type in ("Organization", "NewsOrganization")
+        # an organisation, or a thing that speaks ("the statement", "the ministry")
+        return m.type in ("Organization", "NewsOrganization") or (
+            m.type == "UnnamedSource" and _speaking_thing(ctx.table.by_key(m.key).name)
+        )
     return m.type in ("Organization", "NewsOrganization", "UnnamedSource", "Person")
+
+
+_AFTER_HEAD = re.compile(r"\s(?:for|of|at|in|from|with|on|who|which|that)\s|,")
+
+
+def _head_word(name: str) -> str:
+    """The head noun of an unnamed source's words, lower case: the last word before a
+    preposition, a comma or a relative clause ("A spokeswoman for the state Department of
+    Highways" -> "spokeswoman")."""
+    words = _AFTER_HEAD.split(name, maxsplit=1)[0].lower().split()
+    return words[-1] if words else ""
+
+
+def _one_person(name: str) -> bool:
+    """Whether an unnamed source is one person ("a senior official", "the GOP candidate",
+    "one nurse"): its last word a person noun or a title, not in the plural."""
+    last = _head_word(name)
+    if last in lexicon.PRONOUN_GENDER:
+        return True  # a pronoun left as written ("he said" with no one in reach)
+    return (
+        last in lexicon.PERSON_NOUNS or last in lexicon.TITLE_HEADS or last in _NOUN_GENDER
+    ) and not (last.endswith("s") and not last.endswith(("ss", "us")) and last not in _NOUN_GENDER)
+
+
+def _speaking_thing(name: str) -> bool:
+    """Whether an unnamed source is one thing rather than people ("The statement", "the
+    ministry", not "officials" or "a spokesman"): its last word is no person noun and no
+    plural."""
+    last = _head_word(name)
+    return bool(last) and not (
+        last in lexicon.PERSON_NOUNS
+        or last in lexicon.TITLE_HEADS
+        or last in _NOUN_GENDER
+        or (last.endswith("s") and not last.endswith("ss"))
+    )
 
 
 def _controller(verb: Token) -> list[Token]:
