@@ -365,6 +365,17 @@ def test_a_name_introduced_by_its_kind_is_an_organisation_everywhere(nlp):
     assert argued.speaker == loopa.key  # "the company" is the one that spoke
 
 
+def test_a_name_ner_missed_that_starts_with_a_given_name_is_a_person(nlp):
+    text = (
+        "Ana Ruiz said Carlos Vega would resign on Friday. The plan failed, said Ama "
+        "Owusu, a trader in Accra.\n"
+    )
+    ex = _extract(text)
+    assert _one(ex, "Ana Ruiz").type == "Person"
+    assert _one(ex, "Ama Owusu").type == "Person"
+    assert not _names(ex, "UnnamedSource") & {"Ana Ruiz"}
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

@@ -123,7 +123,7 @@ FEMALE: frozenset[str] = _lower_words(
         """
         Adaeze Ngozi Chioma Funmilayo Folake Yetunde Amina Aminata Fatou Fatima Fatuma
         Wanjiru Wanjiku Akinyi Achieng Nomvula Thandiwe Thandi Nomsa Zanele Lindiwe Naledi
-        Akosua Abena Efua Leila Layla Yasmin Mariam Maryam Nour Noura Huda Zainab Samira
+        Ama Akosua Abena Efua Leila Layla Yasmin Mariam Maryam Nour Noura Huda Zainab Samira
         Salma Rania Shirin Parisa Neda Agnieszka Katarzyna Magdalena Malgorzata Joanna Olga
         Irina Svetlana Natalia Tatiana Yulia Oksana Elena Eleni Katerina Despina Ayse Elif
         Zeynep Fatma Aiko Yuko Keiko Haruka Sakura Yumiko Naoko Hiroko Priya Anjali Sunita

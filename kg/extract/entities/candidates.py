@@ -118,9 +118,13 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
         start, end, form, type_, gender = cleaned
         add(start, end, form, type_, gender)
 
-    # 3. names in another script that NER, trained on English, does not see
+    # 3. names in another script that NER, trained on English, does not see, and names
+    # it missed that begin with a known given name
     for start, end in _other_script_people(doc, text):
         add(start, end, text[start:end], "Person")
+    for start, end in _missed_people(doc):
+        if headline is None or not headline.start <= start < headline.end:
+            add(start, end, text[start:end], "Person")
     _people_by_surname(found, text)
     _kind_named_organisations(found, {text[start:end] for start, end, _ in kinds})
     return found
@@ -507,6 +511,37 @@ def _person_by_context(tokens: list, text: str, start: int, end: int, form: str)
     if _TITLE_BEFORE_NAME.search(text, max(0, start - 30), start):
         return given_name_gender(words[0]) is not None  # "senator María Fernanda Cabal"
     return bool(_ROLE_BEFORE_NAME.search(text, max(0, start - 80), start))
+
+
+def _missed_people(doc: Doc) -> list[tuple[int, int]]:
+    """Names NER did not tag at all that a reader takes for people: a known given name
+    and one or two more capitalised name words, outside any entity, the subject or object
+    of a verb or in apposition ("Ana Ruiz said", at a sentence start, where NER often
+    misses them). Not a place name, and no institution or company word among them."""
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if tok.ent_iob_ != "O" or not tok.is_title or given_name_gender(tok.text) is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 3 and doc[j].ent_iob_ == "O" and _name_word(doc[j].text):
+            j += 1
+        words = [t.text for t in doc[i:j]]
+        form = " ".join(words)
+        if (
+            j - i >= 2
+            and not _INSTITUTION_WORDS & set(words)
+            and not set(words) & gazetteer.COMPANY_SUFFIXES
+            and not set(words) & gazetteer.COMPANY_TRADE_WORDS
+            and not gazetteer.is_place_name(form, _COUNTRIES)
+            and not gazetteer.is_place_name(words[0], _COUNTRIES)
+            and doc[j - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
+        ):
+            out.append((tok.idx, doc[j - 1].idx + len(doc[j - 1])))
+        i = j
+    return out
 
 
 def _given_names_before(tokens: list) -> int:
