@@ -341,6 +341,15 @@ ROWS = [
         "modern cars.”",
         "verb-complement",
     ),
+    # the one quoted in "was quoted as saying" is the source
+    Row(
+        "Health Minister Aaron Moyo was quoted by local media as saying that the government "
+        "would pay the clinics' arrears.",
+        "Aaron Moyo",
+        "saying",
+        "that the government would pay the clinics' arrears",
+        "verb-complement",
+    ),
     # a second cue coordinated with the first starts a statement of its own
     Row(
         "The mayor says the budget is balanced and said on Tuesday that taxes would not rise.",
@@ -713,6 +722,11 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Writing for the majority, Justice Thandiwe Mokoena said the utility had failed.",
+        "verb-prep-object",
+        "one writes for a paper or for the court's majority; that is no content",
+    ),
     (
         "The claim that he made in Lagos was never repeated.",
         "claim-noun",

@@ -346,8 +346,9 @@ def _verb_prep_object(
         and child.dep_ == "prep"
         and child.lower_ in lexicon.CONTENT_PREPOSITIONS
         and (child.i <= verb.i + 2 or _after_addressee(verb, child))
-        # one talks to or with people but about a subject
-        and not (lemma in ("talk", "speak") and child.lower_ not in ("about", "on", "of"))
+        # one talks to or with people but about a subject; one writes for a paper or for
+        # the court's majority ("Writing for the majority, Justice Mokoena said")
+        and not (lemma in ("talk", "speak", "write") and child.lower_ not in ("about", "on", "of"))
     ):
         return None
     objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]

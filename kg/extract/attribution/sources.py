@@ -647,10 +647,19 @@ def _controller(verb: Token) -> list[Token]:
             tok = tok.head.head
         else:
             return []
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        # "The minister was quoted by local media as saying ...": the one quoted
+        passive = tok.lemma_.lower() in _QUOTED_PASSIVES
+        subjects = [
+            c for c in tok.children if c.dep_ == "nsubj" or (passive and c.dep_ == "nsubjpass")
+        ]
         if subjects:
             return subjects
     return []
+
+
+#: Passives whose subject is the one whose words follow ("was quoted as saying", "was
+#: cited as saying", "was heard saying").
+_QUOTED_PASSIVES = lexicon.words("quote cite hear record report film")
 
 
 def _name_before(ctx: _Context, verb: Token) -> _Source | None:
