@@ -136,8 +136,8 @@ class Made:
     the parse, and phase 2 again only for the articles whose identities changed (and, for
     claims, whose entities changed type). Phase 2 compares them for every article (the
     graph's digest: after a crash, that is how it knows which graphs were written), and
-    working them out for the whole of PolNeAR train cost 0.02 and 0.015 CPU seconds a
-    build, on the critical path."""
+    working them out there for the whole of PolNeAR train cost 0.02 and 0.015 CPU
+    seconds a build, on the critical path."""
 
     def __init__(self, base: str):
         self.base = base
