@@ -208,3 +208,44 @@ def test_polnear_dev_forward_reverse_and_two_processes_agree(tmp_path):
     assert run("build", *files, "--store", a, "-j", "1").exit_code == 0
     assert run("build", *reversed(files), "--store", b, "-j", "2").exit_code == 0
     assert nquads(a) == nquads(b)
+
+
+def test_claims_fingerprints_worked_out_beforehand_are_those_worked_out_again():
+    """Phase 2 takes an article's claims fingerprint from the prefetch only where its
+    identity, record and entities' types are the same: an entity of the same IRI that
+    became a news organisation gives the article its fingerprint worked out again, and
+    every fingerprint is the one worked out from scratch."""
+    from types import SimpleNamespace
+
+    from kg.claims.state import article_fingerprint
+    from kg.model import CorpusEntity, Identity
+    from kg.phase2 import Made
+    from kg.resolve import Resolution
+
+    base = "https://example.org/"
+    org, place = f"{base}organization/herald", f"{base}place/nairobi"
+    ents = {
+        org: CorpusEntity(org, "Organization", "Herald", {"Herald"}),
+        place: CorpusEntity(place, "Place", "Nairobi", {"Nairobi"}),
+    }
+    idents = {"a1": Identity({"e1": org}), "a2": Identity({"e1": place})}
+    keys = {"a1": "k1", "a2": "k2"}
+    made = Made(base).fill(SimpleNamespace(identities=idents, entities=ents), keys)
+
+    def fresh(res: Resolution) -> dict[str, str]:
+        return {
+            a: article_fingerprint(k, res.identities[a], res.entities, base)
+            for a, k in keys.items()
+        }
+
+    same = Resolution(dict(idents), dict(ents))
+    assert made.fingerprints(keys, same) == fresh(same)
+    retyped = {**ents, org: CorpusEntity(org, "NewsOrganization", "Herald", {"Herald"})}
+    moved = Resolution(dict(idents), retyped)
+    got = made.fingerprints(keys, moved)
+    assert got == fresh(moved)
+    assert got["a1"] != made.prints["a1"][2] and got["a2"] == made.prints["a2"][2]
+    other_record = {**keys, "a2": "k3"}
+    assert made.fingerprints(other_record, same)["a2"] == article_fingerprint(
+        "k3", idents["a2"], ents, base
+    )

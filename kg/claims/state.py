@@ -44,7 +44,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -70,7 +70,7 @@ from kg.claims.inputs import ArticleClaims
 from kg.claims.items import Item
 from kg.claims.match import CROSS_SPEAKER, MAX_POSTING, SHINGLE, cluster, matches, score
 from kg.claims.triples import claims_ntriples
-from kg.model import Identity
+from kg.model import CorpusEntity, Identity
 from kg.rdf.iris import Minter
 
 if TYPE_CHECKING:
@@ -163,10 +163,11 @@ def claims_version() -> str:
     return h.hexdigest()[:16]
 
 
-def article_fingerprint(key: str, ident: Identity, resolution: Resolution, base: str) -> str:
+def article_fingerprint(
+    key: str, ident: Identity, entities: Mapping[str, CorpusEntity], base: str
+) -> str:
     """What an article's statements, as claims compare them, are made from: its record,
-    the IRIs and types of its entities, its outlet."""
-    entities = resolution.entities
+    the IRIs and types of its entities (``entities``: the corpus's, by IRI), its outlet."""
     parts = [key, base, ident.publisher or ""]
     for k, iri in sorted(ident.iris.items()):
         ent = entities.get(iri)
@@ -692,17 +693,20 @@ def update_claims(
     keys: dict[str, str],
     resolution: Resolution,
     minter: Minter,
+    fps: dict[str, str] | None = None,
 ) -> tuple[int, Counter]:
     """Phase 2's claims step (``keys``: article IRI -> record key of every article the
     store holds): the claims graph brought up to date, in steps when the state allows,
-    else from scratch. Returns how many subjects of ``graph`` changed, and the counts a
-    build reports (:func:`kg.claims.claim_counts`)."""
+    else from scratch. ``fps``: each article's :func:`article_fingerprint` by short hash,
+    when the caller has them (else worked out here). Returns how many subjects of
+    ``graph`` changed, and the counts a build reports (:func:`kg.claims.claim_counts`)."""
     state = ClaimsState(cache.connection)
     short = {iri.rsplit("/", 1)[-1]: key for iri, key in keys.items()}
-    fps = {
-        a: article_fingerprint(key, resolution.identities[a], resolution, minter.base)
-        for a, key in short.items()
-    }
+    if fps is None:
+        fps = {
+            a: article_fingerprint(key, resolution.identities[a], resolution.entities, minter.base)
+            for a, key in short.items()
+        }
     known = cache.subject_count(graph)
     if (
         state.ready(minter.base, known)

@@ -48,6 +48,9 @@ from kg.resolve.people import (
 
 ItemId = tuple[str, str]
 
+#: no given names placed on an entity (one object: the update compares it for every entity)
+_NONE: frozenset[ItemId] = frozenset()
+
 
 @dataclass
 class Block:
@@ -181,16 +184,17 @@ class CorpusResolution:
             items += [it for a in added for it in article_items(a)]
         new = self._resolve_blocks(items)
         deferred = self._place_given_alone()
-        settle_iris(self._all_candidates(), self.minter)
+        everyone = self._all_candidates()  # the candidates from here on (one list, not four)
+        settle_iris(everyone, self.minter)
         fresh = {id(c) for b in new for c in b.candidates} | {id(c) for c in self._given}
         # the articles whose identities may differ: an entity of theirs got another IRI
         check = [m for b in new for m in b.members] + deferred
-        for c in self._all_candidates():
+        for c in everyone:
             if id(c) not in fresh and before_iris.get(id(c)) != c.iri:
                 check += c.members
         check += [self._local(i) for i in self._placed if self._local(i) is not None]
         touched |= {m.article for m in check if self._iri_of(m) != self._stored_iri(m)}
-        changes = self._refresh(touched & set(self.articles), fresh)
+        changes = self._refresh(touched & set(self.articles), fresh, everyone)
         self.journal.articles |= changes.articles
         self.journal.entities |= changes.entities | changes.gone
         return changes
@@ -370,10 +374,11 @@ class CorpusResolution:
 
     # --- identities and descriptions ---------------------------------------------------
 
-    def _refresh(self, articles: set[str], fresh: set[int]) -> Changes:
+    def _refresh(self, articles: set[str], fresh: set[int], everyone: list[Candidate]) -> Changes:
         """Identities of ``articles`` computed again; descriptions of the entities that may
         have changed (made in this update, or holding a member of an article whose
-        identities changed, or a given name placed on them) written again."""
+        identities changed, or a given name placed on them) written again. ``everyone``:
+        every candidate, as :meth:`_all_candidates` lists them."""
         changes = Changes()
         given = {c.members[0].id: c for c in self._given}
         for art in sorted(articles):
@@ -391,14 +396,14 @@ class CorpusResolution:
                 if c is not None:
                     holding.add(id(c))
         wanted: dict[str, CorpusEntity] = {}
-        for c in self._all_candidates():
+        for c in everyone:
             if c.iri in wanted:
                 continue
             keep = (
                 id(c) not in fresh
                 and id(c) not in holding
                 and c.iri in self.entities
-                and self._placed_on.get(c.iri, frozenset()) == placed.get(id(c), frozenset())
+                and self._placed_on.get(c.iri, _NONE) == placed.get(id(c), _NONE)
             )
             wanted[c.iri] = (
                 self.entities[c.iri] if keep else self._describe(c, extras.get(id(c), []))
@@ -413,7 +418,7 @@ class CorpusResolution:
                 changes.entities.add(iri)
         changes.gone = set(self.entities) - set(wanted)
         self.entities, self.digests = wanted, digests
-        by_id = {id(c): c for c in self._all_candidates()}
+        by_id = {id(c): c for c in everyone}
         self._placed_on = {by_id[c_id].iri: ids for c_id, ids in placed.items() if c_id in by_id}
         return changes
 
