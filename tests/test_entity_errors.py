@@ -376,6 +376,19 @@ def test_a_name_ner_missed_that_starts_with_a_given_name_is_a_person(nlp):
     assert not _names(ex, "UnnamedSource") & {"Ana Ruiz"}
 
 
+def test_well_known_bodies_ner_missed_or_cut_and_a_national_court(nlp):
+    text = (
+        "NEW DELHI — Human Rights Watch said in a report that 300 children had been "
+        "recruited. Doctors Without Borders said its clinic was hit. The Supreme Court of "
+        "India said the law was valid.\n"
+    )
+    ex = _extract(text)
+    orgs = _names(ex, "Organization")
+    assert {"Human Rights Watch", "Doctors Without Borders", "Supreme Court of India"} <= orgs
+    assert "Supreme Court" not in orgs  # not the US court
+    assert not _names(ex, "UnnamedSource") & {"Human Rights Watch", "Doctors"}
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

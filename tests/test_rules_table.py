@@ -1017,6 +1017,19 @@ class SpeakerRow(NamedTuple):
 #: Descriptions stand for the entity named earlier that fits them and acted there, never
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
+    # a titled person described as subject is what "he" goes back to, by name if given
+    SpeakerRow(
+        "The rebels' commander, Mateo Ruiz, struck a more cautious tone. He told the rebels' "
+        "radio station that the group would respect the ceasefire.",
+        "He",
+        "Mateo Ruiz",
+    ),
+    SpeakerRow(
+        "The rebels' commander struck a more cautious tone on Sunday. He told the rebels' "
+        "radio station that the group would respect the ceasefire.",
+        "He",
+        "The rebels' commander",
+    ),
     # a pronoun after "X said Y would ..." continues with X, whose words those were
     SpeakerRow(
         "Finance Minister Carlos Vega said Governor Pedro Salas would resign on Friday. He "

@@ -385,7 +385,12 @@ def _acts(ctx: _Context, m: Mention) -> bool:
     if head.dep_ in ("nsubj", "nsubjpass"):
         return True
     if head.dep_ == "pobj" and head.head.lower_ in ("by", "from"):
-        return True
+        # "a study by the University of Toronto", "was fined by the regulator"; not
+        # "monitors from the United Nations", where it only says where they come from
+        prep = head.head
+        return prep.dep_ == "agent" or prep.head.lemma_.lower() in (
+            lexicon.FINDING_NOUNS | lexicon.CHANNEL_NOUNS | _AUTHORED_NOUNS
+        )
     nouns = lexicon.FINDING_NOUNS | lexicon.CHANNEL_NOUNS
     return head.dep_ == "poss" and head.head.lemma_.lower() in nouns
 
@@ -493,8 +498,9 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
     gender = lexicon.PRONOUN_GENDER.get(form)
     wants_person = form in ("he", "she", "i")
     para_start = _paragraph_start(ctx, pron.idx, back=2)
-    candidates: list[tuple[int, str, bool]] = []  # offset, entity key, inside a report
-    fallback: list[tuple[int, str, bool]] = []
+    # (offset, entity key or the person noun to resolve if chosen, inside a report)
+    candidates: list[tuple[int, str | Token, bool]] = []
+    fallback: list[tuple[int, str | Token, bool]] = []
     window = ctx.doc.char_span(para_start, pron.idx, alignment_mode="expand")
     for tok in window if window is not None else ():
         if tok.idx >= pron.idx:
@@ -505,11 +511,13 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
         if m is None or m.key is None:
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")
-                and tok.lower_ in lexicon.PERSON_NOUNS
+                and (tok.lower_ in lexicon.PERSON_NOUNS or tok.lower_ in lexicon.TITLE_HEADS)
                 and _noun_agrees(tok, form, gender)
             ):
-                src = _unnamed(ctx, tok)
-                candidates.append((tok.idx, src.key, _reported(tok)))
+                # "The rebels' commander struck a cautious tone. He told ...": a person
+                # described, resolved only if chosen (making its source is not free: it
+                # becomes a mention of the article)
+                candidates.append((tok.idx, tok, _reported(tok)))
             continue
         if not _agrees(ctx, m, gender, wants_person, form):
             continue
@@ -517,8 +525,17 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
             candidates if tok.dep_ in ("nsubj", "nsubjpass") or _subject_phrase(tok) else fallback
         ).append((tok.idx, m.key, _reported(tok)))
     if candidates:
-        return _latest(ctx, candidates)
+        chosen = _latest(ctx, candidates)
+        return chosen if isinstance(chosen, str) else _person_described(ctx, chosen)
     return fallback[-1][1] if fallback else None
+
+
+def _person_described(ctx: _Context, noun: Token) -> str:
+    """The entity a person noun a pronoun goes back to stands for: the name in its phrase
+    ("Santilli's attorney, Thomas Coan"), the person named earlier by that title ("the
+    governor"), else the unnamed source it describes."""
+    src = _named_in_phrase(ctx, noun) or _described(ctx, noun) or _unnamed(ctx, noun)
+    return src.key
 
 
 def _reported(tok: Token) -> bool:
@@ -532,7 +549,7 @@ def _reported(tok: Token) -> bool:
     return False
 
 
-def _latest(ctx: _Context, candidates: list[tuple[int, str, bool]]) -> str:
+def _latest(ctx: _Context, candidates: list[tuple[int, str | Token, bool]]) -> str | Token:
     """The antecedent among subjects that agree: the latest, but in the sentence of the
     latest, the one that is not inside what the sentence reports ("The ministry said
     monitors from the United Nations would verify compliance. It did not say ...": the

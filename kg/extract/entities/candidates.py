@@ -20,6 +20,7 @@ from kg.extract.entities.organisations import (
     _drop_leading_the,
     _initials_match,
     _is_outlet_name,
+    _known_name_pattern,
     _outlet_by_cue,
     _outlet_patterns,
 )
@@ -81,6 +82,17 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
             continue
         for m in regex.finditer(text):
             add(m.start(), m.end(), canonical, "NewsOrganization")
+    # well-known organisations NER missed or cut ("Doctors Without Borders" as "Borders");
+    # where NER's span runs beyond the name, its span stands ("the Supreme Court of India"
+    # is not the US court)
+    for m in _known_name_pattern().finditer(text):
+        if not any(
+            e.start_char < m.end()
+            and m.start() < e.end_char
+            and (e.start_char < m.start() or e.end_char > m.end())
+            for e in doc.ents
+        ):
+            add(m.start(), m.end(), m.group(0), "Organization")
     for m in _ACRONYM_DEF.finditer(text):
         full = m.group(1).strip()
         full_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
@@ -233,6 +245,12 @@ def _clean(
     article's person names, which an organisation's name does not begin with."""
     tokens = list(ent)
     gender = None
+    if type_ == "Organization" and tokens[-1].lower_ in ("of", "for") and ent.end < len(ent.doc):
+        # "The Supreme Court of" + "India" (GPE): NER cut the body's name before its place
+        after = ent.doc[ent.end]
+        if after.ent_iob_ == "B" and after.ent_type_ in ("GPE", "LOC"):
+            place = next(e for e in ent.doc.ents if e.start == after.i)
+            tokens += list(place)
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"; but "Clinton’s State
     # Department" is the department
     for i, tok in enumerate(tokens):
