@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.context import _Context, _in_subtree, _trim_span
+from kg.extract.attribution.context import _Context, _in_subtree, _outer_cue, _trim_span
 from kg.model import Span
 
 #: What a content rule finds: the content and the id of the rule that found it.
@@ -73,7 +73,11 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
             if child.i > verb.i:
                 # "said (that) A and B": what the verb governs after its complement, up to
                 # the first comma or dash that opens another clause
-                end = min(max(span.end, _right_end(verb, child)), _aside_at(child))
+                end = min(
+                    max(span.end, _right_end(verb, child)),
+                    _aside_at(child),
+                    _second_cue_at(verb, child),
+                )
                 return _trim_span(ctx, Span(span.start, end)), "verb-complement"
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
@@ -129,6 +133,19 @@ def _aside_at(clause: Token) -> int:
 
 
 _NO_END = 1 << 62
+
+
+def _second_cue_at(verb: Token, clause: Token) -> int:
+    """Where a reported clause gives way to a second act of saying by the same speaker
+    that the parse has joined to it ("said the squad was tired and warned that ...": see
+    :func:`~kg.extract.attribution.context._outer_cue`); that verb makes its own
+    statement."""
+    for tok in clause.subtree:
+        if tok.i > clause.i and tok.dep_ == "conj":
+            outer = _outer_cue(tok)
+            if outer is not None and outer.i == verb.i:
+                return tok.left_edge.idx
+    return _NO_END
 
 
 _ASIDE_WORDS = frozenset(("according", "who", "whom", "whose"))

@@ -158,6 +158,46 @@ def _trim_span(ctx: _Context, span: Span) -> Span:
     return Span(start, end)
 
 
+#: Finite verb forms: a reporter's own verbs of saying ("says ... and tells ...").
+_FINITE = frozenset(("VBD", "VBZ", "VBP"))
+
+
+def _outer_cue(verb: Token) -> Token | None:
+    """The verb of saying whose reported clause the parse has joined ``verb`` to, when
+    ``verb`` is the reporter's second act of saying by the same speaker: in "The coach said
+    the squad was tired and warned that the final would be hard" the model hangs "warned"
+    on "was". A verb of saying in the cue's own tense with no subject of its own is the
+    reporter going on about the speaker (two statements); a bare verb is still the
+    speaker's ("said she would stay and fight"), as is one with a subject of its own."""
+    if (
+        verb.dep_ != "conj"
+        or verb.pos_ != "VERB"
+        or verb.tag_ not in _FINITE
+        or verb.lemma_.lower() not in lexicon.SPEECH_VERBS
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    ):
+        return None
+    clause = verb.head
+    for _ in range(4):
+        if clause.dep_ == "ccomp":
+            break
+        if clause.dep_ not in ("conj", "advcl", "xcomp") or clause.head is clause:
+            return None
+        clause = clause.head
+    else:
+        return None
+    cue = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or cue.i > clause.i
+        or cue.tag_ not in _FINITE
+        or cue.lemma_.lower() not in lexicon.SPEECH_VERBS
+        or (cue.tag_ != verb.tag_ and "VBD" in (cue.tag_, verb.tag_))
+    ):
+        return None
+    return cue
+
+
 def _in_subtree(tok: Token, root: Token) -> bool:
     return root.left_edge.i <= tok.i <= root.right_edge.i
 

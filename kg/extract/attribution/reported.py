@@ -18,6 +18,7 @@ from kg.extract.attribution.context import (
     _Cue,
     _in_headline,
     _make_cue,
+    _outer_cue,
     _reported,
     _Source,
     _trim_span,
@@ -170,6 +171,10 @@ def _verb_statement(
             content, rule = inner[0], "published-report"
             ctx.used_tokens.add(report_verb.i)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    outer = _outer_cue(verb) if not subjects else None
+    if outer is not None:
+        # "said the squad was tired and warned that ...": the speaker of the first verb
+        subjects = [c for c in outer.children if c.dep_ == "nsubj"]
     if not subjects and (
         verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBD"))
     ):
