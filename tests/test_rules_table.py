@@ -715,6 +715,31 @@ ROWS = [
         "the opposition to back it",
         "verb-prep-object",
     ),
+    # the same for a participle of saying after a comma ("said A, adding that B")
+    Row(
+        "The striker said the club had treated him badly, insisting that he never asked for a "
+        "transfer.",
+        "The striker",
+        "insisting",
+        "that he never asked for a transfer",
+        "verb-complement",
+    ),
+    Row(
+        "The hospital's chief executive said waiting lists had grown, warning that winter would "
+        "be worse.",
+        "The hospital's chief executive",
+        "said",
+        "waiting lists had grown",
+        "verb-complement",
+    ),
+    Row(
+        "The fire chief said the blaze had been contained by dawn, telling residents: “You can "
+        "go home now.”",
+        "The fire chief",
+        "telling",
+        "You can go home now.",
+        "cue-then-quote",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

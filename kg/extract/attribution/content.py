@@ -141,7 +141,7 @@ def _second_cue_at(verb: Token, clause: Token) -> int:
     :func:`~kg.extract.attribution.context._outer_cue`); that verb makes its own
     statement."""
     for tok in clause.subtree:
-        if tok.i > clause.i and tok.dep_ == "conj":
+        if tok.i > clause.i and tok.dep_ in ("conj", "advcl"):
             outer = _outer_cue(tok)
             if outer is not None and outer.i == verb.i:
                 return tok.left_edge.idx

@@ -168,11 +168,19 @@ def _outer_cue(verb: Token) -> Token | None:
     the squad was tired and warned that the final would be hard" the model hangs "warned"
     on "was". A verb of saying in the cue's own tense with no subject of its own is the
     reporter going on about the speaker (two statements); a bare verb is still the
-    speaker's ("said she would stay and fight"), as is one with a subject of its own."""
+    speaker's ("said she would stay and fight"), as is one with a subject of its own. So is
+    a participle of saying after a comma or dash ("said waiting lists had grown, warning
+    that ...")."""
+    # "said A, adding that B": a participle of saying after a comma or dash
+    participle = (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > 0
+        and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–", "--")
+    )
     if (
-        verb.dep_ != "conj"
+        not (participle or (verb.dep_ == "conj" and verb.tag_ in _FINITE))
         or verb.pos_ != "VERB"
-        or verb.tag_ not in _FINITE
         or verb.lemma_.lower() not in lexicon.SPEECH_VERBS
         or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
     ):
@@ -192,7 +200,7 @@ def _outer_cue(verb: Token) -> Token | None:
         or cue.i > clause.i
         or cue.tag_ not in _FINITE
         or cue.lemma_.lower() not in lexicon.SPEECH_VERBS
-        or (cue.tag_ != verb.tag_ and "VBD" in (cue.tag_, verb.tag_))
+        or (not participle and cue.tag_ != verb.tag_ and "VBD" in (cue.tag_, verb.tag_))
     ):
         return None
     return cue

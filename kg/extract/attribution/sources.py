@@ -18,6 +18,7 @@ from kg.extract.attribution.context import (
     _Context,
     _in_headline,
     _inside_quote,
+    _outer_cue,
     _paragraph_start,
     _Source,
     _tokens,
@@ -509,6 +510,12 @@ def _controller(verb: Token) -> list[Token]:
     to say ...". Climbs at most three steps up the parse. Only for verbs of saying: for
     others ("decided to back", "a video of X talking") it was measured to pick the wrong
     source too often."""
+    outer = _outer_cue(verb)
+    if outer is not None:
+        # "said the agents were warned, adding: “...”": the first verb's speaker
+        subjects = [c for c in outer.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
         # "released a statement saying ...": the statement's issuer; "a report showing ...":
         # the report itself
