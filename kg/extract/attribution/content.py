@@ -491,11 +491,24 @@ def _right_end(verb: Token, complement: Token) -> int:
                 tok.text == ","
                 and tok.i + 1 < len(tok.doc)
                 and (tok.doc[tok.i + 1].lower_ in _ASIDES or _closing_comment(tok, end_tok))
+                and not _second_complement(tok.doc[tok.i + 1])
             )
         ):
             end_tok = tok.doc[tok.i - 1]
             break
     return end_tok.idx + len(end_tok)
+
+
+def _second_complement(word: Token) -> bool:
+    """Whether ``word`` ("but") opens a second clause of what was said, marked as such:
+    "said the tax would rise, but that pensions would be protected"."""
+    doc = word.doc
+    return (
+        word.lower_ == "but"
+        and word.i + 1 < len(doc)
+        and doc[word.i + 1].lower_ in ("that", "whether")
+        and doc[word.i + 1].dep_ == "mark"
+    )
 
 
 def _closing_comment(comma: Token, end_tok: Token) -> bool:
