@@ -26,9 +26,11 @@ from kg.extract.attribution.context import (
 from kg.extract.attribution.sources import (
     _according_source,
     _antecedent,
+    _clause_subject,
     _controller,
     _name_before,
     _resolve,
+    _stray_subject,
     _told_outlet,
     _unresolved,
 )
@@ -175,6 +177,9 @@ def _verb_statement(
     if outer is not None:
         # "said the squad was tired and warned that ...": the speaker of the first verb
         subjects = [c for c in outer.children if c.dep_ == "nsubj"]
+    stray = _stray_subject(verb) if not subjects else None
+    if stray is not None:
+        subjects = [stray]
     if not subjects and (
         verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBD"))
     ):
@@ -187,6 +192,8 @@ def _verb_statement(
         ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
+    if subjects:
+        subjects = [_clause_subject(subjects[0]), *subjects[1:]]
     if not subjects and found_by == "as-reported":
         # "As reported by the Tribune, the mine will close": the agent of a participle
         subjects = [

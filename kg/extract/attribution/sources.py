@@ -52,7 +52,7 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     """The source of a cue: its grammatical subject when the parse gives one inside the
     window, else the nearest name, pronoun or person noun before the cue, else after it
     ("said Jane Doe")."""
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [_clause_subject(c) for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and cue.tag_ == "VBG":
         # "Flea shared the news, writing '...'": the participle's subject is its head's;
         # "explained the headline by saying: '...'" climbs through the preposition
@@ -502,6 +502,47 @@ def _agrees(ctx: _Context, m: Mention, gender: str | None, wants_person: bool, p
     if pron == "it":
         return m.type in ("Organization", "NewsOrganization")
     return m.type in ("Organization", "NewsOrganization", "UnnamedSource", "Person")
+
+
+def _clause_subject(subj: Token) -> Token:
+    """The subject of a clause the parse has run into the object of the clause before:
+    in "The team lost the match and Ruiz said ..." the model may make "the match and Ruiz"
+    the subject of "said"; a coordinated subject that directly follows a verb (no comma,
+    no conjunction before it) is that verb's object and the last conjunct is the subject."""
+    conjs = [c for c in subj.children if c.dep_ == "conj"]
+    first = subj.left_edge.i
+    if not conjs or first == 0 or subj.pos_ not in ("NOUN", "PROPN") or subj.head.i < subj.i:
+        return subj
+    before = subj.doc[first - 1]
+    last = conjs[-1]
+    if (
+        before.pos_ in ("VERB", "AUX")
+        and before.i >= subj.sent.start
+        and last.pos_ in ("PROPN", "PRON")
+    ):
+        return last
+    return subj
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject the parse has hung on the object before a verb that has none: in "The
+    club has lost a game and Silva suggested ..." the model may make "Silva" a conjunct of
+    "game" and "suggested" a conjunct of "lost"; a name right before the verb (adverbs
+    aside), joined by "and" to the object of the clause before, is the verb's subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    name = doc[i]
+    if (
+        name.pos_ != "PROPN"
+        or name.dep_ != "conj"
+        or name.head.dep_ not in ("dobj", "pobj")
+        or name.left_edge.i == 0
+        or doc[name.left_edge.i - 1].lower_ != "and"
+    ):
+        return None
+    return name
 
 
 def _controller(verb: Token) -> list[Token]:
