@@ -162,6 +162,13 @@ def _trim_span(ctx: _Context, span: Span) -> Span:
 _FINITE = frozenset(("VBD", "VBZ", "VBP"))
 
 
+def _perfect(verb: Token) -> bool:
+    """Whether a past participle is a perfect tense ("has said", "had warned")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
 def _outer_cue(verb: Token) -> Token | None:
     """The verb of saying whose reported clause the parse has joined ``verb`` to, when
     ``verb`` is the reporter's second act of saying by the same speaker: in "The coach said
@@ -179,7 +186,7 @@ def _outer_cue(verb: Token) -> Token | None:
         and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–", "--")
     )
     if (
-        not (participle or (verb.dep_ == "conj" and verb.tag_ in _FINITE))
+        not (participle or (verb.dep_ == "conj" and (verb.tag_ in _FINITE or _perfect(verb))))
         or verb.pos_ != "VERB"
         or verb.lemma_.lower() not in lexicon.SPEECH_VERBS
         or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
@@ -198,7 +205,7 @@ def _outer_cue(verb: Token) -> Token | None:
     if (
         clause.dep_ != "ccomp"
         or cue.i > clause.i
-        or cue.tag_ not in _FINITE
+        or not (cue.tag_ in _FINITE or _perfect(cue))
         or cue.lemma_.lower() not in lexicon.SPEECH_VERBS
         or (not participle and cue.tag_ != verb.tag_ and "VBD" in (cue.tag_, verb.tag_))
     ):
