@@ -790,6 +790,23 @@ ROWS = [
         "with fewer than half of registered voters casting ballots",
         "according-to",
     ),
+    # a verb of saying joined to another verb takes that verb's subject, not its listener
+    Row(
+        "The coach did not name any of the injured players, but told his squad, “We will be "
+        "ready on Sunday.”",
+        "The coach",
+        "told",
+        "We will be ready on Sunday.",
+        "cue-then-quote",
+    ),
+    Row(
+        "The judge noted that she had sat on the bench for twenty years, and added: “I have "
+        "never seen a case like this.”",
+        "The judge",
+        "added",
+        "I have never seen a case like this.",
+        "cue-then-quote",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

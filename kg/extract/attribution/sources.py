@@ -53,8 +53,9 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     window, else the nearest name, pronoun or person noun before the cue, else after it
     ("said Jane Doe")."""
     subjects = [_clause_subject(c) for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and cue.tag_ == "VBG":
-        # "Flea shared the news, writing '...'": the participle's subject is its head's;
+    if not subjects and (cue.tag_ == "VBG" or cue.dep_ == "conj"):
+        # "Flea shared the news, writing '...'": the participle's subject is its head's, as
+        # a conjunct's is ("did not name them, but told his squad, '...'": not the squad);
         # "explained the headline by saying: '...'" climbs through the preposition
         subjects = _controller(cue)
         window = None if subjects else window
