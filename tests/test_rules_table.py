@@ -807,6 +807,15 @@ ROWS = [
         "I have never seen a case like this.",
         "cue-then-quote",
     ),
+    # a name and a colon opening a sentence: the name speaks, not a verb of the line before
+    Row(
+        "FERRY FARES WILL RISE IN MAY - Harbour master Tomas Lind: “Nobody will pay more than "
+        "ten euros for a crossing.”",
+        "Tomas Lind",
+        ":",
+        "Nobody will pay more than ten euros for a crossing.",
+        "name-colon",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

@@ -435,6 +435,19 @@ def _colon_frame(ctx: _Context, window: Span) -> _Attribution | None:
         return None
     colon = tokens[-1]
     verbs = [t for t in tokens if t.pos_ == "VERB" and t.is_alpha and t.i not in ctx.used_tokens]
+    if len(tokens) >= 2:
+        # "Pollster Daron Shaw: '...'" opening its sentence: the name speaks, whatever verb
+        # the sentence or the line before it has
+        named = _mention_for(ctx, tokens[-2])
+        if (
+            named is not None
+            and named.key
+            and named.type in ("Person", "Organization", "NewsOrganization")
+            and not any(v.i >= colon.sent.start for v in verbs)
+        ):
+            span = Span(colon.idx, colon.idx + len(colon))
+            cue = _Cue(colon, span, colon.text, "Statement")
+            return cue, _Source(named.key, named.span), None, "name-colon"
     for verb in reversed(verbs):
         source = _subject_of(ctx, verb, window)
         if source is not None:
