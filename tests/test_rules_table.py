@@ -816,6 +816,22 @@ ROWS = [
         "Nobody will pay more than ten euros for a crossing.",
         "name-colon",
     ),
+    # "put it" is a way of saying
+    Row(
+        "As the club's physio put it, “We are running out of fit players.”",
+        "the club's physio",
+        "put",
+        "We are running out of fit players.",
+        "cue-then-quote",
+    ),
+    Row(
+        "One Lisbon economist, Rita Moreira, put it, “The tourists pay the rent, and the "
+        "residents pay the price.”",
+        "One Lisbon economist, Rita Moreira",
+        "put",
+        "The tourists pay the rent, and the residents pay the price.",
+        "cue-then-quote",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

@@ -59,7 +59,13 @@ def _mask(length: int, spans: list[Span]) -> bytearray:
 
 
 def _is_cue_token(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.SPEECH_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    # "as the coach put it, '...'": "put it" is a way of saying
+    return lemma in lexicon.SPEECH_VERBS or (
+        lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    )
 
 
 def _next_lower(tok: Token) -> str:

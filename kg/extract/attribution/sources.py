@@ -79,6 +79,8 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     for tok in (t for t in tokens if t.i > cue.i):
         if tok.is_punct:
             break
+        if tok.lower_ == "it" and tok.head.i == cue.i and tok.dep_ == "dobj":
+            continue  # "as she put it, '...'": the "it" of the cue is what was said
         src = _resolve(ctx, tok, strict=True)
         if src is not None:
             return src
