@@ -832,6 +832,20 @@ ROWS = [
         "The tourists pay the rent, and the residents pay the price.",
         "cue-then-quote",
     ),
+    Row(
+        "The council approved the tower, which the mayor called “a disgrace.”",
+        "the mayor",
+        "called",
+        "which “a disgrace.”",
+        "called-relative",
+    ),
+    Row(
+        "The protesters, whom the police chief described as “peaceful,” left the square at dusk.",
+        "the police chief",
+        "described",
+        "whom as “peaceful,”",
+        "called-relative",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

@@ -27,7 +27,8 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     ``as-reported``, ``denial-object`` / ``finding-object``, ``verb-predicate``, and the
     verb's later dependents in order (:func:`_dependent_content`)."""
     found = (
-        _clause_complement(ctx, verb)
+        _called_relative(ctx, verb, lemma)
+        or _clause_complement(ctx, verb)
         or _conjoined_complement(ctx, verb, lemma)
         or _clause_after_phrase(ctx, verb, lemma)
         or _accused_of(ctx, verb, lemma)
@@ -308,6 +309,52 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
             raise _Stop
         return None
     return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end)), "called-quote"
+
+
+def _called_relative(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """called-relative: "the tower, which the mayor called “a disgrace”", "protesters,
+    whom the chief described as “peaceful”": a naming verb whose object is the relative
+    word before its subject, and a quotation right after it: what the verb calls it."""
+    if lemma not in _NAMING_VERBS and lemma != "describe":
+        return None
+    if not any(
+        c.dep_ == "dobj" and c.i < verb.i and c.lower_ in _RELATIVE_OBJECTS for c in verb.children
+    ):
+        return None
+    rights = [c for c in verb.rights if not c.is_punct]
+    doc = verb.doc
+    if not rights or verb.i + 1 >= len(doc):
+        return None
+    first = doc[verb.i + 1]
+    # the quotation is what the verb calls it: right after the verb or after "as" or an
+    # article ("as a “piece of history”"), to the end of the phrase; a quoted word inside
+    # a phrase ("what he calls the “crooked” process") is a scare quote
+    start = first
+    while start.i + 1 < len(doc) and start.lower_ in ("as", "a", "an") and start.i < verb.i + 3:
+        start = doc[start.i + 1]
+    quote = next((q for q in ctx.quotes if q.open_at == start.idx), None)
+    last = rights[0].right_edge
+    if quote is None or last.idx + len(last) > quote.outer.end:
+        return None
+    return _trim_span(ctx, Span(first.idx, quote.outer.end)), "called-relative"
+
+
+def _relative_piece(ctx: _Context, verb: Token) -> Span | None:
+    """What a called-relative statement is about, as its first piece: the relative word
+    ("which", "whom"), or for "that" the noun phrase it follows ("an explosion that")."""
+    rel = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_OBJECTS), None
+    )
+    if rel is None:
+        return None
+    start = rel.idx
+    if rel.lower_ == "that" and verb.dep_ == "relcl" and verb.head.i < rel.i:
+        start = verb.head.left_edge.idx
+    return _trim_span(ctx, Span(start, rel.idx + len(rel)))
+
+
+#: Relative words that stand for a naming verb's object before its subject.
+_RELATIVE_OBJECTS = frozenset(("which", "whom", "what", "that", "who"))
 
 
 #: Verbs that name or characterise their object with the words after it ("called the

@@ -11,7 +11,12 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.content import _aside_at, _clause_span, _complement
+from kg.extract.attribution.content import (
+    _aside_at,
+    _clause_span,
+    _complement,
+    _relative_piece,
+)
 from kg.extract.attribution.context import (
     _add_piece,
     _Context,
@@ -231,7 +236,13 @@ def _verb_statement(
         if report_verb is not None and report_verb.i in ctx.used_tokens:
             cue.span = Span(verb.idx, report_verb.idx + len(report_verb))
             cue.text = cue.span.slice(ctx.text)
-    return _reported(ctx, cue, source, content, rule=rule, via=_told_outlet(ctx, verb))
+    st = _reported(ctx, cue, source, content, rule=rule, via=_told_outlet(ctx, verb))
+    if rule == "called-relative":
+        piece = _relative_piece(ctx, verb)
+        if piece is not None and piece.end <= source.span.start:
+            st.content.insert(0, piece)
+            st.text = " ".join(p.slice(ctx.text) for p in st.content)
+    return st
 
 
 _FOUND_ONESELF = frozenset(("itself", "himself", "herself", "themselves", "myself", "ourselves"))

@@ -297,6 +297,14 @@ RULES: dict[str, Rule] = {
             "followed by a quotation",
         ),
         Rule(
+            "called-relative",
+            "tokens",
+            "The council approved the tower, which the mayor called “a disgrace.”",
+            "'call', 'describe', 'dub', 'label', 'brand', 'declare', 'term' or 'deem' whose "
+            "object is a relative word before its subject (which, whom, what, that), and a "
+            "quotation right after the verb; the content is what the verb calls it",
+        ),
+        Rule(
             "stance-object",
             "tokens",
             "The senator criticized the decision to close the plant.",
@@ -440,6 +448,7 @@ _VERB_RULES = (
     "verb-infinitive",
     "for-clause",
     "called-quote",
+    "called-relative",
     "stance-object",
     "verb-prep-object",
 )
