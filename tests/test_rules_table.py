@@ -846,6 +846,15 @@ ROWS = [
         "whom as “peaceful,”",
         "called-relative",
     ),
+    # a credit line of its own under the quotation's paragraph
+    Row(
+        "“The water came up to the second floor in ten minutes. We lost everything.”\n\n"
+        "- Maria Lopez",
+        "Maria Lopez",
+        "-",
+        "The water came up to the second floor in ten minutes. We lost everything.",
+        "name-dash",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

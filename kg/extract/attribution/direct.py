@@ -293,6 +293,17 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
             attempt = _dash_name(ctx, after)
         if attempt is None:
             attempt = _attribution_in(ctx, after, q, prefer="first")
+    if (
+        attempt is None
+        and not lead_in
+        and (after is None or not text[after.start : after.end].strip())
+        and q.paragraph + 1 < len(ctx.paragraphs)
+    ):
+        # a credit line of its own after the quotation's paragraph ("“...”" / "- Ana Ruiz")
+        line = ctx.paragraphs[q.paragraph + 1]
+        words = text[line.start : line.end].strip()
+        if words.startswith(_DASHES) and _word_count(words) <= _CREDIT_WORDS:
+            attempt = _dash_name(ctx, line)
     from_after = attempt is not None
     if attempt is None and text[before.start : before.end].strip():
         btxt = text[before.start : before.end].rstrip()
@@ -463,6 +474,9 @@ def _colon_frame(ctx: _Context, window: Span) -> _Attribution | None:
 
 
 _DASHES = ("―", "—", "–", "-")
+
+#: The most words a credit line under a quotation has ("- Ana Ruiz, a nurse in Lima").
+_CREDIT_WORDS = 12
 
 
 def _name_dash(ctx: _Context, window: Span) -> _Attribution | None:
