@@ -172,7 +172,8 @@ RULES: dict[str, Rule] = {
             "quotes",
             "Maria Duarte ― “Fear. I am truly afraid of what the water will do.”",
             "a name (not a place) and a dash before a quotation, with nothing else before "
-            "the dash; or a dash and a name right after it (“...” ― Carla Sanchez)",
+            "the dash; or a dash and a name right after it (“...” ― Carla Sanchez), also "
+            "as a short line of its own after the quotation's paragraph",
         ),
         Rule(
             "reaction-then-quote",
