@@ -718,6 +718,188 @@ ROWS = [
         "his remarks had been misread",
         "verb-complement",
     ),
+    # a second verb of saying in the cue's tense, joined by the parse to the reported
+    # clause, is a second statement by the same speaker
+    Row(
+        "Dr. Ingrid Solberg says the trial results are encouraging and tells patients to keep "
+        "taking their tablets.",
+        "Ingrid Solberg",
+        "says",
+        "the trial results are encouraging",
+        "verb-complement",
+    ),
+    Row(
+        "Dr. Ingrid Solberg says the trial results are encouraging and tells patients to keep "
+        "taking their tablets.",
+        "Ingrid Solberg",
+        "tells",
+        "to keep taking their tablets",
+        "verb-infinitive",
+    ),
+    Row(
+        "The defence lawyer said her client was at home that night and accused the police of "
+        "ignoring the alibi.",
+        "The defence lawyer",
+        "accused",
+        "the police of ignoring the alibi",
+        "accused-of",
+    ),
+    Row(
+        "The coach said the squad was exhausted after the tour and promised changes before the "
+        "final.",
+        "The coach",
+        "said",
+        "the squad was exhausted after the tour",
+        "verb-complement",
+    ),
+    Row(
+        "Minister Kwame Asante said the budget would stay balanced and called on the opposition "
+        "to back it.",
+        "Kwame Asante",
+        "called",
+        "the opposition to back it",
+        "verb-prep-object",
+    ),
+    # the same for a participle of saying after a comma ("said A, adding that B")
+    Row(
+        "The striker said the club had treated him badly, insisting that he never asked for a "
+        "transfer.",
+        "The striker",
+        "insisting",
+        "that he never asked for a transfer",
+        "verb-complement",
+    ),
+    Row(
+        "The hospital's chief executive said waiting lists had grown, warning that winter would "
+        "be worse.",
+        "The hospital's chief executive",
+        "said",
+        "waiting lists had grown",
+        "verb-complement",
+    ),
+    Row(
+        "The fire chief said the blaze had been contained by dawn, telling residents: “You can "
+        "go home now.”",
+        "The fire chief",
+        "telling",
+        "You can go home now.",
+        "cue-then-quote",
+    ),
+    # ", but that ..." is a second clause of what was said, not the reporter's contrast
+    Row(
+        "The minister said the tax would rise next year, but that pensions would be protected.",
+        "The minister",
+        "said",
+        "the tax would rise next year, but that pensions would be protected",
+        "verb-complement",
+    ),
+    # a subject the parse ran into the object of the clause before
+    Row(
+        "Neither Moyo nor Banda has won a state and Phiri strongly suggested they should drop out.",
+        "Phiri",
+        "suggested",
+        "they should drop out",
+        "verb-complement",
+    ),
+    Row(
+        "Neither Porto nor Braga has won a game and Silva strongly suggested they should replace "
+        "their coaches.",
+        "Silva",
+        "suggested",
+        "they should replace their coaches",
+        "verb-complement",
+    ),
+    # a perfect tense is the reporter's too ("has said A, while stressing B")
+    Row(
+        "The health minister has said the clinics will stay open, while stressing that staff "
+        "are exhausted.",
+        "The health minister",
+        "said",
+        "the clinics will stay open",
+        "verb-complement",
+    ),
+    Row(
+        "The health minister has said the clinics will stay open, while stressing that staff "
+        "are exhausted.",
+        "The health minister",
+        "stressing",
+        "that staff are exhausted",
+        "verb-complement",
+    ),
+    # "according to" after a with-phrase of figures vouches for the figures
+    Row(
+        "Turnout in the provincial election fell sharply, with fewer than half of registered "
+        "voters casting ballots, according to the electoral commission.",
+        "the electoral commission",
+        "according to",
+        "with fewer than half of registered voters casting ballots",
+        "according-to",
+    ),
+    # a verb of saying joined to another verb takes that verb's subject, not its listener
+    Row(
+        "The coach did not name any of the injured players, but told his squad, “We will be "
+        "ready on Sunday.”",
+        "The coach",
+        "told",
+        "We will be ready on Sunday.",
+        "cue-then-quote",
+    ),
+    Row(
+        "The judge noted that she had sat on the bench for twenty years, and added: “I have "
+        "never seen a case like this.”",
+        "The judge",
+        "added",
+        "I have never seen a case like this.",
+        "cue-then-quote",
+    ),
+    # a name and a colon opening a sentence: the name speaks, not a verb of the line before
+    Row(
+        "FERRY FARES WILL RISE IN MAY - Harbour master Tomas Lind: “Nobody will pay more than "
+        "ten euros for a crossing.”",
+        "Tomas Lind",
+        ":",
+        "Nobody will pay more than ten euros for a crossing.",
+        "name-colon",
+    ),
+    # "put it" is a way of saying
+    Row(
+        "As the club's physio put it, “We are running out of fit players.”",
+        "the club's physio",
+        "put",
+        "We are running out of fit players.",
+        "cue-then-quote",
+    ),
+    Row(
+        "One Lisbon economist, Rita Moreira, put it, “The tourists pay the rent, and the "
+        "residents pay the price.”",
+        "One Lisbon economist, Rita Moreira",
+        "put",
+        "The tourists pay the rent, and the residents pay the price.",
+        "cue-then-quote",
+    ),
+    Row(
+        "The council approved the tower, which the mayor called “a disgrace.”",
+        "the mayor",
+        "called",
+        "which “a disgrace.”",
+        "called-relative",
+    ),
+    Row(
+        "The protesters, whom the police chief described as “peaceful,” left the square at dusk.",
+        "the police chief",
+        "described",
+        "whom as “peaceful,”",
+        "called-relative",
+    ),
+    # a credit line of its own under the quotation's paragraph
+    Row(
+        "“The water came up to the second floor in ten minutes. We lost everything.”\n\n"
+        "- Maria Lopez",
+        "Maria Lopez",
+        "-",
+        "The water came up to the second floor in ten minutes. We lost everything.",
+        "name-dash",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.context import _Context, _in_subtree, _trim_span
+from kg.extract.attribution.context import _Context, _in_subtree, _outer_cue, _trim_span
 from kg.model import Span
 
 #: What a content rule finds: the content and the id of the rule that found it.
@@ -27,7 +27,8 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     ``as-reported``, ``denial-object`` / ``finding-object``, ``verb-predicate``, and the
     verb's later dependents in order (:func:`_dependent_content`)."""
     found = (
-        _clause_complement(ctx, verb)
+        _called_relative(ctx, verb, lemma)
+        or _clause_complement(ctx, verb)
         or _conjoined_complement(ctx, verb, lemma)
         or _clause_after_phrase(ctx, verb, lemma)
         or _accused_of(ctx, verb, lemma)
@@ -73,7 +74,11 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
             if child.i > verb.i:
                 # "said (that) A and B": what the verb governs after its complement, up to
                 # the first comma or dash that opens another clause
-                end = min(max(span.end, _right_end(verb, child)), _aside_at(child))
+                end = min(
+                    max(span.end, _right_end(verb, child)),
+                    _aside_at(child),
+                    _second_cue_at(verb, child),
+                )
                 start = max(span.start, _after_leading_time(child))
                 return _trim_span(ctx, Span(start, end)), "verb-complement"
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
@@ -150,6 +155,19 @@ def _aside_at(clause: Token) -> int:
 
 
 _NO_END = 1 << 62
+
+
+def _second_cue_at(verb: Token, clause: Token) -> int:
+    """Where a reported clause gives way to a second act of saying by the same speaker
+    that the parse has joined to it ("said the squad was tired and warned that ...": see
+    :func:`~kg.extract.attribution.context._outer_cue`); that verb makes its own
+    statement."""
+    for tok in clause.subtree:
+        if tok.i > clause.i and tok.dep_ in ("conj", "advcl"):
+            outer = _outer_cue(tok)
+            if outer is not None and outer.i == verb.i:
+                return tok.left_edge.idx
+    return _NO_END
 
 
 _ASIDE_WORDS = frozenset(("according", "who", "whom", "whose"))
@@ -312,6 +330,52 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
             raise _Stop
         return None
     return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end)), "called-quote"
+
+
+def _called_relative(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """called-relative: "the tower, which the mayor called “a disgrace”", "protesters,
+    whom the chief described as “peaceful”": a naming verb whose object is the relative
+    word before its subject, and a quotation right after it: what the verb calls it."""
+    if lemma not in _NAMING_VERBS and lemma != "describe":
+        return None
+    if not any(
+        c.dep_ == "dobj" and c.i < verb.i and c.lower_ in _RELATIVE_OBJECTS for c in verb.children
+    ):
+        return None
+    rights = [c for c in verb.rights if not c.is_punct]
+    doc = verb.doc
+    if not rights or verb.i + 1 >= len(doc):
+        return None
+    first = doc[verb.i + 1]
+    # the quotation is what the verb calls it: right after the verb or after "as" or an
+    # article ("as a “piece of history”"), to the end of the phrase; a quoted word inside
+    # a phrase ("what he calls the “crooked” process") is a scare quote
+    start = first
+    while start.i + 1 < len(doc) and start.lower_ in ("as", "a", "an") and start.i < verb.i + 3:
+        start = doc[start.i + 1]
+    quote = next((q for q in ctx.quotes if q.open_at == start.idx), None)
+    last = rights[0].right_edge
+    if quote is None or last.idx + len(last) > quote.outer.end:
+        return None
+    return _trim_span(ctx, Span(first.idx, quote.outer.end)), "called-relative"
+
+
+def _relative_piece(ctx: _Context, verb: Token) -> Span | None:
+    """What a called-relative statement is about, as its first piece: the relative word
+    ("which", "whom"), or for "that" the noun phrase it follows ("an explosion that")."""
+    rel = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_OBJECTS), None
+    )
+    if rel is None:
+        return None
+    start = rel.idx
+    if rel.lower_ == "that" and verb.dep_ == "relcl" and verb.head.i < rel.i:
+        start = verb.head.left_edge.idx
+    return _trim_span(ctx, Span(start, rel.idx + len(rel)))
+
+
+#: Relative words that stand for a naming verb's object before its subject.
+_RELATIVE_OBJECTS = frozenset(("which", "whom", "what", "that", "who"))
 
 
 #: Verbs that name or characterise their object with the words after it ("called the
@@ -488,11 +552,24 @@ def _right_end(verb: Token, complement: Token) -> int:
                 tok.text == ","
                 and tok.i + 1 < len(tok.doc)
                 and (tok.doc[tok.i + 1].lower_ in _ASIDES or _closing_comment(tok, end_tok))
+                and not _second_complement(tok.doc[tok.i + 1])
             )
         ):
             end_tok = tok.doc[tok.i - 1]
             break
     return end_tok.idx + len(end_tok)
+
+
+def _second_complement(word: Token) -> bool:
+    """Whether ``word`` ("but") opens a second clause of what was said, marked as such:
+    "said the tax would rise, but that pensions would be protected"."""
+    doc = word.doc
+    return (
+        word.lower_ == "but"
+        and word.i + 1 < len(doc)
+        and doc[word.i + 1].lower_ in ("that", "whether")
+        and doc[word.i + 1].dep_ == "mark"
+    )
 
 
 def _closing_comment(comma: Token, end_tok: Token) -> bool:

@@ -59,7 +59,13 @@ def _mask(length: int, spans: list[Span]) -> bytearray:
 
 
 def _is_cue_token(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.SPEECH_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    # "as the coach put it, '...'": "put it" is a way of saying
+    return lemma in lexicon.SPEECH_VERBS or (
+        lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    )
 
 
 def _next_lower(tok: Token) -> str:
@@ -156,6 +162,61 @@ def _trim_span(ctx: _Context, span: Span) -> Span:
     if end - start > 1 and text[end - 1] == "”" and "“" not in text[start : end - 1]:
         end -= 1
     return Span(start, end)
+
+
+#: Finite verb forms: a reporter's own verbs of saying ("says ... and tells ...").
+_FINITE = frozenset(("VBD", "VBZ", "VBP"))
+
+
+def _perfect(verb: Token) -> bool:
+    """Whether a past participle is a perfect tense ("has said", "had warned")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _outer_cue(verb: Token) -> Token | None:
+    """The verb of saying whose reported clause the parse has joined ``verb`` to, when
+    ``verb`` is the reporter's second act of saying by the same speaker: in "The coach said
+    the squad was tired and warned that the final would be hard" the model hangs "warned"
+    on "was". A verb of saying in the cue's own tense with no subject of its own is the
+    reporter going on about the speaker (two statements); a bare verb is still the
+    speaker's ("said she would stay and fight"), as is one with a subject of its own. So is
+    a participle of saying after a comma or dash ("said waiting lists had grown, warning
+    that ...")."""
+    # "said A, adding that B": a participle of saying after a comma or dash
+    participle = (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > 0
+        and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–", "--")
+    )
+    if (
+        not (participle or (verb.dep_ == "conj" and (verb.tag_ in _FINITE or _perfect(verb))))
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in lexicon.SPEECH_VERBS
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    ):
+        return None
+    clause = verb.head
+    for _ in range(4):
+        if clause.dep_ == "ccomp":
+            break
+        if clause.dep_ not in ("conj", "advcl", "xcomp") or clause.head is clause:
+            return None
+        clause = clause.head
+    else:
+        return None
+    cue = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or cue.i > clause.i
+        or not (cue.tag_ in _FINITE or _perfect(cue))
+        or cue.lemma_.lower() not in lexicon.SPEECH_VERBS
+        or (not participle and cue.tag_ != verb.tag_ and "VBD" in (cue.tag_, verb.tag_))
+    ):
+        return None
+    return cue
 
 
 def _in_subtree(tok: Token, root: Token) -> bool:

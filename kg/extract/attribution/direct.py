@@ -297,6 +297,17 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
             attempt = _dash_name(ctx, after)
         if attempt is None:
             attempt = _attribution_in(ctx, after, q, prefer="first")
+    if (
+        attempt is None
+        and not lead_in
+        and (after is None or not text[after.start : after.end].strip())
+        and q.paragraph + 1 < len(ctx.paragraphs)
+    ):
+        # a credit line of its own after the quotation's paragraph ("“...”" / "- Ana Ruiz")
+        line = ctx.paragraphs[q.paragraph + 1]
+        words = text[line.start : line.end].strip()
+        if words.startswith(_DASHES) and _word_count(words) <= _CREDIT_WORDS:
+            attempt = _dash_name(ctx, line)
     from_after = attempt is not None
     if attempt is None and text[before.start : before.end].strip():
         btxt = text[before.start : before.end].rstrip()
@@ -439,6 +450,19 @@ def _colon_frame(ctx: _Context, window: Span) -> _Attribution | None:
         return None
     colon = tokens[-1]
     verbs = [t for t in tokens if t.pos_ == "VERB" and t.is_alpha and t.i not in ctx.used_tokens]
+    if len(tokens) >= 2:
+        # "Pollster Daron Shaw: '...'" opening its sentence: the name speaks, whatever verb
+        # the sentence or the line before it has
+        named = _mention_for(ctx, tokens[-2])
+        if (
+            named is not None
+            and named.key
+            and named.type in ("Person", "Organization", "NewsOrganization")
+            and not any(v.i >= colon.sent.start for v in verbs)
+        ):
+            span = Span(colon.idx, colon.idx + len(colon))
+            cue = _Cue(colon, span, colon.text, "Statement")
+            return cue, _Source(named.key, named.span), None, "name-colon"
     for verb in reversed(verbs):
         source = _subject_of(ctx, verb, window)
         if source is not None:
@@ -454,6 +478,9 @@ def _colon_frame(ctx: _Context, window: Span) -> _Attribution | None:
 
 
 _DASHES = ("―", "—", "–", "-")
+
+#: The most words a credit line under a quotation has ("- Ana Ruiz, a nurse in Lima").
+_CREDIT_WORDS = 12
 
 
 def _name_dash(ctx: _Context, window: Span) -> _Attribution | None:
@@ -540,8 +567,9 @@ def _reported_by(cue: Token, cues: list[Token]) -> bool:
     earlier = {c.i for c in cues if c.i < cue.i and _is_cue_token(c)}
     tok = cue
     while tok.dep_ in ("ccomp", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.i in earlier:
+        edge, tok = tok.dep_, tok.head
+        # reported by it, not coordinated with it ("noted that ..., and added: “...”")
+        if tok.i in earlier and edge == "ccomp":
             return True
     return False
 

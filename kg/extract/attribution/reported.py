@@ -11,13 +11,19 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.content import _aside_at, _clause_span, _complement
+from kg.extract.attribution.content import (
+    _aside_at,
+    _clause_span,
+    _complement,
+    _relative_piece,
+)
 from kg.extract.attribution.context import (
     _add_piece,
     _Context,
     _Cue,
     _in_headline,
     _make_cue,
+    _outer_cue,
     _reported,
     _Source,
     _trim_span,
@@ -25,9 +31,11 @@ from kg.extract.attribution.context import (
 from kg.extract.attribution.sources import (
     _according_source,
     _antecedent,
+    _clause_subject,
     _controller,
     _name_before,
     _resolve,
+    _stray_subject,
     _told_outlet,
     _unresolved,
 )
@@ -170,6 +178,13 @@ def _verb_statement(
             content, rule = inner[0], "published-report"
             ctx.used_tokens.add(report_verb.i)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    outer = _outer_cue(verb) if not subjects else None
+    if outer is not None:
+        # "said the squad was tired and warned that ...": the speaker of the first verb
+        subjects = [c for c in outer.children if c.dep_ == "nsubj"]
+    stray = _stray_subject(verb) if not subjects else None
+    if stray is not None:
+        subjects = [stray]
     if not subjects and (
         verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBD"))
     ):
@@ -182,6 +197,8 @@ def _verb_statement(
         ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
+    if subjects:
+        subjects = [_clause_subject(subjects[0]), *subjects[1:]]
     if not subjects and found_by == "as-reported":
         # "As reported by the Tribune, the mine will close": the agent of a participle
         subjects = [
@@ -219,7 +236,13 @@ def _verb_statement(
         if report_verb is not None and report_verb.i in ctx.used_tokens:
             cue.span = Span(verb.idx, report_verb.idx + len(report_verb))
             cue.text = cue.span.slice(ctx.text)
-    return _reported(ctx, cue, source, content, rule=rule, via=_told_outlet(ctx, verb))
+    st = _reported(ctx, cue, source, content, rule=rule, via=_told_outlet(ctx, verb))
+    if rule == "called-relative":
+        piece = _relative_piece(ctx, verb)
+        if piece is not None and piece.end <= source.span.start:
+            st.content.insert(0, piece)
+            st.text = " ".join(p.slice(ctx.text) for p in st.content)
+    return st
 
 
 _FOUND_ONESELF = frozenset(("itself", "himself", "herself", "themselves", "myself", "ourselves"))
@@ -259,6 +282,8 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         part = part[:-1]
     if not part:
         return None
+    if part is left:
+        part = _trailing_phrase(part)
     span = _trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1])))
     cue = _make_cue(ctx, tok, source.span)
     return Statement(
@@ -272,6 +297,20 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         source_span=source.span,
         rule="according-to",
     )
+
+
+def _trailing_phrase(part: list[Token]) -> list[Token]:
+    """What "according to" vouches for when a with-phrase set off by a comma ends the
+    sentence before it: the figures of "Turnout fell, with fewer than half of voters
+    casting ballots, according to the commission", not the whole sentence."""
+    last = part[-1].i
+    for k in range(len(part) - 2, 0, -1):
+        comma, word = part[k], part[k + 1]
+        if comma.text != ",":
+            continue
+        if word.lower_ == "with" and word.dep_ == "prep" and word.right_edge.i >= last:
+            return part[k + 1 :]
+    return part
 
 
 def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:

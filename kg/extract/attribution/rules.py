@@ -172,7 +172,8 @@ RULES: dict[str, Rule] = {
             "quotes",
             "Maria Duarte ― “Fear. I am truly afraid of what the water will do.”",
             "a name (not a place) and a dash before a quotation, with nothing else before "
-            "the dash; or a dash and a name right after it (“...” ― Carla Sanchez)",
+            "the dash; or a dash and a name right after it (“...” ― Carla Sanchez), also "
+            "as a short line of its own after the quotation's paragraph",
         ),
         Rule(
             "reaction-then-quote",
@@ -295,6 +296,14 @@ RULES: dict[str, Rule] = {
             "She called the ruling “a disgrace.”",
             "'call', 'dub', 'label', 'brand', 'declare', 'term' or 'deem' with an object "
             "followed by a quotation",
+        ),
+        Rule(
+            "called-relative",
+            "tokens",
+            "The council approved the tower, which the mayor called “a disgrace.”",
+            "'call', 'describe', 'dub', 'label', 'brand', 'declare', 'term' or 'deem' whose "
+            "object is a relative word before its subject (which, whom, what, that), and a "
+            "quotation right after the verb; the content is what the verb calls it",
         ),
         Rule(
             "stance-object",
@@ -440,6 +449,7 @@ _VERB_RULES = (
     "verb-infinitive",
     "for-clause",
     "called-quote",
+    "called-relative",
     "stance-object",
     "verb-prep-object",
 )

@@ -18,6 +18,7 @@ from kg.extract.attribution.context import (
     _Context,
     _in_headline,
     _inside_quote,
+    _outer_cue,
     _paragraph_start,
     _Source,
     _tokens,
@@ -51,9 +52,10 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     """The source of a cue: its grammatical subject when the parse gives one inside the
     window, else the nearest name, pronoun or person noun before the cue, else after it
     ("said Jane Doe")."""
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and cue.tag_ == "VBG":
-        # "Flea shared the news, writing '...'": the participle's subject is its head's;
+    subjects = [_clause_subject(c) for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and (cue.tag_ == "VBG" or cue.dep_ == "conj"):
+        # "Flea shared the news, writing '...'": the participle's subject is its head's, as
+        # a conjunct's is ("did not name them, but told his squad, '...'": not the squad);
         # "explained the headline by saying: '...'" climbs through the preposition
         subjects = _controller(cue)
         window = None if subjects else window
@@ -77,6 +79,8 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
     for tok in (t for t in tokens if t.i > cue.i):
         if tok.is_punct:
             break
+        if tok.lower_ == "it" and tok.head.i == cue.i and tok.dep_ == "dobj":
+            continue  # "as she put it, '...'": the "it" of the cue is what was said
         src = _resolve(ctx, tok, strict=True)
         if src is not None:
             return src
@@ -631,12 +635,59 @@ def _speaking_thing(name: str) -> bool:
     )
 
 
+def _clause_subject(subj: Token) -> Token:
+    """The subject of a clause the parse has run into the object of the clause before:
+    in "The team lost the match and Ruiz said ..." the model may make "the match and Ruiz"
+    the subject of "said"; a coordinated subject that directly follows a verb (no comma,
+    no conjunction before it) is that verb's object and the last conjunct is the subject."""
+    conjs = [c for c in subj.children if c.dep_ == "conj"]
+    first = subj.left_edge.i
+    if not conjs or first == 0 or subj.pos_ not in ("NOUN", "PROPN") or subj.head.i < subj.i:
+        return subj
+    before = subj.doc[first - 1]
+    last = conjs[-1]
+    if (
+        before.pos_ in ("VERB", "AUX")
+        and before.i >= subj.sent.start
+        and last.pos_ in ("PROPN", "PRON")
+    ):
+        return last
+    return subj
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject the parse has hung on the object before a verb that has none: in "The
+    club has lost a game and Silva suggested ..." the model may make "Silva" a conjunct of
+    "game" and "suggested" a conjunct of "lost"; a name right before the verb (adverbs
+    aside), joined by "and" to the object of the clause before, is the verb's subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    name = doc[i]
+    if (
+        name.pos_ != "PROPN"
+        or name.dep_ != "conj"
+        or name.head.dep_ not in ("dobj", "pobj")
+        or name.left_edge.i == 0
+        or doc[name.left_edge.i - 1].lower_ != "and"
+    ):
+        return None
+    return name
+
+
 def _controller(verb: Token) -> list[Token]:
     """The understood subject of a verb of saying that has none of its own: "began by
     telling progressives to ...", "after saying ... and adding that ...", "took to Twitter
     to say ...". Climbs at most three steps up the parse. Only for verbs of saying: for
     others ("decided to back", "a video of X talking") it was measured to pick the wrong
     source too often."""
+    outer = _outer_cue(verb)
+    if outer is not None:
+        # "said the agents were warned, adding: “...”": the first verb's speaker
+        subjects = [c for c in outer.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
         # "released a statement saying ...": the statement's issuer; "a report showing ...":
         # the report itself
