@@ -149,9 +149,13 @@ _ORGANISATION_KINDS = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
     platform utility broadcaster carrier airline lender bank insurer retailer manufacturer
     maker producer miner exporter importer operator regulator startup start-up app website
     network charity conglomerate automaker carmaker chipmaker drugmaker supermarket chain
-    brewer developer publisher conglomerate consultancy
+    brewer developer publisher consultancy
     """
 )
+
+#: Kinds that are also people's trades ("the film producer X", "the game developer X"):
+#: after them a name is an organisation only when NER tags it so.
+_PERSON_LIKE_KINDS = lexicon.words("producer developer publisher maker operator miner")
 
 
 def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
@@ -184,12 +188,45 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
             last = nxt
         if given_name_gender(first.text) is not None and last.i == first.i + 1:
             continue  # "the company founder Ana Ruiz" is not a company name
+        if tok.lower_ in _PERSON_LIKE_KINDS and first.ent_type_ != "ORG":
+            continue  # "the film producer Halvorsen" is a person
+        if not _in_apposition(tok, first, last):
+            continue  # "the company Halvorsen founded": the name is the relative's subject
         if first.ent_type_ == "ORG":
             ent = next(e for e in doc.ents if e.start <= first.i < e.end)
             out.append((ent.start_char, ent.end_char, True))  # "the company Apple Inc."
         else:
             out.append((first.idx, last.idx + len(last), False))
     return out
+
+
+def _in_apposition(kind, first, last) -> bool:
+    """Whether the name ``first``..``last`` stands in apposition with the kind noun before
+    it: the kind noun is a compound of the name ("the insurer Mapfre"), the name the kind
+    noun's appositive, or both subjects of one verb as the parser often has it ("The
+    platform Loopa said"). A name that is the subject of a verb of its own after it is a
+    relative clause's ("the company Halvorsen founded"), not the company's name."""
+    name = range(first.i, last.i + 1)
+    head = last
+    while head.head.i in name and head.head.i != head.i:
+        head = head.head
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if (
+        nxt is not None
+        and nxt.pos_ in ("VERB", "AUX")
+        and nxt.i != kind.head.i
+        and (nxt.head.i != kind.head.i or nxt.dep_ not in ("aux", "auxpass"))
+    ):
+        return False  # "the company Halvorsen founded said", "... founded was fined"
+    if kind.head.i in name or head.head.i == kind.i:
+        return True  # compound of the name, or the name the kind noun's appositive
+    if any(c.dep_ == "appos" and c.i in name for c in kind.children):
+        return True
+    return (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and kind.dep_ in ("nsubj", "nsubjpass")
+        and head.head.i == kind.head.i
+    )
 
 
 def _kind_named_organisations(found: list[Mention], names: set[str]) -> None:
