@@ -373,6 +373,13 @@ ROWS = [
         "it would recall about 320,000 vehicles",
         "verb-complement",
     ),
+    Row(
+        "Forecasters said by Friday the storm would reach the coast.",
+        "Forecasters",
+        "said",
+        "by Friday the storm would reach the coast",
+        "verb-complement",
+    ),
     # the speaker, not the channel: "said on Fox News" is the general's
     Row(
         "Former general Marek Olszewski said on Fox News that the deal was a disaster.",
@@ -1051,6 +1058,13 @@ def test_rule_leaves_sentence_alone(sentence: str, rule: str, why: str, nlp):
 #: an article goes on after it).
 HEADLINE_ROWS = [
     Row(
+        "Survivor recalls 1994 genocide in Rwanda\n\nThe survivor spoke in Kigali.",
+        "Survivor",
+        "recalls",
+        "1994 genocide in Rwanda",
+        "headline",
+    ),
+    Row(
         "Central Bank Chief Warns Of Slower Growth\n\nThe governor spoke in Frankfurt on Tuesday.",
         "Central Bank Chief",
         "Warns Of",
@@ -1227,9 +1241,29 @@ SPEAKERS = [
     ),
     # a name before a common noun describes the people meant; they are not that person
     SpeakerRow(
-        "Governor Amara Obi spoke in Enugu on Monday. An Obi aide said the governor would run "
-        "again next year.",
-        "An Obi aide",
+        "Ngozi Okafor spoke in Enugu on Monday. Okafor aides said she would run again.",
+        "Okafor aides",
+        "",
+    ),
+    # spelled two ways, one body
+    SpeakerRow(
+        "The Ministry of Defense said the troops had left. The defence ministry said more "
+        "would follow in June.",
+        "The defence ministry",
+        "Ministry of Defense",
+    ),
+    # "he"/"she" may be any one person described, "it" a document or a body, never a
+    # plural or a person
+    SpeakerRow(
+        "The Brazilian said the team was tired after the final. He said they would recover "
+        "in time.",
+        "He",
+        "The Brazilian",
+    ),
+    SpeakerRow(
+        "Two women said the water in the village was dirty. She said the well had been dry "
+        "since May.",
+        "She",
         "",
     ),
     # "she" is no plural noun ("nurses") named between her and the pronoun

@@ -101,10 +101,15 @@ def _after_leading_time(clause: Token) -> int:
         if child.i != first.i or child.dep_ != "prep" or child.right_edge.i >= subjects[0].i:
             continue
         objects = [t for t in child.children if t.dep_ == "pobj"]
-        if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+        # "on Friday", "at noon", "during a briefing on Monday"; not "by Friday" or
+        # "until 2030", deadlines that belong to what was said
+        if child.lower_ in _WHEN_SAID and objects and objects[0].ent_type_ in ("DATE", "TIME"):
             after = child.doc[child.right_edge.i + 1]
             return after.idx
     return 0
+
+
+_WHEN_SAID = frozenset(("on", "at", "during"))
 
 
 def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:

@@ -163,13 +163,27 @@ def _cue_at(ctx: _Context, toks: list[Token], k: int) -> str | None:
         lemma = _bare_lemma(tok.text) if not tok.lower_.endswith("ing") else None
     if lemma is None:
         return None
-    if lemma == "recall" and any(
-        t.like_num or t.lower_ in lexicon.CALLED_BACK for t in toks[k + 1 : k + 4]
-    ):
+    if lemma == "recall" and _goods_after(toks[k + 1 : k + 4]):
         return None  # "Automaker Recalls 320,000 Cars": goods called back, no memory told
     if tok.lower_.endswith("s") and k > 0 and toks[k - 1].lower_ in ("'s", "’s"):
         return None  # "Clinton's Claims" is a noun
     return lemma
+
+
+def _goods_after(toks: list[Token]) -> bool:
+    """Whether "recalls" in a headline is followed by goods ("Recalls 320,000 Cars",
+    "Recalls Baby Formula Cans") rather than a memory ("Recalls 1994 Genocide", "Recalls
+    How She Can Still Hear"): a count that is no year, or a word for goods, before the
+    first word that is neither."""
+    for tok in toks:
+        if tok.like_num:
+            year = tok.text.isdigit() and len(tok.text) == 4 and 1000 < int(tok.text) < 2100
+            return not year
+        if tok.is_stop:
+            return False
+        if tok.lower_ in lexicon.CALLED_BACK:
+            return True
+    return False
 
 
 def _plural(source: list[Token]) -> bool:

@@ -679,7 +679,7 @@ def _whole_quotations(ctx: _Context, st: Statement) -> None:
     j = bisect.bisect_right(starts, last.end) - 1
     if j >= 0:
         q = ctx.quotes[j]
-        if last.end == q.content.start and _ends_sentence(ctx.text, q.open_at):
+        if last.end == q.content.start and _sentence_ends_before(ctx.text, q.open_at):
             # "... were unacceptable. “This is going ...”": the mark opens the next
             # sentence's quotation, which the parse hung on this one
             st.content[-1] = _trim_span(ctx, Span(last.start, q.open_at))
@@ -689,7 +689,7 @@ def _whole_quotations(ctx: _Context, st: Statement) -> None:
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
 
 
-def _ends_sentence(text: str, at: int) -> bool:
+def _sentence_ends_before(text: str, at: int) -> bool:
     """Whether the words before ``at`` end a sentence (a full stop, "?" or "!")."""
     before = text[max(0, at - 80) : at].rstrip()
     return before.endswith((".", "?", "!"))

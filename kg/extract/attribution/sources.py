@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
@@ -268,9 +268,9 @@ _DESCRIBED_HEADS = (
 
 
 #: Verbs that say who made a document: "a report published by", "a survey commissioned by".
-_AUTHORING_VERBS = frozenset(
-    ["publish", "release", "issue", "commission", "conduct", "write", "prepare", "produce"]
-    + ["compile", "collect", "gather", "provide", "supply"]
+_AUTHORING_VERBS = lexicon.words(
+    "publish release issue commission conduct write prepare produce compile collect gather "
+    "provide supply"
 )
 
 #: What an author's name can stand behind: documents, and figures someone compiled
@@ -325,7 +325,8 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         for e in ctx.table.entities
         if e.type == "Person"
         and any(
-            low in t.lower().split() and all(k in t.lower().split() for k in kinds)
+            low in t.lower().split()
+            and all(_spelling(k) in {_spelling(w) for w in t.lower().split()} for k in kinds)
             for t in e.titles
         )
     ]
@@ -349,8 +350,24 @@ def _named_kinds(kinds: list[str], ent: Entity) -> bool:
     word of the entity's name or of one of its aliases."""
     if not kinds:
         return True
-    names = [n.lower().split() for n in ent.all_names()]
-    return any(all(k in words for k in kinds) for words in names)
+    names = [{_spelling(w) for w in n.lower().split()} for n in ent.all_names()]
+    return any(all(_spelling(k) in words for k in kinds) for words in names)
+
+
+#: One spelling for words news writes two ways ("the defence ministry" for the Ministry
+#: of Defense).
+_SPELLINGS = {
+    "defence": "defense",
+    "labour": "labor",
+    "programme": "program",
+    "transportation": "transport",
+    "organisation": "organization",
+    "centre": "center",
+}
+
+
+def _spelling(word: str) -> str:
+    return _SPELLINGS.get(word, word)
 
 
 def _fits_description(noun: str, ent: Entity, titled: list[str]) -> str | None:
@@ -494,17 +511,25 @@ def _mentioned(ctx: _Context, key: str, span: Span, phrase: str, type_: str) -> 
     return _Source(key, span)
 
 
+class _Candidate(NamedTuple):
+    """A subject a pronoun may go back to."""
+
+    token: Token
+    entity: str | None  # its entity, or None for a person noun resolved only if chosen
+    reported: bool  # inside a clause a verb reports (:func:`_reported`)
+
+
 def _antecedent(ctx: _Context, pron: Token) -> str | None:
     """The entity a pronoun stands for: the most recent subject outside quotations, in this
     or the two previous paragraphs, that agrees with it (he/she: a person of that gender or
-    of unknown gender; it/they: an organisation or a group)."""
+    of unknown gender; it/they: an organisation or a group), preferring in its sentence
+    the subject of the main clause (:func:`_latest`)."""
     form = lexicon.PRONOUN_SUBJECT.get(pron.lower_, pron.lower_)  # "his" as "he"
     gender = lexicon.PRONOUN_GENDER.get(form)
     wants_person = form in ("he", "she", "i")
     para_start = _paragraph_start(ctx, pron.idx, back=2)
-    # (offset, entity key or the person noun to resolve if chosen, inside a report)
-    candidates: list[tuple[int, str | Token, bool]] = []
-    fallback: list[tuple[int, str | Token, bool]] = []
+    candidates: list[_Candidate] = []
+    fallback: list[_Candidate] = []
     window = ctx.doc.char_span(para_start, pron.idx, alignment_mode="expand")
     for tok in window if window is not None else ():
         if tok.idx >= pron.idx:
@@ -521,17 +546,17 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
                 # "The rebels' commander struck a cautious tone. He told ...": a person
                 # described, resolved only if chosen (making its source is not free: it
                 # becomes a mention of the article)
-                candidates.append((tok.idx, tok, _reported(tok)))
+                candidates.append(_Candidate(tok, None, _reported(tok)))
             continue
         if not _agrees(ctx, m, gender, wants_person, form):
             continue
         (
             candidates if tok.dep_ in ("nsubj", "nsubjpass") or _subject_phrase(tok) else fallback
-        ).append((tok.idx, m.key, _reported(tok)))
+        ).append(_Candidate(tok, m.key, _reported(tok)))
     if candidates:
-        chosen = _latest(ctx, candidates)
-        return chosen if isinstance(chosen, str) else _person_described(ctx, chosen)
-    return fallback[-1][1] if fallback else None
+        chosen = _latest(candidates)
+        return chosen.entity or _person_described(ctx, chosen.token)
+    return fallback[-1].entity if fallback else None
 
 
 def _person_described(ctx: _Context, noun: Token) -> str:
@@ -553,18 +578,17 @@ def _reported(tok: Token) -> bool:
     return False
 
 
-def _latest(ctx: _Context, candidates: list[tuple[int, str | Token, bool]]) -> str | Token:
+def _latest(candidates: list[_Candidate]) -> _Candidate:
     """The antecedent among subjects that agree: the latest, but in the sentence of the
     latest, the one that is not inside what the sentence reports ("The ministry said
     monitors from the United Nations would verify compliance. It did not say ...": the
     ministry, whose words those were, not the United Nations)."""
     last = candidates[-1]
-    sent = ctx.doc.char_span(last[0], last[0] + 1, alignment_mode="expand")
-    if sent is None or not last[2]:
-        return last[1]
-    start = sent.sent.start_char
-    main = [c for c in candidates if c[0] >= start and not c[2]]
-    return main[-1][1] if main else last[1]
+    if not last.reported:
+        return last
+    start = last.token.sent.start
+    main = [c for c in candidates if c.token.i >= start and not c.reported]
+    return main[-1] if main else last
 
 
 def _noun_agrees(noun: Token, form: str, gender: str | None) -> bool:
@@ -600,7 +624,7 @@ def _agrees(ctx: _Context, m: Mention, gender: str | None, wants_person: bool, p
     return m.type in ("Organization", "NewsOrganization", "UnnamedSource", "Person")
 
 
-_AFTER_HEAD = re.compile(r"\s(?:for|of|at|in|from|with|on|who|which|that)\s|,")
+_AFTER_HEAD = re.compile(r"\s(?:for|of|at|in|from|with|on|to|who|which|that)\s|,")
 
 
 def _head_word(name: str) -> str:
@@ -612,26 +636,44 @@ def _head_word(name: str) -> str:
 
 
 def _one_person(name: str) -> bool:
-    """Whether an unnamed source is one person ("a senior official", "the GOP candidate",
-    "one nurse"): its last word a person noun or a title, not in the plural."""
-    last = _head_word(name)
-    if last in lexicon.PRONOUN_GENDER:
-        return True  # a pronoun left as written ("he said" with no one in reach)
-    return (
-        last in lexicon.PERSON_NOUNS or last in lexicon.TITLE_HEADS or last in _NOUN_GENDER
-    ) and not (last.endswith("s") and not last.endswith(("ss", "us")) and last not in _NOUN_GENDER)
+    """Whether an unnamed source can be "he" or "she": not a plural ("Delegates", "Two
+    women", "Local people", "the police") and not a thing or a body ("a poll", "the
+    ministry"); any other description may be one person ("The defendant", "The
+    Brazilian", "a fan")."""
+    head = _head_word(name)
+    return bool(head) and not (_plural_head(head) or head in _THING_NOUNS)
 
 
 def _speaking_thing(name: str) -> bool:
-    """Whether an unnamed source is one thing rather than people ("The statement", "the
-    ministry", not "officials" or "a spokesman"): its last word is no person noun and no
-    plural."""
-    last = _head_word(name)
-    return bool(last) and not (
-        last in lexicon.PERSON_NOUNS
-        or last in lexicon.TITLE_HEADS
-        or last in _NOUN_GENDER
-        or (last.endswith("s") and not last.endswith("ss"))
+    """Whether an unnamed source can be "it": a document, a channel or a body that
+    speaks ("The statement", "the ruling", "the ministry"), not a person ("The
+    plaintiff") and not a plural."""
+    head = _head_word(name)
+    return head in _THING_NOUNS and not _plural_head(head)
+
+
+#: Heads of unnamed sources that are things or bodies, not people.
+_THING_NOUNS = (
+    lexicon.FINDING_NOUNS
+    | lexicon.CHANNEL_NOUNS
+    | lexicon.GROUP_NOUNS
+    | lexicon.GENERIC_ORG_NOUNS
+    | lexicon.OUTLET_NOUNS
+    | lexicon.words(
+        """ruling decision order judgment judgement verdict document filing book website
+        constitution law bill act treaty agreement deal plan proposal charter manifesto
+        platform budget contract resolution city town county state province region
+        municipality country nation"""
+    )
+) - lexicon.words("police authorities")
+
+#: Plurals that do not end in "s", and collectives that take "they".
+_PLURAL_HEADS = lexicon.words("people police men women children fishermen staff crowd folks")
+
+
+def _plural_head(head: str) -> bool:
+    return head in _PLURAL_HEADS or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
     )
 
 
@@ -725,8 +767,8 @@ def _controller(verb: Token) -> list[Token]:
     return []
 
 
-#: Passives whose subject is the one whose words follow ("was quoted as saying", "was
-#: cited as saying", "was heard saying").
+#: Passives whose subject is the one whose words follow, through "as" ("was quoted as
+#: saying", "was cited as saying").
 _QUOTED_PASSIVES = lexicon.words("quote cite hear record report film")
 
 
