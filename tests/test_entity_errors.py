@@ -317,6 +317,24 @@ def test_a_company_named_by_its_first_word_is_the_company(nlp):
     _a_person(ex, "Tanabe")  # an honorific keeps a person a person
 
 
+@pytest.mark.parametrize("title", ["Chief executive", "CEO", "Founder", "The company's founder"])
+def test_a_titled_surname_is_a_person_not_the_company_it_starts(nlp, title):
+    text = (
+        f"Hoshida Motor Corp. said profits fell. {title} Hoshida said the company would recover.\n"
+    )
+    ex = _extract(text)
+    person = _a_person(ex, "Hoshida")
+    said = [st.speaker for st in ex.statements if st.cue == "said"]
+    assert said[-1] == person.key
+
+
+def test_a_first_word_no_company_goes_by_is_no_short_form(nlp):
+    text = "Royal Dutch Shell Group said profits fell. Royal said nothing.\n"
+    ex = _extract(text)
+    company = _one(ex, "Royal Dutch Shell Group", "Organization")
+    assert [s.slice(text) for s in company.mentions] == ["Royal Dutch Shell Group"]
+
+
 def test_a_role_before_a_name_is_a_title_not_part_of_the_name(nlp):
     text = (
         "SÃO PAULO — Midfielder Caio Barreto, 19, admitted the team had struggled. Club "

@@ -462,3 +462,14 @@ NOT_ORGANIZATIONS: frozenset[str] = words(
     LGBT LGBTQ LGBTQI CEO CFO COO GDP PDF TV FAQ CC AM PM OK COVID COVID-19 HIV AIDS AI
     """
 )
+
+#: First words of companies' names that name no company on their own ("General Motors",
+#: "National Grid", "Royal Dutch Shell", "Deutsche Bank"): never a company's short form.
+NOT_COMPANY_SHORT_FORMS: frozenset[str] = words(
+    """
+    The General National International United American British Royal New First Bank Air
+    Deutsche China Japan Korea India Global Standard Central Southern Northern Eastern
+    Western North South East West Great Grand Pacific Atlantic Continental Universal
+    Imperial Federal State City Metro Capital Premier Pan Trans Inter
+    """
+)

@@ -14,11 +14,11 @@ from kg.extract.entities.persons import (
     _note,
     _person_named,
     _PersonCluster,
-    _prefix,
+    _title_before,
     _trim_stray_words,
 )
 from kg.extract.entities.tables import EntityTable, Mention
-from kg.extract.names import given_name_gender, parse_name
+from kg.extract.names import PersonName, given_name_gender, parse_name
 
 
 def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_PersonCluster]:
@@ -56,7 +56,7 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_
         _attach_bare(table, clusters, m, name, text)
     others.sort(key=lambda m: m.span.start)
 
-    _cluster_others(table, others, clusters, text)
+    _cluster_others(table, others, clusters, text, shorts)
     table.mentions = [m for m in candidates if m.key is not None]
     _prune_orphans(table)
     _choose_names(table, text)
@@ -64,11 +64,16 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_
 
 
 def _cluster_others(
-    table: EntityTable, others: list[Mention], clusters: list[_PersonCluster], text: str
+    table: EntityTable,
+    others: list[Mention],
+    clusters: list[_PersonCluster],
+    text: str,
+    shorts: dict[str, str],
 ) -> None:
     """Organisations and places: one entity per normalised name (known organisations by
     their canonical name, so "DNC" joins "Democratic National Committee"); acronyms defined
-    in the text join their full names."""
+    in the text join their full names; ``shorts`` are the companies' short forms, from
+    :func:`_company_short_forms`."""
     by_name: dict[tuple[str, str], str] = {}
     family = {"NewsOrganization": "Organization", "Organization": "Organization", "Place": "Place"}
     for m in others:
@@ -112,7 +117,6 @@ def _cluster_others(
         if key and key != m.key:
             m.key = key
     # a company's first word on its own ("Hoshida denied any delay") is the company
-    shorts = _company_short_forms(others)
     for m in others:
         if m.type == "Organization" and m.form in shorts:
             m.key = by_name.get(("Organization", shorts[m.form]), m.key)
@@ -129,7 +133,7 @@ def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:
         words = m.form.split()
         if m.type != "Organization" or len(words) < 2 or not words[0][:1].isupper():
             continue
-        if words[0] in _NOT_SHORT or not (
+        if words[0] in lexicon.NOT_COMPANY_SHORT_FORMS or not (
             words[-1] in gazetteer.COMPANY_SUFFIXES or words[-1] in gazetteer.COMPANY_TRADE_WORDS
         ):
             continue
@@ -137,16 +141,17 @@ def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:
     return {w: next(iter(forms)) for w, forms in found.items() if len(forms) == 1}
 
 
-#: First words that name no company on their own ("General Motors", "National Grid").
-_NOT_SHORT = lexicon.words("The General National International United American British")
-
-
 def _is_company_short_form(
-    m: Mention, name, shorts: dict[str, str], clusters: list[_PersonCluster], text: str
+    m: Mention,
+    name: PersonName,
+    shorts: dict[str, str],
+    clusters: list[_PersonCluster],
+    text: str,
 ) -> bool:
     """Whether a one-word name NER took for a person is a company's short form: the first
     word of a company named in full here, with no honorific or title before it ("Mr.
-    Hoshida" is a person) and no person of that surname named in full."""
-    if m.form not in shorts or m.honorific_gender or _prefix(text, m.span.start)[0]:
+    Hoshida", "Chief executive Hoshida" are people) and no person of that surname named in
+    full."""
+    if m.form not in shorts or m.honorific_gender or _title_before(text, m.span.start):
         return False
     return not any(c.name.surname == name.surname for c in clusters)

@@ -130,6 +130,30 @@ def _prefix(text: str, start: int) -> tuple[str | None, str | None]:
     return word, lexicon.HONORIFICS.get(low) or _ROLE_GENDER.get(low)
 
 
+def _title_before(text: str, start: int) -> str | None:
+    """The honorific or title written just before a name starting at ``start``, if any:
+    one :func:`_prefix` knows ("Mr.", "Senator"), or any title head, in any case, ending
+    the words before it on its line ("Chief executive Hoshida", "CEO Hoshida", "founder
+    Hoshida"), as titles are read from the words before a name."""
+    word = _prefix(text, start)[0]
+    if word is not None:
+        return word
+    line = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
+    if not line.endswith((" ", "\t")):
+        return None
+    before = line.split()
+    if not before:
+        return None
+    low = before[-1].lower()
+    if (
+        low in lexicon.HONORIFICS
+        or low in lexicon.TITLE_HEADS
+        or low.rstrip(".") in lexicon.TITLE_HEADS
+    ):
+        return before[-1]
+    return None
+
+
 def _kin_gender(text: str, start: int) -> str | None:
     """ "his wife, Melania Trump" -> female; "her brother Tony" -> male."""
     m = _KIN.search(text[max(0, start - 40) : start])
