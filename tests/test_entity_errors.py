@@ -417,6 +417,21 @@ def test_a_name_ner_missed_that_starts_with_a_given_name_is_a_person(nlp):
     assert not _names(ex, "UnnamedSource") & {"Ana Ruiz"}
 
 
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Will Google appeal the ruling? Analysts said it was unlikely.", "Will Google"),
+        ("Residents of Hope Street said they were never consulted.", "Hope Street"),
+        ("Hope Not Hate said the march should be banned.", "Hope Not Hate"),
+        ("Grace Cathedral said the service would go ahead.", "Grace Cathedral"),
+    ],
+)
+def test_a_given_name_starting_no_name_makes_no_person(nlp, text, form):
+    # a modal spelt like a given name, a street, a building and a stop word inside a run
+    ex = _extract(text)
+    assert not _holding(ex, form), [(e.type, e.name) for e in ex.entities]
+
+
 def test_well_known_bodies_ner_missed_or_cut_and_a_national_court(nlp):
     text = (
         "NEW DELHI — Human Rights Watch said in a report that 300 children had been "

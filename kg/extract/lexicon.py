@@ -473,3 +473,20 @@ NOT_COMPANY_SHORT_FORMS: frozenset[str] = words(
     Imperial Federal State City Metro Capital Premier Pan Trans Inter
     """
 )
+
+# --- places ---------------------------------------------------------------------------------
+
+#: Words that end the names of streets, buildings and natural features ("Hope Street",
+#: "St Mary's Hospital", "Lake Victoria"): a run of name words holding one names a place,
+#: however personal its first word ("Grace Church", "Victoria Station"). Words that are
+#: also common surnames (Park, Hall, Hill, Lane, Way, Marsh) are left out: "Grace Park said".
+FACILITY_WORDS: frozenset[str] = words(
+    """
+    Street St Road Rd Avenue Ave Drive Boulevard Square Plaza Gardens Church Chapel
+    Cathedral Mosque Temple Synagogue Shrine Hospital Clinic Infirmary Stadium Arena
+    Airport Station Terminal Bridge Harbour Harbor Pier Dock Tower Centre Center Market
+    School College Academy Library Museum Gallery Theatre Theater Hotel Prison Jail Lake
+    River Valley Beach Bay Island Islands Mountain Mount Hills Forest Falls Creek Canal
+    Coast Cape Desert Estate Ranch
+    """
+)

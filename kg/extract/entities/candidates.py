@@ -48,6 +48,9 @@ _BRACKET_NAME = re.compile(r"\[([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\]\s+([A-
 
 _COUNTRIES = frozenset(lexicon.DEMONYMS.values())
 
+#: Words that make a run of name words an institution's or a place's ("Grace Cathedral").
+_PLACE_OR_BODY_WORDS = _INSTITUTION_WORDS | lexicon.FACILITY_WORDS
+
 
 #: Single words NER tags as organisations that are pieces of titles ("Secretary of State").
 _TITLE_FRAGMENTS = frozenset(
@@ -358,7 +361,7 @@ def _clean(
         and len(tokens) in (2, 3)
         and given_name_gender(tokens[0].text) is not None
         and all(t.text[:1].isupper() for t in tokens)
-        and not _INSTITUTION_WORDS & {t.text for t in tokens}
+        and not _PLACE_OR_BODY_WORDS & {t.text for t in tokens}
         and gazetteer.known_organization(form) is None
         and not _is_outlet_name(form)
     ):
@@ -528,7 +531,9 @@ _ROLE_BEFORE_NAME = re.compile(
 #: A title written right before a name ("Opposition senator María Fernanda Cabal").
 _TITLE_BEFORE_NAME = re.compile(
     r"\b(?i:"
-    + "|".join(sorted((re.escape(w) for w in lexicon.TITLE_HEADS if w.isalpha()), key=len))
+    + "|".join(
+        sorted((re.escape(w) for w in lexicon.TITLE_HEADS if w.isalpha()), key=len, reverse=True)
+    )
     + r")\s+$"
 )
 
@@ -568,21 +573,49 @@ def _person_by_context(tokens: list, text: str, start: int, end: int, form: str)
     return bool(_ROLE_BEFORE_NAME.search(text, max(0, start - 80), start))
 
 
+def _free_given_name(tok) -> bool:
+    """A known given name outside any entity, written as a proper noun ("Ana" in "Ana
+    Ruiz said"); not a modal or other word spelt like one ("Will Google appeal?")."""
+    return (
+        tok.ent_iob_ == "O"
+        and tok.is_title
+        and tok.tag_ in ("NNP", "NNPS")
+        and given_name_gender(tok.text) is not None
+    )
+
+
+def _free_name_word(tok) -> bool:
+    """A word that may follow a given name in a name NER missed: a capitalised proper noun
+    outside any entity, no stop word ("Hope Not Hate") and no word of a street, building or
+    natural feature ("Hope Street")."""
+    return (
+        tok.ent_iob_ == "O"
+        and _name_word(tok.text)
+        and tok.tag_ in ("NNP", "NNPS")
+        and not tok.is_stop
+        and tok.text not in lexicon.FACILITY_WORDS
+    )
+
+
 def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     """Names NER did not tag at all that a reader takes for people: a known given name
-    and one or two more capitalised name words, outside any entity, the subject or object
-    of a verb or in apposition ("Ana Ruiz said", at a sentence start, where NER often
-    misses them). Not a place name, and no institution or company word among them."""
+    and one or two more capitalised name words (proper nouns, no stop word), outside any
+    entity, the subject or object of a verb or in apposition ("Ana Ruiz said", at a
+    sentence start, where NER often misses them). No place name or place word (a street,
+    building or natural feature: "Hope Street"), and no institution or company word."""
     out = []
     i = 0
     while i < len(doc) - 1:
         tok = doc[i]
-        if tok.ent_iob_ != "O" or not tok.is_title or given_name_gender(tok.text) is None:
+        if not _free_given_name(tok):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j - i < 3 and doc[j].ent_iob_ == "O" and _name_word(doc[j].text):
+        while j < len(doc) and j - i < 3 and _free_name_word(doc[j]):
             j += 1
+        if j < len(doc) and doc[j].text in lexicon.FACILITY_WORDS:
+            i = j + 1  # "Grace Hope Street", "Hope Street" itself
+            continue
         words = [t.text for t in doc[i:j]]
         form = " ".join(words)
         if (
@@ -610,12 +643,11 @@ def _given_names_before(tokens: list) -> int:
     word = tokens[0].text
     if word in _INSTITUTION_WORDS or gazetteer.known_organization(word) or _is_outlet_name(word):
         return 0
+    if word in lexicon.FACILITY_WORDS or tokens[0].is_stop:
+        return 0  # "Grace" + "Church", "Hope" + "Street"
     doc = tokens[0].doc
     first = tokens[0].i
-    while first - 1 >= 0 and tokens[0].i - first < 2:
-        given = doc[first - 1]
-        if given.ent_iob_ != "O" or not given.is_title or given_name_gender(given.text) is None:
-            break
+    while first - 1 >= 0 and tokens[0].i - first < 2 and _free_given_name(doc[first - 1]):
         first -= 1
     if first == tokens[0].i:
         return 0
