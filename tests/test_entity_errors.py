@@ -432,6 +432,18 @@ def test_a_given_name_starting_no_name_makes_no_person(nlp, text, form):
     assert not _holding(ex, form), [(e.type, e.name) for e in ex.entities]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Adaugo Ngozi Okeke said she was honoured.", "Adaugo Ngozi Okeke"),
+        ("Outspoken Ngozi Okeke said she was honoured.", "Ngozi Okeke"),
+    ],
+)
+def test_a_name_before_a_given_name_is_kept_but_a_describing_word_is_not(nlp, text, name):
+    ex = _extract(text)
+    assert _names(ex, "Person") == {name}
+
+
 def test_well_known_bodies_ner_missed_or_cut_and_a_national_court(nlp):
     text = (
         "NEW DELHI — Human Rights Watch said in a report that 300 children had been "

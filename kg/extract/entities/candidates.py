@@ -323,11 +323,13 @@ def _clean(
             tokens and tokens[-1].text[:1].islower() and not _hyphen_part(tokens)
         ):  # "Hillary Clinton campaign"
             tokens = tokens[:-1]
-        # "Billionaire Donald Trump": a capitalised word before a given name is not a name
+        # "Billionaire Donald Trump": a describing word before a given name is not a name
+        # ("Chimamanda Ngozi Adichie" is one, though "Ngozi" is a given name too)
         if (
             len(tokens) == 3
             and given_name_gender(tokens[0].text) is None
             and given_name_gender(tokens[1].text) is not None
+            and _describes(tokens[0])
             and parse_name(" ".join(t.text for t in tokens)).suffix is None
         ):
             tokens = tokens[1:]
@@ -897,6 +899,30 @@ def _person_position(doc: Doc, start: int, end: int) -> bool:
             t.lower_ in lexicon.PERSON_NOUNS or t.lower_ in lexicon.TITLE_HEADS for t in words[:4]
         )
     return False
+
+
+#: Endings of English adjectives, participles and agent nouns ("Outspoken", "Embattled",
+#: "Billionaire", "Populist"), which given names rarely have.
+_DESCRIBING_ENDINGS = (
+    "ed", "en", "ing", "ive", "ful", "ous", "ist", "aire", "ary", "ic", "ant", "ent", "less"
+)  # fmt: skip
+
+
+def _describes(tok) -> bool:
+    """Whether a capitalised word before a given name describes the person rather than
+    being a name of theirs: a descriptor ("Billionaire"), a title or demonym word, a word
+    the tagger does not take for a proper noun, or one with the ending of an adjective,
+    participle or agent noun ("Outspoken", "Embattled"). Not an unknown given name
+    ("Chimamanda Ngozi Adichie")."""
+    low = tok.lower_
+    return (
+        is_descriptor(tok.text)
+        or low in lexicon.TITLE_HEADS
+        or low in lexicon.TITLE_MODIFIERS
+        or low in lexicon.DEMONYMS
+        or tok.tag_ not in ("NNP", "NNPS")
+        or low.endswith(_DESCRIBING_ENDINGS)
+    )
 
 
 def _drop_descriptor(form: str, start: int) -> tuple[str, int]:
