@@ -348,6 +348,18 @@ def test_a_role_before_a_name_is_a_title_not_part_of_the_name(nlp):
     assert "spokeswoman" in _one(ex, "Helena Lima").titles
 
 
+def test_a_verb_spelt_like_a_title_before_a_name_is_no_title(nlp):
+    text = (
+        "Voters will judge Ana Ruiz on her record, analysts said. The judge said the case "
+        "was closed.\n"
+    )
+    ex = _extract(text)
+    ruiz = _a_person(ex, "Ana Ruiz")
+    assert "judge" not in ruiz.titles
+    said = [st.speaker for st in ex.statements if st.cue == "said"]
+    assert ruiz.key not in said  # "The judge" is not Ana Ruiz
+
+
 def test_a_surname_ner_took_for_an_organisation_keeps_its_given_name(nlp):
     text = (
         "LISBON — Judge Ana Costa agreed with the appeal on Monday. The judge said the "

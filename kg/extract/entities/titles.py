@@ -41,7 +41,7 @@ def _titles_and_affiliations(
             if (low in lexicon.TITLE_HEADS or low in lexicon.TITLE_MODIFIERS) and (
                 tok.text[0].isupper()
                 or title_tokens
-                or (i == first.i - 1 and low in lexicon.TITLE_HEADS)
+                or (i == first.i - 1 and low in lexicon.TITLE_HEADS and _names_the(tok, m))
             ):
                 title_tokens.insert(0, tok)
                 i -= 1
@@ -72,6 +72,17 @@ def _titles_and_affiliations(
                 if org and org.key and org.type in ("Organization", "NewsOrganization", "Place"):
                     ent.affiliations.add(org.key)
         _appositive_title(table, ent, doc, first, m)
+
+
+def _names_the(tok: Token, m: Mention) -> bool:
+    """Whether a lower-case title head right before a name is a noun that belongs to the
+    name ("spokeswoman Aiko Tanabe": a compound of it), not a verb or a noun of its own
+    that happens to stand there ("Voters will judge Ana Ruiz")."""
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ in ("compound", "nmod", "appos", "amod")
+        and m.span.start <= tok.head.idx < m.span.end
+    )
 
 
 def _appositive_title(table: EntityTable, ent: Entity, doc: Doc, first: Token, m: Mention) -> None:
