@@ -58,29 +58,31 @@ MALE: frozenset[str] = _lower_words(
     Wayne Wesley Will William Willie Wolfgang Xavier Yevgeny Yuri Zachary Zack
     """
 ).union(
+    # each block below holds only names not in those before it
+    # leaders' given names that news uses alone or with a short surname ("Bibi", "Xi")
     _lower_words(
         """
-        Abbas Akbar Anwar Bashar Benjamin Bibi Boutros Deval Emir Enda Evo Fidel
-        Hosni Jens Jeremy Kofi Manmohan Narendra Nawaz Nouri Petro Raul Recep Shinzo Silvio
-        Tayyip Viktor Volodymyr Xi
+        Abbas Akbar Anwar Bashar Bibi Boutros Deval Emir Enda Evo Fidel Hosni Kofi Manmohan
+        Narendra Nawaz Nouri Petro Recep Shinzo Silvio Tayyip Volodymyr Xi
         """
     ),
+    # given names of many countries' news (African, Arabic, Persian, Slavic, Greek,
+    # Turkish, Japanese, South Asian, Latin American, Dutch, German, Nordic, Irish), so
+    # that a given name NER leaves out or takes for a place is still one; accents are
+    # folded before lookup ("Rogério" is "Rogerio")
     _lower_words(
         """
         Adebayo Babajide Chidi Chinedu Emeka Femi Kwame Kwabena Kojo Sipho Thabo Themba
-        Bongani Sibusiso Mandla Jomo Kamau Otieno Odhiambo Juma Tunde Olusegun Ibrahim Musa
-        Moussa Mamadou Ousmane Amadou Cheikh Youssef Yusuf Omar Karim Khalid Hassan Hussein
-        Mohammed Mohamed Mahmoud Mustafa Tariq Faisal Hamid Reza Mehdi Dariusz Piotr Pawel
-        Tomasz Krzysztof Jakub Marek Lukas Jiri Tomas Dmitry Sergei Sergey Igor Oleg
-        Vladimir Yuri Mikhail Nikolai Ivan Bogdan Taras Oleksandr Giorgos Dimitris Nikos
-        Yannis Kostas Stavros Panagiotis Mehmet Emre Burak Ahmet Kemal Hiroshi Takeshi Kenji
-        Haruto Ichiro Taro Kazuo Satoshi Shigeru Rahul Arjun Vikram Sanjay Rajesh Suresh
-        Ramesh Amit Anil Sunil Arvind Vijay Ravi Rohan Imran Asif Sandeep Deepak Manoj
-        Pradeep Caio Rogerio Everaldo Gregorio Jairo Joaquim Joao Thiago Tiago Mateus
-        Gustavo Eduardo Felipe Rodrigo Sebastian Santiago Alejandro Javier Joaquin Emilio
-        Ignacio Gonzalo Luis Jorge Julio Cesar Hernan Pieter Johan Willem Hendrik Jurgen
-        Klaus Wolfgang Matthias Stefan Lars Sven Nils Olaf Bjorn Magnus Henrik Mats Matti
-        Juha Pekka Seamus Sean Ciaran Cormac Declan Eoin Niall Padraig
+        Bongani Sibusiso Mandla Jomo Kamau Otieno Odhiambo Juma Tunde Olusegun Musa Moussa
+        Mamadou Ousmane Amadou Cheikh Youssef Yusuf Karim Mahmoud Mustafa Tariq Faisal Reza
+        Mehdi Dariusz Piotr Pawel Tomasz Krzysztof Jakub Marek Lukas Jiri Tomas Bogdan Taras
+        Oleksandr Giorgos Dimitris Nikos Yannis Kostas Stavros Panagiotis Mehmet Emre Burak
+        Ahmet Kemal Hiroshi Takeshi Kenji Haruto Ichiro Taro Kazuo Satoshi Shigeru Rahul
+        Arjun Vikram Sanjay Rajesh Suresh Ramesh Amit Anil Sunil Arvind Vijay Ravi Rohan
+        Imran Asif Sandeep Deepak Manoj Pradeep Caio Rogerio Everaldo Gregorio Jairo Joaquim
+        Joao Thiago Tiago Mateus Rodrigo Alejandro Joaquin Emilio Ignacio Gonzalo Cesar
+        Hernan Pieter Willem Hendrik Jurgen Matthias Sven Nils Olaf Bjorn Magnus Henrik Mats
+        Matti Juha Pekka Seamus Ciaran Cormac Declan Eoin Niall Padraig
         """
     ),
 )
@@ -117,20 +119,21 @@ FEMALE: frozenset[str] = _lower_words(
     Yolanda Yvonne Zoe
     """
 ).union(
-    # given names of many countries' news, so that a given name NER leaves out or takes
-    # for a place is still one ("Judge Lucía Arango"); accents are folded before lookup
+    # given names of many countries' news not in the list above, so that a given name NER
+    # leaves out or takes for a place is still one ("Judge Lucía Arango"); accents are
+    # folded before lookup
     _lower_words(
         """
-        Adaeze Ngozi Chioma Funmilayo Folake Yetunde Amina Aminata Fatou Fatima Fatuma
-        Wanjiru Wanjiku Akinyi Achieng Nomvula Thandiwe Thandi Nomsa Zanele Lindiwe Naledi
-        Ama Akosua Abena Efua Leila Layla Yasmin Mariam Maryam Nour Noura Huda Zainab Samira
-        Salma Rania Shirin Parisa Neda Agnieszka Katarzyna Magdalena Malgorzata Joanna Olga
-        Irina Svetlana Natalia Tatiana Yulia Oksana Elena Eleni Katerina Despina Ayse Elif
-        Zeynep Fatma Aiko Yuko Keiko Haruka Sakura Yumiko Naoko Hiroko Priya Anjali Sunita
-        Kavita Pooja Neha Deepa Lakshmi Meera Shreya Divya Aarti Luisa Lucia Fernanda
-        Gabriela Valentina Daniela Paola Ximena Catalina Juliana Mariana Beatriz Leticia
-        Renata Helena Ines Astrid Sigrid Freya Annika Birgit Ulrike Heike Sabine Aoife
-        Siobhan Niamh Saoirse Ciara Sinead Marisol Guadalupe Rocio Consuelo Dolores Amparo
+        Adaeze Ngozi Chioma Funmilayo Folake Yetunde Amina Aminata Fatou Fatuma Wanjiru
+        Wanjiku Akinyi Achieng Nomvula Thandiwe Thandi Nomsa Zanele Lindiwe Naledi Ama
+        Akosua Abena Efua Leila Layla Yasmin Mariam Maryam Nour Noura Huda Zainab Samira
+        Salma Rania Shirin Parisa Neda Agnieszka Katarzyna Magdalena Malgorzata Irina
+        Svetlana Natalia Tatiana Yulia Oksana Eleni Katerina Despina Ayse Elif Zeynep Fatma
+        Aiko Yuko Keiko Haruka Sakura Yumiko Naoko Hiroko Priya Anjali Sunita Kavita Pooja
+        Neha Deepa Lakshmi Meera Shreya Divya Aarti Luisa Fernanda Valentina Daniela Paola
+        Ximena Catalina Juliana Mariana Beatriz Leticia Renata Ines Astrid Sigrid Freya
+        Annika Birgit Ulrike Heike Sabine Aoife Siobhan Niamh Saoirse Ciara Sinead Marisol
+        Guadalupe Rocio Consuelo Amparo
         """
     )
 )
