@@ -409,6 +409,8 @@ def test_a_name_introduced_by_its_kind_is_an_organisation_everywhere(nlp):
         "Executives at the company Halvorsen founded said it would appeal. Halvorsen said "
         "he disagreed.",
         "The film producer Halvorsen was convicted. Halvorsen said he would appeal.",
+        "The company Halvorsen founded was fined. Halvorsen said he disagreed.",
+        "He joined the company Halvorsen founded in 2002. Halvorsen said he disagreed.",
     ],
 )
 def test_a_person_after_a_kind_noun_stays_a_person(nlp, text):
@@ -416,6 +418,20 @@ def test_a_person_after_a_kind_noun_stays_a_person(nlp, text):
     # ("the film producer X") name no organisation, here or later in the article
     ex = _extract(text)
     _a_person(ex, "Halvorsen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in the online retailer Loopa rose. Loopa said sales grew.",
+        "The platform Loopa has said it would appeal. Loopa said the fine was unfair.",
+    ],
+)
+def test_a_name_in_apposition_with_its_kind_is_the_organisation_before_a_verb(nlp, text):
+    # a verb after the name is the name's own (no relative clause on the kind noun)
+    ex = _extract(text)
+    assert len(_one(ex, "Loopa", "Organization").mentions) == 2
+    assert not _holding(ex, "Loopa")
 
 
 def test_a_name_ner_missed_that_starts_with_a_given_name_is_a_person(nlp):

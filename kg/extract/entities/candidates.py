@@ -193,7 +193,7 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
             continue  # "the company founder Ana Ruiz" is not a company name
         if tok.lower_ in _PERSON_LIKE_KINDS and first.ent_type_ != "ORG":
             continue  # "the film producer Halvorsen" is a person
-        if not _in_apposition(tok, first, last):
+        if _relative_subject(tok, last):
             continue  # "the company Halvorsen founded": the name is the relative's subject
         if first.ent_type_ == "ORG":
             ent = next(e for e in doc.ents if e.start <= first.i < e.end)
@@ -203,33 +203,35 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _in_apposition(kind, first, last) -> bool:
-    """Whether the name ``first``..``last`` stands in apposition with the kind noun before
-    it: the kind noun is a compound of the name ("the insurer Mapfre"), the name the kind
-    noun's appositive, or both subjects of one verb as the parser often has it ("The
-    platform Loopa said"). A name that is the subject of a verb of its own after it is a
-    relative clause's ("the company Halvorsen founded"), not the company's name."""
-    name = range(first.i, last.i + 1)
-    head = last
-    while head.head.i in name and head.head.i != head.i:
-        head = head.head
-    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
-    if (
-        nxt is not None
-        and nxt.pos_ in ("VERB", "AUX")
-        and nxt.i != kind.head.i
-        and (nxt.head.i != kind.head.i or nxt.dep_ not in ("aux", "auxpass"))
-    ):
-        return False  # "the company Halvorsen founded said", "... founded was fined"
-    if kind.head.i in name or head.head.i == kind.i:
-        return True  # compound of the name, or the name the kind noun's appositive
-    if any(c.dep_ == "appos" and c.i in name for c in kind.children):
-        return True
-    return (
-        head.dep_ in ("nsubj", "nsubjpass")
-        and kind.dep_ in ("nsubj", "nsubjpass")
-        and head.head.i == kind.head.i
-    )
+def _relative_subject(kind, last) -> bool:
+    """Whether the name ending at ``last``, right after a kind noun, is the subject of a
+    relative clause on that noun ("Executives at the company Halvorsen founded said", "He
+    joined the company Halvorsen founded in 2002"), not the noun's name in apposition ("the
+    retailer Zumbo rose", "The platform Loopa has said it would appeal"): a verb follows
+    the name that has no object or complement of its own, while another verb governs the
+    kind noun's phrase. The parser often has the name in apposition either way."""
+    if last.i + 1 >= len(last.doc):
+        return False
+    nxt = last.nbor(1)
+    if nxt.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = nxt
+    if nxt.dep_ in ("aux", "auxpass") and (nxt.tag_ == "MD" or nxt.lemma_ in _AUXILIARIES):
+        verb = nxt.head  # "Loopa has said"
+    if any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return False  # "the platform Loopa has said it would appeal"
+    governor = kind
+    while governor.head.i != governor.i and not _clause_verb(governor):
+        governor = governor.head
+    return _clause_verb(governor) and governor.i not in (verb.i, nxt.i)
+
+
+def _clause_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
+
+
+_AUXILIARIES = frozenset(["be", "have", "do"])
+_COMPLEMENTS = frozenset(["dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"])
 
 
 def _kind_named_organisations(found: list[Mention], names: set[str]) -> None:
