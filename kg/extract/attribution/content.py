@@ -366,17 +366,18 @@ def _called_relative(ctx: _Context, verb: Token, lemma: str) -> Found | None:
 
 
 def _relative_piece(ctx: _Context, verb: Token) -> Span | None:
-    """What a called-relative statement is about, as its first piece: the relative word
-    ("which", "whom"), or for "that" the noun phrase it follows ("an explosion that")."""
+    """What a called-relative statement is about, as its first piece: the noun phrase the
+    relative clause is on, up to its noun ("the tower" of "the tower, which the mayor
+    called “a disgrace”"), or the relative word when the parse gives no such noun."""
     rel = next(
         (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_OBJECTS), None
     )
     if rel is None:
         return None
-    start = rel.idx
-    if rel.lower_ == "that" and verb.dep_ == "relcl" and verb.head.i < rel.i:
-        start = verb.head.left_edge.idx
-    return _trim_span(ctx, Span(start, rel.idx + len(rel)))
+    if verb.dep_ == "relcl" and verb.head.i < rel.i:
+        noun = verb.head
+        return _trim_span(ctx, Span(noun.left_edge.idx, noun.idx + len(noun)))
+    return _trim_span(ctx, Span(rel.idx, rel.idx + len(rel)))
 
 
 #: Relative words that stand for a naming verb's object before its subject.
@@ -567,13 +568,17 @@ def _right_end(verb: Token, complement: Token) -> int:
 
 def _second_complement(word: Token) -> bool:
     """Whether ``word`` ("but") opens a second clause of what was said, marked as such:
-    "said the tax would rise, but that pensions would be protected"."""
+    "said the tax would rise, but that pensions would be protected". Not a clause that is
+    the subject of the reporter's own verb ("said it would investigate, but whether anyone
+    will be punished is unclear")."""
     doc = word.doc
+    if word.lower_ != "but" or word.i + 1 >= len(doc):
+        return False
+    marker = doc[word.i + 1]
     return (
-        word.lower_ == "but"
-        and word.i + 1 < len(doc)
-        and doc[word.i + 1].lower_ in ("that", "whether")
-        and doc[word.i + 1].dep_ == "mark"
+        marker.lower_ in ("that", "whether")
+        and marker.dep_ == "mark"
+        and marker.head.dep_ in ("conj", "ccomp")
     )
 
 

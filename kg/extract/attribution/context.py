@@ -62,9 +62,12 @@ def _is_cue_token(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
-    # "as the coach put it, '...'": "put it" is a way of saying
+    # "as the coach put it, '...'": "put it" is a way of saying; "put it on the bench" is
+    # not ("put it to the witness" still is)
     return lemma in lexicon.SPEECH_VERBS or (
-        lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+        lemma == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+        and not any(c.dep_ in ("prep", "prt") and c.lower_ != "to" for c in tok.children)
     )
 
 
@@ -183,12 +186,15 @@ def _outer_cue(verb: Token) -> Token | None:
     reporter going on about the speaker (two statements); a bare verb is still the
     speaker's ("said she would stay and fight"), as is one with a subject of its own. So is
     a participle of saying after a comma or dash ("said waiting lists had grown, warning
-    that ...")."""
+    that ..."). Not when the clause it is joined to has a subject that can speak itself:
+    in "The ministry said inspectors visited the plant and found that ..." the inspectors
+    found it, and in "The witness said the driver shouted at her and threatened to ..."
+    the driver threatened; only "added" is the reporter's own word whatever the subject."""
     # "said A, adding that B": a participle of saying after a comma or dash
     participle = (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
-        and verb.i > 0
+        and verb.left_edge.i > 0
         and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–", "--")
     )
     if (
@@ -209,14 +215,60 @@ def _outer_cue(verb: Token) -> Token | None:
         return None
     cue = clause.head
     if (
-        clause.dep_ != "ccomp"
-        or cue.i > clause.i
+        cue.i > clause.i
         or not (cue.tag_ in _FINITE or _perfect(cue))
         or cue.lemma_.lower() not in lexicon.SPEECH_VERBS
         or (not participle and cue.tag_ != verb.tag_ and "VBD" in (cue.tag_, verb.tag_))
     ):
         return None
+    if _inner_actor(verb, clause, cue, participle):
+        return None
     return cue
+
+
+def _inner_actor(verb: Token, clause: Token, cue: Token, participle: bool) -> bool:
+    """Whether ``verb`` is rather what the reported clause's own subject did: joined to an
+    action of that subject ("said inspectors visited the plant and found that ...", "the
+    driver shouted at her and threatened to ...") by a subject that can act. Not after a
+    state ("said Mr. Ruiz was ignorant of the law and criticized him": the speaker
+    criticized), not a second verb like the first ("said ... and said"), not "added", and
+    not a participle after a comma, which news hangs on the speaker."""
+    head = verb.head
+    if (
+        participle
+        or verb.lemma_.lower() in ("add", cue.lemma_.lower())
+        or head.pos_ != "VERB"
+        or head.lemma_.lower() == "be"
+        or head.tag_ != verb.tag_
+    ):
+        return False
+    return any(_can_speak(c) for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _can_speak(subject: Token) -> bool:
+    """Whether a clause's subject could say or do what a verb of saying says, as someone
+    other than the speaker: a person, an organisation, a people or a country as NER has
+    them, or a noun for people, a group or a body ("inspectors", "the driver", "the
+    company"); not "prices", "the squad's legs" or "waiting lists", and not a pronoun."""
+    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    low = subject.lower_
+    if subject.pos_ == "PRON":
+        # in what a speaker is reported to say, "he", "she" or "it" is most often the
+        # speaker ("The minister said she had met the unions and warned that ..."), whose
+        # second act of saying it then is either way
+        return False
+    lemma = subject.lemma_.lower()
+    return any(
+        w in words
+        for w in (low, lemma)
+        for words in (
+            lexicon.PERSON_NOUNS,
+            lexicon.GROUP_NOUNS,
+            lexicon.GENERIC_ORG_NOUNS,
+            lexicon.TITLE_HEADS,
+        )
+    ) or (subject.pos_ == "PROPN")
 
 
 def _in_subtree(tok: Token, root: Token) -> bool:

@@ -114,8 +114,8 @@ def continue_quotations(
                 last_para = max(0, bisect.bisect_right(starts, at - 1) - 1)
             continue
         q = free[k]
-        if last is None or not _continues(ctx, q, last_para):
-            continue
+        if last is None or not _continues(ctx, q, last_para) or _credit_line(ctx, q) is not None:
+            continue  # a quotation credited on a line of its own is not the last speaker's
         if q.paragraph == last_para and _own_sentence(ctx, q, last, last_end):
             continue
         if id(last) in keep:
@@ -301,12 +301,10 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
         attempt is None
         and not lead_in
         and (after is None or not text[after.start : after.end].strip())
-        and q.paragraph + 1 < len(ctx.paragraphs)
     ):
         # a credit line of its own after the quotation's paragraph ("“...”" / "- Ana Ruiz")
-        line = ctx.paragraphs[q.paragraph + 1]
-        words = text[line.start : line.end].strip()
-        if words.startswith(_DASHES) and _word_count(words) <= _CREDIT_WORDS:
+        line = _credit_line(ctx, q)
+        if line is not None:
             attempt = _dash_name(ctx, line)
     from_after = attempt is not None
     if attempt is None and text[before.start : before.end].strip():
@@ -481,6 +479,28 @@ _DASHES = ("―", "—", "–", "-")
 
 #: The most words a credit line under a quotation has ("- Ana Ruiz, a nurse in Lima").
 _CREDIT_WORDS = 12
+
+
+def _credit_line(ctx: _Context, q: Quote) -> Span | None:
+    """The paragraph after a quotation's when it is a credit line ("- Ana Ruiz, a nurse
+    in Lima"): a dash, a few words and no clause of its own (a bulleted sentence, "- Ana
+    Ruiz visited the site on Monday.", is none)."""
+    if q.paragraph + 1 >= len(ctx.paragraphs):
+        return None
+    line = ctx.paragraphs[q.paragraph + 1]
+    credit = ctx.text[line.start : line.end].strip()
+    if not credit.startswith(_DASHES) or _word_count(credit) > _CREDIT_WORDS:
+        return None
+    return None if _has_clause(ctx, line) else line
+
+
+def _has_clause(ctx: _Context, span: Span) -> bool:
+    """Whether the words of ``span`` hold a verb with a subject of its own: a sentence,
+    not a name with a description."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+        for t in _tokens(ctx, span)
+    )
 
 
 def _name_dash(ctx: _Context, window: Span) -> _Attribution | None:

@@ -282,8 +282,6 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         part = part[:-1]
     if not part:
         return None
-    if part is left:
-        part = _trailing_phrase(part)
     span = _trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1])))
     cue = _make_cue(ctx, tok, source.span)
     return Statement(
@@ -297,20 +295,6 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         source_span=source.span,
         rule="according-to",
     )
-
-
-def _trailing_phrase(part: list[Token]) -> list[Token]:
-    """What "according to" vouches for when a with-phrase set off by a comma ends the
-    sentence before it: the figures of "Turnout fell, with fewer than half of voters
-    casting ballots, according to the commission", not the whole sentence."""
-    last = part[-1].i
-    for k in range(len(part) - 2, 0, -1):
-        comma, word = part[k], part[k + 1]
-        if comma.text != ",":
-            continue
-        if word.lower_ == "with" and word.dep_ == "prep" and word.right_edge.i >= last:
-            return part[k + 1 :]
-    return part
 
 
 def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:

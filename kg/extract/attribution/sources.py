@@ -684,7 +684,9 @@ def _clause_subject(subj: Token) -> Token:
     no conjunction before it) is that verb's object and the last conjunct is the subject."""
     conjs = [c for c in subj.children if c.dep_ == "conj"]
     first = subj.left_edge.i
-    if not conjs or first == 0 or subj.pos_ not in ("NOUN", "PROPN") or subj.head.i < subj.i:
+    # the first conjunct a common noun ("won a state and Phiri said"): two names joined
+    # by "and" are a subject of two ("The court heard Ahmed and Khan admitted ...")
+    if not conjs or first == 0 or subj.pos_ != "NOUN" or subj.head.i < subj.i:
         return subj
     before = subj.doc[first - 1]
     last = conjs[-1]
