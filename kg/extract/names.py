@@ -79,7 +79,8 @@ MALE: frozenset[str] = _lower_words(
         Oleksandr Giorgos Dimitris Nikos Yannis Kostas Stavros Panagiotis Mehmet Emre Burak
         Ahmet Kemal Hiroshi Takeshi Kenji Haruto Ichiro Taro Kazuo Satoshi Shigeru Rahul
         Arjun Vikram Sanjay Rajesh Suresh Ramesh Amit Anil Sunil Arvind Vijay Ravi Rohan
-        Imran Asif Sandeep Deepak Manoj Pradeep Caio Rogerio Everaldo Gregorio Jairo Joaquim
+        Imran Asif Sandeep Deepak Manoj Pradeep Caio Rogerio Everaldo Gregorio Jairo
+        Henrique Nuno Rui Afonso Vasco Goncalo Sebastiao Bruno Marcelo Leandro Paulo Joaquim
         Joao Thiago Tiago Mateus Rodrigo Alejandro Joaquin Emilio Ignacio Gonzalo Cesar
         Hernan Pieter Willem Hendrik Jurgen Matthias Sven Nils Olaf Bjorn Magnus Henrik Mats
         Matti Juha Pekka Seamus Ciaran Cormac Declan Eoin Niall Padraig
@@ -131,7 +132,8 @@ FEMALE: frozenset[str] = _lower_words(
         Svetlana Natalia Tatiana Yulia Oksana Eleni Katerina Despina Ayse Elif Zeynep Fatma
         Aiko Yuko Keiko Haruka Sakura Yumiko Naoko Hiroko Priya Anjali Sunita Kavita Pooja
         Neha Deepa Lakshmi Meera Shreya Divya Aarti Luisa Fernanda Valentina Daniela Paola
-        Ximena Catalina Juliana Mariana Beatriz Leticia Renata Ines Astrid Sigrid Freya
+        Ximena Leonor Carolina Raquel Catalina Juliana Mariana Beatriz Leticia Renata Ines
+        Astrid Sigrid Freya
         Annika Birgit Ulrike Heike Sabine Aoife Siobhan Niamh Saoirse Ciara Sinead Marisol
         Guadalupe Rocio Consuelo Amparo
         """
