@@ -485,6 +485,17 @@ def test_well_known_bodies_ner_missed_or_cut_and_a_national_court(nlp):
     assert not _names(ex, "UnnamedSource") & {"Human Rights Watch", "Doctors"}
 
 
+def test_a_national_bank_keeps_its_country(nlp):
+    text = (
+        "NAIROBI — The Central Bank of Kenya kept its benchmark rate at 12 percent on "
+        "Tuesday. The Bank of Uganda said it would raise its own rate.\n"
+    )
+    ex = _extract(text)
+    orgs = _names(ex, "Organization")
+    assert {"Central Bank of Kenya", "Bank of Uganda"} <= orgs, orgs
+    assert "Central Bank" not in orgs  # not every central bank in one
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

@@ -243,6 +243,27 @@ def _kind_named_organisations(found: list[Mention], names: set[str]) -> None:
             m.type = "Organization"
 
 
+def _place_of_body(ent: SpacySpan) -> list:
+    """The words NER cut off a national body's name before its place: "The Supreme Court
+    of" + "India", or "The Central Bank" + "of Kenya" (a body's word ending the span, then
+    "of" and a place). Its own body, not the US one or every central bank."""
+    doc = ent.doc
+    at = ent.end
+    if ent[-1].lower_ not in ("of", "for"):
+        if ent[-1].text not in _INSTITUTION_WORDS or at + 1 >= len(doc) or doc[at].lower_ != "of":
+            return []
+        at += 1
+    if at >= len(doc) or doc[at].ent_iob_ != "B" or doc[at].ent_type_ not in ("GPE", "LOC"):
+        return []
+    place = next(e for e in doc.ents if e.start == at)
+    if place.text.removeprefix("the ") in _US_NAMES:
+        return []  # "the Supreme Court of the United States" is the one the gazetteer knows
+    return list(doc[ent.end : place.end])
+
+
+_US_NAMES = frozenset(("United States", "U.S.", "US", "America", "United States of America"))
+
+
 def _people_by_surname(found: list[Mention], text: str) -> None:
     """A full name NER took for a place or an organisation ("Adaeze Okafor resigned", GPE)
     is a person's when the article names a person by its last word elsewhere ("Ms. Okafor
@@ -287,12 +308,8 @@ def _clean(
     article's person names, which an organisation's name does not begin with."""
     tokens = list(ent)
     gender = None
-    if type_ == "Organization" and tokens[-1].lower_ in ("of", "for") and ent.end < len(ent.doc):
-        # "The Supreme Court of" + "India" (GPE): NER cut the body's name before its place
-        after = ent.doc[ent.end]
-        if after.ent_iob_ == "B" and after.ent_type_ in ("GPE", "LOC"):
-            place = next(e for e in ent.doc.ents if e.start == after.i)
-            tokens += list(place)
+    if type_ == "Organization":
+        tokens += _place_of_body(ent)
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"; but "Clinton’s State
     # Department" is the department
     for i, tok in enumerate(tokens):
