@@ -496,6 +496,18 @@ def test_a_national_bank_keeps_its_country(nlp):
     assert "Central Bank" not in orgs  # not every central bank in one
 
 
+def test_stations_and_national_arms_are_no_people_but_surnames_stay(nlp):
+    text = (
+        "ATHENS — Greenpeace Greece called on the government to hire more firefighters. "
+        "Victoria Station was closed on Monday. Marcus Hall, a firefighter, said the crews "
+        "were exhausted.\n"
+    )
+    ex = _extract(text)
+    assert "Greenpeace Greece" in _names(ex, "Organization")
+    assert "Victoria Station" in _names(ex, "Place")
+    _a_person(ex, "Marcus Hall")  # "Hall" is a surname here, not a building
+
+
 def test_a_hyphenated_title_is_kept_whole(nlp):
     text = (
         "The union's secretary-general, Jomo Okelo, dismissed the threat. The deputy "

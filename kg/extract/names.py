@@ -392,11 +392,13 @@ _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O’|O')")
 #: Last words that make a "name" a place or an organisation named after someone.
 _PLACE_WORDS = _lower_words(
     "Tower Towers Plaza Hotel Building Center Centre Stadium Airport Hall Park Square "
-    "Street Avenue Bridge Mahal Estate Estates Resort Casino Library Memorial"
+    "Street Avenue Bridge Mahal Estate Estates Resort Casino Library Memorial Station "
+    "Terminal Road Boulevard Harbour Harbor Pier Lake River Valley Beach Bay Island Canal"
 )
 _ORG_WORDS = _lower_words(
     "Foundation University Organization Organisation Institute International Shuttle "
-    "Corporation Company Campaign Administration Inc. Inc Group Fund Trust"
+    "Corporation Company Campaign Administration Inc. Inc Group Fund Trust Church "
+    "Cathedral Mosque Temple Synagogue Hospital Clinic School College Academy Museum"
 )
 
 
@@ -424,13 +426,43 @@ def person_form_kind(form: str) -> str | None:
         return None
     if "-" in words[0] and words[0][:1].islower():
         return None
+    if (
+        len(words) == 2
+        and words[-1].lower() in _SURNAME_PLACE_WORDS
+        and (given_name_gender(words[0]) is not None)
+    ):
+        return "Person"  # "Marcus Hall", "Ann Park", "Charlotte Church": a surname
     if len(words) >= 2 and words[-1].lower() in _PLACE_WORDS:
         return "Place"
     if len(words) >= 2 and words[-1].lower() in _ORG_WORDS:
         return "Organization"
     if len(words) >= 2 and words[-1] in _TRADE_PLURALS:
         return "Organization"  # "Mau Ridge Teas", "Kilimani Motors": a trade names a company
+    if len(words) >= 2 and words[0] in _ORGANISATION_FIRST_WORDS:
+        return "Organization"  # "Greenpeace Greece", "Oxfam Kenya": a body's national arm
     return "Person"
+
+
+#: Place and building words that are common surnames too: after a known given name they
+#: end a person's name ("Marcus Hall"), not a building's ("Victoria Station" is one).
+_SURNAME_PLACE_WORDS = _lower_words("Hall Park Church Lake Rivers Bay Bridge Bridges Island")
+
+#: Names of bodies that open the names of their national arms ("Greenpeace Greece",
+#: "Oxfam Kenya", "Amnesty International Kenya"), never a person's first name.
+_ORGANISATION_FIRST_WORDS = frozenset(
+    [
+        "Greenpeace",
+        "Oxfam",
+        "Amnesty",
+        "UNICEF",
+        "Unicef",
+        "UNHCR",
+        "Interpol",
+        "Europol",
+        "UNESCO",
+        "Unesco",
+    ]
+)
 
 
 #: The gazetteer's trade words in the plural, which end companies' names ("Mau Ridge
