@@ -479,6 +479,7 @@ def initials(form: str) -> int:
     return sum(1 for w in form.split() if len(w.rstrip(".")) == 1)
 
 
+@lru_cache(maxsize=65536)
 def given_name_gender(given: str) -> str | None:
     """ "male", "female" or None for a given name ("Hillary" -> "female"); initials and
     names borne by both give None."""

@@ -23,7 +23,6 @@ from kg.extract.attribution.context import (
     _Cue,
     _in_headline,
     _make_cue,
-    _outer_cue,
     _reported,
     _Source,
     _trim_span,
@@ -34,6 +33,7 @@ from kg.extract.attribution.sources import (
     _clause_subject,
     _controller,
     _name_before,
+    _outer_subjects,
     _resolve,
     _stray_subject,
     _told_outlet,
@@ -177,11 +177,8 @@ def _verb_statement(
         if inner is not None:
             content, rule = inner[0], "published-report"
             ctx.used_tokens.add(report_verb.i)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    outer = _outer_cue(verb) if not subjects else None
-    if outer is not None:
-        # "said the squad was tired and warned that ...": the speaker of the first verb
-        subjects = [c for c in outer.children if c.dep_ == "nsubj"]
+    # "said the squad was tired and warned that ...": the speaker of the first verb
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _outer_subjects(verb)
     stray = _stray_subject(verb) if not subjects else None
     if stray is not None:
         subjects = [stray]

@@ -516,7 +516,7 @@ class _Candidate(NamedTuple):
 
     token: Token
     entity: str | None  # its entity, or None for a person noun resolved only if chosen
-    reported: bool  # inside a clause a verb reports (:func:`_reported`)
+    reported: bool  # inside a clause a verb reports (:func:`_in_report`)
 
 
 def _antecedent(ctx: _Context, pron: Token) -> str | None:
@@ -546,13 +546,13 @@ def _antecedent(ctx: _Context, pron: Token) -> str | None:
                 # "The rebels' commander struck a cautious tone. He told ...": a person
                 # described, resolved only if chosen (making its source is not free: it
                 # becomes a mention of the article)
-                candidates.append(_Candidate(tok, None, _reported(tok)))
+                candidates.append(_Candidate(tok, None, _in_report(tok)))
             continue
         if not _agrees(ctx, m, gender, wants_person, form):
             continue
         (
             candidates if tok.dep_ in ("nsubj", "nsubjpass") or _subject_phrase(tok) else fallback
-        ).append(_Candidate(tok, m.key, _reported(tok)))
+        ).append(_Candidate(tok, m.key, _in_report(tok)))
     if candidates:
         chosen = _latest(candidates)
         return chosen.entity or _person_described(ctx, chosen.token)
@@ -567,7 +567,7 @@ def _person_described(ctx: _Context, noun: Token) -> str:
     return src.key
 
 
-def _reported(tok: Token) -> bool:
+def _in_report(tok: Token) -> bool:
     """Whether ``tok`` stands inside a clause a verb reports ("The ministry said monitors
     from the United Nations would verify ...": the United Nations)."""
     head = tok
@@ -720,18 +720,23 @@ def _stray_subject(verb: Token) -> Token | None:
     return name
 
 
+def _outer_subjects(verb: Token) -> list[Token]:
+    """The subjects of the verb of saying whose reported clause the parse joined ``verb``
+    to, when ``verb`` is that speaker's second act of saying (:func:`_outer_cue`)."""
+    outer = _outer_cue(verb)
+    return [c for c in outer.children if c.dep_ == "nsubj"] if outer is not None else []
+
+
 def _controller(verb: Token) -> list[Token]:
     """The understood subject of a verb of saying that has none of its own: "began by
     telling progressives to ...", "after saying ... and adding that ...", "took to Twitter
     to say ...". Climbs at most three steps up the parse. Only for verbs of saying: for
     others ("decided to back", "a video of X talking") it was measured to pick the wrong
     source too often."""
-    outer = _outer_cue(verb)
-    if outer is not None:
-        # "said the agents were warned, adding: “...”": the first verb's speaker
-        subjects = [c for c in outer.children if c.dep_ == "nsubj"]
-        if subjects:
-            return subjects
+    # "said the agents were warned, adding: “...”": the first verb's speaker
+    subjects = _outer_subjects(verb)
+    if subjects:
+        return subjects
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
         # "released a statement saying ...": the statement's issuer; "a report showing ...":
         # the report itself

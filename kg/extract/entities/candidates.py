@@ -89,12 +89,8 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     # where NER's span runs beyond the name, its span stands ("the Supreme Court of India"
     # is not the US court)
     for m in _known_name_pattern().finditer(text):
-        if not any(
-            e.start_char < m.end()
-            and m.start() < e.end_char
-            and (e.start_char < m.start() or e.end_char > m.end())
-            for e in doc.ents
-        ):
+        words = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if words is not None and not _entity_runs_beyond(words):
             add(m.start(), m.end(), m.group(0), "Organization")
     for m in _ACRONYM_DEF.finditer(text):
         full = m.group(1).strip()
@@ -120,8 +116,9 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
             add(start, end, text[start:end], "Organization")
 
     # 2. spaCy's entities, cleaned
-    people = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
-    for ent in doc.ents:
+    ents = doc.ents  # built anew on each access
+    people = frozenset(t.text for ent in ents if ent.label_ == "PERSON" for t in ent)
+    for ent in ents:
         type_ = _NER_TYPES.get(ent.label_)
         if type_ is None:
             continue
@@ -196,7 +193,7 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
         if _relative_subject(tok, last):
             continue  # "the company Halvorsen founded": the name is the relative's subject
         if first.ent_type_ == "ORG":
-            ent = next(e for e in doc.ents if e.start <= first.i < e.end)
+            ent = _ent_span(doc, first)
             out.append((ent.start_char, ent.end_char, True))  # "the company Apple Inc."
         else:
             out.append((first.idx, last.idx + len(last), False))
@@ -255,7 +252,7 @@ def _place_of_body(ent: SpacySpan) -> list:
         at += 1
     if at >= len(doc) or doc[at].ent_iob_ != "B" or doc[at].ent_type_ not in ("GPE", "LOC"):
         return []
-    place = next(e for e in doc.ents if e.start == at)
+    place = _ent_span(doc, doc[at])
     if place.text.removeprefix("the ") in _US_NAMES:
         return []  # "the Supreme Court of the United States" is the one the gazetteer knows
     return list(doc[ent.end : place.end])
@@ -822,11 +819,24 @@ def _capitalised(tok) -> bool:
 
 
 def _ent_of(doc: Doc, tok) -> SpacySpan | None:
-    """The NER entity (of a kind a company can be mistaken for) covering ``tok``, found
-    from the tokens' IOB tags: ``doc.ents`` builds every entity of the article anew on
-    each access, which cost more than the rest of this module."""
+    """The NER entity (of a kind a company can be mistaken for) covering ``tok``."""
     if tok.ent_iob_ not in ("B", "I") or tok.ent_type_ not in _JOINABLE:
         return None
+    return _ent_span(doc, tok)
+
+
+def _entity_runs_beyond(words: SpacySpan) -> bool:
+    """Whether an NER entity overlapping ``words`` starts before or ends after them."""
+    doc = words.doc
+    return words[0].ent_iob_ == "I" or (
+        words.end < len(doc) and doc[words.end].ent_iob_ == "I" and words[-1].ent_iob_ != "O"
+    )
+
+
+def _ent_span(doc: Doc, tok) -> SpacySpan:
+    """The NER entity covering ``tok`` (which must be in one), found from the tokens' IOB
+    tags: ``doc.ents`` builds every entity of the article anew on each access, which cost
+    more than the rest of this module."""
     from spacy.tokens import Span as SpacySpanType  # spaCy is loaded: there is a Doc
 
     start = tok.i
