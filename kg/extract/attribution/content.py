@@ -341,11 +341,10 @@ def _called_relative(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     """called-relative: "the tower, which the mayor called “a disgrace”", "protesters,
     whom the chief described as “peaceful”": a naming verb whose object is the relative
     word before its subject, and a quotation right after it: what the verb calls it."""
-    if lemma not in _NAMING_VERBS and lemma != "describe":
+    if lemma not in _RELATIVE_NAMING_VERBS:
         return None
-    if not any(
-        c.dep_ == "dobj" and c.i < verb.i and c.lower_ in _RELATIVE_OBJECTS for c in verb.children
-    ):
+    rel = _relative_object(verb)
+    if rel is None or rel.i > verb.i:
         return None
     rights = [c for c in verb.rights if not c.is_punct]
     doc = verb.doc
@@ -369,15 +368,21 @@ def _relative_piece(ctx: _Context, verb: Token) -> Span | None:
     """What a called-relative statement is about, as its first piece: the noun phrase the
     relative clause is on, up to its noun ("the tower" of "the tower, which the mayor
     called “a disgrace”"), or the relative word when the parse gives no such noun."""
-    rel = next(
-        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_OBJECTS), None
-    )
+    rel = _relative_object(verb)
     if rel is None:
         return None
     if verb.dep_ == "relcl" and verb.head.i < rel.i:
         noun = verb.head
         return _trim_span(ctx, Span(noun.left_edge.idx, noun.idx + len(noun)))
     return _trim_span(ctx, Span(rel.idx, rel.idx + len(rel)))
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The relative word that is a naming verb's object ("which" in "which the mayor
+    called ..."), if any."""
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_OBJECTS), None
+    )
 
 
 #: Relative words that stand for a naming verb's object before its subject.
@@ -387,6 +392,9 @@ _RELATIVE_OBJECTS = frozenset(("which", "whom", "what", "that", "who"))
 #: Verbs that name or characterise their object with the words after it ("called the
 #: ruling “a disgrace”", "declared it “a historic night”", "dubbed him “the bulldozer”").
 _NAMING_VERBS = frozenset(("call", "declare", "dub", "label", "brand", "term", "deem"))
+
+#: Naming verbs with a relative object before them ("whom the chief described as ...").
+_RELATIVE_NAMING_VERBS = _NAMING_VERBS | {"describe"}
 
 
 def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
