@@ -593,3 +593,126 @@ def test_names_in_other_scripts_parse_and_are_well_formed(name, surname):
     assert parsed.surname == surname and parsed.full
     assert well_formed(name)
     assert not compatible_names(parsed, parse_name("Иван Сидоренко"))
+
+
+# --- bodies many countries have, in news from other countries --------------------------------
+
+NAIROBI_BUDGET = (
+    "NAIROBI — Kenya's National Treasury cut its growth forecast on Thursday, blaming higher "
+    "interest payments on foreign debt.\n\n"
+    "Opposition leader Stephen Otieno accused the Treasury of hiding the true scale of "
+    "borrowing. The Central Bank of Kenya held its benchmark rate.\n"
+)
+
+LONDON_LEVY = (
+    "LONDON — The Treasury has rejected calls for a new windfall tax on energy companies, "
+    "saying the existing levy already raises enough.\n\n"
+    "The Supreme Court is due to rule next month on a challenge brought by North Sea "
+    "operators, a spokesperson for the British operators said.\n"
+)
+
+WASHINGTON_BONDS = (
+    "WASHINGTON — The Treasury said on Monday it would sell more long-dated bonds. The "
+    "Supreme Court declined to hear a challenge to the plan, and Republicans in Congress "
+    "called it reckless.\n"
+)
+
+
+def test_the_treasury_of_a_kenyan_report_is_the_body_it_named_in_full(nlp):
+    ex = _extract(NAIROBI_BUDGET)
+    orgs = _names(ex, "Organization")
+    assert "Department of the Treasury" not in orgs
+    treasury = _one(ex, "National Treasury", "Organization")
+    assert "Treasury" not in treasury.aliases  # a bare alias would join it to the US body
+    # both mentions are that one body
+    assert len(treasury.mentions) == 2
+
+
+def test_bodies_of_a_london_report_are_named_for_the_united_kingdom(nlp):
+    ex = _extract(LONDON_LEVY)
+    orgs = _names(ex, "Organization")
+    assert {"Treasury of the United Kingdom", "Supreme Court of the United Kingdom"} <= orgs
+    assert not orgs & {"Department of the Treasury", "Supreme Court"}
+
+
+def test_the_same_words_in_us_news_stay_the_us_bodies(nlp):
+    ex = _extract(WASHINGTON_BONDS)
+    assert {"Department of the Treasury", "Supreme Court", "Congress"} <= _names(ex, "Organization")
+
+
+def test_a_us_report_about_another_country_keeps_its_congress(nlp):
+    text = (
+        "Senators want new sanctions on Iran. Iran's missile tests worry Iran's neighbours, "
+        "and Iran's leaders dismissed the threat, Republicans in Congress said, adding that "
+        "Iran had ignored the warnings.\n"
+    )
+    assert "Congress" in _names(_extract(text), "Organization")
+
+
+def test_a_possessive_names_the_country_of_a_body_in_any_report(nlp):
+    text = "India's Supreme Court ordered the release of the journalist on Tuesday.\n"
+    assert "Supreme Court of India" in _names(_extract(text), "Organization")
+
+
+def test_kenyan_and_us_treasuries_are_two_entities_across_a_corpus(tmp_path):
+    import kg
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "nairobi.txt").write_text(
+        "Treasury revises forecast\n\nNAIROBI — The Treasury said on Thursday that Kenya's "
+        "economy would grow by 4.6 percent. Kenyan economists called the figure optimistic, "
+        "and a Kenyan lender said it expected less.\n",
+        encoding="utf-8",
+    )
+    (folder / "washington.txt").write_text(
+        "Treasury sells bonds\n\nWASHINGTON — The Treasury said on Monday that it would sell "
+        "more long-dated bonds. Republicans in Congress called the plan reckless.\n",
+        encoding="utf-8",
+    )
+    store = kg.open_store(str(tmp_path / "store"))
+    kg.build([str(folder)], store, jobs=1)
+    labels = {row["label"] for row in kg.entities(store, "Organization")}
+    assert {"Treasury of Kenya", "Department of the Treasury"} <= labels
+
+
+# --- names NER missed or cut -----------------------------------------------------------------
+
+
+def test_a_name_with_a_title_in_apposition_is_a_person_whatever_the_given_name(nlp):
+    # NER tags neither name here; neither given name is in the lists
+    text = (
+        "Operators argue the levy breaches contract law.\n\n"
+        "Gareth Pollock, chief executive of the trade body Offshore Energies UK, warned that "
+        "further taxes would drive investment abroad. “Every pound we take out of the basin "
+        "goes abroad,” he said.\n\n"
+        "Rhodri Vaughan, head of the Welsh farmers' union, said the scheme had failed.\n"
+    )
+    ex = _extract(text)
+    pollock = _a_person(ex, "Gareth Pollock")
+    quote = [s for s in ex.statements if s.text.startswith("Every pound")]
+    assert [s.speaker for s in quote] == [pollock.key]
+    vaughan = _a_person(ex, "Rhodri Vaughan")
+    assert [s.speaker for s in ex.statements if "scheme" in s.text] == [vaughan.key]
+
+
+def test_a_capitalised_pair_before_a_comma_without_a_title_is_no_person(nlp):
+    text = "Offshore Energies, the trade body, warned that taxes would rise.\n"
+    assert not _names(_extract(text), "Person")
+
+
+def test_an_organisation_named_for_what_it_does_keeps_its_verb(nlp):
+    text = (
+        "The Committee to Protect Journalists said in a statement that seven reporters "
+        "remain in custody.\n"
+    )
+    ex = _extract(text)
+    cpj = _one(ex, "Committee to Protect Journalists", "Organization")
+    (st,) = ex.statements
+    assert st.speaker == cpj.key
+
+
+def test_a_regional_adjective_is_no_organisation(nlp):
+    text = "Police arrested a Kashmiri journalist in Srinagar on Monday, his lawyer said.\n"
+    ex = _extract(text)
+    assert not [e for e in ex.entities if e.name == "Kashmiri"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.lexicon import words
+from kg.extract.lexicon import DEMONYMS, words
 
 #: Known news outlets: canonical name -> surface forms (regular expressions, matched
 #: case-sensitively on word boundaries).
@@ -272,6 +272,192 @@ US_STATES: frozenset[str] = words(
     ]
 )
 
+#: The country of cities that open datelines and stand for their country in news ("NAIROBI
+#: —", "officials in Canberra"): capitals and the largest cities, written from general
+#: knowledge. What a bare "the Supreme Court" or "the Treasury" means depends on it.
+CITY_COUNTRIES: dict[str, str] = {
+    city.strip(): country.strip()
+    for line in """
+    United States: Washington, New York, Los Angeles, Chicago, Houston, Philadelphia, Boston,
+        San Francisco, Miami, Atlanta, Dallas, Seattle, Detroit, Denver, Phoenix
+    United Kingdom: London, Manchester, Birmingham, Glasgow, Edinburgh, Cardiff, Belfast,
+        Liverpool, Leeds, Bristol
+    Ireland: Dublin, Cork
+    Canada: Ottawa, Toronto, Montreal, Vancouver, Calgary, Edmonton, Winnipeg, Halifax
+    Australia: Canberra, Sydney, Melbourne, Brisbane, Perth, Adelaide, Hobart, Darwin
+    New Zealand: Wellington, Auckland, Christchurch
+    India: New Delhi, Delhi, Mumbai, Kolkata, Chennai, Bengaluru, Bangalore, Hyderabad
+    Pakistan: Islamabad, Karachi, Lahore, Peshawar
+    Bangladesh: Dhaka
+    Sri Lanka: Colombo
+    Nepal: Kathmandu
+    Afghanistan: Kabul, Kandahar
+    China: Beijing, Shanghai, Guangzhou, Shenzhen, Wuhan
+    Hong Kong: Hong Kong
+    Taiwan: Taipei
+    Japan: Tokyo, Osaka, Kyoto, Yokohama
+    South Korea: Seoul, Busan
+    North Korea: Pyongyang
+    Philippines: Manila, Quezon City, Cebu, Davao
+    Indonesia: Jakarta, Surabaya
+    Malaysia: Kuala Lumpur
+    Singapore: Singapore
+    Thailand: Bangkok
+    Vietnam: Hanoi, Ho Chi Minh City
+    Myanmar: Yangon, Naypyitaw
+    Cambodia: Phnom Penh
+    Kenya: Nairobi, Mombasa, Kisumu
+    Nigeria: Abuja, Lagos, Kano
+    South Africa: Johannesburg, Pretoria, Cape Town, Durban
+    Ethiopia: Addis Ababa
+    Uganda: Kampala
+    Tanzania: Dodoma, Dar es Salaam
+    Ghana: Accra
+    Senegal: Dakar
+    Zimbabwe: Harare
+    Zambia: Lusaka
+    Egypt: Cairo, Alexandria
+    Morocco: Rabat, Casablanca
+    Algeria: Algiers
+    Tunisia: Tunis
+    Libya: Tripoli, Benghazi
+    Sudan: Khartoum
+    Israel: Jerusalem, Tel Aviv
+    Lebanon: Beirut
+    Syria: Damascus, Aleppo
+    Jordan: Amman
+    Iraq: Baghdad, Basra, Mosul, Erbil
+    Iran: Tehran
+    Saudi Arabia: Riyadh, Jeddah
+    United Arab Emirates: Abu Dhabi, Dubai
+    Qatar: Doha
+    Turkey: Ankara, Istanbul
+    Russia: Moscow, St. Petersburg, Saint Petersburg
+    Ukraine: Kyiv, Kiev, Kharkiv, Odesa, Odessa, Lviv
+    Belarus: Minsk
+    Poland: Warsaw, Krakow
+    Germany: Berlin, Munich, Frankfurt, Hamburg, Cologne
+    France: Paris, Marseille, Lyon
+    Belgium: Brussels, Antwerp
+    Netherlands: Amsterdam, The Hague, Rotterdam
+    Spain: Madrid, Barcelona, Seville, Valencia
+    Portugal: Lisbon, Porto
+    Italy: Rome, Milan, Naples, Turin
+    Switzerland: Geneva, Zurich, Bern
+    Austria: Vienna
+    Greece: Athens, Thessaloniki
+    Sweden: Stockholm
+    Norway: Oslo
+    Denmark: Copenhagen
+    Finland: Helsinki
+    Iceland: Reykjavik
+    Czech Republic: Prague
+    Hungary: Budapest
+    Romania: Bucharest
+    Bulgaria: Sofia
+    Serbia: Belgrade
+    Croatia: Zagreb
+    Mexico: Mexico City, Guadalajara, Monterrey, Tijuana
+    Guatemala: Guatemala City
+    Cuba: Havana
+    Haiti: Port-au-Prince
+    Colombia: Bogota, Bogotá, Medellin, Medellín, Cali
+    Venezuela: Caracas
+    Peru: Lima
+    Ecuador: Quito
+    Bolivia: La Paz
+    Chile: Santiago
+    Argentina: Buenos Aires
+    Brazil: Brasilia, Brasília, Sao Paulo, São Paulo, Rio de Janeiro, Belo Horizonte,
+        Porto Alegre, Recife, Salvador
+    """.replace(",\n", ", ")
+    .strip()
+    .split("\n")
+    for country, cities in [line.split(":", 1)]
+    for city in cities.split(",")
+    if city.strip()
+}
+
+_COUNTRIES = frozenset(DEMONYMS.values())
+
+#: Other names of countries, to the name :data:`CITY_COUNTRIES` and the nationality table
+#: use.
+COUNTRY_NAMES: dict[str, str] = {
+    "U.S.": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "England": "United Kingdom",
+    "Scotland": "United Kingdom",
+    "Wales": "United Kingdom",
+    "Northern Ireland": "United Kingdom",
+    "Holland": "Netherlands",
+    "the Netherlands": "Netherlands",
+    "the Philippines": "Philippines",
+    "UAE": "United Arab Emirates",
+    "South Korea": "South Korea",
+    "Korea": "South Korea",
+    "Republic of Korea": "South Korea",
+    "Russian Federation": "Russia",
+    "People's Republic of China": "China",
+    "Czechia": "Czech Republic",
+    "Ivory Coast": "Côte d'Ivoire",
+}
+
+#: Names of bodies that many countries have, by the canonical name of the US body they
+#: mean in US news ("the Supreme Court", "the Treasury", "Congress"): in news from
+#: elsewhere they are that country's own (see :func:`kg.extract.entities.national`).
+#: Only these word forms: an acronym ("DOJ") or "the Pentagon" is the US body anywhere.
+GENERIC_BODY_FORMS: frozenset[str] = frozenset(
+    form.lower()
+    for form in [
+        "Supreme Court",
+        "Congress",
+        "Treasury",
+        "Treasury Department",
+        "Department of the Treasury",
+        "Justice Department",
+        "Department of Justice",
+        "Defense Department",
+        "Department of Defense",
+        "Labor Department",
+        "Department of Labor",
+        "Education Department",
+        "Department of Education",
+        "Energy Department",
+        "Department of Energy",
+        "Democratic Party",
+        "Republican Party",
+        "Secret Service",
+    ]
+)
+
+
+def country_name(place: str) -> str | None:
+    """The country a place name stands for: a country (by any of its names) or one of
+    :data:`CITY_COUNTRIES`; None for other places."""
+    place = place.strip()
+    if place in _COUNTRIES:
+        return place
+    return (
+        COUNTRY_NAMES.get(place)
+        or CITY_COUNTRIES.get(place)
+        or ("United States" if place in US_STATES else None)
+    )
+
+
+def is_generic_body(form: str) -> bool:
+    """Whether ``form`` is a name many countries' bodies go by ("the Supreme Court"), with
+    nothing saying whose ("U.S. Supreme Court" is the US one)."""
+    return _basic(form) in GENERIC_BODY_FORMS
+
+
 _US_PREFIX = re.compile(r"^(?:u\.s\.|us|united states|america’s|america's|american)\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -351,14 +537,19 @@ def is_place_name(form: str, countries: frozenset[str] | set[str] = frozenset())
 
 
 __all__ = [
+    "CITY_COUNTRIES",
     "COMPANY_SUFFIXES",
     "COMPANY_TRADE_WORDS",
+    "COUNTRY_NAMES",
+    "GENERIC_BODY_FORMS",
     "NEWS_OUTLETS",
     "ORGANIZATIONS",
     "OUTLET_CUE_AFTER",
     "OUTLET_CUE_BEFORE",
     "US_STATES",
     "canonical_organization",
+    "country_name",
+    "is_generic_body",
     "is_place_name",
     "known_organization",
     "looks_like_outlet",

@@ -440,6 +440,18 @@ DEMONYMS: dict[str, str] = {
     "zambian": "Zambia",
     "zimbabwean": "Zimbabwe",
     "european": "European Union",
+    # regions whose adjective news uses as it uses a nationality's ("a Kashmiri journalist")
+    "kashmiri": "Kashmir",
+    "punjabi": "Punjab",
+    "sindhi": "Sindh",
+    "catalan": "Catalonia",
+    "basque": "Basque Country",
+    "tibetan": "Tibet",
+    "bavarian": "Bavaria",
+    "sicilian": "Sicily",
+    "flemish": "Flanders",
+    "andalusian": "Andalusia",
+    "crimean": "Crimea",
 }
 
 # --- organisations --------------------------------------------------------------------

@@ -7,8 +7,8 @@ parentheses), cluster the name variants of one person, and find the mentions NER
 (headlines, surnames on their own).
 
 This module runs the steps; they live in submodules, each importing only those before it:
-tables (the records), organisations, candidates, persons, naming, clustering, propagation
-and titles.
+tables (the records), organisations, candidates, persons, naming, clustering, propagation,
+national (bodies many countries have, named for the article's) and titles.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
 
 from kg.extract.entities.candidates import _candidates, _SpanSet
 from kg.extract.entities.clustering import _cluster
+from kg.extract.entities.national import localise_national_bodies
 from kg.extract.entities.organisations import _outlet_by_cue  # noqa: F401 - tests use it
 from kg.extract.entities.propagation import _propagate
 from kg.extract.entities.tables import EntityTable, Mention  # noqa: F401 - part of the interface
@@ -41,6 +42,7 @@ def find_entities(
     table = EntityTable()
     people = _cluster(table, candidates, text)
     _propagate(table, people, text, blocked, headline)
+    localise_national_bodies(table, doc, text)
     table.genders = {c.key: c.gender for c in people if c.gender}
     table.index()
     _titles_and_affiliations(table, doc, text, headline)

@@ -476,12 +476,16 @@ def _cut_trailing_phrase(tokens: list) -> list:
     """An organisation's name ends before the words NER ran on into: a lower-case word that
     is no link of a name ("the Ministry of Health in Nairobi"), a link word before a date
     ("the Ministry of Health on Tuesday"), a second link phrase after a complete "X of Y"
-    ("the Department of State on Pfizer"), and a link word left dangling at the end."""
+    ("the Department of State on Pfizer"), and a link word left dangling at the end. A
+    verb after "to" goes on with the name: "the Committee to Protect
+    Journalists"."""
     for i in range(1, len(tokens)):
         tok, low = tokens[i], tokens[i].lower_
         if not tok.text[:1].islower() or tok.text in ("&",):
             continue
         nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+        if low == "to" and i + 1 < len(tokens) and tokens[i + 1].tag_ == "VB":
+            continue  # "the Committee to Protect Journalists", "the Campaign to End Hunger"
         complete = any(t.lower_ in ("of", "for") for t in tokens[:i])
         if low not in _NAME_LINKS or nxt in _TIME_WORDS or (low == "on" and complete):
             tokens = tokens[:i]
@@ -617,6 +621,7 @@ def _free_name_word(tok) -> bool:
 
 def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     """Names NER did not tag at all that a reader takes for people: a known given name
+    (or any, when a title follows in apposition: "Gareth Pollock, chief executive of")
     and one or two more capitalised name words (proper nouns, no stop word), outside any
     entity, the subject or object of a verb or in apposition ("Ana Ruiz said", at a
     sentence start, where NER often misses them). No place name or place word (a street,
@@ -625,12 +630,16 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     while i < len(doc) - 1:
         tok = doc[i]
-        if not _free_given_name(tok):
+        known = _free_given_name(tok)
+        if not known and not _free_name_word(tok):
             i += 1
             continue
         j = i + 1
         while j < len(doc) and j - i < 3 and _free_name_word(doc[j]):
             j += 1
+        if not known and not _titled_apposition(doc[j - 1]):
+            i += 1  # an unknown given name counts only with a title beside it
+            continue
         if j < len(doc) and doc[j].text in lexicon.FACILITY_WORDS:
             i = j + 1  # "Grace Hope Street", "Hope Street" itself
             continue
@@ -648,6 +657,19 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
             out.append((tok.idx, doc[j - 1].idx + len(doc[j - 1])))
         i = j
     return out
+
+
+def _titled_apposition(last) -> bool:
+    """Whether the name ending at ``last`` is followed by a comma and a title in
+    apposition ("Gareth Pollock, chief executive of ..."): news introduces a person so, and
+    the given name may be one no list holds."""
+    doc = last.doc
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != ",":
+        return False
+    return any(
+        c.dep_ == "appos" and c.i > last.i and c.lower_ in lexicon.TITLE_HEADS
+        for c in last.children
+    )
 
 
 def _given_names_before(tokens: list) -> int:
