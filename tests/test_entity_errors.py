@@ -716,3 +716,13 @@ def test_a_regional_adjective_is_no_organisation(nlp):
     text = "Police arrested a Kashmiri journalist in Srinagar on Monday, his lawyer said.\n"
     ex = _extract(text)
     assert not [e for e in ex.entities if e.name == "Kashmiri"]
+
+
+def test_the_seat_of_a_government_speaks_as_an_organisation(nlp):
+    text = (
+        "LONDON — Downing Street declined to comment on whether the chancellor would "
+        "revisit the tax.\n"
+    )
+    ex = _extract(text)
+    seat = _one(ex, "Downing Street", "Organization")
+    assert [s.speaker for s in ex.statements] == [seat.key]

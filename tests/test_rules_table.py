@@ -1155,6 +1155,15 @@ HEADLINE_ROWS = [
         "headline",
     ),
     Row(
+        # the parser reads "rejects" as a plural noun and "call" as the verb
+        "Treasury rejects call for windfall tax on energy firms\n\nThe levy raised more than "
+        "expected.",
+        "Treasury",
+        "rejects",
+        "call for windfall tax on energy firms",
+        "headline",
+    ),
+    Row(
         "Economists: Rate Cut Is Coming In March\n\nThe central bank meets next week.",
         "Economists",
         ":",

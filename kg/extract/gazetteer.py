@@ -206,6 +206,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "National Association for the Advancement of Colored People": ("NAACP",),
     "AFL-CIO": ("AFL-CIO",),
     "Kremlin": ("Kremlin",),
+    "Downing Street": ("Downing Street",),
     "Twitter": ("Twitter",),
     "Facebook": ("Facebook",),
     "Google": ("Google",),
