@@ -726,3 +726,15 @@ def test_the_seat_of_a_government_speaks_as_an_organisation(nlp):
     ex = _extract(text)
     seat = _one(ex, "Downing Street", "Organization")
     assert [s.speaker for s in ex.statements] == [seat.key]
+
+
+def test_an_outlets_name_inside_a_longer_name_is_no_outlet(nlp):
+    text = (
+        "ABUJA — The Independent National Electoral Commission chairman, Mahmood Bello, told "
+        "a news conference that no results had been altered.\n"
+    )
+    ex = _extract(text)
+    assert not _names(ex, "NewsOrganization")
+    assert "Independent National Electoral Commission" in _names(ex, "Organization")
+    (st,) = ex.statements
+    assert st.speaker == _a_person(ex, "Mahmood Bello").key

@@ -18,7 +18,11 @@ from kg.extract.lexicon import DEMONYMS, words
 #: Known news outlets: canonical name -> surface forms (regular expressions, matched
 #: case-sensitively on word boundaries).
 NEWS_OUTLETS: dict[str, tuple[str, ...]] = {
-    "The Independent": (r"(?<=[’']s\s)Independent", r"[Tt]he Independent(?! [a-z])"),
+    # not "The Independent National Electoral Commission" nor "the independent panel"
+    "The Independent": (
+        r"(?<=[’']s\s)Independent(?! [A-Za-z])",
+        r"[Tt]he Independent(?! [A-Za-z])",
+    ),
     "Novaya Gazeta": (r"Novaya Gazeta",),
     "The New York Times": (r"(?:[Tt]he )?New York Times", r"NYT"),
     "The Washington Post": (r"(?:[Tt]he )?Washington Post",),
