@@ -289,6 +289,14 @@ ROWS = [
         "the bridge would reopen in May",
         "verb-complement",
     ),
+    # the parse cuts the reported clause in two before a quoted verb phrase
+    Row(
+        "He said the figures presented to parliament “do not add up.”",
+        "He",
+        "said",
+        "the figures presented to parliament “do not add up.”",
+        "verb-complement",
+    ),
     Row(
         "The dock workers, who have been on strike since March, say the new rosters are unsafe.",
         "The dock workers",

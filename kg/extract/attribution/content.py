@@ -522,7 +522,9 @@ def _right_end(verb: Token, complement: Token) -> int:
         for child in verb.rights:
             if child.i <= complement.i or child.is_punct:
                 continue
-            if child.lemma_.lower() in lexicon.SPEECH_VERBS or child.dep_ == "parataxis":
+            if child.dep_ == "parataxis" or (
+                child.lemma_.lower() in lexicon.SPEECH_VERBS and not _split_clause(child)
+            ):
                 break
             end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
     else:
@@ -572,6 +574,16 @@ def _right_end(verb: Token, complement: Token) -> int:
             end_tok = tok.doc[tok.i - 1]
             break
     return end_tok.idx + len(end_tok)
+
+
+def _split_clause(child: Token) -> bool:
+    """Whether a second complement of the cue, with no subject or complement of its own,
+    is the rest of the first, which the parse cut in two: in "said the figures presented to
+    parliament “do not add up”", "add" is no second act of saying but the verb of "the
+    figures" ("... but said “the timing is wrong”" is one, with its own complement)."""
+    return child.dep_ == "ccomp" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "ccomp", "xcomp", "dobj") for c in child.children
+    )
 
 
 def _second_complement(word: Token) -> bool:
