@@ -738,3 +738,19 @@ def test_an_outlets_name_inside_a_longer_name_is_no_outlet(nlp):
     assert "Independent National Electoral Commission" in _names(ex, "Organization")
     (st,) = ex.statements
     assert st.speaker == _a_person(ex, "Mahmood Bello").key
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("LONDON — The Labour party said it would vote against the bill.\n", "Labour"),
+        ("JERUSALEM — The Likud party welcomed the ruling on Sunday.\n", "Likud"),
+    ],
+)
+def test_a_party_named_before_its_kind_is_the_source(text, name, nlp):
+    ex = _extract(text)
+    party = _one(ex, name, "Organization")
+    (st,) = ex.statements
+    assert st.speaker == party.key
+    assert st.source_span.slice(text).lower() == f"the {name} party".lower()
+    assert not _names(ex, "UnnamedSource")

@@ -225,7 +225,19 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
             mm = _mention_for(ctx, t)
             if mm is not None and mm.key and mm.type == "Person":
                 return _Source(mm.key, mm.span)
+        if t.dep_ == "compound" and t.i < tok.i and tok.lower_ in _KIND_AFTER_NAME:
+            # "the Labour party", "the Likud party": the organisation the name is
+            mm = _mention_for(ctx, t)
+            if mm is not None and mm.key and mm.type == "Organization":
+                return _Source(mm.key, Span(_phrase_start(tok), tok.idx + len(tok)))
     return _document_author(ctx, tok)
+
+
+#: Nouns of kinds of organisation that follow the organisation's name: "the Labour party"
+#: is Labour, "the Toyota company" Toyota ("the Clinton campaign" is no organisation).
+_KIND_AFTER_NAME = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
+    "party movement alliance coalition federation bloc front"
+)
 
 
 def _phrase_start(tok: Token) -> int:
