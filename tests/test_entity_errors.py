@@ -754,3 +754,18 @@ def test_a_party_named_before_its_kind_is_the_source(text, name, nlp):
     assert st.speaker == party.key
     assert st.source_span.slice(text).lower() == f"the {name} party".lower()
     assert not _names(ex, "UnnamedSource")
+
+
+def test_an_anonymous_source_is_named_by_its_description_not_its_excuse(nlp):
+    text = (
+        "A senior official at the provincial mining office, who spoke on condition of "
+        "anonymity because he was not authorized to discuss the matter, said the evictions "
+        "had been approved by local authorities.\n"
+    )
+    ex = _extract(text)
+    (st,) = ex.statements
+    source = ex.entity(st.speaker)
+    assert source.type == "UnnamedSource"
+    assert source.name == "A senior official at the provincial mining office"
+    # the statement's source span still holds every word the article says of the source
+    assert st.source_span.slice(text).endswith("to discuss the matter")

@@ -498,14 +498,21 @@ _NOUN_GENDER = {
 }
 
 
+_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|whom|whose|which)\b.*$", re.DOTALL)
+
+
 def _unnamed_span(ctx: _Context, span: Span, head: str = "") -> _Source:
     """The unnamed source the words of ``span`` describe (one entity per description in an
     article); ``head`` is the phrase's head noun, which may say the gender."""
     phrase = span.slice(ctx.text)
-    norm = _ARTICLE.sub("", phrase.lower())
+    # the description, without a relative clause set off after it ("A senior official at
+    # the mining office, who spoke on condition of anonymity because ..." is "A senior
+    # official at the mining office"): the mention keeps every word of the span
+    name = _RELATIVE_TAIL.sub("", phrase) or phrase
+    norm = _ARTICLE.sub("", name.lower())
     key = ctx.unnamed.get(norm)
     if key is None:
-        ent = ctx.table.new_entity("UnnamedSource", phrase)
+        ent = ctx.table.new_entity("UnnamedSource", name)
         key = ent.key
         ctx.unnamed[norm] = key
         gender = _NOUN_GENDER.get(head)
