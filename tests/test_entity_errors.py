@@ -769,3 +769,33 @@ def test_an_anonymous_source_is_named_by_its_description_not_its_excuse(nlp):
     assert source.name == "A senior official at the provincial mining office"
     # the statement's source span still holds every word the article says of the source
     assert st.source_span.slice(text).endswith("to discuss the matter")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "ASML, the Dutch company whose machines are affected, said it expected no "
+            "impact on its results.\n",
+            "ASML",
+        ),
+        (
+            "Minera Andacollo, a company owned by two local families, said it would appeal.\n",
+            "Minera Andacollo",
+        ),
+    ],
+)
+def test_a_name_a_kind_of_organisation_follows_in_apposition_is_that_organisation(text, name, nlp):
+    ex = _extract(text)
+    org = _one(ex, name, "Organization")
+    assert not [e for e in ex.entities if e.type != "Organization" and name in e.all_names()]
+    (st,) = ex.statements
+    assert st.speaker == org.key
+
+
+def test_a_person_whose_title_mentions_a_kind_of_organisation_stays_a_person(nlp):
+    text = (
+        "“It will take a decade,” said Tomasz Wierzbicki, managing director of a group in "
+        "Warsaw, the Clean Air Network, that is studying the plan.\n"
+    )
+    _a_person(_extract(text), "Tomasz Wierzbicki")

@@ -168,6 +168,10 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
     for tok in doc:
         if tok.lower_ not in _ORGANISATION_KINDS or tok.i + 1 >= len(doc):
             continue
+        before = _named_before_kind(tok)
+        if before is not None:
+            out.append(before)
+            continue
         if not any(c.dep_ == "det" for c in tok.children) and not any(
             c.dep_ == "det" for c in tok.head.children
         ):
@@ -198,6 +202,55 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
         else:
             out.append((first.idx, last.idx + len(last), False))
     return out
+
+
+def _named_before_kind(kind) -> tuple[int, int, bool] | None:
+    """A name the kind noun follows in apposition: "ASML, the Dutch company whose machines
+    are affected, said", "Eskom, the state power utility, said". The name's capitalised
+    words up to the comma, none of them a known given name or a place (NER may have taken
+    it for a person); with whether NER has it as an organisation."""
+    doc = kind.doc
+    name = kind.head
+    if (
+        kind.dep_ != "appos"
+        or name.i >= kind.i
+        or name.i + 1 >= len(doc)
+        or doc[name.i + 1].text != ","
+        or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kind.children)
+        or kind.lower_ in _PERSON_LIKE_KINDS
+        or name.pos_ != "PROPN"
+        or name.ent_type_ not in ("", "ORG", "PERSON")
+    ):
+        return None
+    det = doc[name.i + 2]
+    if det.dep_ != "det" or det.head.i != kind.i:
+        return None  # "Ana Ruiz, managing director of a group": the kind opens no apposition
+    if any(
+        t.head.i != kind.i or t.dep_ not in ("amod", "compound") for t in doc[det.i + 1 : kind.i]
+    ):
+        return None
+    first = name
+    while (
+        first.i > 0
+        and doc[first.i - 1].dep_ == "compound"
+        and doc[first.i - 1].head.i == name.i
+        and doc[first.i - 1].pos_ == "PROPN"
+    ):
+        first = doc[first.i - 1]
+    words = doc[first.i : name.i + 1]
+    if not all(t.is_alpha and (t.is_title or t.is_upper) for t in words):
+        return None
+    if any(given_name_gender(t.text) is not None for t in words):
+        return None  # "Ana Ruiz, the company ..." is no company
+    if gazetteer.is_place_name(words.text, _COUNTRIES):
+        return None
+    if name.ent_type_ == "ORG":
+        ent = _ent_span(doc, name)
+        return (ent.start_char, ent.end_char, True)
+    if name.ent_type_ == "PERSON":  # "Minera Andacollo, a company owned by ...": NER's span
+        ent = _ent_span(doc, name)
+        return (ent.start_char, ent.end_char, False)
+    return (first.idx, name.idx + len(name), False)
 
 
 def _relative_subject(kind, last) -> bool:
