@@ -799,3 +799,27 @@ def test_a_person_whose_title_mentions_a_kind_of_organisation_stays_a_person(nlp
         "Warsaw, the Clean Air Network, that is studying the plan.\n"
     )
     _a_person(_extract(text), "Tomasz Wierzbicki")
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "acronym"),
+    [
+        (
+            "SANTIAGO, Chile — The Superintendency of the Environment (SMA) said the company "
+            "had not reported the leak. The SMA fined it 2.3 billion pesos.\n",
+            "Superintendency of the Environment",
+            "SMA",
+        ),
+        (
+            "CARACAS — The National Electoral Council (CNE) said turnout was 42 percent. The "
+            "CNE did not publish results by polling station.\n",
+            "National Electoral Council",
+            "CNE",
+        ),
+    ],
+)
+def test_a_translated_bodys_own_acronym_is_its_alias(text, full, acronym, nlp):
+    ex = _extract(text)
+    body = _one(ex, full, "Organization")
+    assert acronym in body.aliases
+    assert len(body.mentions) >= 2

@@ -64,13 +64,24 @@ def _drop_leading_the(full: str, start: int) -> tuple[str, int]:
 
 
 def _initials_match(full: str, acronym: str) -> bool:
+    """Whether ``acronym`` abbreviates ``full``: its initials, some of them, or, for a
+    name translated from another language, the same initials in another order ("National
+    Electoral Council (CNE)") or the original's acronym after a body's name that starts
+    with the same letter ("the Superintendency of the Environment (SMA)")."""
     words = [w for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]
-    initials = "".join(w[0] for w in words)
+    initials = "".join(w[0] for w in words).upper()
     letters = "".join(c for c in acronym if c.isalpha()).upper()
-    return bool(letters) and (
-        initials.upper() == letters
-        or initials.upper().startswith(letters)
-        or letters in initials.upper()
+    if not letters:
+        return False
+    if initials == letters or initials.startswith(letters) or letters in initials:
+        return True
+    if sorted(initials) == sorted(letters):
+        return True
+    return (
+        acronym.isupper()
+        and len(words) >= 2
+        and initials[:1] == letters[:1]
+        and bool(_INSTITUTION_WORDS & set(words))
     )
 
 
@@ -96,6 +107,7 @@ _INSTITUTION_WORDS = lexicon.words(
     Committee Department Agency Court Council Commission Senate House Congress Party
     University College School Campaign Foundation Institute Center Centre Association Union
     Bureau Office Administration Ministry Army Police Board Caucus Coalition Fund Bank
+    Authority Secretariat Tribunal Directorate Superintendency Inspectorate Observatory
     """
 )
 
