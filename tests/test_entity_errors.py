@@ -823,3 +823,14 @@ def test_a_translated_bodys_own_acronym_is_its_alias(text, full, acronym, nlp):
     body = _one(ex, full, "Organization")
     assert acronym in body.aliases
     assert len(body.mentions) >= 2
+
+
+def test_a_statement_from_a_body_is_that_bodys(nlp):
+    text = (
+        "LUSAKA — According to a statement from the Ministry of Health, 312 cases of "
+        "cholera have been confirmed in three provinces.\n"
+    )
+    ex = _extract(text)
+    (st,) = ex.statements
+    assert ex.entity(st.speaker).name == "Ministry of Health"
+    assert st.source_span.slice(text).startswith("a statement from")

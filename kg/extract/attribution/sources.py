@@ -285,11 +285,14 @@ _AUTHORING_VERBS = lexicon.words(
     "provide supply"
 )
 
-#: What an author's name can stand behind: documents, and figures someone compiled
-#: ("according to figures compiled by the sports daily Lance!").
-_AUTHORED_NOUNS = lexicon.FINDING_NOUNS | lexicon.words(
-    "figures data statistics estimates numbers tally records documents"
-)
+#: What an author's name can stand behind: documents, messages ("a statement from the
+#: ministry", "a letter by the mayor") and figures someone compiled ("according to figures
+#: compiled by the sports daily Lance!").
+_AUTHORED_NOUNS = (
+    lexicon.FINDING_NOUNS
+    | lexicon.CHANNEL_NOUNS
+    | lexicon.words("figures data statistics estimates numbers tally records documents")
+) - lexicon.words("radio television press conference")
 
 _AUTHOR_TYPES = frozenset(["Organization", "NewsOrganization", "Person"])
 
