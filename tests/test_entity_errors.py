@@ -834,3 +834,23 @@ def test_a_statement_from_a_body_is_that_bodys(nlp):
     (st,) = ex.statements
     assert ex.entity(st.speaker).name == "Ministry of Health"
     assert st.source_span.slice(text).startswith("a statement from")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "NUSANTARA, Indonesia — The president opened the first ministry in the new "
+            "capital being built on Borneo.\n",
+            "Borneo",
+        ),
+        (
+            "TOKYO — The company said it would delay a planned factory in Kumamoto.\n",
+            "Kumamoto",
+        ),
+    ],
+)
+def test_where_something_stands_is_a_place_though_ner_saw_a_person(text, place, nlp):
+    ex = _extract(text)
+    assert place in _names(ex, "Place")
+    assert place not in _names(ex, "Person")

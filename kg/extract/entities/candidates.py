@@ -456,6 +456,8 @@ def _clean(
             type_ = kind  # "Trump Tower", "Clinton Foundation"
         else:
             form, start = _drop_descriptor(form, start)
+    if type_ == "Person" and _where_something_is(tokens):
+        type_ = "Place"  # "the capital being built on Borneo", "a factory in Kumamoto"
     if type_ == "Person":
         low = form.lower().rstrip(".")
         if low in lexicon.PRONOUN_GENDER or low in lexicon.HONORIFICS or low in ("i", "we"):
@@ -622,6 +624,33 @@ _ROLE_OF = re.compile(
 
 #: An age in apposition ("Okonkwo-Bello, 52, founded"): said of people only.
 _AGE_AFTER = re.compile(r"^,\s+\d{1,3},")
+
+
+#: Nouns of things that stand somewhere, and verbs of being somewhere: a one-word name after
+#: them and "in", "on" or "near" is where ("a factory in Kumamoto", "built on Borneo").
+_SITE_NOUNS = lexicon.words(
+    """
+    capital city town village island province region district factory plant mine port
+    base camp headquarters border coast farm refinery smelter mill warehouse airport
+    """
+)
+_SITE_VERBS = lexicon.words("build base locate live arrive land settle station situate")
+
+
+def _where_something_is(tokens: list) -> bool:
+    """Whether a one-word name NER took for a person is where something stands or happens:
+    the object of "in", "on", "near" or "off" after a noun of a site or a verb of being
+    somewhere, with no title or given name of its own."""
+    if len(tokens) != 1 or given_name_gender(tokens[0].text) is not None:
+        return False
+    tok = tokens[0]
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "on", "near", "off"):
+        return False
+    head = prep.head
+    if head.pos_ == "NOUN":
+        return head.lower_ in _SITE_NOUNS
+    return head.pos_ == "VERB" and head.lemma_.lower() in _SITE_VERBS
 
 
 def _person_by_context(tokens: list, text: str, start: int, end: int, form: str) -> bool:
