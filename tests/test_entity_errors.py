@@ -854,3 +854,45 @@ def test_where_something_stands_is_a_place_though_ner_saw_a_person(text, place, 
     ex = _extract(text)
     assert place in _names(ex, "Place")
     assert place not in _names(ex, "Person")
+
+
+SUDAN = (
+    "PORT SUDAN — The Rapid Support Forces on Thursday denied responsibility for an attack "
+    "on a camp near El Fasher.\n\n"
+    "“Our forces were nowhere near the camp,” RSF spokesman Al-Fatih Qurashi said in a post "
+    "on X. He accused the army of targeting civilians.\n"
+)
+
+
+def test_an_acronym_of_a_body_the_article_names_is_that_body_not_the_gazetteers(nlp):
+    ex = _extract(SUDAN)
+    rsf = _one(ex, "Rapid Support Forces", "Organization")
+    assert "RSF" in rsf.aliases
+    assert "Reporters Without Borders" not in _names(ex, "Organization")
+
+
+def test_a_surname_ner_left_out_of_the_span_is_part_of_the_name(nlp):
+    ex = _extract(SUDAN)
+    spokesman = _a_person(ex, "Al-Fatih Qurashi")
+    quote = [s for s in ex.statements if s.text.startswith("Our forces")]
+    assert [s.speaker for s in quote] == [spokesman.key]
+    assert not [n for n in _names(ex, "Person") if len(n.rstrip(".")) == 1]
+
+
+def test_a_known_acronym_an_article_leaves_undefined_keeps_its_own_body(nlp):
+    text = (
+        "The Democratic National Convention opens in July. The DNC said on Monday that "
+        "tickets had sold out.\n"
+    )
+    ex = _extract(text)
+    assert "DNC" not in _one(ex, "Democratic National Convention", "Organization").aliases
+
+
+def test_a_company_after_its_kind_is_found_though_the_parse_reads_the_kind_as_a_verb(nlp):
+    text = (
+        "SEOUL — The regulator opened an investigation into a breach at the payments startup "
+        "Hanbit Pay that exposed the details of 3.2 million customers.\n"
+    )
+    ex = _extract(text)
+    assert "Hanbit Pay" in _names(ex, "Organization")
+    assert "Hanbit Pay" not in _names(ex, "Person")

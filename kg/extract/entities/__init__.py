@@ -8,7 +8,8 @@ parentheses), cluster the name variants of one person, and find the mentions NER
 
 This module runs the steps; they live in submodules, each importing only those before it:
 tables (the records), organisations, candidates, persons, naming, clustering, propagation,
-national (bodies many countries have, named for the article's) and titles.
+acronyms (an acronym for a body the article names in full), national (bodies many
+countries have, named for the article's) and titles.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Doc
 
+from kg.extract.entities.acronyms import link_acronyms
 from kg.extract.entities.candidates import _candidates, _SpanSet
 from kg.extract.entities.clustering import _cluster
 from kg.extract.entities.national import localise_national_bodies
@@ -42,6 +44,7 @@ def find_entities(
     table = EntityTable()
     people = _cluster(table, candidates, text)
     _propagate(table, people, text, blocked, headline)
+    link_acronyms(table)
     localise_national_bodies(table, doc, text)
     table.genders = {c.key: c.gender for c in people if c.gender}
     table.index()

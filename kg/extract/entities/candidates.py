@@ -172,8 +172,10 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
         if before is not None:
             out.append(before)
             continue
-        if not any(c.dep_ == "det" for c in tok.children) and not any(
-            c.dep_ == "det" for c in tok.head.children
+        if (
+            not any(c.dep_ == "det" for c in tok.children)
+            and not any(c.dep_ == "det" for c in tok.head.children)
+            and not _determiner_before(tok)
         ):
             continue
         first = doc[tok.i + 1]
@@ -202,6 +204,45 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
         else:
             out.append((first.idx, last.idx + len(last), False))
     return out
+
+
+def _surname_left_out(ent: SpacySpan) -> list:
+    """The surname NER left out of a person's span when the parse makes it the head of the
+    span's words: "Al-Fatih" + "Qurashi" in "RSF spokesman Al-Fatih Qurashi said"."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return []
+    nxt = doc[ent.end]
+    if (
+        nxt.ent_iob_ == "O"
+        and nxt.tag_ == "NNP"
+        and _name_word(nxt.text)
+        and ent[-1].head.i == nxt.i
+        and ent[-1].dep_ == "compound"
+        and not nxt.is_upper  # "Mondelez CEO"
+        and not nxt.is_stop  # "a post on X. He accused"
+        and nxt.lower_ not in lexicon.TITLE_HEADS  # "Madam Secretary"
+        and nxt.lower_ not in lexicon.TITLE_MODIFIERS
+        and nxt.text not in _INSTITUTION_WORDS
+        and nxt.text not in lexicon.FACILITY_WORDS
+        and ent[-1].whitespace_
+        and (nxt.i + 1 >= len(doc) or doc[nxt.i + 1].text != ":")  # "Name: X Age: 27"
+    ):
+        return [nxt]
+    return []
+
+
+def _determiner_before(kind) -> bool:
+    """Whether "the" or "a" opens the kind noun's phrase a few lower-case words before it,
+    however the parse took them ("at the payments startup Hanbit Pay", with "startup"
+    parsed as a verb)."""
+    doc = kind.doc
+    i = kind.i - 1
+    while i >= 0 and kind.i - i <= 3 and doc[i].is_lower and doc[i].is_alpha:
+        if doc[i].lower_ in ("the", "a", "an"):
+            return True
+        i -= 1
+    return False
 
 
 def _named_before_kind(kind) -> tuple[int, int, bool] | None:
@@ -360,6 +401,8 @@ def _clean(
     gender = None
     if type_ == "Organization":
         tokens += _place_of_body(ent)
+    if type_ == "Person":
+        tokens += _surname_left_out(ent)
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"; but "Clinton’s State
     # Department" is the department
     for i, tok in enumerate(tokens):
@@ -462,6 +505,8 @@ def _clean(
         low = form.lower().rstrip(".")
         if low in lexicon.PRONOUN_GENDER or low in lexicon.HONORIFICS or low in ("i", "we"):
             return None
+        if len(low) == 1:
+            return None  # "a post on X.": an initial alone names nobody
         suffix = SUFFIX_AFTER.match(text[end : end + 6])
         if suffix and not parse_name(form).suffix:
             form, end = f"{form} {suffix.group(1)}", end + suffix.end()
