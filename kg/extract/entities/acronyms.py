@@ -3,13 +3,15 @@
 News often writes "the Rapid Support Forces" once and "RSF" after, with no "(RSF)" between.
 The gazetteer knows some acronyms as other bodies' ("RSF" is also Reporters Without
 Borders); the article's own full name wins: an acronym whose letters are the initials of
-exactly one organisation the article names in full is that organisation.
+exactly one organisation the article names in full is that organisation (its mentions are
+that organisation's; it becomes an alias only if the gazetteer gives it to no other body).
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.extract import gazetteer
 from kg.extract.entities.tables import EntityTable
 from kg.extract.lexicon import words
 
@@ -67,7 +69,11 @@ def link_acronyms(table: EntityTable) -> None:
         for m in table.mentions:
             if m.key == ent.key:
                 m.key = target.key
-        target.aliases |= written
+        # an acronym the gazetteer gives to another body is no alias of this one: as an
+        # alias it would join the two across the corpus
+        known = gazetteer.known_organization(acronym)
+        if known is None or known == gazetteer.known_organization(target.name):
+            target.aliases |= written
         table.entities.remove(ent)
 
 
