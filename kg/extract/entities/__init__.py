@@ -45,7 +45,7 @@ def find_entities(
     people = _cluster(table, candidates, text)
     _propagate(table, people, text, blocked, headline)
     link_acronyms(table)
-    localise_national_bodies(table, doc, text)
+    localise_national_bodies(table, text)
     table.genders = {c.key: c.gender for c in people if c.gender}
     table.index()
     _titles_and_affiliations(table, doc, text, headline)

@@ -758,8 +758,12 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     while i < len(doc) - 1:
         tok = doc[i]
         known = _free_given_name(tok)
-        if not known and not _free_name_word(tok):
-            i += 1
+        if not known and not (
+            tok.tag_ == "NNP"
+            and any(doc[k].text == "," for k in range(i + 2, min(i + 4, len(doc))))
+            and _free_name_word(tok)
+        ):
+            i += 1  # (an unknown given name needs the comma of an apposition after it)
             continue
         j = i + 1
         while j < len(doc) and j - i < 3 and _free_name_word(doc[j]):
