@@ -164,7 +164,8 @@ def test_acronyms_titles_and_affiliations(examples_store):
           skos:altLabel ?alt . VALUES ?alt { "NWA" "CRM" } }""",
     )
     assert {(r["label"], r["alt"]) for r in rows} == {
-        ("National Water Authority", "NWA"),
+        # a body every country has by that name, in a report from Chile: Chile's
+        ("National Water Authority of Chile", "NWA"),
         ("Coastal Rights Monitor", "CRM"),
     }
     person = _select(

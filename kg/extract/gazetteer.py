@@ -166,6 +166,13 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Congress": ("Congress",),
     "White House": ("White House",),
     "United Nations": ("UN", "U.N."),
+    "United Nations Security Council": (
+        "UN Security Council",
+        "U.N. Security Council",
+        "Security Council",
+    ),
+    "United Nations General Assembly": ("UN General Assembly", "U.N. General Assembly"),
+    "United Nations Human Rights Council": ("UN Human Rights Council", "Human Rights Council"),
     "North Atlantic Treaty Organization": ("NATO", "Nato"),
     "International Monetary Fund": ("IMF",),
     "World Bank": ("World Bank",),
@@ -448,6 +455,8 @@ def country_name(place: str) -> str | None:
     """The country a place name stands for: a country (by any of its names) or one of
     :data:`CITY_COUNTRIES`; None for other places."""
     place = place.strip()
+    if place in US_STATES:
+        return "United States"  # "Georgia voters" are the state's
     if place in _COUNTRIES:
         return place
     return (
@@ -457,10 +466,50 @@ def country_name(place: str) -> str | None:
     )
 
 
+#: Words of the names of state bodies that every country has under the same English name
+#: ("the Senate", "the Ministry of Health", "the Constitutional Court", "the National
+#: Electoral Commission"): a name made of these words alone says no country.
+GENERIC_BODY_WORDS: frozenset[str] = words(
+    """
+    ministry department office bureau agency authority commission council committee
+    court tribunal senate parliament assembly congress house chamber cabinet government
+    presidency police army navy force forces guard service services bank treasury
+    supreme constitutional high appeals appeal federal national central state public
+    electoral election health interior home foreign affairs defence defense justice
+    finance economy economic education labour labor employment environment agriculture
+    trade industry energy transport transportation security internal intelligence
+    revenue customs immigration tax taxation statistics audit prosecutor prosecution
+    attorney general ombudsman fire emergency emergencies meteorological civil
+    aviation maritime coast railways railway infrastructure works housing water
+    culture sport sports tourism communications information social welfare women
+    youth family development planning budget mines mining energy oil petroleum
+    of for the and on in to 's
+    """,
+    lower=True,
+)
+
+
 def is_generic_body(form: str) -> bool:
-    """Whether ``form`` is a name many countries' bodies go by ("the Supreme Court"), with
-    nothing saying whose ("U.S. Supreme Court" is the US one)."""
-    return _basic(form) in GENERIC_BODY_FORMS
+    """Whether ``form`` is a name many countries' bodies go by ("the Supreme Court", "the
+    Ministry of Health", "the Senate"), with nothing saying whose ("U.S. Supreme Court" is
+    the US one, "Central Bank of Kenya" Kenya's)."""
+    base = _basic(form)
+    if base in GENERIC_BODY_FORMS:
+        return True
+    if known_organization(form) is not None:
+        return False  # a body the gazetteer knows by this name ("Security Council")
+    parts = re.findall(r"[\w']+", base.replace("’", "'"))
+    return bool(_BODY_HEADS & set(parts)) and all(p in GENERIC_BODY_WORDS for p in parts)
+
+
+#: The words of :data:`GENERIC_BODY_WORDS` that name a body ("Labour" alone is a party).
+_BODY_HEADS = words(
+    """
+    ministry department office bureau agency authority commission council committee court
+    tribunal senate parliament assembly congress house chamber cabinet government
+    presidency police army navy force forces guard service services bank treasury
+    """
+)
 
 
 _US_PREFIX = re.compile(r"^(?:u\.s\.|us|united states|america’s|america's|american)\s+")

@@ -440,7 +440,11 @@ DEMONYMS: dict[str, str] = {
     "zambian": "Zambia",
     "zimbabwean": "Zimbabwe",
     "european": "European Union",
-    # regions whose adjective news uses as it uses a nationality's ("a Kashmiri journalist")
+}
+
+#: Adjectives of regions, which news uses as it uses a nationality's ("a Kashmiri
+#: journalist"): no organisation, and no country either (a Catalan court is Spain's).
+REGIONAL_DEMONYMS: dict[str, str] = {
     "kashmiri": "Kashmir",
     "punjabi": "Punjab",
     "sindhi": "Sindh",

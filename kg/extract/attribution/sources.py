@@ -234,10 +234,9 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
 
 
 #: Nouns of kinds of organisation that follow the organisation's name: "the Labour party"
-#: is Labour, "the Toyota company" Toyota ("the Clinton campaign" is no organisation).
-_KIND_AFTER_NAME = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
-    "party movement alliance coalition federation bloc front"
-)
+#: is Labour, "the Toyota company" Toyota ("the Clinton campaign" is no organisation, and
+#: "the ANC alliance" a grouping the ANC leads).
+_KIND_AFTER_NAME = lexicon.GENERIC_ORG_NOUNS | lexicon.words("party movement federation")
 
 
 def _phrase_start(tok: Token) -> int:
@@ -501,7 +500,7 @@ _NOUN_GENDER = {
 }
 
 
-_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|whom|whose|which)\b.*$", re.DOTALL)
+_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|whom)\b.*$", re.DOTALL)
 
 
 def _unnamed_span(ctx: _Context, span: Span, head: str = "") -> _Source:

@@ -4,7 +4,7 @@ News often writes "the Rapid Support Forces" once and "RSF" after, with no "(RSF
 The gazetteer knows some acronyms as other bodies' ("RSF" is also Reporters Without
 Borders); the article's own full name wins: an acronym whose letters are the initials of
 exactly one organisation the article names in full is that organisation (its mentions are
-that organisation's; it becomes an alias only if the gazetteer gives it to no other body).
+that organisation's; it is no alias of it, unless the gazetteer gives it to that very body).
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from kg.extract.lexicon import words
 #: Last words of events, which NER often tags as organisations: "the Democratic National
 #: Convention" is no body "DNC" can stand for.
 _EVENT_WORDS = words(
-    "Convention Conference Summit Forum Festival Games Olympics Cup Championship Expo Fair "
-    "Week Marathon Tournament"
+    "Convention Summit Festival Games Olympics Cup Championship Expo Fair Week Marathon Tournament"
 )
 
 #: Words an acronym leaves out ("Committee to Protect Journalists" is CPJ).
@@ -69,10 +68,11 @@ def link_acronyms(table: EntityTable) -> None:
         for m in table.mentions:
             if m.key == ent.key:
                 m.key = target.key
-        # an acronym the gazetteer gives to another body is no alias of this one: as an
-        # alias it would join the two across the corpus
+        # an acronym the article never spells out is no alias: as an alias it would join
+        # the body to every other the same letters stand for across the corpus ("KMA" in
+        # Nairobi and in Seoul), unless the gazetteer gives it to this very body
         known = gazetteer.known_organization(acronym)
-        if known is None or known == gazetteer.known_organization(target.name):
+        if known is not None and known == gazetteer.known_organization(target.name):
             target.aliases |= written
         table.entities.remove(ent)
 

@@ -245,6 +245,17 @@ def _determiner_before(kind) -> bool:
     return False
 
 
+#: Kinds that, after a name in apposition, say it is an organisation: not trades a person
+#: plies too ("Siddharth Rao, an insurer", "Yaw Boateng, a cocoa exporter").
+_APPOSITIVE_KINDS = lexicon.words(
+    """
+    company firm group corporation conglomerate startup start-up bank organisation
+    organization association union party charity platform app website network
+    broadcaster airline utility foundation institute university agency
+    """
+)
+
+
 def _named_before_kind(kind) -> tuple[int, int, bool] | None:
     """A name the kind noun follows in apposition: "ASML, the Dutch company whose machines
     are affected, said", "Eskom, the state power utility, said". The name's capitalised
@@ -258,7 +269,7 @@ def _named_before_kind(kind) -> tuple[int, int, bool] | None:
         or name.i + 1 >= len(doc)
         or doc[name.i + 1].text != ","
         or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kind.children)
-        or kind.lower_ in _PERSON_LIKE_KINDS
+        or kind.lower_ not in _APPOSITIVE_KINDS
         or name.pos_ != "PROPN"
         or name.ent_type_ not in ("", "ORG", "PERSON")
     ):
@@ -514,7 +525,11 @@ def _clean(
             type_ = "Place"  # a place is never a person
         elif gazetteer.known_organization(form):
             type_ = "Organization"
-    if form in lexicon.NOT_ORGANIZATIONS or form.lower() in lexicon.DEMONYMS:
+    if (
+        form in lexicon.NOT_ORGANIZATIONS
+        or form.lower() in lexicon.DEMONYMS
+        or form.lower() in lexicon.REGIONAL_DEMONYMS
+    ):
         return None
     if _is_outlet_name(form) or (
         type_ == "Organization" and _outlet_by_cue(text, start, end, form)
@@ -679,7 +694,7 @@ _SITE_NOUNS = lexicon.words(
     base camp headquarters border coast farm refinery smelter mill warehouse airport
     """
 )
-_SITE_VERBS = lexicon.words("build base locate live arrive land settle station situate")
+_SITE_VERBS = lexicon.words("build locate live arrive land settle station situate")
 
 
 def _where_something_is(tokens: list) -> bool:

@@ -1,7 +1,9 @@
-"""Bodies with names many countries share ("the Supreme Court", "the Treasury", "Congress"),
+"""Bodies with names many countries share ("the Supreme Court", "the Treasury", "Congress",
+"the Senate", "the Ministry of Health": see :func:`kg.extract.gazetteer.is_generic_body`),
 named for the country whose news speaks of them.
 
-The gazetteer knows these names as the US bodies, which is what they mean in US news. In a
+The gazetteer knows some of these names as the US bodies, which is what they mean in US
+news; the others would all be one entity across a corpus of many countries' news. In a
 report from Nairobi or New Delhi they are Kenya's or India's own, and left as they are they
 would be resolved into the US body across the whole corpus. So, when the article is plainly
 from or about one other country, such a body is named for it ("Treasury of Kenya"), and the
@@ -10,13 +12,13 @@ written "U.S. Treasury", an acronym ("DOJ") or "the Pentagon" stays the US one a
 
 Which country an article is from is decided cautiously, because US news about other
 countries is common and its "Congress" is still the US one: a dateline naming a place of
-another country ("NAIROBI —", "LA SERENA, Chile —") makes it that country's, unless the
-article names the US more often; without one, a country named (as a country, a city standing
+another country ("NAIROBI —", "LA SERENA, Chile —") makes it that country's; without one, a country named (as a country, a city standing
 for it or a nationality: "Kenyan officials") at least five times and more than twice as
 often as any other, in an article with no US signal at all (a US state or city, "U.S.",
-"American", "Republicans", "Sen.", a body only the US has, such as the FBI). A possessive
-before the body ("India's Supreme Court", "Kenya's Treasury") names its country whatever
-the article's.
+"American", "Republicans", "Sen.", a body only the US has, such as the FBI); and any US
+signal, or a "Congress" in news from a country whose legislature is not called so, keeps
+the article the US's too. A possessive before the body ("India's Supreme Court", "Kenya's
+Treasury") names its country, unless the article is the US's.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ from kg.extract import gazetteer, lexicon
 from kg.extract.entities.tables import EntityTable
 
 US = "United States"
+
+#: Countries whose legislature (or a main party) English news calls "Congress": elsewhere
+#: "Congress" is the US one even in news from there.
+_CONGRESSES = lexicon.words(
+    """Argentina Bolivia Brazil Chile Colombia Ecuador Guatemala Honduras India Mexico
+    Paraguay Peru Philippines Spain Venezuela"""
+)
 
 #: Bodies only the US has: a mention of one says the article is (also) about the US.
 US_BODIES = frozenset(
@@ -59,10 +68,17 @@ _WITH_THE = frozenset(
 )
 
 #: Words of US politics: with the US bodies, what says an article is about the US too.
-_US_WORDS = frozenset(["Republicans", "Democrats", "GOP", "Sen.", "Rep.", "Congressman"])
+_US_WORDS = frozenset(
+    ["Republicans", "Democrats", "GOP", "Sen.", "Rep.", "Congressman", "Pentagon", "U.S."]
+)
 
 _DATELINE_AFTER = re.compile(
-    r"[^\S\n]*(?:,[^\n—–]{1,30})?[^\S\n]*(?:\([^)\n]{1,20}\)[^\S\n]*)?[—–-]"
+    r"[^\S\n]*(?:,[^\n—–]{1,30})?[^\S\n]*(?:\([^)\n]{1,20}\)[^\S\n]*)?(?:[—–]|(?<=\s)-)"
+)
+#: What may stand before a dateline's place on its line: nothing, or a city in capitals
+#: and a comma ("BRASÍLIA, Brazil —").
+_DATELINE_BEFORE = re.compile(
+    r"[^\S\n]*(?:[^\W\d_a-z][^\Wa-z]*(?:[ .'-]+[^\W\d_a-z][^\Wa-z]*)*,[^\S\n]*)?"
 )
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?:’s|'s)\s+$")
 
@@ -92,36 +108,49 @@ def article_country(table: EntityTable, text: str) -> str | None:
         line_start = text.rfind("\n", 0, m.span.start) + 1
         if (
             dateline is None
-            and not text[line_start : m.span.start].strip()
+            and _DATELINE_BEFORE.fullmatch(text, line_start, m.span.start)
             and _DATELINE_AFTER.match(text, m.span.end)
         ):
             dateline = country
     for hit in _signal_words().finditer(text):
         word = hit.group(0)
         if word in _US_WORDS:
-            votes[US] += 1
+            before = text[max(0, hit.start() - 30) : hit.start()].split()
+            if not (before and before[-1][:1].isupper() and word in ("Democrats", "Republicans")):
+                votes[US] += 1  # not "the Liberal Democrats", "Sweden Democrats"
             continue
         country = gazetteer.country_name(lexicon.DEMONYMS[word.lower()])
         if country and country != "European Union":
             votes[country] += 1
+    dateline = _dateline_country(text) or dateline
+    if dateline is not None and dateline not in votes:
+        votes[dateline] += 1
     us = votes.pop(US, 0)
-    if dateline is not None and dateline != US and votes[dateline] > us:
-        return dateline
+    found = None
+    if dateline is not None and dateline != US and not us:
+        found = dateline
     ranked = votes.most_common(2)
     if (
-        not us
+        found is None
+        and not us
         and ranked
         and ranked[0][1] >= 5
         and (len(ranked) == 1 or ranked[1][1] * 2 < ranked[0][1])
     ):
-        return ranked[0][0]
-    return US if us else None
+        found = ranked[0][0]
+    if found is not None and found not in _CONGRESSES and _names_congress(table):
+        return US  # "Congress" in news from Moscow: the article is about the US too
+    return found or (US if us else None)
+
+
+def _names_congress(table: EntityTable) -> bool:
+    return any(m.type == "Organization" and m.form == "Congress" for m in table.mentions)
 
 
 def localise_national_bodies(table: EntityTable, text: str) -> None:
     """Name each generic national body for its country when that is not the US (see the
-    module docstring), and fold it into a fuller name of it the article uses ("Kenya's
-    National Treasury" ... "the Treasury")."""
+    module docstring), after folding a bare name into a fuller one the article uses
+    ("Kenya's National Treasury" ... "the Treasury")."""
     generic = [
         e
         for e in table.entities
@@ -130,23 +159,31 @@ def localise_national_bodies(table: EntityTable, text: str) -> None:
     if not generic:
         return
     country = article_country(table, text)
+    plans = []
     for ent in generic:
         forms = Counter(m.form for m in table.mentions if m.key == ent.key)
         if any(gazetteer.known_organization(f) and not gazetteer.is_generic_body(f) for f in forms):
             continue  # "U.S. Treasury", "DOJ" beside "the Treasury": the US body
         if not gazetteer.is_generic_body(ent.name) and not gazetteer.known_organization(ent.name):
             # already named for its country ("Supreme Court of India"): the bare name is
-            # no alias of it
-            ent.aliases = {a for a in ent.aliases if not gazetteer.is_generic_body(a)}
+            # no alias of it, unless that country is the US ("U.S. Senate" is the "Senate"
+            # of US news)
+            named = _country_in_name(ent.name) or country
+            if named is not None and named != US:
+                ent.aliases = {a for a in ent.aliases if not gazetteer.is_generic_body(a)}
             continue
+        if country == US:
+            continue  # "Kenya's Supreme Court" in US news: the court it names is one of two
         own = _possessive_country(table, ent.key, text)
         where = own or country
         if where is None or where == US:
             continue
-        bare = [f for f in forms if gazetteer.is_generic_body(f)]
-        base = min(bare, key=lambda f: (-forms[f], -len(f), f)).removeprefix("the ")
-        base = base.removeprefix("The ")
-        fuller = _fuller_name(table, ent, base)
+        bare = [f for f in forms if gazetteer.is_generic_body(f)] or [ent.name]
+        base = min(bare, key=lambda f: (-forms[f], -len(f), f))
+        plans.append((ent, forms, base.removeprefix("the ").removeprefix("The "), where))
+    folded = set()
+    for ent, forms, base, where in plans:
+        fuller = _fuller_name(table, ent, base, where)
         if fuller is not None:
             for m in table.mentions:
                 if m.key == ent.key:
@@ -154,9 +191,63 @@ def localise_national_bodies(table: EntityTable, text: str) -> None:
             fuller.aliases |= {f for f in forms if not gazetteer.is_generic_body(f)}
             fuller.aliases.discard(fuller.name)
             table.entities.remove(ent)
+            folded.add(ent.key)
+    for ent, forms, base, where in plans:
+        if ent.key in folded:
             continue
         ent.name = f"{base} of {'the ' if where in _WITH_THE else ''}{where}"
         ent.aliases = {f for f in forms if f != ent.name and not gazetteer.is_generic_body(f)}
+    # a body renamed to the name another entity of the article has is that entity
+    # ("The Supreme Court of Canada ruled ... The Supreme Court said")
+    by_name: dict[str, object] = {}
+    for ent in list(table.entities):
+        if ent.type != "Organization":
+            continue
+        first = by_name.setdefault(ent.name, ent)
+        if first is not ent:
+            for m in table.mentions:
+                if m.key == ent.key:
+                    m.key = first.key
+            first.aliases |= ent.aliases
+            table.entities.remove(ent)
+
+
+_OF_PLACE = re.compile(r"\bof (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$")
+
+
+_DATELINE = re.compile(
+    r"^([^\W\d_a-z][^\Wa-z]*(?:[ .'-]+[^\W\d_a-z][^\Wa-z]*)*)"
+    r"(?:,[^\S\n]*([A-Z][\w.]*(?: [A-Z][\w.]*)?))?[^\S\n]*(?:\([^)\n]{1,20}\)[^\S\n]*)?"
+    r"(?:[—–]|(?<=\s)-)",
+    re.MULTILINE,
+)
+
+
+def _dateline_country(text: str) -> str | None:
+    """The country of the dateline opening one of the article's first lines, read from the
+    words themselves (NER often misses a city in capitals): "BRASÍLIA —", "LA SERENA, Chile
+    —", "NAIROBI (Reuters) —"."""
+    for hit in _DATELINE.finditer(text, 0, min(len(text), 2000)):
+        city, region = hit.group(1), hit.group(2)
+        country = (region and gazetteer.country_name(region)) or gazetteer.country_name(
+            city.title()
+        )
+        if country is not None:
+            return country
+    return None
+
+
+def _country_in_name(name: str) -> str | None:
+    """The country a body's name names: "Supreme Court of India" -> India, "U.S. Senate"
+    -> the United States."""
+    hit = _OF_PLACE.search(name)
+    if hit and gazetteer.country_name(hit.group(1)):
+        return gazetteer.country_name(hit.group(1))
+    first = name.split()[0].removeprefix("the ")
+    if first in ("U.S.", "US", "United", "American"):
+        return US if first != "United" or name.startswith("United States") else None
+    demonym = lexicon.DEMONYMS.get(first.lower())
+    return gazetteer.country_name(demonym) if demonym else None
 
 
 def _possessive_country(table: EntityTable, key: str, text: str) -> str | None:
@@ -173,17 +264,19 @@ def _possessive_country(table: EntityTable, key: str, text: str) -> str | None:
     return None
 
 
-def _fuller_name(table: EntityTable, ent, base: str):
-    """Another organisation of the article whose name ends in the body's ("National
-    Treasury" for "Treasury"), if exactly one."""
-    tail = " " + base.lower()
+def _fuller_name(table: EntityTable, ent, base: str, where: str):
+    """The organisation of the article that is the body under its fuller name, if exactly
+    one: "National Treasury" for "Treasury", "Supreme Court of Canada" for "Supreme Court"
+    in a report from Ottawa (not "the Gauteng Provincial Treasury" nor "the Liberal
+    Democratic Party")."""
+    low = base.lower()
+    country = where.lower()
+    names = {f"{w} {low}" for w in ("national", "federal", "central")}
+    names |= {f"{low} of {country}", f"{low} of the {country}", f"{country} {low}"}
     found = [
         e
         for e in table.entities
-        if e is not ent
-        and e.type == "Organization"
-        and e.name.lower().endswith(tail)
-        and not gazetteer.is_generic_body(e.name)
+        if e is not ent and e.type == "Organization" and e.name.lower() in names
     ]
     return found[0] if len(found) == 1 else None
 
