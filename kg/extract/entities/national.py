@@ -12,13 +12,14 @@ written "U.S. Treasury", an acronym ("DOJ") or "the Pentagon" stays the US one a
 
 Which country an article is from is decided cautiously, because US news about other
 countries is common and its "Congress" is still the US one: a dateline naming a place of
-another country ("NAIROBI —", "LA SERENA, Chile —") makes it that country's; without one, a country named (as a country, a city standing
-for it or a nationality: "Kenyan officials") at least five times and more than twice as
-often as any other, in an article with no US signal at all (a US state or city, "U.S.",
-"American", "Republicans", "Sen.", a body only the US has, such as the FBI); and any US
-signal, or a "Congress" in news from a country whose legislature is not called so, keeps
-the article the US's too. A possessive before the body ("India's Supreme Court", "Kenya's
-Treasury") names its country, unless the article is the US's.
+another country ("NAIROBI —", "LA SERENA, Chile —") makes it that country's; without one, a
+country named (as a country, a city standing for it or a nationality: "Kenyan officials") at
+least five times and more than twice as often as any other, in an article with no US signal
+at all (a US state or city, "U.S.", "American", "Republicans", "Sen.", a body only the US
+has, such as the FBI); and any US signal, or a "Congress" in news from a country whose
+legislature is not called so, keeps the article the US's too. A possessive before the body
+("India's Supreme Court", "Kenya's Treasury") names its country, unless the article is the
+US's.
 """
 
 from __future__ import annotations
