@@ -924,6 +924,31 @@ ROWS = [
         "The water came up to the second floor in ten minutes. We lost everything.",
         "name-dash",
     ),
+    # a document or message put out by someone says what they say
+    Row(
+        "The farmers' union in Punjab has released a video that accuses the state government "
+        "of hiding the drought figures.",
+        "The farmers' union in Punjab",
+        "accuses",
+        "the state government of hiding the drought figures",
+        "accused-of",
+    ),
+    Row(
+        "The Lisbon transport authority sent a message on Sunday that warned commuters the "
+        "metro would close early.",
+        "The Lisbon transport authority",
+        "warned",
+        "the metro would close early",
+        "verb-complement",
+    ),
+    # a report someone reads out says it for itself: the reader is no source
+    Row(
+        "The health minister read out a report that said waits in Ontario had doubled.",
+        "a report that",
+        "said",
+        "waits in Ontario had doubled",
+        "verb-complement",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

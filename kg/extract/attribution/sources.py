@@ -157,6 +157,12 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         # it follows; the source as written runs from that noun's phrase to the pronoun, so
         # a reader sees who "who" is
         noun = tok.head.head
+        issuer = _issuer(noun)
+        if issuer is not None:
+            # "Ana Ruiz released a video that accuses ...": the one who put it out speaks
+            src = _resolve(ctx, issuer, strict=True)
+            if src is not None:
+                return src
         src = _resolve(ctx, noun, strict)
         if src is None:
             return None
@@ -172,6 +178,24 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         # "Some of Clinton's allies said", "those surveyed say", "most oppose it"
         return _unnamed(ctx, tok)
     return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb that put out a document or message, when ``noun`` is that
+    document and the verb's object: in "The union has released a video that accuses the
+    mayor of ..." or "The ministry posted a message that warned ..." what the video or
+    message says is the union's or the ministry's. Only verbs of putting something out
+    ("read a report that found ..." leaves the finding to the report)."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in _ISSUED_NOUNS:
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if lemma not in _ISSUING_VERBS and not (
+        lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    ):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
 
 
 def _unresolved(ctx: _Context, pron: Token) -> _Source:
@@ -277,6 +301,18 @@ _AUTHORING_VERBS = lexicon.words(
 #: ("according to figures compiled by the sports daily Lance!").
 _AUTHORED_NOUNS = lexicon.FINDING_NOUNS | lexicon.words(
     "figures data statistics estimates numbers tally records documents"
+)
+
+#: Verbs of putting out a document or message ("released a video", "posted a message").
+_ISSUING_VERBS = _AUTHORING_VERBS | lexicon.words(
+    "post run air launch send unveil file circulate distribute tweet share"
+)
+
+#: What such a verb puts out that can say something itself.
+_ISSUED_NOUNS = (
+    lexicon.CHANNEL_NOUNS
+    | _AUTHORED_NOUNS
+    | lexicon.words("piece story article book documentary film clip campaign")
 )
 
 _AUTHOR_TYPES = frozenset(["Organization", "NewsOrganization", "Person"])
