@@ -941,6 +941,15 @@ ROWS = [
         "the metro would close early",
         "verb-complement",
     ),
+    # a year in what is recalled is a date, not a count of things called back
+    Row(
+        "“We were close to a deal,” the Nigerian trade minister said in Abuja, recalling the "
+        "2019 talks with Ghana that collapsed over rice tariffs.",
+        "the Nigerian trade minister",
+        "recalling",
+        "the 2019 talks with Ghana that collapsed over rice tariffs",
+        "stance-object",
+    ),
     # a report someone reads out says it for itself: the reader is no source
     Row(
         "The health minister read out a report that said waits in Ontario had doubled.",
@@ -978,6 +987,11 @@ NOT_READ = [
         "*",
         "'recall' with an object is a product or an envoy called back, not something said "
         "('recalled that ...' still reports)",
+    ),
+    (
+        "The carmaker has recalled 12,000 vehicles built in 2021.",
+        "*",
+        "a count of vehicles is called back even when a year stands in the phrase",
     ),
     (
         "“We have a plan for the harbour.” Nkosi put the house up for sale in June.",

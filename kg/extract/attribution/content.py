@@ -410,7 +410,10 @@ def _called_back(verb: Token, obj: Token) -> bool:
     with an object counted or called back is an act, not a memory told."""
     if verb.lemma_ != "recall":
         return False
-    return obj.lemma_.lower() in lexicon.CALLED_BACK or any(t.like_num for t in obj.subtree)
+    # a count is called back ("40,000 cartons"); a year is remembered ("a 2007 bill")
+    return obj.lemma_.lower() in lexicon.CALLED_BACK or any(
+        t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in obj.subtree
+    )
 
 
 def _verb_prep_object(
