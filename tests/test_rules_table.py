@@ -941,6 +941,14 @@ ROWS = [
         "the metro would close early",
         "verb-complement",
     ),
+    # "called" right after a name with no article is still the verb of that name
+    Row(
+        "At a rally in Macon, Okafor called Adeyemi a traitor to the party.",
+        "Okafor",
+        "called",
+        "Adeyemi a traitor to the party",
+        "stance-object",
+    ),
     # a year in what is recalled is a date, not a count of things called back
     Row(
         "“We were close to a deal,” the Nigerian trade minister said in Abuja, recalling the "
@@ -987,6 +995,12 @@ NOT_READ = [
         "*",
         "'recall' with an object is a product or an envoy called back, not something said "
         "('recalled that ...' still reports)",
+    ),
+    (
+        "Ads against the governor were paid for by one PAC called Stop Oduya and another "
+        "funded by a Lagos bank.",
+        "*",
+        "'a PAC called Stop Oduya' gives the PAC its name; nobody calls anything",
     ),
     (
         "The carmaker has recalled 12,000 vehicles built in 2021.",
