@@ -949,6 +949,31 @@ ROWS = [
         "Adeyemi a traitor to the party",
         "stance-object",
     ),
+    # "Several said", "Another noted": people not named, like "some" or "most"
+    Row(
+        "Reporters spoke to a dozen nurses at the Lagos clinic. Several said they had not "
+        "been paid since March.",
+        "Several",
+        "said",
+        "they had not been paid since March",
+        "verb-complement",
+    ),
+    Row(
+        "Farmers queued outside the co-operative in Nakuru. Another noted that the price of "
+        "maize had doubled.",
+        "Another",
+        "noted",
+        "that the price of maize had doubled",
+        "verb-complement",
+    ),
+    # ... but before a noun the word is its determiner: the source is the whole phrase
+    Row(
+        "Another local poll suggests the mayor of Quito is ahead.",
+        "Another local poll",
+        "suggests",
+        "the mayor of Quito is ahead",
+        "verb-complement",
+    ),
     # a year in what is recalled is a date, not a count of things called back
     Row(
         "“We were close to a deal,” the Nigerian trade minister said in Abuja, recalling the "

@@ -171,11 +171,13 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
     if tok.pos_ == "NUM" and not strict:
         return _unnamed(ctx, tok)
     if (
-        (low in lexicon.QUANTITY_NOUNS or low in ("those", "these"))
+        (low in lexicon.QUANTITY_NOUNS or low in _PEOPLE_PRONOUNS)
         and tok.pos_ in ("PRON", "DET", "ADJ")
         and tok.dep_ in ("nsubj", "nsubjpass")
+        and not _before_noun(tok)
     ):
-        # "Some of Clinton's allies said", "those surveyed say", "most oppose it"
+        # "Some of Clinton's allies said", "those surveyed say", "most oppose it",
+        # "Several said", "Another noted"
         return _unnamed(ctx, tok)
     return None
 
@@ -196,6 +198,20 @@ def _issuer(noun: Token) -> Token | None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return subjects[0] if subjects else None
+
+
+#: Pronouns and determiners standing for people not named ("Several said ...", "Another
+#: noted ...", "Someone told him ..."), read like "some" or "most".
+_PEOPLE_PRONOUNS = frozenset(
+    ("those", "these", "several", "another", "everyone", "everybody", "each", "someone", "somebody")
+)
+
+
+def _before_noun(tok: Token) -> bool:
+    """Whether a quantity word is a determiner of the noun after it ("Another renovated
+    course has ...", "Several new polls show"), which a parse may still make the subject."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _unresolved(ctx: _Context, pron: Token) -> _Source:
