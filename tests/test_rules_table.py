@@ -966,6 +966,21 @@ ROWS = [
         "that the price of maize had doubled",
         "verb-complement",
     ),
+    Row(
+        "Among those who said the economy was their main worry, the governor led by ten "
+        "points in Monterrey.",
+        "those who",
+        "said",
+        "the economy was their main worry",
+        "verb-complement",
+    ),
+    Row(
+        "Those close to the Kenyan minister said that she would resign within days.",
+        "Those close to the Kenyan minister",
+        "said",
+        "that she would resign within days",
+        "verb-complement",
+    ),
     # ... but before a noun the word is its determiner: the source is the whole phrase
     Row(
         "Another local poll suggests the mayor of Quito is ahead.",

@@ -173,11 +173,14 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
     if (
         (low in lexicon.QUANTITY_NOUNS or low in _PEOPLE_PRONOUNS)
         and tok.pos_ in ("PRON", "DET", "ADJ")
-        and tok.dep_ in ("nsubj", "nsubjpass")
+        and (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            or (low in _PEOPLE_WHO and any(c.dep_ == "relcl" for c in tok.children))
+        )
         and not _before_noun(tok)
     ):
         # "Some of Clinton's allies said", "those surveyed say", "most oppose it",
-        # "Several said", "Another noted"
+        # "Several said", "Another noted", "among those who said"
         return _unnamed(ctx, tok)
     return None
 
@@ -207,11 +210,21 @@ _PEOPLE_PRONOUNS = frozenset(
 )
 
 
+#: Quantity words that stand for people before a relative clause ("those who said",
+#: "some who warned"); "all that" and "another that" are things.
+_PEOPLE_WHO = frozenset(
+    ("those", "some", "many", "several", "few", "most", "others", "someone", "everyone")
+)
+
+
 def _before_noun(tok: Token) -> bool:
     """Whether a quantity word is a determiner of the noun after it ("Another renovated
     course has ...", "Several new polls show"), which a parse may still make the subject."""
     doc = tok.doc
-    return tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    i = tok.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1  # "Several new polls"; not "Those close to him"
+    return i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _unresolved(ctx: _Context, pron: Token) -> _Source:
