@@ -989,6 +989,36 @@ ROWS = [
         "the mayor of Quito is ahead",
         "verb-complement",
     ),
+    # the one who says it, through the verbs a non-finite verb of saying hangs on
+    Row(
+        "Voters in Nairobi are more likely to say the economy is improving.",
+        "Voters in Nairobi",
+        "say",
+        "the economy is improving",
+        "verb-complement",
+    ),
+    Row(
+        "The Dutch finance minister was quick to add that pensions would not be touched.",
+        "The Dutch finance minister",
+        "add",
+        "that pensions would not be touched",
+        "verb-complement",
+    ),
+    Row(
+        "Ruto opened his campaign in Nakuru, calling his rivals thieves and vowing to cut "
+        "fuel prices.",
+        "Ruto",
+        "vowing",
+        "to cut fuel prices",
+        "verb-infinitive",
+    ),
+    Row(
+        "The minister has sought to regain the initiative by pledging further police reform.",
+        "The minister",
+        "pledging",
+        "further police reform",
+        "stance-object",
+    ),
     # a year in what is recalled is a date, not a count of things called back
     Row(
         "“We were close to a deal,” the Nigerian trade minister said in Abuja, recalling the "
@@ -1041,6 +1071,11 @@ NOT_READ = [
         "funded by a Lagos bank.",
         "*",
         "'a PAC called Stop Oduya' gives the PAC its name; nobody calls anything",
+    ),
+    (
+        "Okafor urged the voters to stop saying the vote was rigged.",
+        "verb-complement",
+        "after 'urged the voters to', the voters would say it, not Okafor",
     ),
     (
         "The carmaker has recalled 12,000 vehicles built in 2021.",

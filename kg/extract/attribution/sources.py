@@ -822,11 +822,20 @@ def _controller(verb: Token) -> list[Token]:
         # "went on to call Cruz ...", "continued to question his temperament"
         return [c for c in verb.head.children if c.dep_ == "nsubj"]
     tok = verb
-    for _ in range(3):
+    for _ in range(4):
         if tok.dep_ == "conj":
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head
+        elif tok.dep_ in ("xcomp", "advcl") and tok.tag_ in ("VB", "VBG"):
+            # "sought to regain the initiative by pledging ...", "calling them liars and
+            # vowing to ...": on through the verb a non-finite one hangs on, unless that
+            # verb has an object, who would then be the one to act ("urged voters to ...")
+            if tok.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in tok.head.children):
+                return []
+            tok = tok.head
+        elif tok.dep_ == "acomp" and tok.pos_ == "ADJ":
+            tok = tok.head  # "were quick to point out", "are more likely to say"
         else:
             return []
         # "The minister was quoted by local media as saying ...": the one quoted
