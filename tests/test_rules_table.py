@@ -1019,6 +1019,15 @@ ROWS = [
         "further police reform",
         "stance-object",
     ),
+    # a name before an aside and an adverb, where the parse lost the subject
+    Row(
+        "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "
+        "voters.",
+        "Ramaphosa",
+        "accused",
+        "Malema of lying to voters",
+        "accused-of",
+    ),
     # a year in what is recalled is a date, not a count of things called back
     Row(
         "“We were close to a deal,” the Nigerian trade minister said in Abuja, recalling the "

@@ -854,17 +854,23 @@ _QUOTED_PASSIVES = lexicon.words("quote cite hear record report film")
 
 
 def _name_before(ctx: _Context, verb: Token) -> _Source | None:
-    """A named person or organisation ending right before ``verb``, stepping back over an
-    aside set off by commas or brackets (", 44,", "(D-Conn.)")."""
+    """A named person or organisation ending right before ``verb``, stepping back over
+    adverbs ("also", "later") and up to two asides set off by commas or brackets (", 44,",
+    "(D-Conn.)", ", meanwhile, who has no such endorsements,")."""
     i = verb.i - 1
     doc = ctx.doc
-    if i >= 0 and doc[i].text in (",", ")"):
+    start = verb.sent.start
+    while i > start and doc[i].pos_ == "ADV" and doc[i].head.i == verb.i:
+        i -= 1
+    for _ in range(2):
+        if i < 0 or doc[i].text not in (",", ")"):
+            break
         close = doc[i].text
         opener = "," if close == "," else "("
         j = i - 1
-        while j >= 0 and i - j <= 12 and doc[j].text != opener:
+        while j >= start and i - j <= 12 and doc[j].text != opener:
             j -= 1
-        if j < 0 or i - j > 12:
+        if j < start or i - j > 12:
             return None
         i = j - 1
     if i < 0 or doc[i].pos_ != "PROPN" or _inside_quote(ctx, doc[i].idx):
