@@ -1019,6 +1019,14 @@ ROWS = [
         "further police reform",
         "stance-object",
     ),
+    Row(
+        "The Peruvian president distanced himself from the mining bill and moved to "
+        "emphasize water safety.",
+        "The Peruvian president",
+        "emphasize",
+        "water safety",
+        "stance-object",
+    ),
     # a name before an aside and an adverb, where the parse lost the subject
     Row(
         "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "
@@ -1080,6 +1088,11 @@ NOT_READ = [
         "funded by a Lagos bank.",
         "*",
         "'a PAC called Stop Oduya' gives the PAC its name; nobody calls anything",
+    ),
+    (
+        "The strike left many nurses to question whether the union had won anything.",
+        "verb-complement",
+        "the nurses question it; a strike says nothing",
     ),
     (
         "Okafor urged the voters to stop saying the vote was rigged.",

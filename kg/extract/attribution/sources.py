@@ -814,13 +814,19 @@ def _controller(verb: Token) -> list[Token]:
             return [noun]
         return []
     if verb.dep_ in ("xcomp", "advcl") and verb.tag_ in ("VB", "VBG"):
-        # "urged voters to ..., warning that ...", "took to Twitter to say ..."
+        # "urged voters to ..., warning that ...", "took to Twitter to say ..."; not "left
+        # many nurses to question ...", where the object would say it
+        if _object_controls(verb):
+            return []
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.ONWARD_VERBS:
-        # "went on to call Cruz ...", "continued to question his temperament"
-        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+        # "went on to call Cruz ...", "continued to question his temperament"; with no
+        # subject of its own ("... and moved to stress"), on up the parse below
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
     tok = verb
     for _ in range(4):
         if tok.dep_ == "conj":
@@ -831,7 +837,7 @@ def _controller(verb: Token) -> list[Token]:
             # "sought to regain the initiative by pledging ...", "calling them liars and
             # vowing to ...": on through the verb a non-finite one hangs on, unless that
             # verb has an object, who would then be the one to act ("urged voters to ...")
-            if tok.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in tok.head.children):
+            if _object_controls(tok):
                 return []
             tok = tok.head
         elif tok.dep_ == "acomp" and tok.pos_ == "ADJ":
@@ -847,6 +853,25 @@ def _controller(verb: Token) -> list[Token]:
             return subjects
     return []
 
+
+def _object_controls(verb: Token) -> bool:
+    """Whether the object of the verb a to-infinitive hangs on is the one who does it
+    ("urged voters to ...", "left many nurses to question ...")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in _OBJECT_CONTROL
+        and any(c.dep_ in ("dobj", "dative") for c in head.children)
+    )
+
+
+#: Verbs whose object does what the infinitive after it says ("urged voters to ...",
+#: "asked the court to ..."); with "used the speech to attack ..." the subject does.
+_OBJECT_CONTROL = lexicon.SPEECH_VERBS | lexicon.words(
+    """want expect force allow persuade encourage help lead get cause order pressure press
+    push convince invite require enable need inspire drive prompt leave have keep see hear
+    watch find send"""
+)
 
 #: Passives whose subject is the one whose words follow, through "as" ("was quoted as
 #: saying", "was cited as saying").
