@@ -1027,6 +1027,14 @@ ROWS = [
         "water safety",
         "stance-object",
     ),
+    # a poll's share, which the parse hangs on the verb as a number
+    Row(
+        "About 4 in 10 say they want the next president to raise fuel taxes.",
+        "About 4 in 10",
+        "say",
+        "they want the next president to raise fuel taxes",
+        "verb-complement",
+    ),
     # a name before an aside and an adverb, where the parse lost the subject
     Row(
         "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "

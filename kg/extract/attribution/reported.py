@@ -202,6 +202,11 @@ def _verb_statement(
         ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
+    if not subjects and lemma in lexicon.SPEECH_VERBS:
+        # "About 4 in 10 say they ...": the parse makes the share a number on the verb
+        subjects = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][
+            :1
+        ]
     if subjects:
         subjects = [_clause_subject(subjects[0]), *subjects[1:]]
     if not subjects and found_by == "as-reported":
