@@ -1035,6 +1035,31 @@ ROWS = [
         "they want the next president to raise fuel taxes",
         "verb-complement",
     ),
+    # the reporter's comment set off by a dash or a comma at the end is not what was said
+    Row(
+        "The airline said it would cut 4,000 jobs in Johannesburg — a blow that the union "
+        "called devastating.",
+        "The airline",
+        "said",
+        "it would cut 4,000 jobs in Johannesburg",
+        "verb-complement",
+    ),
+    Row(
+        "The insurer said it would slash 9,000 jobs, a mass layoff rivaling the cuts of 2009.",
+        "The insurer",
+        "said",
+        "it would slash 9,000 jobs",
+        "verb-complement",
+    ),
+    # ... a list of things is
+    Row(
+        "The cooperative said it would buy a tractor, a truck and a boat for the fishermen of "
+        "Chiloé.",
+        "The cooperative",
+        "said",
+        "it would buy a tractor, a truck and a boat for the fishermen of Chiloé",
+        "verb-complement",
+    ),
     # a name before an aside and an adverb, where the parse lost the subject
     Row(
         "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "

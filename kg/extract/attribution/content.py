@@ -151,7 +151,7 @@ def _aside_at(clause: Token) -> int:
             return doc[tok.i - 1].idx
         if (
             tok.i > clause.i
-            and tok.text == ","
+            and tok.text in (",", "—", "–", "--")
             and tok.i + 1 < len(doc)
             and _closing_comment(tok, last)
         ):
@@ -602,7 +602,11 @@ def _closing_comment(comma: Token, end_tok: Token) -> bool:
     if det.lower_ not in ("a", "an") or det.dep_ != "det":
         return False
     noun = det.head
-    return noun.dep_ == "appos" and noun.i > comma.i and noun.right_edge.i >= end_tok.i
+    return (
+        noun.dep_ in ("appos", "npadvmod", "dep")
+        and noun.i > comma.i
+        and noun.right_edge.i >= end_tok.i
+    )
 
 
 def _clause_span(ctx: _Context, head: Token, stop_at: tuple[str, ...] = ()) -> Span:
