@@ -1060,6 +1060,15 @@ ROWS = [
         "it would buy a tractor, a truck and a boat for the fishermen of Chiloé",
         "verb-complement",
     ),
+    # a clause that is an attribution of its own is no complement of the cue after it
+    Row(
+        "Mr. Mensah suggested the port authority had ignored the warnings - “Nobody listened "
+        "to us,” Mensah said.",
+        "Mensah",
+        "suggested",
+        "the port authority had ignored the warnings",
+        "verb-complement",
+    ),
     # a name before an aside and an adverb, where the parse lost the subject
     Row(
         "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "

@@ -83,6 +83,12 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 return _trim_span(ctx, Span(start, end)), "verb-complement"
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
+            if child.lemma_.lower() in lexicon.SPEECH_VERBS and any(
+                c.dep_ == "nsubj" for c in child.children
+            ):
+                # "Ruiz suggested the plan had failed - “...,” Ruiz said": the clause is an
+                # attribution of its own; the cue after it goes with the quotation
+                continue
             return span, "complement-then-cue"
     return None
 
