@@ -1069,6 +1069,13 @@ ROWS = [
         "the port authority had ignored the warnings",
         "verb-complement",
     ),
+    Row(
+        "The dynamics of the race began to change in October, Kenyatta decided not to run again.",
+        "Kenyatta",
+        "decided",
+        "not to run again",
+        "verb-infinitive",
+    ),
     # a name before an aside and an adverb, where the parse lost the subject
     Row(
         "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "
@@ -1130,6 +1137,13 @@ NOT_READ = [
         "funded by a Lagos bank.",
         "*",
         "'a PAC called Stop Oduya' gives the PAC its name; nobody calls anything",
+    ),
+    (
+        "Overall, voters in Lima were split in the runoff, more than half of women preferred "
+        "the mayor.",
+        "complement-then-cue",
+        "a clause before a verb of stance is the reporter's; only a verb of saying closes "
+        "what it reports",
     ),
     (
         "The strike left many nurses to question whether the union had won anything.",

@@ -65,7 +65,7 @@ def _takes_object(lemma: str) -> bool:
 def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
     """verb-complement: "The mayor said (that) the bridge would reopen in May" -> the
     clause. complement-then-cue: "The bridge will reopen in May, the mayor said" -> the
-    clause before the cue. Needs the parse's ccomp."""
+    clause before the cue, for verbs of saying only. Needs the parse's ccomp."""
     # a complement after the verb is what it reports; one before it is usually an aside
     # ("Inside the mosque - which looks like a church - Nefzi said he ...")
     for child in [*verb.rights, *verb.lefts]:
@@ -81,6 +81,10 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 )
                 start = max(span.start, _after_leading_time(child))
                 return _trim_span(ctx, Span(start, end)), "verb-complement"
+            if verb.lemma_.lower() not in lexicon.SPEECH_VERBS:
+                # "Overall, whites were split, more than half of white women preferred
+                # ...": a clause before a verb of stance is the reporter's, not its content
+                continue
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
             if child.lemma_.lower() in lexicon.SPEECH_VERBS and any(
