@@ -1076,6 +1076,14 @@ ROWS = [
         "not to run again",
         "verb-infinitive",
     ),
+    # an "as" clause with an object of its own says when, not what was reported
+    Row(
+        "As Ochieng criticized the governor for the delays, the crowd in Kisumu cheered.",
+        "Ochieng",
+        "criticized",
+        "the governor for the delays",
+        "stance-object",
+    ),
     # a name before an aside and an adverb, where the parse lost the subject
     Row(
         "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "
@@ -1144,6 +1152,12 @@ NOT_READ = [
         "complement-then-cue",
         "a clause before a verb of stance is the reporter's; only a verb of saying closes "
         "what it reports",
+    ),
+    (
+        "As the senator praised the new dam, farmers in Punjab protested outside.",
+        "as-reported",
+        "'As X praised Y' is a time; only an 'as' clause without an object ('As the Nation "
+        "reported') stands for what the main clause says",
     ),
     (
         "The strike left many nurses to question whether the union had won anything.",

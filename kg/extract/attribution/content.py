@@ -228,6 +228,10 @@ def _as_reported(ctx: _Context, verb: Token) -> Found | None:
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr") for c in verb.children):
+        # "As the Tribune reported, ..." leaves its object to the "as"; "As Ruiz attacked
+        # the plan, ..." has its own and says when, not what was reported
+        return None
     main = verb.head
     toks = [t for t in main.subtree if not _in_subtree(t, verb) and t.i > verb.i]
     toks = [t for t in toks if not t.is_punct or t.i != toks[0].i]

@@ -250,7 +250,8 @@ RULES: dict[str, Rule] = {
             "as-reported",
             "tokens",
             "As the Tribune reported on Monday, the mine will close.",
-            "an 'as' clause with a verb of saying; the content is the main clause",
+            "an 'as' clause with a verb of saying and no object or clause of its own (the "
+            "'as' stands for it); the content is the main clause",
         ),
         Rule(
             "denial-object",
