@@ -1084,6 +1084,15 @@ ROWS = [
         "the governor for the delays",
         "stance-object",
     ),
+    # a that-clause of a noun of saying or believing inside the phrase is the noun's
+    Row(
+        "The Kenyan minister called for a ban on plastic bags because of concerns that they "
+        "clog the drains of Mombasa.",
+        "The Kenyan minister",
+        "called",
+        "a ban on plastic bags because of concerns that they clog the drains of Mombasa",
+        "verb-prep-object",
+    ),
     # a name before an aside and an adverb, where the parse lost the subject
     Row(
         "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "

@@ -198,14 +198,25 @@ def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None
         if child.dep_ != "prep":
             continue
         for tok in child.subtree:
-            if tok.dep_ in ("acl", "ccomp", "relcl") and any(
-                c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
-                for c in tok.children
+            if (
+                tok.dep_ in ("acl", "ccomp", "relcl")
+                and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
+                    for c in tok.children
+                )
+                and tok.head.lemma_.lower() not in _NOUNS_WITH_CLAUSE
             ):
                 span = _clause_span(ctx, tok)
                 end = max(span.end, _right_end(verb, tok))
                 return _trim_span(ctx, Span(span.start, end)), "clause-after-phrase"
     return None
+
+
+#: Nouns whose that-clause is their own ("responded to accusations that ...", "called for a
+#: ban because of concerns that ..."), unlike a channel's ("said in a statement that").
+_NOUNS_WITH_CLAUSE = (
+    lexicon.CLAIM_NOUNS - lexicon.CHANNEL_NOUNS - lexicon.words("remark announcement declaration")
+) | lexicon.words("evidence question idea notion news rumor speculation sign proof")
 
 
 def _accused_of(ctx: _Context, verb: Token, lemma: str) -> Found | None:
