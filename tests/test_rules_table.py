@@ -1093,6 +1093,21 @@ ROWS = [
         "a ban on plastic bags because of concerns that they clog the drains of Mombasa",
         "verb-prep-object",
     ),
+    # when and where a stance was voiced is no content; what follows them is
+    Row(
+        "The police announced on Friday the arrest of two officials in Cebu.",
+        "The police",
+        "announced",
+        "the arrest of two officials in Cebu",
+        "stance-object",
+    ),
+    Row(
+        "The opposition leader posted on Twitter about the fuel shortage.",
+        "The opposition leader",
+        "posted",
+        "the fuel shortage",
+        "verb-prep-object",
+    ),
     # a name before an aside and an adverb, where the parse lost the subject
     Row(
         "Speaking in Durban, Ramaphosa, without naming him, also accused Malema of lying to "
@@ -1167,6 +1182,11 @@ NOT_READ = [
         "as-reported",
         "'As X praised Y' is a time; only an 'as' clause without an object ('As the Nation "
         "reported') stands for what the main clause says",
+    ),
+    (
+        "Senator Wanjiru voted on March 2 in Nyeri.",
+        "verb-prep-object",
+        "'on March 2' says when she voted, not what she voted for",
     ),
     (
         "The strike left many nurses to question whether the union had won anything.",

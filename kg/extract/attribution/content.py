@@ -451,7 +451,11 @@ def _verb_prep_object(
         takes_object
         and child.dep_ == "prep"
         and child.lower_ in lexicon.CONTENT_PREPOSITIONS
-        and (child.i <= verb.i + 2 or _after_addressee(verb, child))
+        and (
+            child.i <= verb.i + 2
+            or _after_addressee(verb, child)
+            or _after_when_or_where(verb, child)
+        )
         # one talks to or with people but about a subject; one writes for a paper or for
         # the court's majority ("Writing for the majority, Justice Mokoena said")
         and not (lemma in ("talk", "speak", "write") and child.lower_ not in ("about", "on", "of"))
@@ -471,9 +475,30 @@ def _verb_prep_object(
         return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, then[0]))), (
             "verb-prep-object"
         )
+    if _said_when_or_on(child):
+        return None  # "voted on March 2", "wrote on Twitter": when or where, not what
     return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, child))), (
         "verb-prep-object"
     )
+
+
+def _after_when_or_where(verb: Token, prep: Token) -> bool:
+    """Whether only when or where it was said stands between a verb and its content
+    phrase ("posted on Twitter about the fuel shortage", "spoke on Monday about jobs")."""
+    between = [c for c in verb.children if verb.i < c.i < prep.i and not c.is_punct]
+    return (
+        bool(between)
+        and between[0].i == verb.i + 1
+        and all(c.dep_ == "prep" and _said_when_or_on(c) for c in between)
+        and between[-1].right_edge.i + 1 == prep.i
+    )
+
+
+def _said_when_or_on(prep: Token) -> bool:
+    """Whether a phrase on a verb is a date or time, or a platform ("on Friday", "on
+    Twitter"), not what the verb reports."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and (objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lower_ in _PLATFORMS)
 
 
 def _after_addressee(verb: Token, prep: Token) -> bool:
@@ -521,6 +546,10 @@ _CIRCUMSTANCE = frozenset(("at", "during", "in"))
 _CHANNELS = lexicon.CHANNEL_NOUNS | lexicon.words(
     "twitter facebook instagram youtube tiktok television tv media website blog"
 )
+
+
+#: Where things are posted, as against what is said ("wrote on Twitter").
+_PLATFORMS = lexicon.words("twitter facebook instagram youtube tiktok television tv")
 
 
 def _when_or_where_said(prep: Token) -> bool:
