@@ -65,7 +65,7 @@ def _takes_object(lemma: str) -> bool:
 def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
     """verb-complement: "The mayor said (that) the bridge would reopen in May" -> the
     clause. complement-then-cue: "The bridge will reopen in May, the mayor said" -> the
-    clause before the cue. Needs the parse's ccomp."""
+    clause before the cue, for verbs of saying only. Needs the parse's ccomp."""
     # a complement after the verb is what it reports; one before it is usually an aside
     # ("Inside the mosque - which looks like a church - Nefzi said he ...")
     for child in [*verb.rights, *verb.lefts]:
@@ -81,8 +81,18 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 )
                 start = max(span.start, _after_leading_time(child))
                 return _trim_span(ctx, Span(start, end)), "verb-complement"
+            if verb.lemma_.lower() not in lexicon.SPEECH_VERBS:
+                # "Overall, whites were split, more than half of white women preferred
+                # ...": a clause before a verb of stance is the reporter's, not its content
+                continue
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
+            if child.lemma_.lower() in lexicon.SPEECH_VERBS and any(
+                c.dep_ == "nsubj" for c in child.children
+            ):
+                # "Ruiz suggested the plan had failed - “...,” Ruiz said": the clause is an
+                # attribution of its own; the cue after it goes with the quotation
+                continue
             return span, "complement-then-cue"
     return None
 
@@ -151,7 +161,7 @@ def _aside_at(clause: Token) -> int:
             return doc[tok.i - 1].idx
         if (
             tok.i > clause.i
-            and tok.text == ","
+            and tok.text in (",", "—", "–", "--")
             and tok.i + 1 < len(doc)
             and _closing_comment(tok, last)
         ):
@@ -188,14 +198,25 @@ def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None
         if child.dep_ != "prep":
             continue
         for tok in child.subtree:
-            if tok.dep_ in ("acl", "ccomp", "relcl") and any(
-                c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
-                for c in tok.children
+            if (
+                tok.dep_ in ("acl", "ccomp", "relcl")
+                and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
+                    for c in tok.children
+                )
+                and tok.head.lemma_.lower() not in _NOUNS_WITH_CLAUSE
             ):
                 span = _clause_span(ctx, tok)
                 end = max(span.end, _right_end(verb, tok))
                 return _trim_span(ctx, Span(span.start, end)), "clause-after-phrase"
     return None
+
+
+#: Nouns whose that-clause is their own ("responded to accusations that ...", "called for a
+#: ban because of concerns that ..."), unlike a channel's ("said in a statement that").
+_NOUNS_WITH_CLAUSE = (
+    lexicon.CLAIM_NOUNS - lexicon.CHANNEL_NOUNS - lexicon.words("remark announcement declaration")
+) | lexicon.words("evidence question idea notion news rumor speculation sign proof")
 
 
 def _accused_of(ctx: _Context, verb: Token, lemma: str) -> Found | None:
@@ -217,6 +238,10 @@ def _as_reported(ctx: _Context, verb: Token) -> Found | None:
     if verb.dep_ != "advcl":
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr") for c in verb.children):
+        # "As the Tribune reported, ..." leaves its object to the "as"; "As Ruiz attacked
+        # the plan, ..." has its own and says when, not what was reported
         return None
     main = verb.head
     toks = [t for t in main.subtree if not _in_subtree(t, verb) and t.i > verb.i]
@@ -410,7 +435,10 @@ def _called_back(verb: Token, obj: Token) -> bool:
     with an object counted or called back is an act, not a memory told."""
     if verb.lemma_ != "recall":
         return False
-    return obj.lemma_.lower() in lexicon.CALLED_BACK or any(t.like_num for t in obj.subtree)
+    # a count is called back ("40,000 cartons"); a year is remembered ("a 2007 bill")
+    return obj.lemma_.lower() in lexicon.CALLED_BACK or any(
+        t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in obj.subtree
+    )
 
 
 def _verb_prep_object(
@@ -423,7 +451,11 @@ def _verb_prep_object(
         takes_object
         and child.dep_ == "prep"
         and child.lower_ in lexicon.CONTENT_PREPOSITIONS
-        and (child.i <= verb.i + 2 or _after_addressee(verb, child))
+        and (
+            child.i <= verb.i + 2
+            or _after_addressee(verb, child)
+            or _after_when_or_where(verb, child)
+        )
         # one talks to or with people but about a subject; one writes for a paper or for
         # the court's majority ("Writing for the majority, Justice Mokoena said")
         and not (lemma in ("talk", "speak", "write") and child.lower_ not in ("about", "on", "of"))
@@ -443,9 +475,30 @@ def _verb_prep_object(
         return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, then[0]))), (
             "verb-prep-object"
         )
+    if _said_when_or_on(child):
+        return None  # "voted on March 2", "wrote on Twitter": when or where, not what
     return _trim_span(ctx, Span(objs[0].left_edge.idx, _right_end(verb, child))), (
         "verb-prep-object"
     )
+
+
+def _after_when_or_where(verb: Token, prep: Token) -> bool:
+    """Whether only when or where it was said stands between a verb and its content
+    phrase ("posted on Twitter about the fuel shortage", "spoke on Monday about jobs")."""
+    between = [c for c in verb.children if verb.i < c.i < prep.i and not c.is_punct]
+    return (
+        bool(between)
+        and between[0].i == verb.i + 1
+        and all(c.dep_ == "prep" and _said_when_or_on(c) for c in between)
+        and between[-1].right_edge.i + 1 == prep.i
+    )
+
+
+def _said_when_or_on(prep: Token) -> bool:
+    """Whether a phrase on a verb is a date or time, or a platform ("on Friday", "on
+    Twitter"), not what the verb reports."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and (objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lower_ in _PLATFORMS)
 
 
 def _after_addressee(verb: Token, prep: Token) -> bool:
@@ -493,6 +546,10 @@ _CIRCUMSTANCE = frozenset(("at", "during", "in"))
 _CHANNELS = lexicon.CHANNEL_NOUNS | lexicon.words(
     "twitter facebook instagram youtube tiktok television tv media website blog"
 )
+
+
+#: Where things are posted, as against what is said ("wrote on Twitter").
+_PLATFORMS = lexicon.words("twitter facebook instagram youtube tiktok television tv")
 
 
 def _when_or_where_said(prep: Token) -> bool:
@@ -611,7 +668,11 @@ def _closing_comment(comma: Token, end_tok: Token) -> bool:
     if det.lower_ not in ("a", "an") or det.dep_ != "det":
         return False
     noun = det.head
-    return noun.dep_ == "appos" and noun.i > comma.i and noun.right_edge.i >= end_tok.i
+    return (
+        noun.dep_ in ("appos", "npadvmod", "dep")
+        and noun.i > comma.i
+        and noun.right_edge.i >= end_tok.i
+    )
 
 
 def _clause_span(ctx: _Context, head: Token, stop_at: tuple[str, ...] = ()) -> Span:

@@ -159,6 +159,14 @@ def _verb_statement(
     the verb's content rules finds (:func:`_complement`) with the verb's subject as source.
     ``rule`` names a family that reads the verb differently (see-as, clause-verb) and
     replaces the content rule's id."""
+    if (
+        lemma in _NAMING_PARTICIPLES
+        and verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.i == verb.i - 1
+        and any(c.dep_ in ("det", "nummod") for c in verb.head.children)
+    ):
+        return None  # "a group called Stop the Dam", "a firm named Ortega & Hijos": a name
     if lemma == "ask":
         st = _question_statement(ctx, verb)
         if st is not None:
@@ -194,6 +202,11 @@ def _verb_statement(
         ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
+    if not subjects and lemma in lexicon.SPEECH_VERBS:
+        # "About 4 in 10 say they ...": the parse makes the share a number on the verb
+        subjects = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][
+            :1
+        ]
     if subjects:
         subjects = [_clause_subject(subjects[0]), *subjects[1:]]
     if not subjects and found_by == "as-reported":
@@ -241,6 +254,9 @@ def _verb_statement(
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
     return st
 
+
+#: Participles that give a thing its name ("a super PAC called ...", "a firm named ...").
+_NAMING_PARTICIPLES = frozenset(("call", "name", "dub", "title", "term", "label", "brand"))
 
 _FOUND_ONESELF = frozenset(("itself", "himself", "herself", "themselves", "myself", "ourselves"))
 

@@ -230,8 +230,9 @@ RULES: dict[str, Rule] = {
             "complement-then-cue",
             "tokens",
             "The bridge will reopen in May, the mayor said.",
-            "a verb of saying or believing after its clausal complement (or, for a verb "
-            "of saying ending its sentence, after the clause the parse joins it to)",
+            "a verb of saying after its clausal complement (or, ending its sentence, after "
+            "the clause the parse joins it to); not when that clause is an attribution of "
+            "its own ('Ruiz suggested ... - “...,” Ruiz said')",
         ),
         Rule(
             "clause-after-phrase",
@@ -249,7 +250,8 @@ RULES: dict[str, Rule] = {
             "as-reported",
             "tokens",
             "As the Tribune reported on Monday, the mine will close.",
-            "an 'as' clause with a verb of saying; the content is the main clause",
+            "an 'as' clause with a verb of saying and no object or clause of its own (the "
+            "'as' stands for it); the content is the main clause",
         ),
         Rule(
             "denial-object",

@@ -157,6 +157,12 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         # it follows; the source as written runs from that noun's phrase to the pronoun, so
         # a reader sees who "who" is
         noun = tok.head.head
+        issuer = _issuer(noun)
+        if issuer is not None:
+            # "Ana Ruiz released a video that accuses ...": the one who put it out speaks
+            src = _resolve(ctx, issuer, strict=True)
+            if src is not None:
+                return src
         src = _resolve(ctx, noun, strict)
         if src is None:
             return None
@@ -165,13 +171,60 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
     if tok.pos_ == "NUM" and not strict:
         return _unnamed(ctx, tok)
     if (
-        (low in lexicon.QUANTITY_NOUNS or low in ("those", "these"))
+        (low in lexicon.QUANTITY_NOUNS or low in _PEOPLE_PRONOUNS)
         and tok.pos_ in ("PRON", "DET", "ADJ")
-        and tok.dep_ in ("nsubj", "nsubjpass")
+        and (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            or (low in _PEOPLE_WHO and any(c.dep_ == "relcl" for c in tok.children))
+        )
+        and not _before_noun(tok)
     ):
-        # "Some of Clinton's allies said", "those surveyed say", "most oppose it"
+        # "Some of Clinton's allies said", "those surveyed say", "most oppose it",
+        # "Several said", "Another noted", "among those who said"
         return _unnamed(ctx, tok)
     return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb that put out a document or message, when ``noun`` is that
+    document and the verb's object: in "The union has released a video that accuses the
+    mayor of ..." or "The ministry posted a message that warned ..." what the video or
+    message says is the union's or the ministry's. Only verbs of putting something out
+    ("read a report that found ..." leaves the finding to the report)."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in _ISSUED_NOUNS:
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if lemma not in _ISSUING_VERBS and not (
+        lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    ):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+#: Pronouns and determiners standing for people not named ("Several said ...", "Another
+#: noted ...", "Someone told him ..."), read like "some" or "most".
+_PEOPLE_PRONOUNS = frozenset(
+    ("those", "these", "several", "another", "everyone", "everybody", "each", "someone", "somebody")
+)
+
+
+#: Quantity words that stand for people before a relative clause ("those who said",
+#: "some who warned"); "all that" and "another that" are things.
+_PEOPLE_WHO = frozenset(
+    ("those", "some", "many", "several", "few", "most", "others", "someone", "everyone")
+)
+
+
+def _before_noun(tok: Token) -> bool:
+    """Whether a quantity word is a determiner of the noun after it ("Another renovated
+    course has ...", "Several new polls show"), which a parse may still make the subject."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1  # "Several new polls"; not "Those close to him"
+    return i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _unresolved(ctx: _Context, pron: Token) -> _Source:
@@ -292,6 +345,18 @@ _AUTHORED_NOUNS = (
     | lexicon.CHANNEL_NOUNS
     | lexicon.words("figures data statistics estimates numbers tally records documents")
 ) - lexicon.words("radio television press conference")
+
+#: Verbs of putting out a document or message ("released a video", "posted a message").
+_ISSUING_VERBS = _AUTHORING_VERBS | lexicon.words(
+    "post run air launch send unveil file circulate distribute tweet share"
+)
+
+#: What such a verb puts out that can say something itself.
+_ISSUED_NOUNS = (
+    lexicon.CHANNEL_NOUNS
+    | _AUTHORED_NOUNS
+    | lexicon.words("piece story article book documentary film clip campaign")
+)
 
 _AUTHOR_TYPES = frozenset(["Organization", "NewsOrganization", "Person"])
 
@@ -770,19 +835,34 @@ def _controller(verb: Token) -> list[Token]:
             return [noun]
         return []
     if verb.dep_ in ("xcomp", "advcl") and verb.tag_ in ("VB", "VBG"):
-        # "urged voters to ..., warning that ...", "took to Twitter to say ..."
+        # "urged voters to ..., warning that ...", "took to Twitter to say ..."; not "left
+        # many nurses to question ...", where the object would say it
+        if _object_controls(verb):
+            return []
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.ONWARD_VERBS:
-        # "went on to call Cruz ...", "continued to question his temperament"
-        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+        # "went on to call Cruz ...", "continued to question his temperament"; with no
+        # subject of its own ("... and moved to stress"), on up the parse below
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
     tok = verb
-    for _ in range(3):
+    for _ in range(4):
         if tok.dep_ == "conj":
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head
+        elif tok.dep_ in ("xcomp", "advcl") and tok.tag_ in ("VB", "VBG"):
+            # "sought to regain the initiative by pledging ...", "calling them liars and
+            # vowing to ...": on through the verb a non-finite one hangs on, unless that
+            # verb has an object, who would then be the one to act ("urged voters to ...")
+            if _object_controls(tok):
+                return []
+            tok = tok.head
+        elif tok.dep_ == "acomp" and tok.pos_ == "ADJ":
+            tok = tok.head  # "were quick to point out", "are more likely to say"
         else:
             return []
         # "The minister was quoted by local media as saying ...": the one quoted
@@ -795,23 +875,48 @@ def _controller(verb: Token) -> list[Token]:
     return []
 
 
+def _object_controls(verb: Token) -> bool:
+    """Whether the object of the verb a to-infinitive hangs on is the one who does it
+    ("urged voters to ...", "left many nurses to question ...")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in _OBJECT_CONTROL
+        and any(c.dep_ in ("dobj", "dative") for c in head.children)
+    )
+
+
+#: Verbs whose object does what the infinitive after it says ("urged voters to ...",
+#: "asked the court to ..."); with "used the speech to attack ..." the subject does.
+_OBJECT_CONTROL = lexicon.SPEECH_VERBS | lexicon.words(
+    """want expect force allow persuade encourage help lead get cause order pressure press
+    push convince invite require enable need inspire drive prompt leave have keep see hear
+    watch find send"""
+)
+
 #: Passives whose subject is the one whose words follow, through "as" ("was quoted as
 #: saying", "was cited as saying").
 _QUOTED_PASSIVES = lexicon.words("quote cite hear record report film")
 
 
 def _name_before(ctx: _Context, verb: Token) -> _Source | None:
-    """A named person or organisation ending right before ``verb``, stepping back over an
-    aside set off by commas or brackets (", 44,", "(D-Conn.)")."""
+    """A named person or organisation ending right before ``verb``, stepping back over
+    adverbs ("also", "later") and up to two asides set off by commas or brackets (", 44,",
+    "(D-Conn.)", ", meanwhile, who has no such endorsements,")."""
     i = verb.i - 1
     doc = ctx.doc
-    if i >= 0 and doc[i].text in (",", ")"):
+    start = verb.sent.start
+    while i > start and doc[i].pos_ == "ADV" and doc[i].head.i == verb.i:
+        i -= 1
+    for _ in range(2):
+        if i < 0 or doc[i].text not in (",", ")"):
+            break
         close = doc[i].text
         opener = "," if close == "," else "("
         j = i - 1
-        while j >= 0 and i - j <= 12 and doc[j].text != opener:
+        while j >= start and i - j <= 12 and doc[j].text != opener:
             j -= 1
-        if j < 0 or i - j > 12:
+        if j < start or i - j > 12:
             return None
         i = j - 1
     if i < 0 or doc[i].pos_ != "PROPN" or _inside_quote(ctx, doc[i].idx):
