@@ -1044,3 +1044,11 @@ def test_an_undefined_acronym_joins_no_two_bodies_across_a_corpus(tmp_path):
     kg.build([str(folder)], store, jobs=1)
     labels = {row["label"] for row in kg.entities(store, "Organization")}
     assert {"Kenya Medical Association", "Korean Medical Association"} <= labels
+
+
+def test_an_unknown_given_name_after_a_title_is_a_person(nlp):
+    text = (
+        "BRASÍLIA — Brazil's Senate approved the overhaul late on Wednesday, handing "
+        "President Renata Alves a major victory after three decades of failed attempts.\n"
+    )
+    assert "Renata Alves" in _names(_extract(text), "Person")

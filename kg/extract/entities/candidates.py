@@ -763,7 +763,8 @@ def _free_name_word(tok) -> bool:
 
 def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     """Names NER did not tag at all that a reader takes for people: a known given name
-    (or any, when a title follows in apposition: "Gareth Pollock, chief executive of")
+    (or any, with a title before it or in apposition after it: "President Renata Alves",
+    "Gareth Pollock, chief executive of")
     and one or two more capitalised name words (proper nouns, no stop word), outside any
     entity, the subject or object of a verb or in apposition ("Ana Ruiz said", at a
     sentence start, where NER often misses them). No place name or place word (a street,
@@ -773,17 +774,18 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     while i < len(doc) - 1:
         tok = doc[i]
         known = _free_given_name(tok)
+        titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in lexicon.TITLE_HEADS
         if not known and not (
             tok.tag_ == "NNP"
-            and any(doc[k].text == "," for k in range(i + 2, min(i + 4, len(doc))))
+            and (titled or any(doc[k].text == "," for k in range(i + 2, min(i + 4, len(doc)))))
             and _free_name_word(tok)
         ):
-            i += 1  # (an unknown given name needs the comma of an apposition after it)
+            i += 1  # (an unknown given name needs a title before it or an apposition after)
             continue
         j = i + 1
         while j < len(doc) and j - i < 3 and _free_name_word(doc[j]):
             j += 1
-        if not known and not _titled_apposition(doc[j - 1]):
+        if not known and not titled and not _titled_apposition(doc[j - 1]):
             i += 1  # an unknown given name counts only with a title beside it
             continue
         if j < len(doc) and doc[j].text in lexicon.FACILITY_WORDS:
@@ -798,7 +800,7 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
             and not set(words) & gazetteer.COMPANY_TRADE_WORDS
             and not gazetteer.is_place_name(form, _COUNTRIES)
             and not gazetteer.is_place_name(words[0], _COUNTRIES)
-            and doc[j - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
+            and doc[j - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "conj")
         ):
             out.append((tok.idx, doc[j - 1].idx + len(doc[j - 1])))
         i = j
