@@ -1052,3 +1052,30 @@ def test_an_unknown_given_name_after_a_title_is_a_person(nlp):
         "President Renata Alves a major victory after three decades of failed attempts.\n"
     )
     assert "Renata Alves" in _names(_extract(text), "Person")
+
+
+def test_a_bodys_name_goes_on_after_and(nlp):
+    text = (
+        "Nigeria's National Commission for Museums and Monuments welcomed the announcement.\n"
+    )
+    ex = _extract(text)
+    assert "National Commission for Museums and Monuments" in _names(ex, "Organization")
+    assert not _names(ex, "Person")
+
+
+def test_a_ministrys_word_before_a_title_is_no_ministry(nlp):
+    text = (
+        "BUENOS AIRES — Education minister Alberto Sileoni said the government had stretched "
+        "its budget to the limit.\n"
+    )
+    ex = _extract(text)
+    assert "Education" not in _names(ex, "Organization")
+    (st,) = ex.statements
+    assert ex.entity(st.speaker).name == "Alberto Sileoni"
+
+
+def test_a_newspaper_named_by_its_last_word_is_an_outlet(nlp):
+    text = (
+        "Lord Harrow said in a letter to The Times that the move set a dangerous precedent.\n"
+    )
+    assert "Times" in _names(_extract(text), "NewsOrganization")

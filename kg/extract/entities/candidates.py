@@ -206,6 +206,39 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
     return out
 
 
+#: The last words of newspapers' names that name the paper on their own ("a letter to The
+#: Times", "The Post reported").
+_ONE_WORD_PAPERS = gazetteer.OUTLET_NAME_WORDS - lexicon.words(
+    "Radio Television TV Broadcasting Newspaper Magazine Mercury Star-Ledger Star-Tribune"
+)
+
+
+def _second_object_of_name(ent: SpacySpan) -> list:
+    """The second object of a body's "for" or "of" that NER cut off after "and": "the
+    National Commission for Museums" + "and Monuments" (a conjunct of the name's last word,
+    in capitals, NER may even take for a person)."""
+    doc = ent.doc
+    last = ent[-1]
+    if (
+        ent.end + 1 >= len(doc)
+        or doc[ent.end].lower_ != "and"
+        or not any(t.lower_ in ("of", "for") for t in ent)
+        or last.dep_ != "pobj"
+    ):
+        return []
+    nxt = doc[ent.end + 1]
+    if (
+        nxt.dep_ == "conj"
+        and nxt.head.i == last.i
+        and nxt.tag_ in ("NNP", "NNPS")
+        and nxt.ent_iob_ in ("O", "B")
+        and _name_word(nxt.text)
+    ):
+        end = _ent_span(doc, nxt).end if nxt.ent_iob_ == "B" else nxt.i + 1
+        return list(doc[ent.end : end])
+    return []
+
+
 def _surname_left_out(ent: SpacySpan) -> list:
     """The surname NER left out of a person's span when the parse makes it the head of the
     span's words: "Al-Fatih" + "Qurashi" in "RSF spokesman Al-Fatih Qurashi said"."""
@@ -411,7 +444,7 @@ def _clean(
     tokens = list(ent)
     gender = None
     if type_ == "Organization":
-        tokens += _place_of_body(ent)
+        tokens += _place_of_body(ent) or _second_object_of_name(ent)
     if type_ == "Person":
         tokens += _surname_left_out(ent)
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"; but "Clinton’s State
@@ -483,6 +516,14 @@ def _clean(
         return None  # "State" of "Secretary of State"
     if (
         type_ == "Organization"
+        and len(tokens) == 1
+        and tokens[0].lower_ in lexicon.TITLE_MODIFIERS
+        and tokens[0].i + 1 < len(tokens[0].doc)
+        and tokens[0].doc[tokens[0].i + 1].lower_ in lexicon.TITLE_HEADS
+    ):
+        return None  # "Education minister Alberto Sileoni": a title, not a ministry
+    if (
+        type_ == "Organization"
         and len(tokens) in (2, 3)
         and given_name_gender(tokens[0].text) is not None
         and all(t.text[:1].isupper() for t in tokens)
@@ -531,8 +572,10 @@ def _clean(
         or form.lower() in lexicon.REGIONAL_DEMONYMS
     ):
         return None
-    if _is_outlet_name(form) or (
-        type_ == "Organization" and _outlet_by_cue(text, start, end, form)
+    if (
+        _is_outlet_name(form)
+        or (type_ == "Organization" and _outlet_by_cue(text, start, end, form))
+        or (type_ == "Organization" and form in _ONE_WORD_PAPERS)
     ):
         type_ = "NewsOrganization"
     elif _is_dateline(text, start, end):
