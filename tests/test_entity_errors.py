@@ -1055,9 +1055,7 @@ def test_an_unknown_given_name_after_a_title_is_a_person(nlp):
 
 
 def test_a_bodys_name_goes_on_after_and(nlp):
-    text = (
-        "Nigeria's National Commission for Museums and Monuments welcomed the announcement.\n"
-    )
+    text = "Nigeria's National Commission for Museums and Monuments welcomed the announcement.\n"
     ex = _extract(text)
     assert "National Commission for Museums and Monuments" in _names(ex, "Organization")
     assert not _names(ex, "Person")
@@ -1075,7 +1073,5 @@ def test_a_ministrys_word_before_a_title_is_no_ministry(nlp):
 
 
 def test_a_newspaper_named_by_its_last_word_is_an_outlet(nlp):
-    text = (
-        "Lord Harrow said in a letter to The Times that the move set a dangerous precedent.\n"
-    )
+    text = "Lord Harrow said in a letter to The Times that the move set a dangerous precedent.\n"
     assert "Times" in _names(_extract(text), "NewsOrganization")
