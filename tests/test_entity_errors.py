@@ -1075,3 +1075,13 @@ def test_a_ministrys_word_before_a_title_is_no_ministry(nlp):
 def test_a_newspaper_named_by_its_last_word_is_an_outlet(nlp):
     text = "Lord Harrow said in a letter to The Times that the move set a dangerous precedent.\n"
     assert "Times" in _names(_extract(text), "NewsOrganization")
+
+
+def test_a_foreign_body_a_us_report_names_only_with_its_country_is_that_countrys(nlp):
+    text = (
+        "WASHINGTON — The senator met U.S. officials on Monday. His lawyer said Romania's "
+        "Justice Ministry requested that he be released to its custody.\n"
+    )
+    orgs = _names(_extract(text), "Organization")
+    assert "Justice Ministry of Romania" in orgs
+    assert "Justice Ministry" not in orgs

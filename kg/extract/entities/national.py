@@ -173,9 +173,12 @@ def localise_national_bodies(table: EntityTable, text: str) -> None:
             if named is not None and named != US:
                 ent.aliases = {a for a in ent.aliases if not gazetteer.is_generic_body(a)}
             continue
-        if country == US:
-            continue  # "Kenya's Supreme Court" in US news: the court it names is one of two
-        own = _possessive_country(table, ent.key, text)
+        own = _possessive_country(table, ent.key, text, every=country == US)
+        if country == US and own is None:
+            # in US news a possessive names the body only where every mention has it
+            # ("Ukraine's Foreign Ministry"): with "Kenya's Supreme Court" and "The Supreme
+            # Court said", the court of the other mentions is the US one
+            continue
         where = own or country
         if where is None or where == US:
             continue
@@ -251,18 +254,22 @@ def _country_in_name(name: str) -> str | None:
     return gazetteer.country_name(demonym) if demonym else None
 
 
-def _possessive_country(table: EntityTable, key: str, text: str) -> str | None:
+def _possessive_country(
+    table: EntityTable, key: str, text: str, *, every: bool = False
+) -> str | None:
     """The country a possessive before one of the entity's mentions names ("India's
-    Supreme Court", "Kenya’s Treasury")."""
+    Supreme Court", "Kenya’s Treasury"); with ``every``, only when each of its mentions has
+    a possessive naming that country."""
+    found = set()
     for m in table.mentions:
         if m.key != key:
             continue
         hit = _POSSESSIVE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
-        if hit:
-            country = gazetteer.country_name(hit.group(1))
-            if country:
-                return country
-    return None
+        country = gazetteer.country_name(hit.group(1)) if hit else None
+        if country and not every:
+            return country
+        found.add(country)
+    return found.pop() if every and len(found) == 1 and None not in found else None
 
 
 def _fuller_name(table: EntityTable, ent, base: str, where: str):
