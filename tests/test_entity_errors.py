@@ -1085,3 +1085,33 @@ def test_a_foreign_body_a_us_report_names_only_with_its_country_is_that_countrys
     orgs = _names(_extract(text), "Organization")
     assert "Justice Ministry of Romania" in orgs
     assert "Justice Ministry" not in orgs
+
+
+def test_an_age_and_nationality_epithet_is_the_person_just_named(nlp):
+    text = (
+        "MADRID — Real Madrid forward Youssef En-Nesyri has completed a record move to the "
+        "Saudi club Al-Hilal.\n\n"
+        "“It was the hardest decision of my life,” the 27-year-old Moroccan said in a video.\n"
+    )
+    ex = _extract(text)
+    player = _a_person(ex, "Youssef En-Nesyri")
+    quote = [s for s in ex.statements if s.text.startswith("It was the hardest")]
+    assert [s.speaker for s in quote] == [player.key]
+
+
+def test_a_people_named_by_its_nationality_is_no_epithet(nlp):
+    text = "Anna Keller said prices had fallen. The Swiss say they are proud of their democracy.\n"
+    ex = _extract(text)
+    keller = _a_person(ex, "Anna Keller")
+    assert keller.key not in {s.speaker for s in ex.statements if "proud" in s.text}
+    assert [s for s in ex.statements if "proud" in s.text]
+
+
+def test_a_given_name_ner_left_out_after_a_title_is_the_persons(nlp):
+    text = (
+        "DUBLIN — A Garda spokesperson said three men were being held. Detective "
+        "Superintendent Aoife Brennan appealed for witnesses.\n"
+    )
+    ex = _extract(text)
+    assert "Aoife Brennan" in _names(ex, "Person")
+    assert "Garda" not in _names(ex, "Person")

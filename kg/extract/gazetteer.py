@@ -218,6 +218,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "AFL-CIO": ("AFL-CIO",),
     "Kremlin": ("Kremlin",),
     "Downing Street": ("Downing Street",),
+    "Garda Síochána": ("Garda", "Gardaí", "An Garda Síochána", "Garda Siochana"),
     "Twitter": ("Twitter",),
     "Facebook": ("Facebook",),
     "Google": ("Google",),

@@ -391,6 +391,10 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         return None
     low = tok.lower_
     span = Span(det[0].idx, tok.idx + len(tok))
+    if _epithet(tok, det[0]):
+        person = _latest_person(ctx, det[0].idx)
+        if person is not None:
+            return _Source(person, span)
     # "the budget department", "the finance minister": the noun's own common-noun
     # modifiers must be in the name or title it stands for (not the Department of Health,
     # not the health minister); a place ("the Florida senator") says where, not which post
@@ -422,6 +426,36 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         if fits:
             best = m.key
     return _Source(best, span) if best else None
+
+
+_AGE = re.compile(r"\d{1,3}-year-old")
+
+
+def _epithet(tok: Token, det: Token) -> bool:
+    """Whether "the <noun>" is an epithet for a person just named: an age ("the
+    27-year-old Moroccan", "the 61-year-old") or a nationality alone ("the Moroccan")."""
+    if (
+        tok.lower_ in lexicon.DEMONYMS
+        and tok.text[:1].isupper()
+        # "the Swiss are", "the Chinese say": a people, not one of them
+        and not tok.lower_.endswith(("ese", "ish", "ch", "ss"))
+        and tok.head.tag_ != "VBP"
+    ):
+        return True
+    return any(_AGE.fullmatch(t.text) for t in tok.doc[det.i + 1 : tok.i + 1]) and (
+        tok.lower_ not in lexicon.GROUP_NOUNS and tok.tag_ != "NNS"
+    )
+
+
+def _latest_person(ctx: _Context, before: int) -> str | None:
+    """The person named last before ``before`` in the same or the previous paragraph."""
+    para = bisect.bisect_right(ctx.paragraph_starts, before) - 1
+    start = ctx.paragraphs[max(0, para - 1)].start if para >= 0 else 0
+    best = None
+    for m in ctx.table.mentions:
+        if start <= m.span.start < before and m.key and m.type == "Person":
+            best = m.key
+    return best
 
 
 def _named_kinds(kinds: list[str], ent: Entity) -> bool:

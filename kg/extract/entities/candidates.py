@@ -239,6 +239,26 @@ def _second_object_of_name(ent: SpacySpan) -> list:
     return []
 
 
+def _given_name_left_out(tokens: list) -> list:
+    """A person's span with the given name NER left out between a title and the surname:
+    "Detective Superintendent" + "Aoife" + "Brennan" (a given name no list holds)."""
+    if len(tokens) != 1 or tokens[0].i < 2:
+        return tokens
+    doc = tokens[0].doc
+    given, title = doc[tokens[0].i - 1], doc[tokens[0].i - 2]
+    if (
+        given.ent_iob_ == "O"
+        and given.tag_ == "NNP"
+        and _name_word(given.text)
+        and given.lower_ not in lexicon.TITLE_HEADS
+        and given.lower_ not in lexicon.TITLE_MODIFIERS
+        and title.is_title
+        and title.lower_ in lexicon.TITLE_HEADS
+    ):
+        return [given, *tokens]
+    return tokens
+
+
 def _surname_left_out(ent: SpacySpan) -> list:
     """The surname NER left out of a person's span when the parse makes it the head of the
     span's words: "Al-Fatih" + "Qurashi" in "RSF spokesman Al-Fatih Qurashi said"."""
@@ -446,7 +466,7 @@ def _clean(
     if type_ == "Organization":
         tokens += _place_of_body(ent) or _second_object_of_name(ent)
     if type_ == "Person":
-        tokens += _surname_left_out(ent)
+        tokens = _given_name_left_out(tokens) + _surname_left_out(ent)
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"; but "Clinton’s State
     # Department" is the department
     for i, tok in enumerate(tokens):
