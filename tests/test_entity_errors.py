@@ -1115,3 +1115,13 @@ def test_a_given_name_ner_left_out_after_a_title_is_the_persons(nlp):
     ex = _extract(text)
     assert "Aoife Brennan" in _names(ex, "Person")
     assert "Garda" not in _names(ex, "Person")
+
+
+def test_a_vietnamese_middle_name_van_is_no_surname_particle(nlp):
+    text = (
+        "HANOI — Tran Van Duc, who delivers food on a motorbike, said he could not afford an "
+        "electric model. “My bike is my job,” Duc said.\n"
+    )
+    ex = _extract(text)
+    duc = _a_person(ex, "Tran Van Duc")
+    assert {s.speaker for s in ex.statements} == {duc.key}

@@ -229,6 +229,12 @@ _PARTICLES = frozenset(
     ["bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le"]
     + ["بن", "ابن", "بنت", "آل"]  # bin, ibn, bint, Al as written in Arabic script
 )
+#: The commonest Vietnamese family names, which open a name whose last word is what the
+#: person is called by ("Nguyen Thi Lan" ... "Lan said").
+_VIETNAMESE_FAMILY_NAMES = _lower_words(
+    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong dinh
+    lam mai trinh dao cao"""
+)
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 #: A suffix written right after a name: "Donald Trump Jr.", "Martin Luther King, Jr.".
 SUFFIX_AFTER = re.compile(r"^,? (Jr\.?|Sr\.?|II|III|IV)(?![\w])")
@@ -259,8 +265,13 @@ def parse_name(form: str) -> PersonName:
         words = words[:-1]
     if not words:
         return PersonName(None, (), form, suffix)
-    # "bin Laden", "de Blasio", "van Gogh": the particle belongs to the surname
-    if len(words) >= 2 and words[-2].lower() in _PARTICLES:
+    # "bin Laden", "de Blasio", "van Gogh": the particle belongs to the surname; not the
+    # middle name "Van" of a Vietnamese name ("Tran Van Duc" is called "Duc")
+    if (
+        len(words) >= 2
+        and words[-2].lower() in _PARTICLES
+        and not (len(words) >= 3 and fold(words[0]) in _VIETNAMESE_FAMILY_NAMES)
+    ):
         words = [*words[:-2], f"{words[-2]} {words[-1]}"]
     if len(words) == 1:
         return PersonName(None, (), words[0], suffix)
