@@ -1125,3 +1125,19 @@ def test_a_vietnamese_middle_name_van_is_no_surname_particle(nlp):
     ex = _extract(text)
     duc = _a_person(ex, "Tran Van Duc")
     assert {s.speaker for s in ex.statements} == {duc.key}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("LONDON — The media watchdog Ofcom said it would investigate the broadcast.\n", "Ofcom"),
+        ("The video-sharing platform Loopa said it would appeal the fine.\n", "Loopa"),
+    ],
+)
+def test_a_name_after_its_kind_is_the_speaker_when_the_parse_gives_both_as_subjects(
+    text, name, nlp
+):
+    ex = _extract(text)
+    (st,) = ex.statements
+    assert ex.entity(st.speaker).name == name
+    assert st.source_span.slice(text).startswith("The ")

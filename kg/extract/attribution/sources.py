@@ -59,6 +59,11 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
         # "explained the headline by saying: '...'" climbs through the preposition
         subjects = _controller(cue)
         window = None if subjects else window
+    named = _kind_then_name(subjects)
+    if named is not None and (window is None or window.start <= named[0].idx < window.end):
+        src = _resolve(ctx, named[1])
+        if src is not None and ctx.table.by_key(src.key).type != "UnnamedSource":
+            return _Source(src.key, Span(_phrase_start(named[0]), src.span.end))
     for subj in subjects:
         if window is None or window.start <= subj.idx < window.end:
             src = _resolve(ctx, subj)
@@ -290,6 +295,38 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
 #: is Labour, "the Toyota company" Toyota ("the Clinton campaign" is no organisation, and
 #: "the ANC alliance" a grouping the ANC leads).
 _KIND_AFTER_NAME = lexicon.GENERIC_ORG_NOUNS | lexicon.words("party movement federation")
+
+
+def _kind_then_name(subjects: list[Token]) -> tuple[Token, Token] | None:
+    """ "The media watchdog Ofcom said", "The video-sharing platform Loopa said": the parse
+    gives the verb two subjects, a common noun saying what kind and the name right after
+    it; the name is who speaks, the phrase its words."""
+    if len(subjects) < 2:
+        return None
+    kind, name = subjects[0], subjects[1]
+    if (
+        kind.pos_ == "NOUN"
+        and kind.lower_ in _KIND_NOUNS
+        and name.pos_ == "PROPN"
+        and name.left_edge.i == kind.i + 1
+    ):
+        return kind, name
+    return None
+
+
+#: Nouns that say what kind of speaker a name after them is ("the spokesman", "the media
+#: watchdog", "the news affiliate"): not "a defeat President X called the worst".
+_KIND_NOUNS = (
+    lexicon.PERSON_NOUNS
+    | lexicon.TITLE_HEADS
+    | lexicon.GROUP_NOUNS
+    | lexicon.GENERIC_ORG_NOUNS
+    | lexicon.OUTLET_NOUNS
+    | lexicon.words(
+        """watchdog regulator bureau platform affiliate press frontrunner front-runner
+        hacker broadcaster website startup charity utility"""
+    )
+)
 
 
 def _phrase_start(tok: Token) -> int:

@@ -149,7 +149,7 @@ _ORGANISATION_KINDS = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
     platform utility broadcaster carrier airline lender bank insurer retailer manufacturer
     maker producer miner exporter importer operator regulator startup start-up app website
     network charity conglomerate automaker carmaker chipmaker drugmaker supermarket chain
-    brewer developer publisher consultancy
+    brewer developer publisher consultancy bureau watchdog
     """
 )
 
