@@ -1141,3 +1141,22 @@ def test_a_name_after_its_kind_is_the_speaker_when_the_parse_gives_both_as_subje
     (st,) = ex.statements
     assert ex.entity(st.speaker).name == name
     assert st.source_span.slice(text).startswith("The ")
+
+
+def test_a_name_closing_a_description_of_anyone_is_the_speaker_and_his_pronoun(nlp):
+    text = (
+        "MARSABIT, Kenya — County Commissioner Paul Rotich said security forces had been "
+        "deployed.\n\n"
+        "A herder in Dukana, Galgalo Boru, said his family had lost 60 goats since January. "
+        "“When the animals die, we die,” he told AFP.\n"
+    )
+    ex = _extract(text)
+    boru = _a_person(ex, "Galgalo Boru")
+    mine = [s for s in ex.statements if "goats" in s.text or "animals" in s.text]
+    assert len(mine) == 2 and {s.speaker for s in mine} == {boru.key}
+
+
+def test_a_place_closing_a_description_is_no_speaker(nlp):
+    text = "The capital of the region, Nairobi, said nothing.\n"
+    ex = _extract(text)
+    assert not [s for s in ex.statements if ex.entity(s.speaker).type == "Place"]

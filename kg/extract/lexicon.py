@@ -287,7 +287,9 @@ PERSON_NOUNS: frozenset[str] = words(
     directors leader leaders protester protesters protestor protestors demonstrator
     demonstrators refugee refugees migrant migrants soldier soldiers police policeman
     policewoman guard guards driver drivers passenger passengers customer customers
-    parent parents mom dad husband wife
+    parent parents mom dad husband wife herder herders trader traders vendor vendors
+    shopkeeper shopkeepers miner miners villager villagers pensioner pensioners
+    patient patients pilot pilots fan fans shopper shoppers commuter commuters
     """
 )
 

@@ -265,9 +265,13 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
     partners = [c for c in tok.children if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         partners.append(tok.head)
-    partners += _closing_appositive(tok)
+    closing = _closing_appositive(tok)
+    partners += closing
     for p in partners:
         mm = _mention_for(ctx, p)
+        other_noun = p in closing and tok.lower_ not in _DESCRIBED_HEADS
+        if other_noun and (mm is None or mm.type != "Person"):
+            continue  # after any other noun ("A herder in Dukana, Galgalo Boru") a person only
         if mm is not None and mm.key and mm.type in ("Person", "Organization", "NewsOrganization"):
             return _Source(
                 mm.key,
@@ -342,8 +346,13 @@ def _closing_appositive(tok: Token) -> list[Token]:
     """ "The maker of the branded drug, Bayer, said": the parse hangs the name on the last
     noun of the description ("drug"), but a name set off by commas at the very end of a
     subject phrase names the subject. Only when the description's head is a person noun,
-    a title ("the head of the union, Ana Ruiz") or a maker, owner or operator."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in _DESCRIBED_HEADS:
+    a title ("the head of the union, Ana Ruiz") or a maker, owner or operator, or, for a
+    person's name, any singular noun with an article ("A herder in Dukana, Galgalo Boru,
+    said": see :func:`_named_in_phrase`)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    articled = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
+    if tok.lower_ not in _DESCRIBED_HEADS and not (tok.tag_ == "NN" and articled):
         return []
     last = tok.right_edge
     if last.dep_ == "punct" and last.text == "," and last.i > tok.i:
