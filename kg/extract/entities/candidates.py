@@ -837,14 +837,17 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     while i < len(doc) - 1:
         tok = doc[i]
         known = _free_given_name(tok)
-        titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in lexicon.TITLE_HEADS
-        if not known and not (
-            tok.tag_ == "NNP"
-            and (titled or any(doc[k].text == "," for k in range(i + 2, min(i + 4, len(doc)))))
-            and _free_name_word(tok)
-        ):
-            i += 1  # (an unknown given name needs a title before it or an apposition after)
-            continue
+        titled = False
+        if not known:
+            # an unknown given name needs a title before it or an apposition after it
+            if tok.tag_ != "NNP":
+                i += 1
+                continue
+            titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in lexicon.TITLE_HEADS
+            comma = any(doc[k].text == "," for k in range(i + 2, min(i + 4, len(doc))))
+            if not (titled or comma) or not _free_name_word(tok):
+                i += 1
+                continue
         j = i + 1
         while j < len(doc) and j - i < 3 and _free_name_word(doc[j]):
             j += 1
