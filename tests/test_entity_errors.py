@@ -48,6 +48,20 @@ def _names(ex: Extraction, type_: str) -> set[str]:
     return {e.name for e in ex.entities if e.type == type_}
 
 
+def _organisations_of_corpus(tmp_path, articles: dict[str, str]) -> set[str]:
+    """The organisations' labels of a store built from ``articles`` (file name -> text):
+    what phase 2 makes of them across articles."""
+    import kg
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = kg.open_store(str(tmp_path / "store"))
+    kg.build([str(folder)], store, jobs=1)
+    return {row["label"] for row in kg.entities(store, "Organization")}
+
+
 # --- 1. a title form and the relative who shares the surname --------------------------------
 
 COURT = (
@@ -657,24 +671,17 @@ def test_a_possessive_names_the_country_of_a_body_in_any_report(nlp):
 
 
 def test_kenyan_and_us_treasuries_are_two_entities_across_a_corpus(tmp_path):
-    import kg
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "nairobi.txt").write_text(
-        "Treasury revises forecast\n\nNAIROBI — The Treasury said on Thursday that Kenya's "
-        "economy would grow by 4.6 percent. Kenyan economists called the figure optimistic, "
-        "and a Kenyan lender said it expected less.\n",
-        encoding="utf-8",
+    labels = _organisations_of_corpus(
+        tmp_path,
+        {
+            "nairobi.txt": "Treasury revises forecast\n\nNAIROBI — The Treasury said on "
+            "Thursday that Kenya's economy would grow by 4.6 percent. Kenyan economists called "
+            "the figure optimistic, and a Kenyan lender said it expected less.\n",
+            "washington.txt": "Treasury sells bonds\n\nWASHINGTON — The Treasury said on "
+            "Monday that it would sell more long-dated bonds. Republicans in Congress called "
+            "the plan reckless.\n",
+        },
     )
-    (folder / "washington.txt").write_text(
-        "Treasury sells bonds\n\nWASHINGTON — The Treasury said on Monday that it would sell "
-        "more long-dated bonds. Republicans in Congress called the plan reckless.\n",
-        encoding="utf-8",
-    )
-    store = kg.open_store(str(tmp_path / "store"))
-    kg.build([str(folder)], store, jobs=1)
-    labels = {row["label"] for row in kg.entities(store, "Organization")}
     assert {"Treasury of Kenya", "Department of the Treasury"} <= labels
 
 
@@ -1026,23 +1033,16 @@ def test_a_person_something_is_based_on_stays_a_person(nlp):
 
 
 def test_an_undefined_acronym_joins_no_two_bodies_across_a_corpus(tmp_path):
-    import kg
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "nairobi.txt").write_text(
-        "Doctors strike\n\nNAIROBI — The Kenya Medical Association said doctors would "
-        "strike on Monday. The KMA said hospitals were short of drugs.\n",
-        encoding="utf-8",
+    labels = _organisations_of_corpus(
+        tmp_path,
+        {
+            "nairobi.txt": "Doctors strike\n\nNAIROBI — The Kenya Medical Association said "
+            "doctors would strike on Monday. The KMA said hospitals were short of drugs.\n",
+            "seoul.txt": "Doctors protest\n\nSEOUL — The Korean Medical Association said "
+            "doctors would protest on Friday. The KMA said the government had refused to "
+            "talk.\n",
+        },
     )
-    (folder / "seoul.txt").write_text(
-        "Doctors protest\n\nSEOUL — The Korean Medical Association said doctors would "
-        "protest on Friday. The KMA said the government had refused to talk.\n",
-        encoding="utf-8",
-    )
-    store = kg.open_store(str(tmp_path / "store"))
-    kg.build([str(folder)], store, jobs=1)
-    labels = {row["label"] for row in kg.entities(store, "Organization")}
     assert {"Kenya Medical Association", "Korean Medical Association"} <= labels
 
 
