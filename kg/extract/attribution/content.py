@@ -130,10 +130,18 @@ def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | Non
     the cue must end its sentence (no object or clause of its own after it) and no "and"
     or "but" may join the two, which would make them two clauses of one writer."""
     head = verb.head
-    if verb.dep_ != "conj" or head.i >= verb.i or lemma not in lexicon.SPEECH_VERBS:
+    if verb.dep_ not in ("conj", "advcl") or head.i >= verb.i or lemma not in lexicon.SPEECH_VERBS:
         return None
+    if verb.dep_ == "advcl" and (
+        verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in verb.children)
+    ):
+        return None  # "..., after the mayor said": when, not what was said
     subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
-    if not subjects or any(c.dep_ in ("ccomp", "dobj", "xcomp", "conj") for c in verb.rights):
+    if not subjects or any(
+        c.dep_ in ("ccomp", "xcomp", "conj") or (c.dep_ == "dobj" and not _listener(verb, c))
+        for c in verb.rights
+    ):
         return None
     first = subjects[0].left_edge.i
     doc = verb.doc
@@ -145,6 +153,26 @@ def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | Non
     if not toks or toks[0].i != head.left_edge.i:
         return None
     return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "complement-then-cue"
+
+
+def _listener(verb: Token, obj: Token) -> bool:
+    """Whether ``obj`` is only whom a verb of telling was told ("..., an aide told
+    reporters", "told the Daily Nation"): a name, a pronoun or a noun of people with
+    nothing reported hung on it; not what was told ("told a joke", "told the story of")."""
+    return (
+        verb.lemma_.lower() == "tell"
+        and (
+            obj.pos_ in ("PROPN", "PRON")
+            or obj.lower_ in lexicon.PERSON_NOUNS
+            or obj.lower_ in lexicon.GROUP_NOUNS
+            or obj.lower_ in _AUDIENCES
+        )
+        and not any(c.dep_ in ("ccomp", "acl", "relcl", "xcomp") for c in obj.children)
+    )
+
+
+#: Whom one tells besides people and bodies ("told reporters", "told the crowd").
+_AUDIENCES = lexicon.words("reporters journalists crowd crowds audience audiences viewers")
 
 
 def _aside_at(clause: Token) -> int:

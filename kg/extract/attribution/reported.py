@@ -15,6 +15,7 @@ from kg.extract.attribution.content import (
     _aside_at,
     _clause_span,
     _complement,
+    _listener,
     _relative_piece,
 )
 from kg.extract.attribution.context import (
@@ -59,9 +60,17 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         return None
     # "The treaty's rejection signals the end, said Geert Wilders": a subject right after
     # the verb is the speaker even when the parse takes a noun of the content for another
-    subj = next((c for c in subjects if c.left_edge.i == verb.i + 1), subjects[0])
+    # "Voters, Clinton suggested, don't have to worry": the parse may take a noun of the
+    # content for a second subject; the speaker is the one right before the verb
+    subj = next(
+        (c for c in subjects if c.left_edge.i == verb.i + 1),
+        next((c for c in subjects if c.right_edge.i == verb.i - 1), subjects[0]),
+    )
     first = min(subj.left_edge.i, verb.i)
     last = max(subj.right_edge.i if subj.i > verb.i else verb.i, verb.i)
+    listener = next((c for c in verb.rights if c.dep_ in ("dobj", "dative")), None)
+    if listener is not None and listener.left_edge.i == last + 1 and _listener(verb, listener):
+        last = listener.right_edge.i  # "Instead, Ruiz told the Nation, the plan ...": whom
     while (
         last + 1 < sent.end
         and ctx.doc[last + 1].dep_ in ("npadvmod", "advmod")

@@ -914,10 +914,13 @@ def _name_before(ctx: _Context, verb: Token) -> _Source | None:
         close = doc[i].text
         opener = "," if close == "," else "("
         j = i - 1
-        while j >= start and i - j <= 12 and doc[j].text != opener:
+        # a title may run long ("the club's 78-year-old president and general manager,")
+        while j >= start and i - j <= 20 and doc[j].text != opener:
             j -= 1
-        if j < start or i - j > 12:
+        if j < start or doc[j].text != opener:
             return None
+        if i - j > 12 and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[j + 1 : i]):
+            return None  # a clause of its own ("..., sources say it was the leaders,")
         i = j - 1
     if i < 0 or doc[i].pos_ != "PROPN" or _inside_quote(ctx, doc[i].idx):
         return None
