@@ -465,6 +465,16 @@ ROWS = [
         "A five-year decline in maize prices will end this season, sooner than forecast",
         "complement-then-cue",
     ),
+    # the parse may make what was said the head and hang the cue on it ("told" an advcl
+    # of "was")
+    Row(
+        "The endorsement comes just three days after Dlamini told The Sowetan he was “not "
+        "quite there yet” on supporting Ndlovu, who will face a rival in a primary on Tuesday.",
+        "Dlamini",
+        "told",
+        "he was “not quite there yet” on supporting Ndlovu",
+        "complement-as-head",
+    ),
     # a parenthetical cue with whom it was told ("Castillo told CNN,"), and the speaker
     # right before the verb when the parse takes the content's noun for a second subject
     Row(
@@ -1211,6 +1221,11 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "After Ruiz told reporters, the crowd cheered and the band played on.",
+        "complement-as-head",
+        "a clause after a comma is what happened next, not what was told",
+    ),
     (
         "The ferries will run again on Friday, after the harbour master said the storm had passed.",
         "complement-then-cue",

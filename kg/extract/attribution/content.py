@@ -23,13 +23,15 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     content rules below that matches (a rule that matches decides, even when no source is
     found afterwards: the order is part of the behaviour).
 
-    ``verb-complement`` / ``complement-then-cue``, ``clause-after-phrase``, ``accused-of``,
+    ``verb-complement`` / ``complement-then-cue`` / ``complement-as-head``,
+    ``clause-after-phrase``, ``accused-of``,
     ``as-reported``, ``denial-object`` / ``finding-object``, ``verb-predicate``, and the
     verb's later dependents in order (:func:`_dependent_content`)."""
     found = (
         _called_relative(ctx, verb, lemma)
         or _clause_complement(ctx, verb)
         or _conjoined_complement(ctx, verb, lemma)
+        or _complement_as_head(ctx, verb, lemma)
         or _clause_after_phrase(ctx, verb, lemma)
         or _accused_of(ctx, verb, lemma)
         or _as_reported(ctx, verb)
@@ -153,6 +155,43 @@ def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | Non
     if not toks or toks[0].i != head.left_edge.i:
         return None
     return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "complement-then-cue"
+
+
+def _complement_as_head(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """complement-as-head: "... three days after Ruiz told the Nation he was “not ready”
+    to back the bill": the parse may make the reported clause the head of the sentence and
+    the cue a clause hung on it (an advcl or ccomp of "was"). When a verb of saying with
+    its own subject has nothing after it but whom it told, when and where, and the clause
+    it hangs on goes on right after it with its own subject (no comma between: "After Ruiz
+    spoke, the crowd cheered" is two events), that clause is what was said."""
+    head = verb.head
+    if (
+        lemma not in lexicon.SPEECH_VERBS
+        or verb.dep_ not in ("advcl", "ccomp", "parataxis")
+        or head.i <= verb.i
+        or head.pos_ not in ("VERB", "AUX")
+        or not any(c.dep_ == "nsubj" for c in verb.lefts)
+    ):
+        return None
+    for c in verb.rights:
+        if c.dep_ == "dobj" and _listener(verb, c):
+            continue
+        if c.dep_ in ("prep", "npadvmod", "advmod") and not any(
+            t.pos_ in ("VERB", "AUX") for t in c.subtree
+        ):
+            continue
+        return None
+    doc = verb.doc
+    nxt = verb.right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "that" and doc[nxt].head.i == head.i:
+        nxt += 1
+    subjects = [c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or subjects[-1].left_edge.i != nxt or subjects[-1].i < verb.i:
+        return None
+    start = doc[verb.right_edge.i + 1]
+    last = head.right_edge
+    end = min(last.idx + len(last), _aside_at(head))
+    return _trim_span(ctx, Span(start.idx, end)), "complement-as-head"
 
 
 def _listener(verb: Token, obj: Token) -> bool:
