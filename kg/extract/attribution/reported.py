@@ -34,6 +34,7 @@ from kg.extract.attribution.sources import (
     _clause_subject,
     _controller,
     _name_before,
+    _name_opening,
     _outer_subjects,
     _resolve,
     _stray_subject,
@@ -232,7 +233,7 @@ def _verb_statement(
         # "..., former president Bill Clinton said his wife ...", "Marcel Lazar, 44, said
         # that ...", "CLEVELAND — Michael Mukasey told delegates ...": parses that miss
         # the subject still leave the name right before the verb
-        before = _name_before(ctx, verb)
+        before = _name_before(ctx, verb) or _name_opening(ctx, verb)
         if before is not None:
             source = before
     if source is None:
@@ -240,14 +241,14 @@ def _verb_statement(
     if lemma == "find" and not any(c.dep_ == "ccomp" for c in verb.children):
         # "found it difficult" is not a finding; "the poll found Trump ahead" is
         ent = ctx.table.by_key(source.key)
-        head = subjects[0].lower_
+        head = subjects[0].lower_ if subjects else ""
         if ent.type not in ("Organization", "NewsOrganization") and (
             head not in lexicon.FINDING_NOUNS and head not in lexicon.GROUP_NOUNS
         ):
             return None
     if lemma == "find" and content.slice(ctx.text).split()[0].lower() in _FOUND_ONESELF:
         return None  # "the bank found itself short of cash": a plight, not a finding
-    if lemma in lexicon.BELIEF_VERBS and subjects[0].lower_ == "you":
+    if lemma in lexicon.BELIEF_VERBS and subjects and subjects[0].lower_ == "you":
         return None  # "if you want to ..." addresses the reader; nobody is quoted
     cue = _make_cue(ctx, verb, source.span)
     if lemma == "publish":
