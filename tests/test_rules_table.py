@@ -492,6 +492,22 @@ ROWS = [
         "that the count speaks volumes about the race",
         "verb-complement",
     ),
+    # an answer of one word
+    Row(
+        "Asked whether the governor should resign, 61 percent of Kenyans said yes, but most of "
+        "them wanted a caretaker.",
+        "61 percent of Kenyans",
+        "said",
+        "yes",
+        "answer-word",
+    ),
+    Row(
+        "Asked if she would run again, the mayor of Valparaiso said no.",
+        "the mayor of Valparaiso",
+        "said",
+        "no",
+        "answer-word",
+    ),
     # the parse may make what was said the head and hang the cue on it ("told" an advcl
     # of "was")
     Row(
@@ -1248,6 +1264,11 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Asked whether the levy was fair, most farmers in Punjab said no to the plan.",
+        "answer-word",
+        "'said no to the plan' rejects the plan: more than a one-word answer",
+    ),
     (
         "After Ruiz told reporters, the crowd cheered and the band played on.",
         "complement-as-head",

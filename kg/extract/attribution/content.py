@@ -23,7 +23,7 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     content rules below that matches (a rule that matches decides, even when no source is
     found afterwards: the order is part of the behaviour).
 
-    ``verb-complement`` / ``complement-then-cue`` / ``complement-as-head``,
+    ``verb-complement`` / ``complement-then-cue`` / ``complement-as-head``, ``answer-word``,
     ``clause-after-phrase``, ``accused-of``,
     ``as-reported``, ``denial-object`` / ``finding-object``, ``verb-predicate``, and the
     verb's later dependents in order (:func:`_dependent_content`)."""
@@ -32,6 +32,7 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
         or _clause_complement(ctx, verb)
         or _conjoined_complement(ctx, verb, lemma)
         or _complement_as_head(ctx, verb, lemma)
+        or _answer_word(ctx, verb, lemma)
         or _clause_after_phrase(ctx, verb, lemma)
         or _accused_of(ctx, verb, lemma)
         or _as_reported(ctx, verb)
@@ -192,6 +193,20 @@ def _complement_as_head(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     last = head.right_edge
     end = min(last.idx + len(last), _aside_at(head))
     return _trim_span(ctx, Span(start.idx, end)), "complement-as-head"
+
+
+def _answer_word(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """answer-word: "Asked whether the mayor should resign, 75 percent said yes": a
+    verb of saying whose whole answer is "yes" or "no" right after it."""
+    if lemma not in lexicon.SPEECH_VERBS or verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.lower_ not in ("yes", "no") or word.head.i != verb.i:
+        return None
+    after = verb.doc[word.i + 1] if word.i + 1 < len(verb.doc) else None
+    if after is not None and not (after.is_punct or after.dep_ == "cc"):
+        return None  # "said no to the plan", "said no one": more than the answer
+    return Span(word.idx, word.idx + len(word)), "answer-word"
 
 
 def _listener(verb: Token, obj: Token) -> bool:

@@ -243,6 +243,12 @@ RULES: dict[str, Rule] = {
             "parse made what was said the head",
         ),
         Rule(
+            "answer-word",
+            "tokens",
+            "Asked whether the mayor should resign, 75 percent of voters said yes.",
+            "a verb of saying with 'yes' or 'no' right after it and nothing more: the answer",
+        ),
+        Rule(
             "clause-after-phrase",
             "tokens",
             "The minister said in a radio interview that talks had failed.",
@@ -450,6 +456,7 @@ _VERB_RULES = (
     "verb-complement",
     "complement-then-cue",
     "complement-as-head",
+    "answer-word",
     "clause-after-phrase",
     "accused-of",
     "as-reported",
