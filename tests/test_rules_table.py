@@ -492,6 +492,24 @@ ROWS = [
         "that the count speaks volumes about the race",
         "verb-complement",
     ),
+    # a verb of saying without a subject and a clause before it the parse makes a second
+    # complement: that clause's subject speaks ("X offered ..., then says ...")
+    Row(
+        "Castillo jokingly offered the farmer a job as Minister of Agriculture, then says he'll "
+        "welcome advice from anyone who wants to yell at him if elected.",
+        "Castillo",
+        "says",
+        "he'll welcome advice from anyone who wants to yell at him if elected",
+        "verb-complement",
+    ),
+    Row(
+        "Nkosi jokingly offered the heckler a post as Minister of Sport, then says she'll take "
+        "advice from anyone who wants to shout at her.",
+        "Nkosi",
+        "says",
+        "she'll take advice from anyone who wants to shout at her",
+        "verb-complement",
+    ),
     # an answer of one word
     Row(
         "Asked whether the governor should resign, 61 percent of Kenyans said yes, but most of "
@@ -1826,6 +1844,16 @@ def test_description_resolves_to_the_entity_that_acted(row: SpeakerRow, nlp):
         assert ent.name == row.speaker
     else:
         assert ent.type == "UnnamedSource" and ent.name == row.source
+
+
+def test_clause_joined_by_but_gives_its_last_conjunct_the_verb(nlp):
+    # "Few would admit this, but Ruiz (...) says": not the first conjunct's subject
+    text = (
+        "Few politicians would ever admit this, but Senator Ana Ruiz (a Democrat so young she "
+        "has been mistaken for an intern) says she was unfocused in her first year."
+    )
+    found = [st.source_span.slice(text) for st in _statements(nlp, text) if st.cue == "says"]
+    assert found == ["Ana Ruiz"], found
 
 
 def test_opening_name_is_no_speaker_across_an_aside_with_its_own_speech(nlp):

@@ -213,6 +213,8 @@ def _verb_statement(
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
     if not subjects and lemma in lexicon.SPEECH_VERBS:
+        subjects = _left_clause_subject(verb)
+    if not subjects and lemma in lexicon.SPEECH_VERBS:
         # "About 4 in 10 say they ...": the parse makes the share a number on the verb
         subjects = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][
             :1
@@ -263,6 +265,30 @@ def _verb_statement(
             st.content.insert(0, piece)
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
     return st
+
+
+def _left_clause_subject(verb: Token) -> list[Token]:
+    """ "Okafor jokingly offered him a job, then says he will welcome advice": a verb of
+    saying without a subject whose reported clause follows it, and a clause before it that
+    the parse makes a second complement. That clause cannot be what was said as well; it
+    is the speaker's own earlier act (or the speaker with an aside the parse took for a
+    clause), and its subject is the speaker."""
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return []
+    for left in verb.lefts:
+        if left.dep_ != "ccomp":
+            continue
+        subjects = [c for c in left.lefts if c.dep_ == "nsubj" and c.lower_ not in ("it", "this")]
+        between = verb.doc[left.right_edge.i + 1 : verb.i]
+        if (
+            subjects
+            and subjects[0].left_edge.i == left.left_edge.i
+            and all(t.is_punct or t.pos_ == "ADV" or t.lower_ == "and" for t in between)
+            # "Few would admit this, but Murphy (...) says": the last conjunct speaks
+            and not any(c.dep_ in ("cc", "conj") for c in left.children)
+        ):
+            return subjects[:1]
+    return []
 
 
 #: Participles that give a thing its name ("a super PAC called ...", "a firm named ...").
