@@ -510,6 +510,14 @@ ROWS = [
         "she'll take advice from anyone who wants to shout at her",
         "verb-complement",
     ),
+    Row(
+        "Kovac further summed up the mayor as “useless,” denounced his record on housing and "
+        "said he should not be allowed to run again.",
+        "Kovac",
+        "said",
+        "he should not be allowed to run again",
+        "verb-complement",
+    ),
     # an answer of one word
     Row(
         "Asked whether the governor should resign, 61 percent of Kenyans said yes, but most of "

@@ -214,6 +214,10 @@ def _verb_statement(
         subjects = _controller(verb)
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _left_clause_subject(verb)
+    if not subjects and lemma in lexicon.SPEECH_VERBS and verb.dep_ == "conj":
+        # "Ruiz summed up the plan as “a failure,” denounced its author and said ...":
+        # the verb the cue is joined to lost its subject the same way
+        subjects = _left_clause_subject(verb.head, content_after=False)
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         # "About 4 in 10 say they ...": the parse makes the share a number on the verb
         subjects = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][
@@ -267,13 +271,13 @@ def _verb_statement(
     return st
 
 
-def _left_clause_subject(verb: Token) -> list[Token]:
+def _left_clause_subject(verb: Token, content_after: bool = True) -> list[Token]:
     """ "Okafor jokingly offered him a job, then says he will welcome advice": a verb of
     saying without a subject whose reported clause follows it, and a clause before it that
     the parse makes a second complement. That clause cannot be what was said as well; it
     is the speaker's own earlier act (or the speaker with an aside the parse took for a
     clause), and its subject is the speaker."""
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if content_after and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return []
     for left in verb.lefts:
         if left.dep_ != "ccomp":
