@@ -518,6 +518,14 @@ ROWS = [
         "he should not be allowed to run again",
         "verb-complement",
     ),
+    # "charged ... with" still accuses (a sum or a bill does not: NOT_READ)
+    Row(
+        "Prosecutors in Nairobi charged the driver with manslaughter.",
+        "Prosecutors in Nairobi",
+        "charged",
+        "the driver with manslaughter",
+        "stance-object",
+    ),
     # an answer of one word
     Row(
         "Asked whether the governor should resign, 61 percent of Kenyans said yes, but most of "
@@ -1290,6 +1298,17 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "The golf club in Durban charged a R90,000 initiation fee, most of it refundable upon "
+        "resignation.",
+        "stance-object",
+        "'charge' with a sum is a price asked, not an accusation",
+    ),
+    (
+        "The landlord charged the restaurant for rent it had already paid.",
+        "stance-object",
+        "'charged X for Y' bills; 'charged X with Y' accuses",
+    ),
     (
         "Asked whether the levy was fair, most farmers in Punjab said no to the plan.",
         "answer-word",

@@ -507,7 +507,12 @@ _RELATIVE_NAMING_VERBS = _NAMING_VERBS | {"describe"}
 def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
     """stance-object: "The senator called the deal a betrayal", "views him as a threat",
     "backs the bill" -> the object and what follows it."""
-    if child.dep_ == "dobj" and takes_object and not _called_back(verb, child):
+    if (
+        child.dep_ == "dobj"
+        and takes_object
+        and not _called_back(verb, child)
+        and not _billed(verb, child)
+    ):
         return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
     return None
 
@@ -521,6 +526,27 @@ def _called_back(verb: Token, obj: Token) -> bool:
     return obj.lemma_.lower() in lexicon.CALLED_BACK or any(
         t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in obj.subtree
     )
+
+
+def _billed(verb: Token, obj: Token) -> bool:
+    """ "The club charged a $100,000 fee", "charged his campaign for rent": "charge" with
+    a sum or a bill is a price asked, not an accusation ("charged the driver with
+    manslaughter" still reports one)."""
+    if verb.lemma_ != "charge":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    return (
+        obj.lemma_.lower() in _PRICES
+        or any(t.ent_type_ == "MONEY" for t in obj.subtree)
+        or any(c.dep_ == "prep" and c.lower_ == "for" for c in (*verb.children, *obj.children))
+    )
+
+
+#: What one charges as a price ("charged a fee", "charged more than that").
+_PRICES = lexicon.words(
+    "fee fees price prices rent rate rates interest premium fare toll more less"
+)
 
 
 def _verb_prep_object(
