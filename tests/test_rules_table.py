@@ -526,6 +526,15 @@ ROWS = [
         "the driver with manslaughter",
         "stance-object",
     ),
+    # an abbreviation with full stops that NER takes for a place is no dateline
+    Row(
+        "All those reviews came back clear, and the F.B.I. has said it had no incriminating "
+        "information about the couple in its databases.",
+        "F.B.I.",
+        "said",
+        "it had no incriminating information about the couple in its databases",
+        "verb-complement",
+    ),
     # an answer of one word
     Row(
         "Asked whether the governor should resign, 61 percent of Kenyans said yes, but most of "
@@ -1881,6 +1890,17 @@ def test_clause_joined_by_but_gives_its_last_conjunct_the_verb(nlp):
     )
     found = [st.source_span.slice(text) for st in _statements(nlp, text) if st.cue == "says"]
     assert found == ["Ana Ruiz"], found
+
+
+def test_dateline_in_capitals_is_no_speaker(nlp):
+    for text in (
+        "NAIROBI -- A five-year decline in maize prices will end this season, sooner than "
+        "forecast, the national Cereals Board reported on Thursday.",
+        "WELLINGTON -- A decade of falling farm debt will end this year, the Rural Finance "
+        "Office reported on Tuesday.",
+    ):
+        sources = [st.source_span.slice(text) for st in _statements(nlp, text) if st.source_span]
+        assert sources and not any(s.isupper() for s in sources), sources
 
 
 def test_opening_name_is_no_speaker_across_an_aside_with_its_own_speech(nlp):

@@ -115,8 +115,10 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         if named is not None:
             return named
     if m is not None and m.key:
-        if m.type != "Place" or (not strict and not m.span.slice(ctx.text).isupper()):
-            # a country may speak ("Russia denied"), a dateline ("NAIROBI —") never does
+        written = m.span.slice(ctx.text)
+        if m.type != "Place" or (not strict and (not written.isupper() or "." in written)):
+            # a country may speak ("Russia denied"), a dateline ("NAIROBI —") never does;
+            # an abbreviation with full stops is no dateline ("the F.B.I. has said")
             return _Source(m.key, m.span)
         return None
     if strict and tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY"):
