@@ -535,6 +535,24 @@ ROWS = [
         "it had no incriminating information about the couple in its databases",
         "verb-complement",
     ),
+    # a wire dateline the parse makes a second subject ("Nairobi (AFP) –") never speaks;
+    # a place opening its paragraph without a dash still may ("Peru has said")
+    Row(
+        "Kamau swipes at rival over mining\n\nNairobi (AFP) – Senator Wanjiru Kamau has taken "
+        "a swipe at her rival's stance on mining, saying that “bombastic comments” do more "
+        "harm than good during such times.",
+        "Wanjiru Kamau",
+        "saying",
+        "that “bombastic comments” do more harm than good during such times",
+        "verb-complement",
+    ),
+    Row(
+        "Talks on debt\n\nPeru has said it will not pay the debt before June.",
+        "Peru",
+        "said",
+        "it will not pay the debt before June",
+        "verb-complement",
+    ),
     # an answer of one word
     Row(
         "Asked whether the governor should resign, 61 percent of Kenyans said yes, but most of "

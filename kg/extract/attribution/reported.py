@@ -33,6 +33,7 @@ from kg.extract.attribution.sources import (
     _antecedent,
     _clause_subject,
     _controller,
+    _dateline_at,
     _name_before,
     _name_opening,
     _outer_subjects,
@@ -223,6 +224,9 @@ def _verb_statement(
         subjects = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][
             :1
         ]
+    if len(subjects) > 1:
+        # "Lima (AP) — Ana Ruiz has said ...": the parse may make the dateline a subject
+        subjects = [c for c in subjects if not _dateline_at(ctx, c)] or subjects
     if subjects:
         subjects = [_clause_subject(subjects[0]), *subjects[1:]]
     if not subjects and found_by == "as-reported":

@@ -116,9 +116,12 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
             return named
     if m is not None and m.key:
         written = m.span.slice(ctx.text)
-        if m.type != "Place" or (not strict and (not written.isupper() or "." in written)):
-            # a country may speak ("Russia denied"), a dateline ("NAIROBI —") never does;
-            # an abbreviation with full stops is no dateline ("the F.B.I. has said")
+        if m.type != "Place" or (
+            not strict and (not written.isupper() or "." in written) and not _dateline(ctx, m)
+        ):
+            # a country may speak ("Russia denied"), a dateline ("NAIROBI —", "Lima (AP)
+            # —") never does; an abbreviation with full stops is no dateline ("the F.B.I.
+            # has said")
             return _Source(m.key, m.span)
         return None
     if strict and tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY"):
@@ -185,6 +188,28 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         # "Several said", "Another noted", "among those who said"
         return _unnamed(ctx, tok)
     return None
+
+
+def _dateline(ctx: _Context, m: Mention) -> bool:
+    """Whether a place opens its paragraph as a dateline: "Lima (AP) — ...", "Accra —
+    ...", the wire services' way of saying where a story was filed."""
+    text = ctx.text
+    line = text.rfind("\n", 0, m.span.start) + 1
+    if text[line : m.span.start].strip():
+        return False
+    after = text[m.span.end : m.span.end + 40].lstrip(" ,")
+    if after.startswith("("):
+        close = after.find(")")
+        if close < 0:
+            return False
+        after = after[close + 1 :].lstrip()
+    return after.startswith(("—", "–", "-", "―"))
+
+
+def _dateline_at(ctx: _Context, tok: Token) -> bool:
+    """Whether ``tok`` is a place written as a dateline (:func:`_dateline`)."""
+    m = _mention_for(ctx, tok)
+    return m is not None and m.type == "Place" and _dateline(ctx, m)
 
 
 def _issuer(noun: Token) -> Token | None:
