@@ -553,6 +553,24 @@ ROWS = [
         "it will not pay the debt before June",
         "verb-complement",
     ),
+    # a bare participle the parse makes the sentence's verb ("going" the root, "say" its
+    # dependent): its subject is the speaker's
+    Row(
+        "Majorities of Conservatives in six counties going to the polls Tuesday say they would "
+        "be satisfied with both candidates as the nominee.",
+        "Majorities of Conservatives in six counties",
+        "say",
+        "they would be satisfied with both candidates as the nominee",
+        "verb-complement",
+    ),
+    Row(
+        "Majorities of Greens in five states going to the polls Tuesday say they would be "
+        "satisfied with both candidates as the nominee.",
+        "Majorities of Greens in five states",
+        "say",
+        "they would be satisfied with both candidates as the nominee",
+        "verb-complement",
+    ),
     # an answer of one word
     Row(
         "Asked whether the governor should resign, 61 percent of Kenyans said yes, but most of "
@@ -1325,6 +1343,11 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Prices rising in March say little about the trend.",
+        "*",
+        "'say little' reports nothing, whoever the subject",
+    ),
     (
         "The golf club in Durban charged a R90,000 initiation fee, most of it refundable upon "
         "resignation.",

@@ -213,6 +213,18 @@ def _verb_statement(
         ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
+    if (
+        not subjects
+        and lemma in lexicon.SPEECH_VERBS
+        and verb.tag_ in ("VBP", "VBZ", "VBD")
+        and verb.dep_ in ("dep", "ccomp", "conj")
+        and verb.head.i < verb.i
+        and verb.head.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)
+    ):
+        # "Majorities of Democrats in five states going to the polls Tuesday say ...": a
+        # bare participle cannot be the sentence's verb; its subject is the verb's
+        subjects = [c for c in verb.head.lefts if c.dep_ in ("nsubj", "nsubjpass")][:1]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _left_clause_subject(verb)
     if not subjects and lemma in lexicon.SPEECH_VERBS and verb.dep_ == "conj":
