@@ -23,13 +23,16 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     content rules below that matches (a rule that matches decides, even when no source is
     found afterwards: the order is part of the behaviour).
 
-    ``verb-complement`` / ``complement-then-cue``, ``clause-after-phrase``, ``accused-of``,
+    ``verb-complement`` / ``complement-then-cue`` / ``complement-as-head``, ``answer-word``,
+    ``clause-after-phrase``, ``accused-of``,
     ``as-reported``, ``denial-object`` / ``finding-object``, ``verb-predicate``, and the
     verb's later dependents in order (:func:`_dependent_content`)."""
     found = (
         _called_relative(ctx, verb, lemma)
         or _clause_complement(ctx, verb)
         or _conjoined_complement(ctx, verb, lemma)
+        or _complement_as_head(ctx, verb, lemma)
+        or _answer_word(ctx, verb, lemma)
         or _clause_after_phrase(ctx, verb, lemma)
         or _accused_of(ctx, verb, lemma)
         or _as_reported(ctx, verb)
@@ -130,10 +133,18 @@ def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | Non
     the cue must end its sentence (no object or clause of its own after it) and no "and"
     or "but" may join the two, which would make them two clauses of one writer."""
     head = verb.head
-    if verb.dep_ != "conj" or head.i >= verb.i or lemma not in lexicon.SPEECH_VERBS:
+    if verb.dep_ not in ("conj", "advcl") or head.i >= verb.i or lemma not in lexicon.SPEECH_VERBS:
         return None
+    if verb.dep_ == "advcl" and (
+        verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in verb.children)
+    ):
+        return None  # "..., after the mayor said": when, not what was said
     subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
-    if not subjects or any(c.dep_ in ("ccomp", "dobj", "xcomp", "conj") for c in verb.rights):
+    if not subjects or any(
+        c.dep_ in ("ccomp", "xcomp", "conj") or (c.dep_ == "dobj" and not _listener(verb, c))
+        for c in verb.rights
+    ):
         return None
     first = subjects[0].left_edge.i
     doc = verb.doc
@@ -145,6 +156,77 @@ def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | Non
     if not toks or toks[0].i != head.left_edge.i:
         return None
     return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "complement-then-cue"
+
+
+def _complement_as_head(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """complement-as-head: "... three days after Ruiz told the Nation he was “not ready”
+    to back the bill": the parse may make the reported clause the head of the sentence and
+    the cue a clause hung on it (an advcl or ccomp of "was"). When a verb of saying with
+    its own subject has nothing after it but whom it told, when and where, and the clause
+    it hangs on goes on right after it with its own subject (no comma between: "After Ruiz
+    spoke, the crowd cheered" is two events), that clause is what was said."""
+    head = verb.head
+    if (
+        lemma not in lexicon.SPEECH_VERBS
+        or verb.dep_ not in ("advcl", "ccomp", "parataxis")
+        or head.i <= verb.i
+        or head.pos_ not in ("VERB", "AUX")
+        or not any(c.dep_ == "nsubj" for c in verb.lefts)
+    ):
+        return None
+    for c in verb.rights:
+        if c.dep_ == "dobj" and _listener(verb, c):
+            continue
+        if c.dep_ in ("prep", "npadvmod", "advmod") and not any(
+            t.pos_ in ("VERB", "AUX") for t in c.subtree
+        ):
+            continue
+        return None
+    doc = verb.doc
+    nxt = verb.right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "that" and doc[nxt].head.i == head.i:
+        nxt += 1
+    subjects = [c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or subjects[-1].left_edge.i != nxt or subjects[-1].i < verb.i:
+        return None
+    start = doc[verb.right_edge.i + 1]
+    last = head.right_edge
+    end = min(last.idx + len(last), _aside_at(head))
+    return _trim_span(ctx, Span(start.idx, end)), "complement-as-head"
+
+
+def _answer_word(ctx: _Context, verb: Token, lemma: str) -> Found | None:
+    """answer-word: "Asked whether the mayor should resign, 75 percent said yes": a
+    verb of saying whose whole answer is "yes" or "no" right after it."""
+    if lemma not in lexicon.SPEECH_VERBS or verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.lower_ not in ("yes", "no") or word.head.i != verb.i:
+        return None
+    after = verb.doc[word.i + 1] if word.i + 1 < len(verb.doc) else None
+    if after is not None and not (after.is_punct or after.dep_ == "cc"):
+        return None  # "said no to the plan", "said no one": more than the answer
+    return Span(word.idx, word.idx + len(word)), "answer-word"
+
+
+def _listener(verb: Token, obj: Token) -> bool:
+    """Whether ``obj`` is only whom a verb of telling was told ("..., an aide told
+    reporters", "told the Daily Nation"): a name, a pronoun or a noun of people with
+    nothing reported hung on it; not what was told ("told a joke", "told the story of")."""
+    return (
+        verb.lemma_.lower() == "tell"
+        and (
+            obj.pos_ in ("PROPN", "PRON")
+            or obj.lower_ in lexicon.PERSON_NOUNS
+            or obj.lower_ in lexicon.GROUP_NOUNS
+            or obj.lower_ in _AUDIENCES
+        )
+        and not any(c.dep_ in ("ccomp", "acl", "relcl", "xcomp") for c in obj.children)
+    )
+
+
+#: Whom one tells besides people and bodies ("told reporters", "told the crowd").
+_AUDIENCES = lexicon.words("reporters journalists crowd crowds audience audiences viewers")
 
 
 def _aside_at(clause: Token) -> int:
@@ -425,7 +507,12 @@ _RELATIVE_NAMING_VERBS = _NAMING_VERBS | {"describe"}
 def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:
     """stance-object: "The senator called the deal a betrayal", "views him as a threat",
     "backs the bill" -> the object and what follows it."""
-    if child.dep_ == "dobj" and takes_object and not _called_back(verb, child):
+    if (
+        child.dep_ == "dobj"
+        and takes_object
+        and not _called_back(verb, child)
+        and not _billed(verb, child)
+    ):
         return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
     return None
 
@@ -439,6 +526,27 @@ def _called_back(verb: Token, obj: Token) -> bool:
     return obj.lemma_.lower() in lexicon.CALLED_BACK or any(
         t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in obj.subtree
     )
+
+
+def _billed(verb: Token, obj: Token) -> bool:
+    """ "The club charged a $100,000 fee", "charged his campaign for rent": "charge" with
+    a sum or a bill is a price asked, not an accusation ("charged the driver with
+    manslaughter" still reports one)."""
+    if verb.lemma_ != "charge":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    return (
+        obj.lemma_.lower() in _PRICES
+        or any(t.ent_type_ == "MONEY" for t in obj.subtree)
+        or any(c.dep_ == "prep" and c.lower_ == "for" for c in (*verb.children, *obj.children))
+    )
+
+
+#: What one charges as a price ("charged a fee", "charged more than that").
+_PRICES = lexicon.words(
+    "fee fees price prices rent rate rates interest premium fare toll more less"
+)
 
 
 def _verb_prep_object(

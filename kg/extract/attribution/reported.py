@@ -15,6 +15,7 @@ from kg.extract.attribution.content import (
     _aside_at,
     _clause_span,
     _complement,
+    _listener,
     _relative_piece,
 )
 from kg.extract.attribution.context import (
@@ -32,8 +33,10 @@ from kg.extract.attribution.sources import (
     _antecedent,
     _clause_subject,
     _controller,
+    _dateline_at,
     _kind_then_name,
     _name_before,
+    _name_opening,
     _outer_subjects,
     _phrase_start,
     _resolve,
@@ -61,9 +64,17 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         return None
     # "The treaty's rejection signals the end, said Geert Wilders": a subject right after
     # the verb is the speaker even when the parse takes a noun of the content for another
-    subj = next((c for c in subjects if c.left_edge.i == verb.i + 1), subjects[0])
+    # "Voters, Clinton suggested, don't have to worry": the parse may take a noun of the
+    # content for a second subject; the speaker is the one right before the verb
+    subj = next(
+        (c for c in subjects if c.left_edge.i == verb.i + 1),
+        next((c for c in subjects if c.right_edge.i == verb.i - 1), subjects[0]),
+    )
     first = min(subj.left_edge.i, verb.i)
     last = max(subj.right_edge.i if subj.i > verb.i else verb.i, verb.i)
+    listener = next((c for c in verb.rights if c.dep_ in ("dobj", "dative")), None)
+    if listener is not None and listener.left_edge.i == last + 1 and _listener(verb, listener):
+        last = listener.right_edge.i  # "Instead, Ruiz told the Nation, the plan ...": whom
     while (
         last + 1 < sent.end
         and ctx.doc[last + 1].dep_ in ("npadvmod", "advmod")
@@ -204,11 +215,32 @@ def _verb_statement(
         ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
+    if (
+        not subjects
+        and lemma in lexicon.SPEECH_VERBS
+        and verb.tag_ in ("VBP", "VBZ", "VBD")
+        and verb.dep_ in ("dep", "ccomp", "conj")
+        and verb.head.i < verb.i
+        and verb.head.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)
+    ):
+        # "Majorities of Democrats in five states going to the polls Tuesday say ...": a
+        # bare participle cannot be the sentence's verb; its subject is the verb's
+        subjects = [c for c in verb.head.lefts if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    if not subjects and lemma in lexicon.SPEECH_VERBS:
+        subjects = _left_clause_subject(verb)
+    if not subjects and lemma in lexicon.SPEECH_VERBS and verb.dep_ == "conj":
+        # "Ruiz summed up the plan as “a failure,” denounced its author and said ...":
+        # the verb the cue is joined to lost its subject the same way
+        subjects = _left_clause_subject(verb.head, content_after=False)
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         # "About 4 in 10 say they ...": the parse makes the share a number on the verb
         subjects = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][
             :1
         ]
+    if len(subjects) > 1:
+        # "Lima (AP) — Ana Ruiz has said ...": the parse may make the dateline a subject
+        subjects = [c for c in subjects if not _dateline_at(ctx, c)] or subjects
     if subjects:
         subjects = [_clause_subject(subjects[0]), *subjects[1:]]
     if not subjects and found_by == "as-reported":
@@ -231,7 +263,7 @@ def _verb_statement(
         # "..., former president Bill Clinton said his wife ...", "Marcel Lazar, 44, said
         # that ...", "CLEVELAND — Michael Mukasey told delegates ...": parses that miss
         # the subject still leave the name right before the verb
-        before = _name_before(ctx, verb)
+        before = _name_before(ctx, verb) or _name_opening(ctx, verb)
         if before is not None:
             source = before
     if source is None:
@@ -239,14 +271,14 @@ def _verb_statement(
     if lemma == "find" and not any(c.dep_ == "ccomp" for c in verb.children):
         # "found it difficult" is not a finding; "the poll found Trump ahead" is
         ent = ctx.table.by_key(source.key)
-        head = subjects[0].lower_
+        head = subjects[0].lower_ if subjects else ""
         if ent.type not in ("Organization", "NewsOrganization") and (
             head not in lexicon.FINDING_NOUNS and head not in lexicon.GROUP_NOUNS
         ):
             return None
     if lemma == "find" and content.slice(ctx.text).split()[0].lower() in _FOUND_ONESELF:
         return None  # "the bank found itself short of cash": a plight, not a finding
-    if lemma in lexicon.BELIEF_VERBS and subjects[0].lower_ == "you":
+    if lemma in lexicon.BELIEF_VERBS and subjects and subjects[0].lower_ == "you":
         return None  # "if you want to ..." addresses the reader; nobody is quoted
     cue = _make_cue(ctx, verb, source.span)
     if lemma == "publish":
@@ -261,6 +293,30 @@ def _verb_statement(
             st.content.insert(0, piece)
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
     return st
+
+
+def _left_clause_subject(verb: Token, content_after: bool = True) -> list[Token]:
+    """ "Okafor jokingly offered him a job, then says he will welcome advice": a verb of
+    saying without a subject whose reported clause follows it, and a clause before it that
+    the parse makes a second complement. That clause cannot be what was said as well; it
+    is the speaker's own earlier act (or the speaker with an aside the parse took for a
+    clause), and its subject is the speaker."""
+    if content_after and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return []
+    for left in verb.lefts:
+        if left.dep_ != "ccomp":
+            continue
+        subjects = [c for c in left.lefts if c.dep_ == "nsubj" and c.lower_ not in ("it", "this")]
+        between = verb.doc[left.right_edge.i + 1 : verb.i]
+        if (
+            subjects
+            and subjects[0].left_edge.i == left.left_edge.i
+            and all(t.is_punct or t.pos_ == "ADV" or t.lower_ == "and" for t in between)
+            # "Few would admit this, but Murphy (...) says": the last conjunct speaks
+            and not any(c.dep_ in ("cc", "conj") for c in left.children)
+        ):
+            return subjects[:1]
+    return []
 
 
 #: Participles that give a thing its name ("a super PAC called ...", "a firm named ...").

@@ -235,6 +235,20 @@ RULES: dict[str, Rule] = {
             "its own ('Ruiz suggested ... - “...,” Ruiz said')",
         ),
         Rule(
+            "complement-as-head",
+            "tokens",
+            "Days after Ruiz told the Nation he was “not ready” to back the bill, she did.",
+            "a verb of saying with its subject and nothing after it but whom it told, when "
+            "or where, hung on the clause right after it (which has its own subject): the "
+            "parse made what was said the head",
+        ),
+        Rule(
+            "answer-word",
+            "tokens",
+            "Asked whether the mayor should resign, 75 percent of voters said yes.",
+            "a verb of saying with 'yes' or 'no' right after it and nothing more: the answer",
+        ),
+        Rule(
             "clause-after-phrase",
             "tokens",
             "The minister said in a radio interview that talks had failed.",
@@ -441,6 +455,8 @@ _VERB_RULES = (
     "unsourced-expected",
     "verb-complement",
     "complement-then-cue",
+    "complement-as-head",
+    "answer-word",
     "clause-after-phrase",
     "accused-of",
     "as-reported",

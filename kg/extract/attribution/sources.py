@@ -120,8 +120,13 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         if named is not None:
             return named
     if m is not None and m.key:
-        if m.type != "Place" or (not strict and not m.span.slice(ctx.text).isupper()):
-            # a country may speak ("Russia denied"), a dateline ("NAIROBI —") never does
+        written = m.span.slice(ctx.text)
+        if m.type != "Place" or (
+            not strict and (not written.isupper() or "." in written) and not _dateline(ctx, m)
+        ):
+            # a country may speak ("Russia denied"), a dateline ("NAIROBI —", "Lima (AP)
+            # —") never does; an abbreviation with full stops is no dateline ("the F.B.I.
+            # has said")
             return _Source(m.key, m.span)
         return None
     if strict and tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY"):
@@ -188,6 +193,28 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         # "Several said", "Another noted", "among those who said"
         return _unnamed(ctx, tok)
     return None
+
+
+def _dateline(ctx: _Context, m: Mention) -> bool:
+    """Whether a place opens its paragraph as a dateline: "Lima (AP) — ...", "Accra —
+    ...", the wire services' way of saying where a story was filed."""
+    text = ctx.text
+    line = text.rfind("\n", 0, m.span.start) + 1
+    if text[line : m.span.start].strip():
+        return False
+    after = text[m.span.end : m.span.end + 40].lstrip(" ,")
+    if after.startswith("("):
+        close = after.find(")")
+        if close < 0:
+            return False
+        after = after[close + 1 :].lstrip()
+    return after.startswith(("—", "–", "-", "―"))
+
+
+def _dateline_at(ctx: _Context, tok: Token) -> bool:
+    """Whether ``tok`` is a place written as a dateline (:func:`_dateline`)."""
+    m = _mention_for(ctx, tok)
+    return m is not None and m.type == "Place" and _dateline(ctx, m)
 
 
 def _issuer(noun: Token) -> Token | None:
@@ -979,6 +1006,45 @@ _OBJECT_CONTROL = lexicon.SPEECH_VERBS | lexicon.words(
 _QUOTED_PASSIVES = lexicon.words("quote cite hear record report film")
 
 
+def _name_opening(ctx: _Context, verb: Token) -> _Source | None:
+    """The named person or organisation opening the sentence, when everything between
+    it and a verb of saying that lost its subject is one aside set off by commas or dashes
+    ("Jeffrey Okafor, a Lagos, Nigeria, pastor helping to organize the boycott, said ...":
+    commas inside the aside, which the parse makes a clause of its own). Not when a verb
+    of saying stands in the aside, which then has its own speaker."""
+    doc = ctx.doc
+    sent = verb.sent
+    i = sent.start
+    while i < verb.i and (doc[i].is_space or doc[i].is_punct or doc[i].pos_ in ("CCONJ", "ADV")):
+        i += 1
+    if i >= verb.i or _inside_quote(ctx, doc[i].idx):
+        return None
+    m = _mention_for(ctx, doc[i])
+    if m is None or not m.key or m.type not in ("Person", "Organization", "NewsOrganization"):
+        return None
+    if m.span.start != doc[i].idx:
+        return None
+    k = i
+    while k + 1 < verb.i and doc[k + 1].idx < m.span.end:
+        k += 1
+    j = verb.i - 1
+    while j > k and doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "npadvmod"):
+        j = doc[j].left_edge.i - 1  # "also", "last week"
+    if (
+        doc[k + 1].text not in _ASIDE_MARKS
+        or doc[j].text not in _ASIDE_MARKS
+        or j <= k + 1
+        or verb.i - k > 40
+    ):
+        return None
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon.SPEECH_VERBS for t in doc[k + 1 : j]):
+        return None
+    return _Source(m.key, m.span)
+
+
+_ASIDE_MARKS = frozenset((",", "—", "–", "--"))
+
+
 def _name_before(ctx: _Context, verb: Token) -> _Source | None:
     """A named person or organisation ending right before ``verb``, stepping back over
     adverbs ("also", "later") and up to two asides set off by commas or brackets (", 44,",
@@ -994,14 +1060,21 @@ def _name_before(ctx: _Context, verb: Token) -> _Source | None:
         close = doc[i].text
         opener = "," if close == "," else "("
         j = i - 1
-        while j >= start and i - j <= 12 and doc[j].text != opener:
+        # a title may run long ("the club's 78-year-old president and general manager,")
+        while j >= start and i - j <= 20 and doc[j].text != opener:
             j -= 1
-        if j < start or i - j > 12:
+        if j < start or doc[j].text != opener:
             return None
-        i = j - 1
-    if i < 0 or doc[i].pos_ != "PROPN" or _inside_quote(ctx, doc[i].idx):
+        if i - j > 12 and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[j + 1 : i]):
+            return None  # a clause of its own ("..., sources say it was the leaders,")
+        # ", meanwhile, who ...,": the comma that opens one aside closes the one before
+        shared = j - 2 > start and doc[j - 1].pos_ == "ADV" and doc[j - 2].text == ","
+        i = j if shared else j - 1
+    if i < 0 or _inside_quote(ctx, doc[i].idx):
         return None
     m = _mention_for(ctx, doc[i])
     if m is None or not m.key or m.type not in ("Person", "Organization", "NewsOrganization"):
         return None
+    if doc[i].pos_ != "PROPN" and m.type != "Person":
+        return None  # (the tagger may make a known surname a plural noun: "Sanders")
     return _Source(m.key, m.span)
