@@ -34,11 +34,10 @@ from kg.extract.attribution.sources import (
     _clause_subject,
     _controller,
     _dateline_at,
-    _kind_then_name,
     _name_before,
     _name_opening,
+    _named_after_kind,
     _outer_subjects,
-    _phrase_start,
     _resolve,
     _stray_subject,
     _told_outlet,
@@ -253,12 +252,8 @@ def _verb_statement(
     # headlines parse badly: there, only a name or a pronoun may be the source
     plain_speech = lemma in lexicon.SPEECH_VERBS and not _in_headline(ctx, verb.idx)
     source = _resolve(ctx, subjects[0], strict=not plain_speech) if subjects else None
-    named = _kind_then_name(subjects)
-    if named is not None:
-        # "The media watchdog Ofcom said": the name, with the whole phrase as its words
-        by_name = _resolve(ctx, named[1])
-        if by_name is not None and ctx.table.by_key(by_name.key).type != "UnnamedSource":
-            source = _Source(by_name.key, Span(_phrase_start(named[0]), by_name.span.end))
+    # "The media watchdog Ofcom said": the name, with the whole phrase as its words
+    source = _named_after_kind(ctx, subjects) or source
     if source is None and lemma in lexicon.SPEECH_VERBS:
         # "..., former president Bill Clinton said his wife ...", "Marcel Lazar, 44, said
         # that ...", "CLEVELAND — Michael Mukasey told delegates ...": parses that miss

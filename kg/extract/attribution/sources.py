@@ -59,11 +59,9 @@ def _subject_of(ctx: _Context, cue: Token, window: Span | None) -> _Source | Non
         # "explained the headline by saying: '...'" climbs through the preposition
         subjects = _controller(cue)
         window = None if subjects else window
-    named = _kind_then_name(subjects)
-    if named is not None and (window is None or window.start <= named[0].idx < window.end):
-        src = _resolve(ctx, named[1])
-        if src is not None and ctx.table.by_key(src.key).type != "UnnamedSource":
-            return _Source(src.key, Span(_phrase_start(named[0]), src.span.end))
+    named = _named_after_kind(ctx, subjects, window)
+    if named is not None:
+        return named
     for subj in subjects:
         if window is None or window.start <= subj.idx < window.end:
             src = _resolve(ctx, subj)
@@ -358,6 +356,24 @@ _KIND_NOUNS = (
         hacker broadcaster website startup charity utility"""
     )
 )
+
+
+def _named_after_kind(
+    ctx: _Context, subjects: list[Token], window: Span | None = None
+) -> _Source | None:
+    """The named speaker of :func:`_kind_then_name`, the whole phrase as its words; None
+    when the subjects are no such pair (or the kind lies outside ``window``) or the name is
+    no entity of the article."""
+    pair = _kind_then_name(subjects)
+    if pair is None:
+        return None
+    kind, name = pair
+    if window is not None and not window.start <= kind.idx < window.end:
+        return None
+    src = _resolve(ctx, name)
+    if src is None or ctx.table.by_key(src.key).type == "UnnamedSource":
+        return None
+    return _Source(src.key, Span(_phrase_start(kind), src.span.end))
 
 
 def _phrase_start(tok: Token) -> int:

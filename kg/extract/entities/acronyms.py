@@ -65,16 +65,13 @@ def link_acronyms(table: EntityTable) -> None:
         if len(full) != 1:
             continue
         (target,) = full
-        for m in table.mentions:
-            if m.key == ent.key:
-                m.key = target.key
+        table.fold(ent, target)
         # an acronym the article never spells out is no alias: as an alias it would join
         # the body to every other the same letters stand for across the corpus ("KMA" in
         # Nairobi and in Seoul), unless the gazetteer gives it to this very body
         known = gazetteer.known_organization(acronym)
         if known is not None and known == gazetteer.known_organization(target.name):
             target.aliases |= written
-        table.entities.remove(ent)
 
 
 __all__ = ["initials", "link_acronyms"]

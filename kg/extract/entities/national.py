@@ -189,12 +189,9 @@ def localise_national_bodies(table: EntityTable, text: str) -> None:
     for ent, forms, base, where in plans:
         fuller = _fuller_name(table, ent, base, where)
         if fuller is not None:
-            for m in table.mentions:
-                if m.key == ent.key:
-                    m.key = fuller.key
+            table.fold(ent, fuller)
             fuller.aliases |= {f for f in forms if not gazetteer.is_generic_body(f)}
             fuller.aliases.discard(fuller.name)
-            table.entities.remove(ent)
             folded.add(ent.key)
     for ent, forms, base, where in plans:
         if ent.key in folded:
@@ -209,11 +206,8 @@ def localise_national_bodies(table: EntityTable, text: str) -> None:
             continue
         first = by_name.setdefault(ent.name, ent)
         if first is not ent:
-            for m in table.mentions:
-                if m.key == ent.key:
-                    m.key = first.key
+            table.fold(ent, first)
             first.aliases |= ent.aliases
-            table.entities.remove(ent)
 
 
 _OF_PLACE = re.compile(r"\bof (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$")

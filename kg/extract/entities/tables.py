@@ -66,6 +66,14 @@ class EntityTable:
                 return ent
         raise KeyError(key)
 
+    def fold(self, ent: Entity, into: Entity) -> None:
+        """Make ``ent`` part of ``into``: its mentions become ``into``'s and it is gone
+        (what becomes of its names is the caller's to say)."""
+        for m in self.mentions:
+            if m.key == ent.key:
+                m.key = into.key
+        self.entities.remove(ent)
+
     def new_entity(self, type_: EntityType, name: str) -> Entity:
         # keys are never reused, even after entities without mentions are pruned
         self._made += 1
