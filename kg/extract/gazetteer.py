@@ -391,7 +391,8 @@ CITY_COUNTRIES: dict[str, str] = {
     if city.strip()
 }
 
-_COUNTRIES = frozenset(DEMONYMS.values())
+#: The countries of the nationality table.
+COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values())
 
 #: Other names of countries, to the name :data:`CITY_COUNTRIES` and the nationality table
 #: use.
@@ -458,7 +459,7 @@ def country_name(place: str) -> str | None:
     place = place.strip()
     if place in US_STATES:
         return "United States"  # "Georgia voters" are the state's
-    if place in _COUNTRIES:
+    if place in COUNTRIES:
         return place
     return (
         COUNTRY_NAMES.get(place)
@@ -595,6 +596,7 @@ __all__ = [
     "CITY_COUNTRIES",
     "COMPANY_SUFFIXES",
     "COMPANY_TRADE_WORDS",
+    "COUNTRIES",
     "COUNTRY_NAMES",
     "GENERIC_BODY_FORMS",
     "NEWS_OUTLETS",

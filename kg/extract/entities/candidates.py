@@ -46,7 +46,7 @@ _NER_TYPES: dict[str, EntityType] = {
 _BRACKET_NAME = re.compile(r"\[([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\]\s+([A-Z][\w’'-]+)")
 
 
-_COUNTRIES = frozenset(lexicon.DEMONYMS.values())
+_COUNTRIES = gazetteer.COUNTRIES
 
 #: Words that make a run of name words an institution's or a place's ("Grace Cathedral").
 _PLACE_OR_BODY_WORDS = _INSTITUTION_WORDS | lexicon.FACILITY_WORDS
