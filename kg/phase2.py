@@ -9,8 +9,9 @@ articles reach (:mod:`kg.claims.state`). :mod:`kg.pipeline` runs phase 1 and cal
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,22 +72,20 @@ def write_corpus(
     resolution, made = _resolve(cache, minter, rules, keys, prefetched, reuse)
     res = resolution.resolution()
     written = cache.graphs()
-    for iri, key in keys.items():
-        short = iri.rsplit("/", 1)[-1]
-        ident = res.identities[short]
-        digest = made.digest(short, key, ident)
-        if iri in corpus.stored and written.get(iri) == (key, digest):
-            continue
-        ex = cache.record(key)
-        assert ex is not None
-        drop = [g for g in corpus.by_file.get(ex.article.source_file, []) if g != iri]
-        drop = [g for g in drop if g in corpus.drop]
-        store.put_graph(iri, article_ntriples(ex, minter, ident), drop=drop)
-        cache.wrote(iri, key, digest)
-        for g in drop:
-            cache.dropped(g)
-        if iri not in corpus.new:
-            report.rewritten += 1
+    with _GraphWriter(store, cache) as writer:
+        for iri, key in keys.items():
+            short = iri.rsplit("/", 1)[-1]
+            ident = res.identities[short]
+            digest = made.digest(short, key, ident)
+            if iri in corpus.stored and written.get(iri) == (key, digest):
+                continue
+            ex = cache.record(key)
+            assert ex is not None
+            drop = [g for g in corpus.by_file.get(ex.article.source_file, []) if g != iri]
+            drop = [g for g in drop if g in corpus.drop]
+            writer.put(iri, article_ntriples(ex, minter, ident), drop, key, digest)
+            if iri not in corpus.new:
+                report.rewritten += 1
     gone = sorted(g for g in corpus.drop if g in corpus.stored)
     if gone:
         store.drop_graphs(gone)
@@ -114,6 +113,67 @@ def write_corpus(
         report.statements.update(s["statements"])
         if s["unnamed"]:
             report.entities["UnnamedSource"] += s["unnamed"]
+
+
+class _GraphWriter:
+    """Article graphs written, each in its own transaction, up to the store's
+    :attr:`~kg.store.base.Store.concurrent_writes` at a time from as many threads, and
+    each recorded in the cache once its write is done, in the order they were given.
+
+    Why threads: a transaction's commit waits for the disk, and while one thread waits the
+    other core can commit another graph (pyoxigraph lets go of Python's lock meanwhile);
+    dev's 84 graphs took 0.7-0.8 s one by one for 0.38 s of CPU. Crash safety is each
+    graph's own, as before: its new version goes in before its file's older graphs go (in
+    :meth:`~kg.store.base.Store.put_graph`), and the cache records a graph only after the
+    store has it, so a graph written but not recorded is written again by the next build.
+    Writes in flight together never name the same graph (a graph to write or to drop
+    named by one waits for the others to end)."""
+
+    def __init__(self, store: Store, cache: BuildCache):
+        self.store = store
+        self.cache = cache
+        self.width = max(1, store.concurrent_writes)
+        self.pool: ThreadPoolExecutor | None = None
+        self.pending: deque[tuple[Future, str, str, str, list[str]]] = deque()
+
+    def __enter__(self) -> _GraphWriter:
+        return self
+
+    def put(self, iri: str, ntriples: str, drop: list[str], key: str, digest: str) -> None:
+        if self.width == 1:
+            self.store.put_graph(iri, ntriples, drop=drop)
+            self._record(iri, key, digest, drop)
+            return
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(self.width, thread_name_prefix="kg-write")
+        names = {iri, *drop}
+        while self.pending and any(names & {p[1], *p[4]} for p in self.pending):
+            self._finish()
+        future = self.pool.submit(self.store.put_graph, iri, ntriples, drop)
+        self.pending.append((future, iri, key, digest, drop))
+        while self.pending and (self.pending[0][0].done() or len(self.pending) > 2 * self.width):
+            self._finish()
+
+    def _finish(self) -> None:
+        future, iri, key, digest, drop = self.pending.popleft()
+        future.result()  # a failed write raises here, before anything records it
+        self._record(iri, key, digest, drop)
+
+    def _record(self, iri: str, key: str, digest: str, drop: list[str]) -> None:
+        self.cache.wrote(iri, key, digest)
+        for g in drop:
+            self.cache.dropped(g)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                while self.pending:
+                    self._finish()
+        finally:
+            if self.pool is not None:
+                # on a failure, what is in flight ends before the error goes on; those
+                # graphs are not recorded, so the next build writes them again
+                self.pool.shutdown(wait=True)
 
 
 @dataclass

@@ -105,6 +105,12 @@ class Store(ABC):
     #: compared string anew, as Oxigraph on disk does. A server keeps its own order.
     slow_order_by: bool = False
 
+    #: How many :meth:`put_graph` calls may run at once, from as many threads, each still
+    #: its own transaction (1: one at a time). Oxigraph commits each transaction to disk
+    #: and waits for it; writes of distinct graphs from two threads overlap those waits
+    #: (see :func:`kg.phase2.write_corpus`).
+    concurrent_writes: int = 1
+
     @property
     def cache_path(self) -> Path | None:
         """Where a build keeps its cache of records and graph digests for this store (see

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ class OxigraphStore(Store):
     #: comparison (a few microseconds each): ordering PolNeAR train's 14,221 statements took
     #: 1.7 s, the same rows ordered in Python 0.3 s on a loaded machine.
     slow_order_by = True
+    concurrent_writes = 3
 
     def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = True):
         self.location = str(path)
@@ -80,6 +82,7 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open store {path}: {msg}") from None
         self.read_only = read_only
         self._unflushed = 0
+        self._wrote_lock = threading.Lock()
 
     @classmethod
     def in_memory(cls, nquads: bytes = b"") -> OxigraphStore:
@@ -90,6 +93,7 @@ class OxigraphStore(Store):
         store.read_only = False
         store._store = ox.Store()
         store._unflushed = 0
+        store._wrote_lock = threading.Lock()
         if nquads:
             store._store.load(nquads, format=ox.RdfFormat.N_QUADS)
         return store
@@ -101,10 +105,12 @@ class OxigraphStore(Store):
     def _wrote(self, size: int) -> None:
         """Count what was just written (committed); flush the memory tables to disk once
         :data:`FLUSH_BYTES` have gathered (see there)."""
-        self._unflushed += size
-        if self._unflushed >= FLUSH_BYTES and not self._in_memory:
-            self._store.flush()
+        with self._wrote_lock:  # writes may come from several threads (concurrent_writes)
+            self._unflushed += size
+            if self._unflushed < FLUSH_BYTES or self._in_memory:
+                return
             self._unflushed = 0
+        self._store.flush()
 
     def replace_article(self, iri: str, graph: Graph | str, drop: Iterable[str] = ()) -> None:
         if self.read_only:
