@@ -86,26 +86,29 @@ def write_corpus(
             writer.put(iri, article_ntriples(ex, minter, ident), drop, key, digest)
             if iri not in corpus.new:
                 report.rewritten += 1
-    gone = sorted(g for g in corpus.drop if g in corpus.stored)
-    if gone:
-        store.drop_graphs(gone)
-        for g in gone:
-            cache.dropped(g)
-        report.removed = len(corpus.removed & set(gone))
-    version = render_version()
-    report.entity_changes = sync_digested(
-        store,
-        cache,
-        graph_iri(minter, "entities"),
-        {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
-        lambda iri: entity_ntriples(res.entities[iri]),
-    )
-    # claims (kg.claims): with the speakers just resolved, redoing only what the changed
-    # articles reach (kg.claims.state)
-    fps = made.fingerprints({i.rsplit("/", 1)[-1]: k for i, k in keys.items()}, res)
-    report.claim_changes, report.claims = update_claims(
-        store, cache, graph_iri(minter, "claims"), keys, res, minter, fps
-    )
+        # the corpus-level graphs are worked out and written while the last article
+        # graphs are still being written (other graphs, other transactions)
+        gone = sorted(g for g in corpus.drop if g in corpus.stored)
+        if gone:
+            writer.drain()
+            store.drop_graphs(gone)
+            for g in gone:
+                cache.dropped(g)
+            report.removed = len(corpus.removed & set(gone))
+        version = render_version()
+        report.entity_changes = sync_digested(
+            store,
+            cache,
+            graph_iri(minter, "entities"),
+            {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
+            lambda iri: entity_ntriples(res.entities[iri]),
+        )
+        # claims (kg.claims): with the speakers just resolved, redoing only what the changed
+        # articles reach (kg.claims.state)
+        fps = made.fingerprints({i.rsplit("/", 1)[-1]: k for i, k in keys.items()}, res)
+        report.claim_changes, report.claims = update_claims(
+            store, cache, graph_iri(minter, "claims"), keys, res, minter, fps
+        )
     cache.drop_records_except(set(keys.values()))
     report.total_articles = len(keys)
     report.entities = Counter(e.type for e in res.entities.values())
@@ -113,6 +116,10 @@ def write_corpus(
         report.statements.update(s["statements"])
         if s["unnamed"]:
             report.entities["UnnamedSource"] += s["unnamed"]
+
+
+#: how much N-Triples text may wait to be written at once (bounds the memory it holds)
+IN_FLIGHT_CHARS = 64_000_000
 
 
 class _GraphWriter:
@@ -134,7 +141,8 @@ class _GraphWriter:
         self.cache = cache
         self.width = max(1, store.concurrent_writes)
         self.pool: ThreadPoolExecutor | None = None
-        self.pending: deque[tuple[Future, str, str, str, list[str]]] = deque()
+        self.pending: deque[tuple[Future, str, str, str, list[str], int]] = deque()
+        self.in_flight = 0  # characters of N-Triples given and not yet written
 
     def __enter__(self) -> _GraphWriter:
         return self
@@ -150,13 +158,20 @@ class _GraphWriter:
         while self.pending and any(names & {p[1], *p[4]} for p in self.pending):
             self._finish()
         future = self.pool.submit(self.store.put_graph, iri, ntriples, drop)
-        self.pending.append((future, iri, key, digest, drop))
-        while self.pending and (self.pending[0][0].done() or len(self.pending) > 2 * self.width):
+        self.pending.append((future, iri, key, digest, drop, len(ntriples)))
+        self.in_flight += len(ntriples)
+        while self.pending and (self.pending[0][0].done() or self.in_flight > IN_FLIGHT_CHARS):
+            self._finish()
+
+    def drain(self) -> None:
+        """Wait for every write given so far, and record it."""
+        while self.pending:
             self._finish()
 
     def _finish(self) -> None:
-        future, iri, key, digest, drop = self.pending.popleft()
+        future, iri, key, digest, drop, size = self.pending.popleft()
         future.result()  # a failed write raises here, before anything records it
+        self.in_flight -= size
         self._record(iri, key, digest, drop)
 
     def _record(self, iri: str, key: str, digest: str, drop: list[str]) -> None:
@@ -167,8 +182,7 @@ class _GraphWriter:
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
             if exc_type is None:
-                while self.pending:
-                    self._finish()
+                self.drain()
         finally:
             if self.pool is not None:
                 # on a failure, what is in flight ends before the error goes on; those
