@@ -119,7 +119,7 @@ def write_corpus(
 
 
 #: how much N-Triples text may wait to be written at once (bounds the memory it holds)
-IN_FLIGHT_CHARS = 64_000_000
+IN_FLIGHT_CHARS = 8_000_000
 
 
 class _GraphWriter:
