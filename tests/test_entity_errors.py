@@ -1160,3 +1160,89 @@ def test_a_place_closing_a_description_is_no_speaker(nlp):
     text = "The capital of the region, Nairobi, said nothing.\n"
     ex = _extract(text)
     assert not [s for s in ex.statements if ex.entity(s.speaker).type == "Place"]
+
+
+# --- seventh session: acronyms, appositions and relatives after names NER missed -----------
+
+LAND_RULING = (
+    "NAIROBI, Kenya — In her ruling, the judge cited two earlier decisions of the Court of "
+    "Appeal.\n\n"
+    "The Centre for Development and Conservation (CDC), a Nairobi advocacy group, said it "
+    "would ask the court to order an audit of all land sold since 2019.\n"
+)
+
+
+def test_an_acronym_the_article_defines_is_its_body_not_a_known_one_with_those_letters(nlp):
+    ex = _extract(LAND_RULING)
+    centre = _one(ex, "Centre for Development and Conservation", "Organization")
+    # the definition does not reach back over the paragraph into the court's name
+    assert _one(ex, "Court of Appeal", "Organization").key != centre.key
+    assert not _holding(ex, "Centers for Disease Control and Prevention", "Organization")
+    (said,) = [s for s in ex.statements if "audit" in s.text]
+    assert said.speaker == centre.key
+    # nor is the acronym an alias that would join it to the disease agency of other articles
+    assert "CDC" not in centre.aliases
+
+
+def test_a_defined_acronym_does_not_join_two_bodies_across_articles(tmp_path, nlp):
+    agency = (
+        "The U.S. Centers for Disease Control and Prevention (CDC) said on Tuesday that "
+        "cases had doubled.\n"
+    )
+    labels = _organisations_of_corpus(tmp_path, {"a.txt": LAND_RULING, "b.txt": agency})
+    assert {
+        "Centre for Development and Conservation",
+        "Centers for Disease Control and Prevention",
+    } <= labels
+
+
+def test_a_known_acronym_an_article_defines_the_same_way_keeps_its_alias(nlp):
+    text = "The U.S. Centers for Disease Control and Prevention (CDC) issued a travel notice.\n"
+    ex = _extract(text)
+    cdc = _one(ex, "Centers for Disease Control and Prevention", "Organization")
+    assert "CDC" in cdc.aliases
+
+
+def test_a_body_named_in_apposition_to_what_it_is_is_an_organisation(nlp):
+    text = (
+        "FRANKFURT — The pilots' union, Vereinigung Cockpit, said the offer did not keep "
+        "pace with inflation.\n\n"
+        "Its lobby group, Nordlicht Fisheries Council, warned of losses. The company's "
+        "founder, Ana Ruiz, said nothing.\n"
+    )
+    ex = _extract(text)
+    union = _one(ex, "Vereinigung Cockpit", "Organization")
+    assert not _holding(ex, "Vereinigung Cockpit", "Person")
+    (said,) = [s for s in ex.statements if "inflation" in s.text]
+    assert said.speaker == union.key
+    _a_person(ex, "Ana Ruiz")  # a founder is a person
+
+
+def test_a_name_ner_missed_before_which_is_a_body(nlp):
+    text = (
+        "BRUSSELS — Airlines cancelled 400 flights on Monday.\n\n"
+        "DigitalEurope, which represents technology companies, warned that the disruption "
+        "would cost the economy millions of euros a day.\n"
+    )
+    ex = _extract(text)
+    body = _one(ex, "DigitalEurope", "Organization")
+    (warned,) = [s for s in ex.statements if "disruption" in s.text]
+    assert warned.speaker == body.key
+    assert ex.entity(warned.speaker).type == "Organization"
+
+
+def test_a_bare_congress_in_a_report_from_india_is_the_party_the_article_names(nlp):
+    text = (
+        "NEW DELHI — India's main opposition party, the Indian National Congress, on Sunday "
+        "chose a veteran lawmaker as its new president.\n\n"
+        "The new leader, Suresh Pillai, told party workers that Congress would go to every "
+        "village. Congress has lost two general elections in a row.\n"
+    )
+    ex = _extract(text)
+    party = _one(ex, "Indian National Congress", "Organization")
+    assert not [
+        e
+        for e in ex.entities
+        if e.type == "Organization" and e.key != party.key and "Congress" in e.name
+    ]
+    assert "Congress" not in party.aliases  # never an alias that reaches the US Congress

@@ -32,7 +32,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
 
-def _is_acronym(form: str) -> bool:
+def is_acronym(form: str) -> bool:
     letters = form.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
@@ -47,7 +47,7 @@ def link_acronyms(table: EntityTable) -> None:
             forms[m.key].add(m.form)
     for ent in orgs:
         written = forms[ent.key]
-        if not written or not all(_is_acronym(f) for f in written):
+        if not written or not all(is_acronym(f) for f in written):
             continue
         letters = {f.replace(".", "") for f in written}
         if len(letters) != 1:
@@ -58,7 +58,7 @@ def link_acronyms(table: EntityTable) -> None:
             for e in orgs
             if e is not ent
             and e in table.entities
-            and not all(_is_acronym(f) for f in forms[e.key])
+            and not all(is_acronym(f) for f in forms[e.key])
             and e.name.split()[-1] not in _EVENT_WORDS
             and initials(e.name) == acronym
         ]

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 from kg.extract import gazetteer, lexicon
@@ -23,6 +23,7 @@ from kg.extract.entities.organisations import (
     _known_name_pattern,
     _outlet_by_cue,
     _outlet_patterns,
+    defined_name,
 )
 from kg.extract.entities.tables import Mention
 from kg.extract.names import (
@@ -95,6 +96,8 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for m in _ACRONYM_DEF.finditer(text):
         full = m.group(1).strip()
         full_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        cut = defined_name(full, m.group(2))
+        full, full_start = full[cut:], full_start + cut
         full, full_start = _drop_leading_the(full, full_start)
         acronym = m.group(2).rstrip(".")
         if _initials_match(full, acronym):
@@ -113,6 +116,9 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     kinds = _named_after_kind(doc)
     for start, end, by_ner in kinds:
         if not by_ner and (headline is None or not headline.start <= start < headline.end):
+            add(start, end, text[start:end], "Organization")
+    for start, end in _named_before_which(doc):
+        if headline is None or not headline.start <= start < headline.end:
             add(start, end, text[start:end], "Organization")
 
     # 2. spaCy's entities, cleaned
@@ -158,6 +164,76 @@ _ORGANISATION_KINDS = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
 _PERSON_LIKE_KINDS = lexicon.words("producer developer publisher maker operator miner")
 
 
+def _named_before_which(doc: Doc) -> list[tuple[int, int]]:
+    """Names NER missed that a relative clause for things follows: "DigitalEurope, which
+    represents technology companies, warned" is a body, not a description of one. A run
+    of up to four proper nouns NER left untyped, just before ", which"; its first word
+    opens no sentence unless the name is written in a way no common word is ("DigitalEurope",
+    "ACLED"), and no known country, state or city."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "which" or tok.i < 2 or doc[tok.i - 1].text != ",":
+            continue
+        last = doc[tok.i - 2]
+        first = last
+        while first.i > 0 and last.i - first.i < 3 and not first.is_sent_start:
+            prev = doc[first.i - 1]
+            if prev.pos_ != "PROPN" or prev.ent_type_ or not prev.is_alpha:
+                break
+            first = prev
+        words = doc[first.i : last.i + 1]
+        if any(t.pos_ != "PROPN" or t.ent_type_ or not t.is_alpha for t in words):
+            continue
+        if not all(t.text[0].isupper() for t in words):
+            continue
+        odd = any(t.is_upper and len(t) > 1 or any(c.isupper() for c in t.text[1:]) for t in words)
+        if first.is_sent_start and len(words) == 1 and not odd:
+            continue
+        form = words.text
+        if form in _COUNTRIES or gazetteer.is_place_name(form) or form in gazetteer.CITY_COUNTRIES:
+            continue
+        if given_name_gender(first.text) is not None:
+            continue
+        out.append((words.start_char, words.end_char))
+    return out
+
+
+def _apposed_name(kind: Token) -> tuple[int, int, bool] | None:
+    """A name set off by a comma after a noun saying what kind of organisation it is,
+    which the parse hangs on that noun as its apposition: "The pilots' union, Vereinigung
+    Cockpit, said" (NER took the union for a man). One to three capitalised words ending
+    at a comma, a bracket or the verb; not after a kind that is also a trade ("the
+    producer, Ana Ruiz"), nor a given name and a surname."""
+    doc = kind.doc
+    if kind.i + 2 >= len(doc) or doc[kind.i + 1].text != ",":
+        return None
+    if kind.lower_ in _PERSON_LIKE_KINDS:
+        return None
+    first = doc[kind.i + 2]
+    if not ((first.is_title or first.is_upper) and first.is_alpha):
+        return None
+    if first.ent_type_ not in ("", "PERSON", "ORG"):
+        return None
+    last = first
+    while last.i + 1 < len(doc) and last.i - first.i < 2:
+        nxt = doc[last.i + 1]
+        if not ((nxt.is_title or nxt.is_upper) and nxt.is_alpha):
+            break
+        last = nxt
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is None or (after.text not in (",", ")") and after.pos_ not in ("VERB", "AUX")):
+        return None
+    heads = [t for t in doc[first.i : last.i + 1] if not first.i <= t.head.i <= last.i]
+    if len(heads) != 1 or heads[0].dep_ != "appos" or heads[0].head.i != kind.i:
+        return None
+    if given_name_gender(first.text) is not None and last.i == first.i + 1:
+        return None
+    if first.ent_type_ == "ORG":
+        ent = _ent_span(doc, first)
+        return ent.start_char, ent.end_char, True
+    return first.idx, last.idx + len(last), False
+
+
 def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
     """The spans of names written right after a noun saying what kind of organisation
     they are, with a determiner before it: "the state power utility Eskom", "the
@@ -171,6 +247,10 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
         before = _named_before_kind(tok)
         if before is not None:
             out.append(before)
+            continue
+        apposed = _apposed_name(tok)
+        if apposed is not None:
+            out.append(apposed)
             continue
         if (
             not any(c.dep_ == "det" for c in tok.children)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract import gazetteer
+from kg.extract.entities.acronyms import initials as acronym_initials
+from kg.extract.entities.acronyms import is_acronym
 from kg.extract.entities.tables import EntityTable
 from kg.extract.names import initials, parse_name, well_formed
 
@@ -34,10 +36,27 @@ def _choose_names(table: EntityTable, text: str) -> None:
         ent.name = min(counts, key=lambda f: _name_rank(f, is_person, counts, first_body))
         if ent.type in ("Organization", "NewsOrganization"):
             canonical = gazetteer.canonical_organization
-            known = canonical(ent.name) or next(filter(None, map(canonical, counts)), None)
+            # an acronym that spells the article's own name for the body is that name's,
+            # not a known body's with the same letters ("the Centre for Development and
+            # Conservation (CDC)" is no disease agency)
+            others = (f for f in counts if not _abbreviates(f, ent.name))
+            known = canonical(ent.name) or next(filter(None, map(canonical, others)), None)
             ent.name = known or ent.name
+            # nor is such an acronym a name of it across the corpus, where it would join
+            # the two bodies
+            clash = {
+                f
+                for f in counts
+                if _abbreviates(f, ent.name) and canonical(f) not in (None, canonical(ent.name))
+            }
+            counts = Counter({f: n for f, n in counts.items() if f not in clash})
         ent.aliases = {f for f in counts if f != ent.name}
         ent.aliases |= {m.title_form for m in forms if m.title_form and m.title_form != ent.name}
+
+
+def _abbreviates(form: str, name: str) -> bool:
+    """Whether ``form`` is an acronym of ``name``'s initials."""
+    return form != name and is_acronym(form) and acronym_initials(name) == form.replace(".", "")
 
 
 def _name_rank(

@@ -266,6 +266,15 @@ def _possessive_country(
     return found.pop() if every and len(found) == 1 and None not in found else None
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, list[str]]:
+    """Each country's demonyms ("India" -> ["Indian"])."""
+    out: dict[str, list[str]] = {}
+    for demonym, country in gazetteer.DEMONYMS.items():
+        out.setdefault(country, []).append(demonym)
+    return out
+
+
 def _fuller_name(table: EntityTable, ent, base: str, where: str):
     """The organisation of the article that is the body under its fuller name, if exactly
     one: "National Treasury" for "Treasury", "Supreme Court of Canada" for "Supreme Court"
@@ -275,6 +284,10 @@ def _fuller_name(table: EntityTable, ent, base: str, where: str):
     country = where.lower()
     names = {f"{w} {low}" for w in ("national", "federal", "central")}
     names |= {f"{low} of {country}", f"{low} of the {country}", f"{country} {low}"}
+    # and the body named for its people: "the Indian National Congress" for "Congress" in
+    # a report from New Delhi
+    for demonym in _demonyms().get(where, ()):
+        names |= {f"{demonym.lower()} {low}", f"{demonym.lower()} national {low}"}
     found = [
         e
         for e in table.entities

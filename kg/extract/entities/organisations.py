@@ -66,6 +66,29 @@ def _drop_leading_the(full: str, start: int) -> tuple[str, int]:
     return full, start
 
 
+def defined_name(full: str, acronym: str) -> int:
+    """Where, in the words before an acronym in brackets, the name it abbreviates starts
+    (an offset into ``full``). Never before a line break: a paragraph does not run on
+    into a name. Then the longest run of words ending at the bracket whose capitalised
+    words' initials are exactly the acronym's letters, so that a sentence that ends in a
+    name does not lend its words to the next one's ("... of the Court of Appeal. The
+    Centre for Development and Conservation (CDC)": the centre's name only); where no run
+    spells the acronym exactly, all the words (a looser match, :func:`_initials_match`,
+    then decides)."""
+    start = full.rfind("\n") + 1
+    while start < len(full) and full[start].isspace():
+        start += 1
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    for m in re.finditer(r"(?<![^\s-])[^\W\d_]", full[start:]):
+        if not m.group().isupper():
+            continue
+        rest = full[start + m.start() :]
+        words = [w for w in re.split(r"[\s-]+", rest) if w and w[0].isupper()]
+        if "".join(w[0] for w in words).upper() == letters:
+            return start + m.start()
+    return start
+
+
 def _initials_match(full: str, acronym: str) -> bool:
     """Whether ``acronym`` abbreviates ``full``: its initials, some of them, or, for a
     name translated from another language, the same initials in another order ("National
