@@ -1246,3 +1246,51 @@ def test_a_bare_congress_in_a_report_from_india_is_the_party_the_article_names(n
         if e.type == "Organization" and e.key != party.key and "Congress" in e.name
     ]
     assert "Congress" not in party.aliases  # never an alias that reaches the US Congress
+
+
+def test_a_name_after_a_newspaper_noun_is_that_outlet(nlp):
+    text = (
+        "LISBON — The agent told the Dutch newspaper De Telegraaf that the scans had been "
+        "misread.\n\n"
+        "According to the Portuguese sports daily Record, the club is in talks with a "
+        "Brazilian forward.\n"
+    )
+    ex = _extract(text)
+    _one(ex, "De Telegraaf", "NewsOrganization")
+    _one(ex, "Record", "NewsOrganization")
+    assert not _holding(ex, "De Telegraaf", "Person") and not _holding(ex, "Record", "Place")
+
+
+def test_a_bodys_name_again_and_its_first_word_alone_are_that_body(nlp):
+    text = (
+        "SEOUL — The privacy watchdog fined the ride-hailing company Hanbyeol Mobility 5.1 "
+        "billion won on Wednesday. "
+        "Hanbyeol Mobility said it deeply regretted the lapse.\n\n"
+        "A proposed transfer to Sporting Lisbon collapsed on Friday. Sporting said in a "
+        "statement that the player had failed a medical.\n"
+    )
+    ex = _extract(text)
+    company = _one(ex, "Hanbyeol Mobility", "Organization")
+    assert not [e for e in ex.entities if e.type == "Person" and "Mobility" in e.name]
+    (regret,) = [s for s in ex.statements if "regretted" in s.text]
+    assert regret.speaker == company.key
+    club = _one(ex, "Sporting Lisbon", "Organization")
+    (medical,) = [s for s in ex.statements if "medical" in s.text]
+    assert medical.speaker == club.key
+    assert "Sporting" not in club.aliases  # other clubs begin with it too
+    assert not _holding(ex, "Sporting", "Place")
+
+
+def test_a_title_ner_took_for_a_body_and_an_irish_name_are_a_person(nlp):
+    text = (
+        "CORK, Ireland — Councillor Siobhán Ní Bhriain, who proposed the motion, said the "
+        "city had given the river back to cars for long enough. The council will close the "
+        "Lapps Quay car park in March.\n"
+    )
+    ex = _extract(text)
+    person = _a_person(ex, "Siobhán Ní Bhriain")
+    assert parse_name(person.name).surname == "Ní Bhriain"
+    (said,) = [s for s in ex.statements if "river" in s.text]
+    assert said.speaker == person.key
+    _one(ex, "Lapps Quay", "Place")
+    assert not _holding(ex, "Lapps Quay", "Person")

@@ -505,6 +505,6 @@ FACILITY_WORDS: frozenset[str] = words(
     Airport Station Terminal Bridge Harbour Harbor Pier Dock Tower Centre Center Market
     School College Academy Library Museum Gallery Theatre Theater Hotel Prison Jail Lake
     River Valley Beach Bay Island Islands Mountain Mount Hills Forest Falls Creek Canal
-    Coast Cape Desert Estate Ranch
+    Coast Cape Desert Estate Ranch Quay Quays Wharf Embankment Promenade Esplanade
     """
 )

@@ -228,6 +228,8 @@ NICKNAMES: dict[str, str] = {
 _PARTICLES = frozenset(
     ["bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le"]
     + ["بن", "ابن", "بنت", "آل"]  # bin, ibn, bint, Al as written in Arabic script
+    # Irish and Scottish Gaelic: "Siobhán Ní Bhriain", "Seán Ó Ríordáin", "Máire Nic Aoidh"
+    + ["ní", "nic", "ó", "uí"]
 )
 #: The commonest Vietnamese family names, which open a name whose last word is what the
 #: person is called by ("Nguyen Thi Lan" ... "Lan said").
@@ -404,7 +406,8 @@ _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O’|O')")
 _PLACE_WORDS = _lower_words(
     "Tower Towers Plaza Hotel Building Center Centre Stadium Airport Hall Park Square "
     "Street Avenue Bridge Mahal Estate Estates Resort Casino Library Memorial Station "
-    "Terminal Road Boulevard Harbour Harbor Pier Lake River Valley Beach Bay Island Canal"
+    "Terminal Road Boulevard Harbour Harbor Pier Lake River Valley Beach Bay Island Canal "
+    "Quay Quays Wharf Embankment Promenade Esplanade"
 )
 _ORG_WORDS = _lower_words(
     "Foundation University Organization Organisation Institute International Shuttle "

@@ -125,7 +125,7 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
             # a country may speak ("Russia denied"), a dateline ("NAIROBI —", "Lima (AP)
             # —") never does; an abbreviation with full stops is no dateline ("the F.B.I.
             # has said")
-            return _Source(m.key, m.span)
+            return _Source(m.key, _with_kind_before(tok, m))
         return None
     if strict and tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY"):
         return None
@@ -324,6 +324,20 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
 #: is Labour, "the Toyota company" Toyota ("the Clinton campaign" is no organisation, and
 #: "the ANC alliance" a grouping the ANC leads).
 _KIND_AFTER_NAME = lexicon.GENERIC_ORG_NOUNS | lexicon.words("party movement federation")
+
+
+def _with_kind_before(tok: Token, m) -> Span:
+    """A body's mention with the words before it in its phrase that say what it is, as
+    the source's words: "The Tallinn weekly Meretuul reported" (the phrase, not the name
+    alone); other mentions as they stand."""
+    if m.type not in ("Organization", "NewsOrganization"):
+        return m.span
+    before = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.idx < m.span.start]
+    if not before or any(t.is_punct or t.dep_ not in ("det", "amod", "compound") for t in before):
+        return m.span
+    if not any(t.lower_ in _KIND_NOUNS and t.is_lower for t in before):
+        return m.span
+    return Span(_phrase_start(tok), m.span.end)
 
 
 def _kind_then_name(subjects: list[Token]) -> tuple[Token, Token] | None:

@@ -117,6 +117,9 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for start, end, by_ner in kinds:
         if not by_ner and (headline is None or not headline.start <= start < headline.end):
             add(start, end, text[start:end], "Organization")
+    for start, end in _named_after_outlet_noun(doc):
+        if headline is None or not headline.start <= start < headline.end:
+            add(start, end, text[start:end], "NewsOrganization")
     for start, end in _named_before_which(doc):
         if headline is None or not headline.start <= start < headline.end:
             add(start, end, text[start:end], "Organization")
@@ -145,7 +148,69 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
             add(start, end, text[start:end], "Person")
     _people_by_surname(found, text)
     _kind_named_organisations(found, {text[start:end] for start, end, _ in kinds})
+    _whole_organisation_names(found, doc, text)
     return found
+
+
+def _is_subject(doc: Doc, span: Span) -> bool:
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")
+
+
+def _whole_organisation_names(found: list[Mention], doc: Doc, text: str) -> None:
+    """Where an organisation's name of two or more words stands again in the text, it is
+    that organisation, though NER took part of it for someone or somewhere else the
+    second time ("Kakao Mobility fined ... Kakao Mobility said": "Mobility" a person).
+    Also a body's first word alone as the subject of a verb, where NER took it for a place
+    ("Sporting Lisbon ... Sporting said"; but "In Calder" and "its Calder mill" beside
+    "Calder Bay Pulp & Paper" are the town), unless it is a known place or a given name
+    (a person's first word alone is a company's short form only on the terms of
+    :mod:`kg.extract.entities.clustering`)."""
+    orgs = {
+        m.form: m.type
+        for m in found
+        if m.type in ("Organization", "NewsOrganization") and " " in m.form and m.form[0].isupper()
+    }
+    if not orgs:
+        return
+    spans: list[tuple[int, int, str]] = []
+    for form in orgs:
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            spans.append((hit.start(), hit.end(), form))
+    by_first: dict[str, set[str]] = {}
+    for form in orgs:
+        by_first.setdefault(form.split()[0], set()).add(form)
+    firsts = {w: next(iter(fs)) for w, fs in by_first.items() if len(fs) == 1}
+    for i, m in enumerate(found):
+        if m.type not in ("Person", "Place") or m.honorific_gender:
+            continue
+        whole = next(
+            (
+                h
+                for h in spans
+                if h[0] <= m.span.start and m.span.end <= h[1] and h[1] - h[0] > len(m.form)
+            ),
+            None,
+        )
+        if whole is not None:
+            start, end, form = whole
+            if not any(o is not m and o.span.start < end and start < o.span.end for o in found):
+                found[i] = Mention(Span(start, end), form, orgs[form], in_headline=m.in_headline)
+            continue
+        form = firsts.get(m.form)
+        if (
+            form is not None
+            and m.type == "Place"
+            and _is_subject(doc, m.span)
+            and m.form not in _COUNTRIES
+            and not gazetteer.is_place_name(m.form)
+            and m.form not in gazetteer.CITY_COUNTRIES
+            and given_name_gender(m.form) is None
+        ):
+            m.type, m.short_for = orgs[form], form
 
 
 #: Nouns that say what kind of organisation the name after them is ("the state power
@@ -162,6 +227,42 @@ _ORGANISATION_KINDS = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
 #: Kinds that are also people's trades ("the film producer X", "the game developer X"):
 #: after them a name is an organisation only when NER tags it so.
 _PERSON_LIKE_KINDS = lexicon.words("producer developer publisher maker operator miner")
+
+
+#: Nouns for a newspaper or broadcaster that a name may follow ("the Dutch newspaper De
+#: Telegraaf", "the sports daily Record"); "agency" and "network" name other bodies too.
+_OUTLET_KINDS = lexicon.OUTLET_NOUNS - {"agency", "network", "outlet"}
+
+
+def _named_after_outlet_noun(doc: Doc) -> list[tuple[int, int]]:
+    """Names written right after a noun saying they are a newspaper or broadcaster, with
+    a determiner before it: "the Dutch newspaper De Telegraaf" (NER: a person), "the
+    Portuguese sports daily Record" (NER: a place). Up to three capitalised words in the
+    same sentence; not a date or a number."""
+    out = []
+    for tok in doc:
+        if tok.text not in _OUTLET_KINDS or tok.tag_ not in ("NN", "NNP", "JJ"):
+            continue
+        # a determiner before it, over what describes it ("the Portuguese sports daily")
+        words = [t for t in doc[max(0, tok.i - 4) : tok.i] if not t.is_punct][::-1]
+        described = next((t for t in words if t.pos_ not in ("ADJ", "NOUN", "PROPN")), None)
+        if described is None or described.lower_ not in ("the", "a", "an"):
+            continue
+        if tok.i + 1 >= len(doc):
+            continue
+        first = doc[tok.i + 1]
+        if not (first.is_title or first.is_upper) or not first.is_alpha or first.is_sent_start:
+            continue
+        if first.ent_type_ not in ("", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+            continue
+        last = first
+        while last.i + 1 < len(doc) and last.i - first.i < 2:
+            nxt = doc[last.i + 1]
+            if not ((nxt.is_title or nxt.is_upper) and nxt.is_alpha) or nxt.is_sent_start:
+                break
+            last = nxt
+        out.append((first.idx, last.idx + len(last)))
+    return out
 
 
 def _named_before_which(doc: Doc) -> list[tuple[int, int]]:
@@ -535,6 +636,25 @@ def _people_by_surname(found: list[Mention], text: str) -> None:
         m.type = "Person"
 
 
+def _titled_name(tokens: list[Token]) -> bool:
+    """Whether an organisation NER found is a title and a person's name: a capitalised
+    title ("Councillor", "Judge") and two or three more capitalised words that name no
+    body or place ("General Motors", "President Hotel" and "Chancellor Hall" stay)."""
+    if len(tokens) < 3 or len(tokens) > 4:
+        return False
+    title, rest = tokens[0], tokens[1:]
+    if not title.is_title or title.lower_ not in lexicon.TITLE_HEADS:
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() for t in rest):
+        return False
+    words = {t.text for t in rest}
+    if words & (_PLACE_OR_BODY_WORDS | _INSTITUTION_WORDS) or words & gazetteer.COUNTRIES:
+        return False
+    if gazetteer.known_organization(" ".join(t.text for t in tokens)) is not None:
+        return False
+    return parse_name(" ".join(t.text for t in rest)).full
+
+
 def _clean(
     ent: SpacySpan, text: str, type_: EntityType, people: frozenset[str] = frozenset()
 ) -> tuple[int, int, str, EntityType, str | None] | None:
@@ -563,6 +683,8 @@ def _clean(
         tokens = _drop_owner_name(_cut_trailing_phrase(tokens), people)
     while tokens and (tokens[-1].like_num or tokens[-1].is_punct and tokens[-1].text != "."):
         tokens = tokens[:-1]  # "Donald Trump 384", "Trump - 60"
+    if type_ == "Organization" and _titled_name(tokens):
+        type_ = "Person"  # "Councillor Siobhán Ní Bhriain": NER took the title for a body's
     if type_ == "Person":
         while tokens and (
             tokens[0].lower_ in lexicon.HONORIFICS

@@ -120,6 +120,9 @@ def _cluster_others(
     for m in others:
         if m.type == "Organization" and m.form in shorts:
             m.key = by_name.get(("Organization", shorts[m.form]), m.key)
+        elif m.short_for is not None and m.type in family:  # "Sporting" for "Sporting Lisbon"
+            fam = family[m.type]
+            m.key = by_name.get((fam, _org_norm(m.short_for, fam)), m.key)
 
 
 def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:

@@ -50,7 +50,10 @@ def _choose_names(table: EntityTable, text: str) -> None:
                 if _abbreviates(f, ent.name) and canonical(f) not in (None, canonical(ent.name))
             }
             counts = Counter({f: n for f, n in counts.items() if f not in clash})
-        ent.aliases = {f for f in counts if f != ent.name}
+        # a first word standing for a body's full name ("Sporting") is no name of it
+        # across a corpus, where other bodies begin with it too
+        shorts = {m.form for m in forms if m.short_for is not None}
+        ent.aliases = {f for f in counts if f != ent.name and f not in shorts}
         ent.aliases |= {m.title_form for m in forms if m.title_form and m.title_form != ent.name}
 
 

@@ -22,6 +22,7 @@ class Mention:
     honorific_gender: str | None = None
     in_headline: bool = False
     title_form: str | None = None  # "Mrs. Clinton" for a bare surname after an honorific
+    short_for: str | None = None  # the organisation's full name this first word stands for
 
 
 @dataclass
