@@ -231,6 +231,33 @@ ROWS = [
         "services will resume on Monday",
         "according-to",
     ),
+    # the clause "according to" hangs on, not a phrase set off after it by a dash
+    Row(
+        "Turnout fell sharply in the northern provinces, according to the electoral board - "
+        "despite the new polling stations opened across the region in March.",
+        "the electoral board",
+        "according to",
+        "Turnout fell sharply in the northern provinces",
+        "according-to",
+    ),
+    # the clause goes on after the phrase: two pieces
+    Row(
+        "The ferry carried 212 passengers, according to the port authority, making it the "
+        "busiest crossing of the year.",
+        "the port authority",
+        "according to",
+        "The ferry carried 212 passengers making it the busiest crossing of the year",
+        "according-to",
+    ),
+    # a quotation that ends its sentence and its line: the next line is no lead-out of it
+    Row(
+        "Ms. Osei said the clinic had been saved. “We will not close it.”\n"
+        "The council's budget was cut by a third, according to the city treasurer.",
+        "the city treasurer",
+        "according to",
+        "The council's budget was cut by a third",
+        "according-to",
+    ),
     # a relative clause describing someone the clause names is the reporter's, not said
     Row(
         "The minister said the contract went to Ana Ruiz, who chairs the port board in Valparaíso.",
@@ -1343,6 +1370,12 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Ms. Osei said the clinic had been saved. “We will not close it.”\n"
+        "The council's budget was cut by a third, according to the city treasurer.",
+        "quote-according-to",
+        "'according to' on the next line is no lead-out of a quotation ending its line",
+    ),
     (
         "Prices rising in March say little about the trend.",
         "*",

@@ -23,6 +23,7 @@ from kg.extract.attribution.context import (
     _Context,
     _Cue,
     _in_headline,
+    _in_subtree,
     _make_cue,
     _reported,
     _Source,
@@ -346,21 +347,45 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         rest = rest[:-1]
     if len(rest) < 3:
         return None
-    # the content is the part of the sentence on the longer side of "according to X"
+    # the content is the clause "according to X" hangs on ("Turnout fell, according to
+    # the board - despite the new polling stations": not the phrase after a dash), else
+    # the part of the sentence on the longer side of it
     left = [t for t in rest if t.i < tok.i]
     right = [t for t in rest if t.i > tok.i]
     part = left if len(left) >= len(right) else right
+    head = tok.head
+    tail: list[Token] = []
+    # (not a later conjunct the parse hung the phrase on: "..., according to the
+    # average of polls, where 475 delegates will be at stake")
+    if head.i != tok.i and head in rest and not (head.dep_ == "conj" and head.i > tok.i):
+        side = left if head.i < tok.i else right
+        if len(side) >= 3:
+            part = side
+            after = [t for t in right if not t.is_punct]
+            if (
+                side is left
+                and after
+                and tok.right_edge.i + 1 < len(ctx.doc)
+                and ctx.doc[tok.right_edge.i + 1].text == ","
+                and all(_in_subtree(t, head) for t in after)
+            ):
+                # "Trump gave his blessing, according to court papers, becoming ...": the
+                # clause goes on after the phrase, in two pieces
+                tail = right
     while part and part[-1].is_punct:
         part = part[:-1]
     if not part:
         return None
     span = _trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1])))
+    pieces = [span]
+    if tail:
+        pieces.append(_trim_span(ctx, Span(tail[0].idx, tail[-1].idx + len(tail[-1]))))
     cue = _make_cue(ctx, tok, source.span)
     return Statement(
         kind="Statement",
         speaker=source.key,
-        content=[span],
-        text=span.slice(ctx.text),
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
         cue=cue.text,
         direct=False,
         cue_span=cue.span,

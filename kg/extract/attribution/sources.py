@@ -28,12 +28,27 @@ from kg.model import Entity, Span
 
 
 def _according_source(ctx: _Context, tok: Token) -> _Source | None:
+    """The source of "according to X": the object of "to", or, when the parse gives none,
+    the first noun after it ("according to the F.A.A." with "the" parsed as a word of its
+    own). A head the tagger made an adjective ("the RealClearPolitics polling average")
+    is read through the nouns that name it."""
     to = ctx.doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"]
-    target = objs[0] if objs else (ctx.doc[tok.i + 2] if tok.i + 2 < len(ctx.doc) else None)
+    if objs:
+        target = objs[0]
+    else:
+        after = ctx.doc[to.i + 1 : min(to.i + 6, to.sent.end)]
+        nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "the"]
+        target = nouns[0] if nouns else (after[0] if len(after) else None)
     if target is None:
         return None
-    return _resolve(ctx, target)
+    src = _resolve(ctx, target)
+    if src is None and target.pos_ == "ADJ":
+        for noun in reversed([c for c in target.lefts if c.dep_ == "compound"]):
+            src = _resolve(ctx, noun)
+            if src is not None:
+                break
+    return src
 
 
 def _told_outlet(ctx: _Context, cue: Token) -> str | None:
