@@ -11,7 +11,13 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.context import _Context, _in_subtree, _outer_cue, _trim_span
+from kg.extract.attribution.context import (
+    _Context,
+    _in_headline,
+    _in_subtree,
+    _outer_cue,
+    _trim_span,
+)
 from kg.model import Span
 
 #: What a content rule finds: the content and the id of the rule that found it.
@@ -83,6 +89,9 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                     _second_cue_at(verb, child),
                 )
                 start = max(span.start, _after_leading_time(child))
+                made_object = _subject_made_object(verb, child)
+                if made_object is not None:
+                    start = min(start, made_object)
                 return _trim_span(ctx, Span(start, end)), "verb-complement"
             if verb.lemma_.lower() not in lexicon.SPEECH_VERBS:
                 # "Overall, whites were split, more than half of white women preferred
@@ -97,6 +106,25 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 # attribution of its own; the cue after it goes with the quotation
                 continue
             return span, "complement-then-cue"
+    return None
+
+
+def _subject_made_object(verb: Token, clause: Token) -> int | None:
+    """Where a reported clause starts when the tagger made its verb a noun and the parse
+    the clause's subject an object of "say": in "Garin said his focus groups and other
+    research show that voters ..." the model reads "show" as a noun, so "his focus groups
+    ... show" becomes the object and only "that voters ..." the clause. "Say" takes no
+    object before a clause (what is said is the clause), so such an object is part of it."""
+    if verb.lemma_.lower() != "say":
+        return None
+    for child in verb.rights:
+        if (
+            child.dep_ == "dobj"
+            and child.i < clause.i
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.right_edge.i < clause.left_edge.i
+        ):
+            return child.left_edge.idx
     return None
 
 
@@ -509,12 +537,29 @@ def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool)
     "backs the bill" -> the object and what follows it."""
     if (
         child.dep_ == "dobj"
-        and takes_object
+        and (takes_object or _said_object(ctx, verb, child))
         and not _called_back(verb, child)
         and not _billed(verb, child)
     ):
         return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
     return None
+
+
+def _said_object(ctx: _Context, verb: Token, obj: Token) -> bool:
+    """Whether the object of "say" is what was said: "says racist things", "said the same
+    thing", "say goodbye", and the subject of a reported clause whose verb the tagger made
+    a noun or a relative clause ("Stone says the increase that Bloomberg decries also
+    makes ..."). Its object can be nothing else (a listener takes "to"; "say nothing"
+    is a pronoun). Not in a headline, which the headline rule reads by its words."""
+    return (
+        verb.lemma_.lower() == "say"
+        and obj.pos_ in ("NOUN", "PROPN")
+        and obj.ent_type_ not in ("DATE", "TIME")
+        and not _in_headline(ctx, verb.idx)
+        # "the funding system, which advocates say disadvantages schools": the parse
+        # lost the clause's subject and verb both
+        and not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+    )
 
 
 def _called_back(verb: Token, obj: Token) -> bool:

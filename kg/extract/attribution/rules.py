@@ -326,7 +326,8 @@ RULES: dict[str, Rule] = {
             "tokens",
             "The senator criticized the decision to close the plant.",
             "a verb that takes what it reports as its object (lexicon.OBJECT_CUE_VERBS, "
-            "belief verbs, most verbs of saying)",
+            "belief verbs, most verbs of saying; 'say' with a noun object, which can only be "
+            "what was said)",
         ),
         Rule(
             "verb-prep-object",
