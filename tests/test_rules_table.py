@@ -553,6 +553,14 @@ ROWS = [
         "the driver with manslaughter",
         "stance-object",
     ),
+    # after a verb that puts a question, "if" asks it (the parse makes it a condition)
+    Row(
+        "Reporters asked the minister if she would resign, but she declined to answer.",
+        "Reporters",
+        "asked",
+        "if she would resign",
+        "verb-complement",
+    ),
     # "say" takes no object but what was said: its object is the content, also when the
     # tagger made the reported clause's verb a noun or a relative clause
     Row(
@@ -1394,6 +1402,11 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Reporters asked the minister if she would resign, but she declined to answer.",
+        "stance-object",
+        "whom a question is put to is no content; the if-clause is the question",
+    ),
     (
         "Ana Ruiz said nothing about the fares.",
         "stance-object",

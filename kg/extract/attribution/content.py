@@ -106,6 +106,27 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 # attribution of its own; the cue after it goes with the quotation
                 continue
             return span, "complement-then-cue"
+    return _question_clause(ctx, verb)
+
+
+#: Verbs that put a question, whose "if" clause is the question asked ("asked them if").
+_QUESTION_VERBS = frozenset(("ask", "wonder", "inquire", "enquire", "query"))
+
+
+def _question_clause(ctx: _Context, verb: Token) -> Found | None:
+    """verb-complement: "Rubin asked the students if they were always so serious" -> the
+    if-clause, which the parse hangs on the verb as a condition; after a verb that puts a
+    question, "if" asks it ("whether" too)."""
+    if verb.lemma_.lower() not in _QUESTION_VERBS:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether") and c.i == child.left_edge.i
+            for c in child.children
+        ):
+            return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), (
+                "verb-complement"
+            )
     return None
 
 
