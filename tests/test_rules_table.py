@@ -561,6 +561,27 @@ ROWS = [
         "if she would resign",
         "verb-complement",
     ),
+    # the name before a verb that lost its subject, over a bracketed aside holding a clause
+    # and over an aside set off by spaced hyphens
+    Row(
+        "Few politicians would ever admit this, but Sen. Ana Ruiz (a Lagos Democrat so boyish "
+        "she has been mistaken for a junior staffer) says she was unfocused, a bit adrift, in "
+        "the weeks after being elected to the upper chamber in 2012.",
+        "Ana Ruiz",
+        "says",
+        "she was unfocused, a bit adrift, in the weeks after being elected to the upper chamber "
+        "in 2012",
+        "verb-complement",
+    ),
+    Row(
+        "Kofi Mensah, communications director of the progressive advocacy group Democracy for "
+        "Ghana, or DFG - which was founded by former Volta governor Kwame Dean after his 2004 "
+        "presidential campaign and which has endorsed Moyo - said Moyo has several options.",
+        "Kofi Mensah",
+        "said",
+        "Moyo has several options",
+        "verb-complement",
+    ),
     # "say" takes no object but what was said: its object is the content, also when the
     # tagger made the reported clause's verb a noun or a relative clause
     Row(

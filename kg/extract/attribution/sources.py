@@ -1061,12 +1061,7 @@ def _name_opening(ctx: _Context, verb: Token) -> _Source | None:
     j = verb.i - 1
     while j > k and doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "npadvmod"):
         j = doc[j].left_edge.i - 1  # "also", "last week"
-    if (
-        doc[k + 1].text not in _ASIDE_MARKS
-        or doc[j].text not in _ASIDE_MARKS
-        or j <= k + 1
-        or verb.i - k > 40
-    ):
+    if not _aside_mark(doc[k + 1]) or not _aside_mark(doc[j]) or j <= k + 1 or verb.i - k > 40:
         return None
     if any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon.SPEECH_VERBS for t in doc[k + 1 : j]):
         return None
@@ -1074,6 +1069,18 @@ def _name_opening(ctx: _Context, verb: Token) -> _Source | None:
 
 
 _ASIDE_MARKS = frozenset((",", "—", "–", "--"))
+
+
+def _aside_mark(tok: Token) -> bool:
+    """Whether ``tok`` sets off an aside: a comma or a dash, also a hyphen typed with a
+    space on both sides for one ("Ana Ruiz, director of the group - which backs the plan -
+    said")."""
+    if tok.text in _ASIDE_MARKS:
+        return True
+    doc = tok.doc
+    return (
+        tok.text == "-" and tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+    )
 
 
 def _name_before(ctx: _Context, verb: Token) -> _Source | None:
@@ -1096,8 +1103,15 @@ def _name_before(ctx: _Context, verb: Token) -> _Source | None:
             j -= 1
         if j < start or doc[j].text != opener:
             return None
-        if i - j > 12 and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[j + 1 : i]):
-            return None  # a clause of its own ("..., sources say it was the leaders,")
+        if (
+            close == ","
+            and i - j > 12
+            and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[j + 1 : i])
+        ):
+            # a clause of its own ("..., sources say it was the leaders,"); brackets set
+            # off an aside whatever it holds ("Sen. Ruiz (a Democrat so young he has been
+            # taken for an intern) says")
+            return None
         # ", meanwhile, who ...,": the comma that opens one aside closes the one before
         shared = j - 2 > start and doc[j - 1].pos_ == "ADV" and doc[j - 2].text == ","
         i = j if shared else j - 1
