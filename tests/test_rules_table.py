@@ -274,6 +274,23 @@ ROWS = [
         "The coach said the squad would boycott the final in Nairobi",
         "according-to",
     ),
+    # a participle of saying after the cue is the speaker's next statement, not this one's
+    Row(
+        "The plant will close in March, Ms. Ruiz said, adding that the workers would be "
+        "offered other jobs.",
+        "Ruiz",
+        "said",
+        "The plant will close in March",
+        "parenthetical",
+    ),
+    Row(
+        "The plant will close in March, Ms. Ruiz said, adding that the workers would be "
+        "offered other jobs.",
+        "Ruiz",
+        "adding",
+        "that the workers would be offered other jobs",
+        "verb-complement",
+    ),
     Row(
         "The plans, the minister said, are reckless and unaffordable.",
         "the minister",

@@ -87,6 +87,15 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         return None
     left = [t for t in ctx.doc[sent.start : before.i] if not t.is_space]
     right = [t for t in ctx.doc[after.i + 1 : sent.end] if not t.is_space]
+    if (
+        right
+        and right[0].tag_ == "VBG"
+        and right[0].head.i == verb.i
+        and right[0].lemma_.lower() in lexicon.SPEECH_VERBS
+    ):
+        # "The plant will close, Ruiz said, adding that ...": the participle is the
+        # speaker's next act of saying, a statement of its own
+        right = []
     pieces = []
     for part in (left, right):
         if part and not all(t.is_punct for t in part):
