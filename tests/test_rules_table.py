@@ -599,6 +599,31 @@ ROWS = [
         "Moyo has several options",
         "verb-complement",
     ),
+    # a contrast with what someone else says ends the reported clause: two statements
+    Row(
+        "About 74 percent said they are set on voting for the mayor, while 22 percent said "
+        "they might change their minds.",
+        "About 74 percent",
+        "said",
+        "they are set on voting for the mayor",
+        "verb-complement",
+    ),
+    Row(
+        "About 74 percent said they are set on voting for the mayor, while 22 percent said "
+        "they might change their minds.",
+        "22 percent",
+        "said",
+        "they might change their minds",
+        "verb-complement",
+    ),
+    # a contrast with no one else's words stays in what was said
+    Row(
+        "The union said the strike would go on, while the talks continue.",
+        "The union",
+        "said",
+        "the strike would go on, while the talks continue",
+        "verb-complement",
+    ),
     # "say" takes no object but what was said: its object is the content, also when the
     # tagger made the reported clause's verb a noun or a relative clause
     Row(

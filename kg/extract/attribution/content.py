@@ -87,6 +87,7 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                     max(span.end, _right_end(verb, child)),
                     _aside_at(child),
                     _second_cue_at(verb, child),
+                    _contrast_speaker_at(verb, child),
                 )
                 start = max(span.start, _after_leading_time(child))
                 made_object = _subject_made_object(verb, child)
@@ -317,6 +318,36 @@ def _second_cue_at(verb: Token, clause: Token) -> int:
 
 
 _ASIDE_WORDS = frozenset(("according", "who", "whom", "whose"))
+
+
+def _contrast_speaker_at(verb: Token, clause: Token) -> int:
+    """Where a reported clause gives way to a contrast the reporter draws with what
+    someone else says or thinks: "74 percent said they are set on him, while 22 percent
+    said they might change their minds", "Rubio suggested that ..., whereas Cruz said
+    ...". The clause after ", while" (whereas, though) with its own verb of saying or
+    belief and its own subject is a second statement, not part of the first."""
+    doc = verb.doc
+    for tok in clause.subtree:
+        if tok.i <= clause.i or tok.lower_ not in _CONTRAST_MARKERS or tok.dep_ != "mark":
+            continue
+        comma = tok.i - 1
+        if comma > 0 and doc[comma].lower_ == "even":
+            comma -= 1
+        if doc[comma].text != ",":
+            continue
+        marked = tok.head
+        if any(
+            t.pos_ == "VERB"
+            and t.lemma_.lower() in lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS
+            and any(c.dep_ == "nsubj" for c in t.children)
+            and (t.i == marked.i or t.head.i == marked.i)
+            for t in marked.subtree
+        ):
+            return doc[comma].idx
+    return _NO_END
+
+
+_CONTRAST_MARKERS = frozenset(("while", "whereas", "though", "although"))
 
 
 def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None:
