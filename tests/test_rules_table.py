@@ -291,6 +291,36 @@ ROWS = [
         "that the workers would be offered other jobs",
         "verb-complement",
     ),
+    # the speaker after the verb, in the middle of the clause ("X, said NAME, TITLE, would")
+    Row(
+        "Any cleareyed interpretation of the minister's actions, said Ana Ruiz, an expert on "
+        "trade at the Lagos Institute, would read this as an admission that the country is "
+        "bowing out.",
+        "Ana Ruiz",
+        "said",
+        "Any cleareyed interpretation of the minister's actions would read this as an admission "
+        "that the country is bowing out",
+        "parenthetical",
+    ),
+    Row(
+        "Part of the problem in detecting tunnels, say experts like Ana Ruiz, a geophysicist, "
+        "is the ground itself.",
+        "experts",
+        "say",
+        "Part of the problem in detecting tunnels is the ground itself",
+        "parenthetical",
+    ),
+    # not after a subject whose aside the comma closes: the subject speaks
+    Row(
+        "And aides to Governor Ana Ruiz of Lagos, a former prosecutor, and Governor Kofi Mensah "
+        "of Accra, who had a long career in parliament, said their stump speeches, already full "
+        "of references to their security experience, would focus even more on the subject.",
+        "aides",
+        "said",
+        "their stump speeches, already full of references to their security experience, would "
+        "focus even more on the subject",
+        "verb-complement",
+    ),
     Row(
         "The plans, the minister said, are reckless and unaffordable.",
         "the minister",

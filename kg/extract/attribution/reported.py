@@ -54,10 +54,10 @@ from kg.model import Span, Statement
 def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
     """A cue set off by commas inside its content: "In a merger, he said, the brand would
     survive" or "The plans are reckless, said Ms. Bell, and ..." -> the sentence around it."""
-    if lemma not in lexicon.SPEECH_VERBS or any(
-        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
-    ):
+    if lemma not in lexicon.SPEECH_VERBS:
         return None
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return _inverted_aside(ctx, verb)
     sent = verb.sent
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
@@ -113,6 +113,65 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         speaker=source.key,
         content=pieces,
         text=text,
+        cue=cue.text,
+        direct=False,
+        cue_span=cue.span,
+        source_span=source.span,
+        rule="parenthetical",
+    )
+
+
+def _inverted_aside(ctx: _Context, verb: Token) -> Statement | None:
+    """parenthetical, with the speaker after the verb in the middle of the clause: "Any
+    reading of the deal, said Ana Ruiz, an expert on trade, would ..." and "Part of the
+    problem, say experts like Ruiz, is ...". The parse makes the clause's subject the
+    verb's and the speaker the subject of the rest; a verb of saying right after a comma,
+    with a subject before it and its complement's subject right after it, set off by a
+    comma of its own, is this aside: the speaker is that phrase, the content the subject
+    before and the rest after."""
+    doc = ctx.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not subjects or not comps:
+        return None
+    comp = comps[0]
+    speakers = [c for c in comp.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1]
+    if not speakers or subjects[0].right_edge.i not in (verb.i - 2, verb.i - 1):
+        return None
+    speaker = speakers[0]
+    if any(
+        t.dep_ in ("appos", "relcl", "acl") and t.right_edge.i >= verb.i - 2
+        for t in subjects[0].subtree
+    ):
+        # "aides to X, who had a long career in Congress, said their speeches, already
+        # ..., would": the comma closes an aside of the subject, which then does speak
+        return None
+    if speaker.pos_ != "PROPN" and speaker.lower_ not in lexicon.PERSON_NOUNS:
+        return None
+    close = speaker.right_edge.i
+    if doc[close].text != ",":
+        close += 1
+    if close >= comp.right_edge.i or doc[close].text != ",":
+        return None
+    source = _resolve(ctx, speaker, strict=True)
+    if source is None:
+        return None
+    end = comp.right_edge
+    while end.i > close and end.is_punct:
+        end = doc[end.i - 1]
+    left = subjects[0].left_edge
+    pieces = [
+        _trim_span(ctx, Span(left.idx, doc[verb.i - 2].idx + len(doc[verb.i - 2]))),
+        _trim_span(ctx, Span(doc[close + 1].idx, end.idx + len(end))),
+    ]
+    cue = _make_cue(ctx, verb, source.span)
+    return Statement(
+        kind=cue.kind,
+        speaker=source.key,
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
         cue=cue.text,
         direct=False,
         cue_span=cue.span,

@@ -199,7 +199,8 @@ RULES: dict[str, Rule] = {
             "parenthetical",
             "tokens",
             "The plans, the minister said, are reckless.",
-            "a verb of saying with its subject set off by commas inside its content",
+            "a verb of saying with its subject set off by commas inside its content (also "
+            "after the verb: 'Any reading of the deal, said Ana Ruiz, an economist, would ...')",
         ),
         Rule(
             "question",
