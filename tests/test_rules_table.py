@@ -1907,6 +1907,13 @@ class SpeakerRow(NamedTuple):
 #: Descriptions stand for the entity named earlier that fits them and acted there, never
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
+    # "one" opens a description as "a" does: the name set off at its end is the speaker
+    SpeakerRow(
+        "One pastor supporting Mr. Okafor, Daniel Mensah of Liberty Baptist Church in Accra, "
+        "said he had made more than 150 phone calls to other pastors.",
+        "One pastor supporting Mr. Okafor, Daniel Mensah",
+        "Daniel Mensah",
+    ),
     # a titled person described as subject is what "he" goes back to, by name if given
     SpeakerRow(
         "The rebels' commander, Mateo Ruiz, struck a more cautious tone. He told the rebels' "

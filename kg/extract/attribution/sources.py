@@ -409,7 +409,12 @@ def _closing_appositive(tok: Token) -> list[Token]:
     said": see :func:`_named_in_phrase`)."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return []
-    articled = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
+    # "One pastor supporting the mayor, Daniel Mensah of ..., said": "one" counts as "a"
+    articled = any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "the"))
+        or (c.dep_ == "nummod" and c.lower_ == "one" and c.i == tok.left_edge.i)
+        for c in tok.children
+    )
     if tok.lower_ not in _DESCRIBED_HEADS and not (tok.tag_ == "NN" and articled):
         return []
     last = tok.right_edge
