@@ -519,6 +519,28 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
 _POSSESSIVES = frozenset(("his", "her", "their", "its"))
 
 
+def _noun_infinitive(noun: Token) -> Token | None:
+    """What a noun of urging or promising asks or promises: its to-infinitive ("her pledge
+    to cut fees", "the mayor's call to reopen the mine") or, after "call", "demand" or
+    "appeal", its for-phrase ("the union's calls for a strike")."""
+    lemma = noun.lemma_.lower()
+    for child in noun.rights:
+        if child.left_edge.i != noun.i + 1:
+            break
+        if (
+            lemma in lexicon.URGING_NOUNS
+            and child.dep_ in ("acl", "relcl")
+            and any(
+                c.dep_ == "aux" and c.lower_ == "to" and c.i == child.left_edge.i
+                for c in child.children
+            )
+        ):
+            return child
+        if lemma in lexicon.URGING_FOR_NOUNS and child.dep_ == "prep" and child.lower_ == "for":
+            return child
+    return None
+
+
 def _claim_noun_statement(ctx: _Context, noun: Token) -> Statement | None:
     """ "The minister's claim that the budget is balanced", "her warning that prices will
     rise": a noun of saying or believing (lexicon.CLAIM_NOUNS) with a possessive, and the
@@ -537,6 +559,8 @@ def _claim_noun_statement(ctx: _Context, noun: Token) -> Statement | None:
         ),
         None,
     )
+    if clause is None:
+        clause = _noun_infinitive(noun)
     if clause is None or clause.left_edge.i > noun.i + 1:
         return None
     owner = owners[0]

@@ -380,7 +380,9 @@ RULES: dict[str, Rule] = {
             "tokens",
             "The minister's claim that the budget is balanced was challenged.",
             "a noun from lexicon.CLAIM_NOUNS with a possessive (a name, a resolvable his/her/"
-            "their) and the that-clause right after it; not a relative clause",
+            "their) and the that-clause right after it, not a relative clause; or a noun of "
+            "urging or promising (lexicon.URGING_NOUNS) and its to-infinitive or for-phrase "
+            "('Ruiz's call to abandon the plan', 'the union's calls for a strike')",
         ),
         Rule(
             "clause-verb",
@@ -536,7 +538,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "noun of saying with a possessive",
         frozenset({"NOUN"}),
-        lambda tok, lemma: lemma in lexicon.CLAIM_NOUNS,
+        lambda tok, lemma: lemma in lexicon.CLAIM_NOUNS or lemma in lexicon.URGING_NOUNS,
         lambda ctx, tok, lemma: _claim_noun_statement(ctx, tok),
         ("claim-noun",),
     ),
