@@ -597,12 +597,35 @@ def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool)
     return None
 
 
+def _still_to_do(verb: Token) -> bool:
+    """Whether ``verb`` is something its subject needs, wants or has to do ("needs to sell
+    herself and tell more jokes"), not something done."""
+    tok = verb
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NEEDING_VERBS
+
+
+_NEEDING_VERBS = lexicon.words("need want have ought hope wish")
+
+#: What one tells, as against whom ("told a joke" / "told reporters").
+_TOLD_THINGS = lexicon.words("story tale joke lie truth anecdote version account")
+
+
 def _said_object(ctx: _Context, verb: Token, obj: Token) -> bool:
     """Whether the object of "say" is what was said: "says racist things", "said the same
     thing", "say goodbye", and the subject of a reported clause whose verb the tagger made
     a noun or a relative clause ("Stone says the increase that Bloomberg decries also
     makes ..."). Its object can be nothing else (a listener takes "to"; "say nothing"
     is a pronoun). Not in a headline, which the headline rule reads by its words."""
+    if verb.lemma_.lower() == "tell":
+        # "told a joke", "told stories of how ...": what is told, not whom; not what
+        # someone "needs to tell", which nobody has told yet
+        return (
+            obj.lemma_.lower() in _TOLD_THINGS
+            and not _in_headline(ctx, verb.idx)
+            and not _still_to_do(verb)
+        )
     return (
         verb.lemma_.lower() == "say"
         and obj.pos_ in ("NOUN", "PROPN")
