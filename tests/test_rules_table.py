@@ -662,6 +662,16 @@ ROWS = [
         "a joke about the weather",
         "stance-object",
     ),
+    # "..., said NAME, who ...": the parse made the speaker the subject of a later clause
+    Row(
+        "He also had a voice in decisions about major American investments in Ghana, said a "
+        "former spokesman for Ghana's Foreign Ministry, Kwame Boateng, who also ran as a "
+        "candidate in the new bloc Mr. Mensah helped form.",
+        "a former spokesman for Ghana's Foreign Ministry, Kwame Boateng",
+        "said",
+        "He also had a voice in decisions about major American investments in Ghana",
+        "complement-then-cue",
+    ),
     # "say" takes no object but what was said: its object is the content, also when the
     # tagger made the reported clause's verb a noun or a relative clause
     Row(

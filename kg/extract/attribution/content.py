@@ -75,6 +75,12 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
     """verb-complement: "The mayor said (that) the bridge would reopen in May" -> the
     clause. complement-then-cue: "The bridge will reopen in May, the mayor said" -> the
     clause before the cue, for verbs of saying only. Needs the parse's ccomp."""
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        # "He had a voice in it, said a former spokesman, Oleg Ruiz, who ...": the parse
+        # made the speaker the subject of a clause after the verb
+        left = next(c for c in verb.lefts if c.dep_ == "ccomp")
+        return _clause_span(ctx, left), "complement-then-cue"
     # a complement after the verb is what it reports; one before it is usually an aside
     # ("Inside the mosque - which looks like a church - Nefzi said he ...")
     for child in [*verb.rights, *verb.lefts]:
@@ -112,6 +118,36 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
 
 #: Verbs that put a question, whose "if" clause is the question asked ("asked them if").
 _QUESTION_VERBS = frozenset(("ask", "wonder", "inquire", "enquire", "query"))
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker of "..., said NAME, ..." when the parse has made NAME the subject of a
+    clause after the verb: a verb of saying without a subject, right after a comma that
+    closes a clause it governs, and a second complement after it whose subject starts
+    right after the verb (a name or a person noun)."""
+    doc = verb.doc
+    if (
+        verb.lemma_.lower() not in lexicon.SPEECH_VERBS
+        or verb.i < 2
+        or doc[verb.i - 1].text != ","
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return None
+    if not any(
+        c.dep_ == "ccomp" and c.right_edge.i >= verb.i - 2 and c.i < verb.i for c in verb.lefts
+    ):
+        return None
+    for child in verb.rights:
+        if child.dep_ != "ccomp":
+            continue
+        for subj in child.children:
+            if (
+                subj.dep_ == "nsubj"
+                and subj.left_edge.i == verb.i + 1
+                and (subj.pos_ == "PROPN" or subj.lower_ in lexicon.PERSON_NOUNS)
+            ):
+                return subj
+    return None
 
 
 def _question_clause(ctx: _Context, verb: Token) -> Found | None:

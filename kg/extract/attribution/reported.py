@@ -15,6 +15,7 @@ from kg.extract.attribution.content import (
     _aside_at,
     _clause_span,
     _complement,
+    _inverted_speaker,
     _listener,
     _relative_piece,
 )
@@ -268,6 +269,9 @@ def _verb_statement(
             ctx.used_tokens.add(report_verb.i)
     # "said the squad was tired and warned that ...": the speaker of the first verb
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _outer_subjects(verb)
+    if found_by == "complement-then-cue" and not subjects:
+        inverted = _inverted_speaker(verb)
+        subjects = [inverted] if inverted is not None else []
     stray = _stray_subject(verb) if not subjects else None
     if stray is not None:
         subjects = [stray]
