@@ -50,6 +50,9 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
         if objects:
             return _reported_object(ctx, objects[0], lemma)
     takes_object = _takes_object(lemma)
+    found = _object_relative(ctx, verb, lemma, takes_object)
+    if found is not None:
+        return found
     if takes_object and not any(c.dep_ == "dobj" for c in verb.children):
         found = _verb_predicate(ctx, verb)
         if found is not None:
@@ -585,6 +588,46 @@ def _called_relative(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     if quote is None or last.idx + len(last) > quote.outer.end:
         return None
     return _trim_span(ctx, Span(first.idx, quote.outer.end)), "called-relative"
+
+
+def _object_relative(ctx: _Context, verb: Token, lemma: str, takes_object: bool) -> Found | None:
+    """object-relative: "an arrangement the union has criticized", "a point
+    the senator also acknowledged", "the things the mayor said about farmers": a verb
+    that takes what it reports as its object, in a relative clause with its own subject
+    and no object after it; what it reports is the noun the clause describes (the
+    phrase up to the clause). Not with a relative word ("which", "that"), which the
+    clause's own rules read, nor when the noun is a time ("the day she announced")."""
+    if verb.dep_ != "relcl" or not (takes_object or lemma == "say"):
+        return None
+    noun = verb.head
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if (
+        not subjects
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or noun.i >= verb.i
+        or noun.ent_type_ in ("DATE", "TIME")
+        or noun.lemma_.lower() in _NOT_REPORTED_HEADS
+        or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.children)
+        or verb.left_edge.i != subjects[0].left_edge.i
+        # "the candidate they support", "the book she wrote": with a pronoun the clause
+        # mostly says which one, not what was reported
+        or subjects[0].pos_ == "PRON"
+    ):
+        return None
+    if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that" for t in doc[noun.i + 1 : verb.i]):
+        return None  # "voters who decided", "the plan, which critics opposed"
+    end = doc[verb.left_edge.i - 1]
+    while end.i > noun.left_edge.i and end.is_punct:
+        end = doc[end.i - 1]
+    return _trim_span(ctx, Span(noun.left_edge.idx, end.idx + len(end))), "object-relative"
+
+
+#: Heads a relative clause describes without being what its verb reports ("the way he
+#: described it", "the time she called", "the reason they gave").
+_NOT_REPORTED_HEADS = lexicon.words(
+    "way time times day days year years moment reason place extent week month night"
+)
 
 
 def _relative_piece(ctx: _Context, verb: Token) -> Span | None:

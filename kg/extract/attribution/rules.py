@@ -323,6 +323,13 @@ RULES: dict[str, Rule] = {
             "quotation right after the verb; the content is what the verb calls it",
         ),
         Rule(
+            "object-relative",
+            "tokens",
+            "Fees rose by a fifth, an arrangement the union has criticized.",
+            "a verb that takes what it reports as its object, in a relative clause with its "
+            "own subject and no relative word or object: the noun the clause describes",
+        ),
+        Rule(
             "stance-object",
             "tokens",
             "The senator criticized the decision to close the plant.",
@@ -472,6 +479,7 @@ _VERB_RULES = (
     "for-clause",
     "called-quote",
     "called-relative",
+    "object-relative",
     "stance-object",
     "verb-prep-object",
 )
