@@ -231,6 +231,33 @@ ROWS = [
         "services will resume on Monday",
         "according-to",
     ),
+    # the clause "according to" hangs on, not a phrase set off after it by a dash
+    Row(
+        "Turnout fell sharply in the northern provinces, according to the electoral board - "
+        "despite the new polling stations opened across the region in March.",
+        "the electoral board",
+        "according to",
+        "Turnout fell sharply in the northern provinces",
+        "according-to",
+    ),
+    # the clause goes on after the phrase: two pieces
+    Row(
+        "The ferry carried 212 passengers, according to the port authority, making it the "
+        "busiest crossing of the year.",
+        "the port authority",
+        "according to",
+        "The ferry carried 212 passengers making it the busiest crossing of the year",
+        "according-to",
+    ),
+    # a quotation that ends its sentence and its line: the next line is no lead-out of it
+    Row(
+        "Ms. Osei said the clinic had been saved. “We will not close it.”\n"
+        "The council's budget was cut by a third, according to the city treasurer.",
+        "the city treasurer",
+        "according to",
+        "The council's budget was cut by a third",
+        "according-to",
+    ),
     # a relative clause describing someone the clause names is the reporter's, not said
     Row(
         "The minister said the contract went to Ana Ruiz, who chairs the port board in Valparaíso.",
@@ -246,6 +273,53 @@ ROWS = [
         "according to",
         "The coach said the squad would boycott the final in Nairobi",
         "according-to",
+    ),
+    # a participle of saying after the cue is the speaker's next statement, not this one's
+    Row(
+        "The plant will close in March, Ms. Ruiz said, adding that the workers would be "
+        "offered other jobs.",
+        "Ruiz",
+        "said",
+        "The plant will close in March",
+        "parenthetical",
+    ),
+    Row(
+        "The plant will close in March, Ms. Ruiz said, adding that the workers would be "
+        "offered other jobs.",
+        "Ruiz",
+        "adding",
+        "that the workers would be offered other jobs",
+        "verb-complement",
+    ),
+    # the speaker after the verb, in the middle of the clause ("X, said NAME, TITLE, would")
+    Row(
+        "Any cleareyed interpretation of the minister's actions, said Ana Ruiz, an expert on "
+        "trade at the Lagos Institute, would read this as an admission that the country is "
+        "bowing out.",
+        "Ana Ruiz",
+        "said",
+        "Any cleareyed interpretation of the minister's actions would read this as an admission "
+        "that the country is bowing out",
+        "parenthetical",
+    ),
+    Row(
+        "Part of the problem in detecting tunnels, say experts like Ana Ruiz, a geophysicist, "
+        "is the ground itself.",
+        "experts",
+        "say",
+        "Part of the problem in detecting tunnels is the ground itself",
+        "parenthetical",
+    ),
+    # not after a subject whose aside the comma closes: the subject speaks
+    Row(
+        "And aides to Governor Ana Ruiz of Lagos, a former prosecutor, and Governor Kofi Mensah "
+        "of Accra, who had a long career in parliament, said their stump speeches, already full "
+        "of references to their security experience, would focus even more on the subject.",
+        "aides",
+        "said",
+        "their stump speeches, already full of references to their security experience, would "
+        "focus even more on the subject",
+        "verb-complement",
     ),
     Row(
         "The plans, the minister said, are reckless and unaffordable.",
@@ -525,6 +599,118 @@ ROWS = [
         "charged",
         "the driver with manslaughter",
         "stance-object",
+    ),
+    # after a verb that puts a question, "if" asks it (the parse makes it a condition)
+    Row(
+        "Reporters asked the minister if she would resign, but she declined to answer.",
+        "Reporters",
+        "asked",
+        "if she would resign",
+        "verb-complement",
+    ),
+    # the name before a verb that lost its subject, over a bracketed aside holding a clause
+    # and over an aside set off by spaced hyphens
+    Row(
+        "Few politicians would ever admit this, but Sen. Ana Ruiz (a Lagos Democrat so boyish "
+        "she has been mistaken for a junior staffer) says she was unfocused, a bit adrift, in "
+        "the weeks after being elected to the upper chamber in 2012.",
+        "Ana Ruiz",
+        "says",
+        "she was unfocused, a bit adrift, in the weeks after being elected to the upper chamber "
+        "in 2012",
+        "verb-complement",
+    ),
+    Row(
+        "Kofi Mensah, communications director of the progressive advocacy group Democracy for "
+        "Ghana, or DFG - which was founded by former Volta governor Kwame Dean after his 2004 "
+        "presidential campaign and which has endorsed Moyo - said Moyo has several options.",
+        "Kofi Mensah",
+        "said",
+        "Moyo has several options",
+        "verb-complement",
+    ),
+    # a contrast with what someone else says ends the reported clause: two statements
+    Row(
+        "About 74 percent said they are set on voting for the mayor, while 22 percent said "
+        "they might change their minds.",
+        "About 74 percent",
+        "said",
+        "they are set on voting for the mayor",
+        "verb-complement",
+    ),
+    Row(
+        "About 74 percent said they are set on voting for the mayor, while 22 percent said "
+        "they might change their minds.",
+        "22 percent",
+        "said",
+        "they might change their minds",
+        "verb-complement",
+    ),
+    # a contrast with no one else's words stays in what was said
+    Row(
+        "The union said the strike would go on, while the talks continue.",
+        "The union",
+        "said",
+        "the strike would go on, while the talks continue",
+        "verb-complement",
+    ),
+    # "tell" with what is told as its object (a story, a joke), not a listener
+    Row(
+        "At the rally, Governor Kofi Mensah told a joke about the weather.",
+        "Kofi Mensah",
+        "told",
+        "a joke about the weather",
+        "stance-object",
+    ),
+    # "..., said NAME, who ...": the parse made the speaker the subject of a later clause
+    Row(
+        "He also had a voice in decisions about major American investments in Ghana, said a "
+        "former spokesman for Ghana's Foreign Ministry, Kwame Boateng, who also ran as a "
+        "candidate in the new bloc Mr. Mensah helped form.",
+        "a former spokesman for Ghana's Foreign Ministry, Kwame Boateng",
+        "said",
+        "He also had a voice in decisions about major American investments in Ghana",
+        "complement-then-cue",
+    ),
+    # a relative clause with its own subject and no object: what it reports is its noun
+    Row(
+        "The ministry now relies on donors for a fifth of its income, an arrangement the "
+        "opposition has criticized.",
+        "the opposition",
+        "criticized",
+        "an arrangement",
+        "object-relative",
+    ),
+    Row(
+        "She did speak up, a point Senator Okafor also acknowledged to reporters.",
+        "Okafor",
+        "acknowledged",
+        "a point",
+        "object-relative",
+    ),
+    # "say" takes no object but what was said: its object is the content, also when the
+    # tagger made the reported clause's verb a noun or a relative clause
+    Row(
+        "Mr. Dlamini says racist things.",
+        "Dlamini",
+        "says",
+        "racist things",
+        "stance-object",
+    ),
+    Row(
+        "Okafor says the rise in fares that commuters decry also makes the plan less likely "
+        "to pass.",
+        "Okafor",
+        "says",
+        "the rise in fares that commuters decry also makes the plan less likely to pass",
+        "stance-object",
+    ),
+    Row(
+        "Ms. Tembo said her own surveys and other research show that voters back the levy.",
+        "Tembo",
+        "said",
+        "her own surveys and other research show that voters back the levy",
+        "verb-complement",
     ),
     # an abbreviation with full stops that NER takes for a place is no dateline
     Row(
@@ -882,6 +1068,21 @@ ROWS = [
         "Sipho Dlamini",
         "insistence",
         "that the mine is unsafe",
+        "claim-noun",
+    ),
+    # a noun of urging or promising: its to-infinitive or for-phrase
+    Row(
+        "The minister ignored Maria Lopez's call to reopen the mine.",
+        "Maria Lopez",
+        "call",
+        "to reopen the mine",
+        "claim-noun",
+    ),
+    Row(
+        "She contrasted her own record with Mr. Okafor's calls for tighter gun control.",
+        "Okafor",
+        "calls",
+        "for tighter gun control",
         "claim-noun",
     ),
     Row(
@@ -1344,6 +1545,42 @@ ROWS = [
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
     (
+        "Turnout rose among the voters they had hoped to reach.",
+        "object-relative",
+        "with a pronoun subject the relative clause says which ones, not what was reported",
+    ),
+    (
+        "She left on the day the minister announced.",
+        "object-relative",
+        "a time the clause describes is when, not what was announced",
+    ),
+    (
+        "The mayor needs to resign and tell the truth about the budget.",
+        "stance-object",
+        "what someone needs to tell has not been told",
+    ),
+    (
+        "The council approved the owner's proposal to build a hotel on the site.",
+        "claim-noun",
+        "a proposal or request names a plan or a filing as often as words",
+    ),
+    (
+        "Reporters asked the minister if she would resign, but she declined to answer.",
+        "stance-object",
+        "whom a question is put to is no content; the if-clause is the question",
+    ),
+    (
+        "Ana Ruiz said nothing about the fares.",
+        "stance-object",
+        "a pronoun after 'say' ('nothing', 'it') is no content of its own",
+    ),
+    (
+        "Ms. Osei said the clinic had been saved. “We will not close it.”\n"
+        "The council's budget was cut by a third, according to the city treasurer.",
+        "quote-according-to",
+        "'according to' on the next line is no lead-out of a quotation ending its line",
+    ),
+    (
         "Prices rising in March say little about the trend.",
         "*",
         "'say little' reports nothing, whoever the subject",
@@ -1739,6 +1976,13 @@ class SpeakerRow(NamedTuple):
 #: Descriptions stand for the entity named earlier that fits them and acted there, never
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
+    # "one" opens a description as "a" does: the name set off at its end is the speaker
+    SpeakerRow(
+        "One pastor supporting Mr. Okafor, Daniel Mensah of Liberty Baptist Church in Accra, "
+        "said he had made more than 150 phone calls to other pastors.",
+        "One pastor supporting Mr. Okafor, Daniel Mensah",
+        "Daniel Mensah",
+    ),
     # a titled person described as subject is what "he" goes back to, by name if given
     SpeakerRow(
         "The rebels' commander, Mateo Ruiz, struck a more cautious tone. He told the rebels' "

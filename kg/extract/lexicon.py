@@ -164,6 +164,13 @@ FINDING_NOUNS: frozenset[str] = words(
 
 #: Nouns of saying or believing that take a that-clause as what is said or held ("her
 #: claim that ...", "the minister's warning that ..."), with a possessive as the source.
+#: Nouns of urging or promising whose to-infinitive (or, for the first four, for-phrase)
+#: is what is urged or promised: "the mayor's call to reopen the mine", "her pledge to
+#: cut fees", "the union's calls for a strike" (rule claim-noun). Not "proposal" or
+#: "request", which name a plan or a filing as often as words.
+URGING_NOUNS: frozenset[str] = words("call demand appeal plea pledge promise vow threat")
+URGING_FOR_NOUNS: frozenset[str] = words("call demand appeal plea")
+
 CLAIM_NOUNS: frozenset[str] = words(
     """
     claim assertion warning insistence argument suggestion statement remark accusation

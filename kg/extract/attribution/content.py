@@ -11,7 +11,13 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
 from kg.extract import lexicon
-from kg.extract.attribution.context import _Context, _in_subtree, _outer_cue, _trim_span
+from kg.extract.attribution.context import (
+    _Context,
+    _in_headline,
+    _in_subtree,
+    _outer_cue,
+    _trim_span,
+)
 from kg.model import Span
 
 #: What a content rule finds: the content and the id of the rule that found it.
@@ -44,6 +50,9 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
         if objects:
             return _reported_object(ctx, objects[0], lemma)
     takes_object = _takes_object(lemma)
+    found = _object_relative(ctx, verb, lemma, takes_object)
+    if found is not None:
+        return found
     if takes_object and not any(c.dep_ == "dobj" for c in verb.children):
         found = _verb_predicate(ctx, verb)
         if found is not None:
@@ -69,6 +78,12 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
     """verb-complement: "The mayor said (that) the bridge would reopen in May" -> the
     clause. complement-then-cue: "The bridge will reopen in May, the mayor said" -> the
     clause before the cue, for verbs of saying only. Needs the parse's ccomp."""
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        # "He had a voice in it, said a former spokesman, Oleg Ruiz, who ...": the parse
+        # made the speaker the subject of a clause after the verb
+        left = next(c for c in verb.lefts if c.dep_ == "ccomp")
+        return _clause_span(ctx, left), "complement-then-cue"
     # a complement after the verb is what it reports; one before it is usually an aside
     # ("Inside the mosque - which looks like a church - Nefzi said he ...")
     for child in [*verb.rights, *verb.lefts]:
@@ -81,8 +96,12 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                     max(span.end, _right_end(verb, child)),
                     _aside_at(child),
                     _second_cue_at(verb, child),
+                    _contrast_speaker_at(verb, child),
                 )
                 start = max(span.start, _after_leading_time(child))
+                made_object = _subject_made_object(verb, child)
+                if made_object is not None:
+                    start = min(start, made_object)
                 return _trim_span(ctx, Span(start, end)), "verb-complement"
             if verb.lemma_.lower() not in lexicon.SPEECH_VERBS:
                 # "Overall, whites were split, more than half of white women preferred
@@ -97,6 +116,76 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 # attribution of its own; the cue after it goes with the quotation
                 continue
             return span, "complement-then-cue"
+    return _question_clause(ctx, verb)
+
+
+#: Verbs that put a question, whose "if" clause is the question asked ("asked them if").
+_QUESTION_VERBS = frozenset(("ask", "wonder", "inquire", "enquire", "query"))
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker of "..., said NAME, ..." when the parse has made NAME the subject of a
+    clause after the verb: a verb of saying without a subject, right after a comma that
+    closes a clause it governs, and a second complement after it whose subject starts
+    right after the verb (a name or a person noun)."""
+    doc = verb.doc
+    if (
+        verb.lemma_.lower() not in lexicon.SPEECH_VERBS
+        or verb.i < 2
+        or doc[verb.i - 1].text != ","
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return None
+    if not any(
+        c.dep_ == "ccomp" and c.right_edge.i >= verb.i - 2 and c.i < verb.i for c in verb.lefts
+    ):
+        return None
+    for child in verb.rights:
+        if child.dep_ != "ccomp":
+            continue
+        for subj in child.children:
+            if (
+                subj.dep_ == "nsubj"
+                and subj.left_edge.i == verb.i + 1
+                and (subj.pos_ == "PROPN" or subj.lower_ in lexicon.PERSON_NOUNS)
+            ):
+                return subj
+    return None
+
+
+def _question_clause(ctx: _Context, verb: Token) -> Found | None:
+    """verb-complement: "Rubin asked the students if they were always so serious" -> the
+    if-clause, which the parse hangs on the verb as a condition; after a verb that puts a
+    question, "if" asks it ("whether" too)."""
+    if verb.lemma_.lower() not in _QUESTION_VERBS:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether") and c.i == child.left_edge.i
+            for c in child.children
+        ):
+            return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), (
+                "verb-complement"
+            )
+    return None
+
+
+def _subject_made_object(verb: Token, clause: Token) -> int | None:
+    """Where a reported clause starts when the tagger made its verb a noun and the parse
+    the clause's subject an object of "say": in "Garin said his focus groups and other
+    research show that voters ..." the model reads "show" as a noun, so "his focus groups
+    ... show" becomes the object and only "that voters ..." the clause. "Say" takes no
+    object before a clause (what is said is the clause), so such an object is part of it."""
+    if verb.lemma_.lower() != "say":
+        return None
+    for child in verb.rights:
+        if (
+            child.dep_ == "dobj"
+            and child.i < clause.i
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.right_edge.i < clause.left_edge.i
+        ):
+            return child.left_edge.idx
     return None
 
 
@@ -268,6 +357,36 @@ def _second_cue_at(verb: Token, clause: Token) -> int:
 
 
 _ASIDE_WORDS = frozenset(("according", "who", "whom", "whose"))
+
+
+def _contrast_speaker_at(verb: Token, clause: Token) -> int:
+    """Where a reported clause gives way to a contrast the reporter draws with what
+    someone else says or thinks: "74 percent said they are set on him, while 22 percent
+    said they might change their minds", "Rubio suggested that ..., whereas Cruz said
+    ...". The clause after ", while" (whereas, though) with its own verb of saying or
+    belief and its own subject is a second statement, not part of the first."""
+    doc = verb.doc
+    for tok in clause.subtree:
+        if tok.i <= clause.i or tok.lower_ not in _CONTRAST_MARKERS or tok.dep_ != "mark":
+            continue
+        comma = tok.i - 1
+        if comma > 0 and doc[comma].lower_ == "even":
+            comma -= 1
+        if doc[comma].text != ",":
+            continue
+        marked = tok.head
+        if any(
+            t.pos_ == "VERB"
+            and t.lemma_.lower() in lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS
+            and any(c.dep_ == "nsubj" for c in t.children)
+            and (t.i == marked.i or t.head.i == marked.i)
+            for t in marked.subtree
+        ):
+            return doc[comma].idx
+    return _NO_END
+
+
+_CONTRAST_MARKERS = frozenset(("while", "whereas", "though", "although"))
 
 
 def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None:
@@ -471,6 +590,46 @@ def _called_relative(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     return _trim_span(ctx, Span(first.idx, quote.outer.end)), "called-relative"
 
 
+def _object_relative(ctx: _Context, verb: Token, lemma: str, takes_object: bool) -> Found | None:
+    """object-relative: "an arrangement the union has criticized", "a point
+    the senator also acknowledged", "the things the mayor said about farmers": a verb
+    that takes what it reports as its object, in a relative clause with its own subject
+    and no object after it; what it reports is the noun the clause describes (the
+    phrase up to the clause). Not with a relative word ("which", "that"), which the
+    clause's own rules read, nor when the noun is a time ("the day she announced")."""
+    if verb.dep_ != "relcl" or not (takes_object or lemma == "say"):
+        return None
+    noun = verb.head
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if (
+        not subjects
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or noun.i >= verb.i
+        or noun.ent_type_ in ("DATE", "TIME")
+        or noun.lemma_.lower() in _NOT_REPORTED_HEADS
+        or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.children)
+        or verb.left_edge.i != subjects[0].left_edge.i
+        # "the candidate they support", "the book she wrote": with a pronoun the clause
+        # mostly says which one, not what was reported
+        or subjects[0].pos_ == "PRON"
+    ):
+        return None
+    if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that" for t in doc[noun.i + 1 : verb.i]):
+        return None  # "voters who decided", "the plan, which critics opposed"
+    end = doc[verb.left_edge.i - 1]
+    while end.i > noun.left_edge.i and end.is_punct:
+        end = doc[end.i - 1]
+    return _trim_span(ctx, Span(noun.left_edge.idx, end.idx + len(end))), "object-relative"
+
+
+#: Heads a relative clause describes without being what its verb reports ("the way he
+#: described it", "the time she called", "the reason they gave").
+_NOT_REPORTED_HEADS = lexicon.words(
+    "way time times day days year years moment reason place extent week month night"
+)
+
+
 def _relative_piece(ctx: _Context, verb: Token) -> Span | None:
     """What a called-relative statement is about, as its first piece: the noun phrase the
     relative clause is on, up to its noun ("the tower" of "the tower, which the mayor
@@ -509,12 +668,52 @@ def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool)
     "backs the bill" -> the object and what follows it."""
     if (
         child.dep_ == "dobj"
-        and takes_object
+        and (takes_object or _said_object(ctx, verb, child))
         and not _called_back(verb, child)
         and not _billed(verb, child)
     ):
         return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
     return None
+
+
+def _still_to_do(verb: Token) -> bool:
+    """Whether ``verb`` is something its subject needs, wants or has to do ("needs to sell
+    herself and tell more jokes"), not something done."""
+    tok = verb
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NEEDING_VERBS
+
+
+_NEEDING_VERBS = lexicon.words("need want have ought hope wish")
+
+#: What one tells, as against whom ("told a joke" / "told reporters").
+_TOLD_THINGS = lexicon.words("story tale joke lie truth anecdote version account")
+
+
+def _said_object(ctx: _Context, verb: Token, obj: Token) -> bool:
+    """Whether the object of "say" is what was said: "says racist things", "said the same
+    thing", "say goodbye", and the subject of a reported clause whose verb the tagger made
+    a noun or a relative clause ("Stone says the increase that Bloomberg decries also
+    makes ..."). Its object can be nothing else (a listener takes "to"; "say nothing"
+    is a pronoun). Not in a headline, which the headline rule reads by its words."""
+    if verb.lemma_.lower() == "tell":
+        # "told a joke", "told stories of how ...": what is told, not whom; not what
+        # someone "needs to tell", which nobody has told yet
+        return (
+            obj.lemma_.lower() in _TOLD_THINGS
+            and not _in_headline(ctx, verb.idx)
+            and not _still_to_do(verb)
+        )
+    return (
+        verb.lemma_.lower() == "say"
+        and obj.pos_ in ("NOUN", "PROPN")
+        and obj.ent_type_ not in ("DATE", "TIME")
+        and not _in_headline(ctx, verb.idx)
+        # "the funding system, which advocates say disadvantages schools": the parse
+        # lost the clause's subject and verb both
+        and not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+    )
 
 
 def _called_back(verb: Token, obj: Token) -> bool:

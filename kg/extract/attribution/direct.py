@@ -276,6 +276,12 @@ def _attribute_quote(ctx: _Context, q: Quote, nxt: Quote | None) -> tuple[Statem
     after = None
     if q.close_at is not None:
         limit = nxt.open_at if nxt is not None and nxt.paragraph == q.paragraph else para.end
+        if q.content.slice(text).rstrip().endswith((".", "?", "!")):
+            # a quotation that ends its sentence and then its line ends its paragraph, in
+            # texts with one line per paragraph too: the next line is not its lead-out
+            line_end = text.find("\n", q.close_at + 1, limit)
+            if line_end >= 0:
+                limit = line_end
         ends = _sentence_ends(text, q.close_at + 1, limit)
         end = ends[0] if ends else limit
         after = Span(q.close_at + 1, end)

@@ -15,6 +15,7 @@ from kg.extract.attribution.content import (
     _aside_at,
     _clause_span,
     _complement,
+    _inverted_speaker,
     _listener,
     _relative_piece,
 )
@@ -23,6 +24,7 @@ from kg.extract.attribution.context import (
     _Context,
     _Cue,
     _in_headline,
+    _in_subtree,
     _make_cue,
     _reported,
     _Source,
@@ -53,10 +55,10 @@ from kg.model import Span, Statement
 def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statement | None:
     """A cue set off by commas inside its content: "In a merger, he said, the brand would
     survive" or "The plans are reckless, said Ms. Bell, and ..." -> the sentence around it."""
-    if lemma not in lexicon.SPEECH_VERBS or any(
-        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
-    ):
+    if lemma not in lexicon.SPEECH_VERBS:
         return None
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return _inverted_aside(ctx, verb)
     sent = verb.sent
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
@@ -86,6 +88,15 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         return None
     left = [t for t in ctx.doc[sent.start : before.i] if not t.is_space]
     right = [t for t in ctx.doc[after.i + 1 : sent.end] if not t.is_space]
+    if (
+        right
+        and right[0].tag_ == "VBG"
+        and right[0].head.i == verb.i
+        and right[0].lemma_.lower() in lexicon.SPEECH_VERBS
+    ):
+        # "The plant will close, Ruiz said, adding that ...": the participle is the
+        # speaker's next act of saying, a statement of its own
+        right = []
     pieces = []
     for part in (left, right):
         if part and not all(t.is_punct for t in part):
@@ -103,6 +114,65 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         speaker=source.key,
         content=pieces,
         text=text,
+        cue=cue.text,
+        direct=False,
+        cue_span=cue.span,
+        source_span=source.span,
+        rule="parenthetical",
+    )
+
+
+def _inverted_aside(ctx: _Context, verb: Token) -> Statement | None:
+    """parenthetical, with the speaker after the verb in the middle of the clause: "Any
+    reading of the deal, said Ana Ruiz, an expert on trade, would ..." and "Part of the
+    problem, say experts like Ruiz, is ...". The parse makes the clause's subject the
+    verb's and the speaker the subject of the rest; a verb of saying right after a comma,
+    with a subject before it and its complement's subject right after it, set off by a
+    comma of its own, is this aside: the speaker is that phrase, the content the subject
+    before and the rest after."""
+    doc = ctx.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not subjects or not comps:
+        return None
+    comp = comps[0]
+    speakers = [c for c in comp.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1]
+    if not speakers or subjects[0].right_edge.i not in (verb.i - 2, verb.i - 1):
+        return None
+    speaker = speakers[0]
+    if any(
+        t.dep_ in ("appos", "relcl", "acl") and t.right_edge.i >= verb.i - 2
+        for t in subjects[0].subtree
+    ):
+        # "aides to X, who had a long career in Congress, said their speeches, already
+        # ..., would": the comma closes an aside of the subject, which then does speak
+        return None
+    if speaker.pos_ != "PROPN" and speaker.lower_ not in lexicon.PERSON_NOUNS:
+        return None
+    close = speaker.right_edge.i
+    if doc[close].text != ",":
+        close += 1
+    if close >= comp.right_edge.i or doc[close].text != ",":
+        return None
+    source = _resolve(ctx, speaker, strict=True)
+    if source is None:
+        return None
+    end = comp.right_edge
+    while end.i > close and end.is_punct:
+        end = doc[end.i - 1]
+    left = subjects[0].left_edge
+    pieces = [
+        _trim_span(ctx, Span(left.idx, doc[verb.i - 2].idx + len(doc[verb.i - 2]))),
+        _trim_span(ctx, Span(doc[close + 1].idx, end.idx + len(end))),
+    ]
+    cue = _make_cue(ctx, verb, source.span)
+    return Statement(
+        kind=cue.kind,
+        speaker=source.key,
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
         cue=cue.text,
         direct=False,
         cue_span=cue.span,
@@ -199,6 +269,9 @@ def _verb_statement(
             ctx.used_tokens.add(report_verb.i)
     # "said the squad was tired and warned that ...": the speaker of the first verb
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _outer_subjects(verb)
+    if found_by == "complement-then-cue" and not subjects:
+        inverted = _inverted_speaker(verb)
+        subjects = [inverted] if inverted is not None else []
     stray = _stray_subject(verb) if not subjects else None
     if stray is not None:
         subjects = [stray]
@@ -346,21 +419,45 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         rest = rest[:-1]
     if len(rest) < 3:
         return None
-    # the content is the part of the sentence on the longer side of "according to X"
+    # the content is the clause "according to X" hangs on ("Turnout fell, according to
+    # the board - despite the new polling stations": not the phrase after a dash), else
+    # the part of the sentence on the longer side of it
     left = [t for t in rest if t.i < tok.i]
     right = [t for t in rest if t.i > tok.i]
     part = left if len(left) >= len(right) else right
+    head = tok.head
+    tail: list[Token] = []
+    # (not a later conjunct the parse hung the phrase on: "..., according to the
+    # average of polls, where 475 delegates will be at stake")
+    if head.i != tok.i and head in rest and not (head.dep_ == "conj" and head.i > tok.i):
+        side = left if head.i < tok.i else right
+        if len(side) >= 3:
+            part = side
+            after = [t for t in right if not t.is_punct]
+            if (
+                side is left
+                and after
+                and tok.right_edge.i + 1 < len(ctx.doc)
+                and ctx.doc[tok.right_edge.i + 1].text == ","
+                and all(_in_subtree(t, head) for t in after)
+            ):
+                # "Trump gave his blessing, according to court papers, becoming ...": the
+                # clause goes on after the phrase, in two pieces
+                tail = right
     while part and part[-1].is_punct:
         part = part[:-1]
     if not part:
         return None
     span = _trim_span(ctx, Span(part[0].idx, part[-1].idx + len(part[-1])))
+    pieces = [span]
+    if tail:
+        pieces.append(_trim_span(ctx, Span(tail[0].idx, tail[-1].idx + len(tail[-1]))))
     cue = _make_cue(ctx, tok, source.span)
     return Statement(
         kind="Statement",
         speaker=source.key,
-        content=[span],
-        text=span.slice(ctx.text),
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
         cue=cue.text,
         direct=False,
         cue_span=cue.span,
@@ -426,6 +523,28 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
 _POSSESSIVES = frozenset(("his", "her", "their", "its"))
 
 
+def _noun_infinitive(noun: Token) -> Token | None:
+    """What a noun of urging or promising asks or promises: its to-infinitive ("her pledge
+    to cut fees", "the mayor's call to reopen the mine") or, after "call", "demand" or
+    "appeal", its for-phrase ("the union's calls for a strike")."""
+    lemma = noun.lemma_.lower()
+    for child in noun.rights:
+        if child.left_edge.i != noun.i + 1:
+            break
+        if (
+            lemma in lexicon.URGING_NOUNS
+            and child.dep_ in ("acl", "relcl")
+            and any(
+                c.dep_ == "aux" and c.lower_ == "to" and c.i == child.left_edge.i
+                for c in child.children
+            )
+        ):
+            return child
+        if lemma in lexicon.URGING_FOR_NOUNS and child.dep_ == "prep" and child.lower_ == "for":
+            return child
+    return None
+
+
 def _claim_noun_statement(ctx: _Context, noun: Token) -> Statement | None:
     """ "The minister's claim that the budget is balanced", "her warning that prices will
     rise": a noun of saying or believing (lexicon.CLAIM_NOUNS) with a possessive, and the
@@ -444,6 +563,8 @@ def _claim_noun_statement(ctx: _Context, noun: Token) -> Statement | None:
         ),
         None,
     )
+    if clause is None:
+        clause = _noun_infinitive(noun)
     if clause is None or clause.left_edge.i > noun.i + 1:
         return None
     owner = owners[0]

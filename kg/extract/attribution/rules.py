@@ -199,7 +199,8 @@ RULES: dict[str, Rule] = {
             "parenthetical",
             "tokens",
             "The plans, the minister said, are reckless.",
-            "a verb of saying with its subject set off by commas inside its content",
+            "a verb of saying with its subject set off by commas inside its content (also "
+            "after the verb: 'Any reading of the deal, said Ana Ruiz, an economist, would ...')",
         ),
         Rule(
             "question",
@@ -322,11 +323,19 @@ RULES: dict[str, Rule] = {
             "quotation right after the verb; the content is what the verb calls it",
         ),
         Rule(
+            "object-relative",
+            "tokens",
+            "Fees rose by a fifth, an arrangement the union has criticized.",
+            "a verb that takes what it reports as its object, in a relative clause with its "
+            "own subject and no relative word or object: the noun the clause describes",
+        ),
+        Rule(
             "stance-object",
             "tokens",
             "The senator criticized the decision to close the plant.",
             "a verb that takes what it reports as its object (lexicon.OBJECT_CUE_VERBS, "
-            "belief verbs, most verbs of saying)",
+            "belief verbs, most verbs of saying; 'say' with a noun object, which can only be "
+            "what was said)",
         ),
         Rule(
             "verb-prep-object",
@@ -378,7 +387,9 @@ RULES: dict[str, Rule] = {
             "tokens",
             "The minister's claim that the budget is balanced was challenged.",
             "a noun from lexicon.CLAIM_NOUNS with a possessive (a name, a resolvable his/her/"
-            "their) and the that-clause right after it; not a relative clause",
+            "their) and the that-clause right after it, not a relative clause; or a noun of "
+            "urging or promising (lexicon.URGING_NOUNS) and its to-infinitive or for-phrase "
+            "('Ruiz's call to abandon the plan', 'the union's calls for a strike')",
         ),
         Rule(
             "clause-verb",
@@ -468,6 +479,7 @@ _VERB_RULES = (
     "for-clause",
     "called-quote",
     "called-relative",
+    "object-relative",
     "stance-object",
     "verb-prep-object",
 )
@@ -534,7 +546,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "noun of saying with a possessive",
         frozenset({"NOUN"}),
-        lambda tok, lemma: lemma in lexicon.CLAIM_NOUNS,
+        lambda tok, lemma: lemma in lexicon.CLAIM_NOUNS or lemma in lexicon.URGING_NOUNS,
         lambda ctx, tok, lemma: _claim_noun_statement(ctx, tok),
         ("claim-noun",),
     ),

@@ -28,12 +28,27 @@ from kg.model import Entity, Span
 
 
 def _according_source(ctx: _Context, tok: Token) -> _Source | None:
+    """The source of "according to X": the object of "to", or, when the parse gives none,
+    the first noun after it ("according to the F.A.A." with "the" parsed as a word of its
+    own). A head the tagger made an adjective ("the RealClearPolitics polling average")
+    is read through the nouns that name it."""
     to = ctx.doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"]
-    target = objs[0] if objs else (ctx.doc[tok.i + 2] if tok.i + 2 < len(ctx.doc) else None)
+    if objs:
+        target = objs[0]
+    else:
+        after = ctx.doc[to.i + 1 : min(to.i + 6, to.sent.end)]
+        nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "the"]
+        target = nouns[0] if nouns else (after[0] if len(after) else None)
     if target is None:
         return None
-    return _resolve(ctx, target)
+    src = _resolve(ctx, target)
+    if src is None and target.pos_ == "ADJ":
+        for noun in reversed([c for c in target.lefts if c.dep_ == "compound"]):
+            src = _resolve(ctx, noun)
+            if src is not None:
+                break
+    return src
 
 
 def _told_outlet(ctx: _Context, cue: Token) -> str | None:
@@ -408,7 +423,12 @@ def _closing_appositive(tok: Token) -> list[Token]:
     said": see :func:`_named_in_phrase`)."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return []
-    articled = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
+    # "One pastor supporting the mayor, Daniel Mensah of ..., said": "one" counts as "a"
+    articled = any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "the"))
+        or (c.dep_ == "nummod" and c.lower_ == "one" and c.i == tok.left_edge.i)
+        for c in tok.children
+    )
     if tok.lower_ not in _DESCRIBED_HEADS and not (tok.tag_ == "NN" and articled):
         return []
     last = tok.right_edge
@@ -1060,12 +1080,7 @@ def _name_opening(ctx: _Context, verb: Token) -> _Source | None:
     j = verb.i - 1
     while j > k and doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "npadvmod"):
         j = doc[j].left_edge.i - 1  # "also", "last week"
-    if (
-        doc[k + 1].text not in _ASIDE_MARKS
-        or doc[j].text not in _ASIDE_MARKS
-        or j <= k + 1
-        or verb.i - k > 40
-    ):
+    if not _aside_mark(doc[k + 1]) or not _aside_mark(doc[j]) or j <= k + 1 or verb.i - k > 40:
         return None
     if any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon.SPEECH_VERBS for t in doc[k + 1 : j]):
         return None
@@ -1073,6 +1088,18 @@ def _name_opening(ctx: _Context, verb: Token) -> _Source | None:
 
 
 _ASIDE_MARKS = frozenset((",", "—", "–", "--"))
+
+
+def _aside_mark(tok: Token) -> bool:
+    """Whether ``tok`` sets off an aside: a comma or a dash, also a hyphen typed with a
+    space on both sides for one ("Ana Ruiz, director of the group - which backs the plan -
+    said")."""
+    if tok.text in _ASIDE_MARKS:
+        return True
+    doc = tok.doc
+    return (
+        tok.text == "-" and tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+    )
 
 
 def _name_before(ctx: _Context, verb: Token) -> _Source | None:
@@ -1095,8 +1122,15 @@ def _name_before(ctx: _Context, verb: Token) -> _Source | None:
             j -= 1
         if j < start or doc[j].text != opener:
             return None
-        if i - j > 12 and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[j + 1 : i]):
-            return None  # a clause of its own ("..., sources say it was the leaders,")
+        if (
+            close == ","
+            and i - j > 12
+            and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[j + 1 : i])
+        ):
+            # a clause of its own ("..., sources say it was the leaders,"); brackets set
+            # off an aside whatever it holds ("Sen. Ruiz (a Democrat so young he has been
+            # taken for an intern) says")
+            return None
         # ", meanwhile, who ...,": the comma that opens one aside closes the one before
         shared = j - 2 > start and doc[j - 1].pos_ == "ADV" and doc[j - 2].text == ","
         i = j if shared else j - 1
