@@ -68,6 +68,18 @@ def extract_batch(nlp, articles: Sequence[Article], batch_size: int = 16) -> lis
     return out
 
 
+def _longest_first(items: Iterable[Article], window: int) -> Iterator[Article]:
+    """The articles in windows of ``window``, each window's longest first: the last
+    chunks of a build are then its shortest, so the workers run out of work at nearly the
+    same moment instead of one parsing a long article while the others wait (on PolNeAR
+    dev with two workers that wait had been a few tenths of a second). A window at a time,
+    so a long stream is still never read far ahead; the store does not depend on the
+    order (phase 2 sorts the records)."""
+    it = iter(items)
+    while batch := list(islice(it, window)):
+        yield from sorted(batch, key=lambda a: (-len(a.text), a.source_file))
+
+
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -130,7 +142,7 @@ def extract_records(
             started()
         return
     jobs = min(jobs, -(-len(head) // chunk_size))
-    articles = itertools.chain(head, stream)
+    articles = itertools.chain(head, _longest_first(stream, 8 * jobs * chunk_size))
     pool = ProcessPoolExecutor(
         jobs, mp_context=_context(), initializer=_init_worker, initargs=(model,)
     )
