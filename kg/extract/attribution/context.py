@@ -119,17 +119,20 @@ def _reported(
     ctx: _Context,
     cue: _Cue,
     source: _Source,
-    content: Span,
+    content: Span | list[Span],
     *,
     rule: str,
     via: str | None = None,
+    kind: StatementKind | None = None,
 ) -> Statement:
-    """A statement of reported speech (one content piece, not verbatim) found by ``rule``."""
+    """A statement of reported speech (not verbatim; one content piece or several, joined
+    by a space in its text) found by ``rule``; its kind is the cue's unless given."""
+    pieces = content if isinstance(content, list) else [content]
     return Statement(
-        kind=cue.kind,
+        kind=kind or cue.kind,
         speaker=source.key,
-        content=[content],
-        text=content.slice(ctx.text),
+        content=pieces,
+        text=" ".join(p.slice(ctx.text) for p in pieces),
         cue=cue.text,
         direct=False,
         cue_span=cue.span,

@@ -107,19 +107,7 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
     source = _resolve(ctx, subj)
     if source is None:
         return None
-    cue = _make_cue(ctx, verb, source.span)
-    text = " ".join(p.slice(ctx.text) for p in pieces)
-    return Statement(
-        kind=cue.kind,
-        speaker=source.key,
-        content=pieces,
-        text=text,
-        cue=cue.text,
-        direct=False,
-        cue_span=cue.span,
-        source_span=source.span,
-        rule="parenthetical",
-    )
+    return _reported(ctx, _make_cue(ctx, verb, source.span), source, pieces, rule="parenthetical")
 
 
 def _inverted_aside(ctx: _Context, verb: Token) -> Statement | None:
@@ -167,18 +155,7 @@ def _inverted_aside(ctx: _Context, verb: Token) -> Statement | None:
         _trim_span(ctx, Span(left.idx, doc[verb.i - 2].idx + len(doc[verb.i - 2]))),
         _trim_span(ctx, Span(doc[close + 1].idx, end.idx + len(end))),
     ]
-    cue = _make_cue(ctx, verb, source.span)
-    return Statement(
-        kind=cue.kind,
-        speaker=source.key,
-        content=pieces,
-        text=" ".join(p.slice(ctx.text) for p in pieces),
-        cue=cue.text,
-        direct=False,
-        cue_span=cue.span,
-        source_span=source.span,
-        rule="parenthetical",
-    )
+    return _reported(ctx, _make_cue(ctx, verb, source.span), source, pieces, rule="parenthetical")
 
 
 def _trim_quote_only(ctx: _Context, span: Span) -> bool:
@@ -453,17 +430,7 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
     if tail:
         pieces.append(_trim_span(ctx, Span(tail[0].idx, tail[-1].idx + len(tail[-1]))))
     cue = _make_cue(ctx, tok, source.span)
-    return Statement(
-        kind="Statement",
-        speaker=source.key,
-        content=pieces,
-        text=" ".join(p.slice(ctx.text) for p in pieces),
-        cue=cue.text,
-        direct=False,
-        cue_span=cue.span,
-        source_span=source.span,
-        rule="according-to",
-    )
+    return _reported(ctx, cue, source, pieces, rule="according-to", kind="Statement")
 
 
 def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
