@@ -153,6 +153,7 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
 
 
 def _is_subject(doc: Doc, span: Span) -> bool:
+    """Whether the words at ``span`` are the subject of a verb ("Sporting said")."""
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     if words is None:
         return False
