@@ -67,6 +67,12 @@ class _SpanSet:
         return any(s.start < end and start < s.end for s in self.spans)
 
 
+def _outside(headline: Span | None, start: int) -> bool:
+    """Whether a mention starting at ``start`` lies outside the headline (title case
+    there fools the patterns that go by capitals)."""
+    return headline is None or not headline.start <= start < headline.end
+
+
 def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -109,19 +115,19 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
         add(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "Person")
     # companies named "X & Y" or "X and Y", which NER cuts in two or gives to a person
     for start, end in _company_names(doc, text):
-        if headline is None or not headline.start <= start < headline.end:
+        if _outside(headline, start):
             add(start, end, re.sub(r"\s+", " ", text[start:end]), "Organization")
 
     # organisations introduced by what they are ("the video-sharing platform Loopa")
     kinds = _named_after_kind(doc)
     for start, end, by_ner in kinds:
-        if not by_ner and (headline is None or not headline.start <= start < headline.end):
+        if not by_ner and (_outside(headline, start)):
             add(start, end, text[start:end], "Organization")
     for start, end in _named_after_outlet_noun(doc):
-        if headline is None or not headline.start <= start < headline.end:
+        if _outside(headline, start):
             add(start, end, text[start:end], "NewsOrganization")
     for start, end in _named_before_which(doc):
-        if headline is None or not headline.start <= start < headline.end:
+        if _outside(headline, start):
             add(start, end, text[start:end], "Organization")
 
     # 2. spaCy's entities, cleaned
@@ -144,12 +150,17 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for start, end in _other_script_people(doc, text):
         add(start, end, text[start:end], "Person")
     for start, end in _missed_people(doc):
-        if headline is None or not headline.start <= start < headline.end:
+        if _outside(headline, start):
             add(start, end, text[start:end], "Person")
     _people_by_surname(found, text)
     _kind_named_organisations(found, {text[start:end] for start, end, _ in kinds})
     _whole_organisation_names(found, doc, text)
     return found
+
+
+def _known_place(form: str) -> bool:
+    """Whether ``form`` is a known country, US state or city."""
+    return gazetteer.is_place_name(form, _COUNTRIES) or form in gazetteer.CITY_COUNTRIES
 
 
 def _is_subject(doc: Doc, span: Span) -> bool:
@@ -206,9 +217,7 @@ def _whole_organisation_names(found: list[Mention], doc: Doc, text: str) -> None
             form is not None
             and m.type == "Place"
             and _is_subject(doc, m.span)
-            and m.form not in _COUNTRIES
-            and not gazetteer.is_place_name(m.form)
-            and m.form not in gazetteer.CITY_COUNTRIES
+            and not _known_place(m.form)
             and given_name_gender(m.form) is None
         ):
             m.type, m.short_for = orgs[form], form
@@ -228,6 +237,20 @@ _ORGANISATION_KINDS = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
 #: Kinds that are also people's trades ("the film producer X", "the game developer X"):
 #: after them a name is an organisation only when NER tags it so.
 _PERSON_LIKE_KINDS = lexicon.words("producer developer publisher maker operator miner")
+
+
+def _capitalised_run(first: Token, most: int, *, within_sentence: bool = True) -> Token:
+    """The last word of the run of up to ``most`` capitalised words that ``first`` opens
+    (within its sentence unless not ``within_sentence``)."""
+    doc, last = first.doc, first
+    while last.i + 1 < len(doc) and last.i - first.i < most - 1:
+        nxt = doc[last.i + 1]
+        if not ((nxt.is_title or nxt.is_upper) and nxt.is_alpha):
+            break
+        if within_sentence and nxt.is_sent_start:
+            break
+        last = nxt
+    return last
 
 
 #: Nouns for a newspaper or broadcaster that a name may follow ("the Dutch newspaper De
@@ -256,12 +279,7 @@ def _named_after_outlet_noun(doc: Doc) -> list[tuple[int, int]]:
             continue
         if first.ent_type_ not in ("", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
             continue
-        last = first
-        while last.i + 1 < len(doc) and last.i - first.i < 2:
-            nxt = doc[last.i + 1]
-            if not ((nxt.is_title or nxt.is_upper) and nxt.is_alpha) or nxt.is_sent_start:
-                break
-            last = nxt
+        last = _capitalised_run(first, 3)
         out.append((first.idx, last.idx + len(last)))
     return out
 
@@ -292,7 +310,7 @@ def _named_before_which(doc: Doc) -> list[tuple[int, int]]:
         if first.is_sent_start and len(words) == 1 and not odd:
             continue
         form = words.text
-        if form in _COUNTRIES or gazetteer.is_place_name(form) or form in gazetteer.CITY_COUNTRIES:
+        if _known_place(form):
             continue
         if given_name_gender(first.text) is not None:
             continue
@@ -316,12 +334,7 @@ def _apposed_name(kind: Token) -> tuple[int, int, bool] | None:
         return None
     if first.ent_type_ not in ("", "PERSON", "ORG"):
         return None
-    last = first
-    while last.i + 1 < len(doc) and last.i - first.i < 2:
-        nxt = doc[last.i + 1]
-        if not ((nxt.is_title or nxt.is_upper) and nxt.is_alpha):
-            break
-        last = nxt
+    last = _capitalised_run(first, 3, within_sentence=False)
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if after is None or (after.text not in (",", ")") and after.pos_ not in ("VERB", "AUX")):
         return None
@@ -365,15 +378,7 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
             continue
         if first.ent_type_ not in ("", "PERSON", "ORG"):
             continue  # a place, a date
-        last = first
-        nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
-        if (
-            nxt is not None
-            and (nxt.is_title or nxt.is_upper)
-            and nxt.is_alpha
-            and not nxt.is_sent_start
-        ):
-            last = nxt
+        last = _capitalised_run(first, 2)
         if given_name_gender(first.text) is not None and last.i == first.i + 1:
             continue  # "the company founder Ana Ruiz" is not a company name
         if tok.lower_ in _PERSON_LIKE_KINDS and first.ent_type_ != "ORG":

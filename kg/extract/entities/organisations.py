@@ -78,15 +78,25 @@ def defined_name(full: str, acronym: str) -> int:
     start = full.rfind("\n") + 1
     while start < len(full) and full[start].isspace():
         start += 1
-    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    letters = _letters(acronym)
     for m in re.finditer(r"(?<![^\s-])[^\W\d_]", full[start:]):
-        if not m.group().isupper():
-            continue
-        rest = full[start + m.start() :]
-        words = [w for w in re.split(r"[\s-]+", rest) if w and w[0].isupper()]
-        if "".join(w[0] for w in words).upper() == letters:
+        if m.group().isupper() and _initials(_capital_words(full[start + m.start() :])) == letters:
             return start + m.start()
     return start
+
+
+def _capital_words(name: str) -> list[str]:
+    """The words of a name that begin with a capital (hyphens part words)."""
+    return [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words).upper()
+
+
+def _letters(acronym: str) -> str:
+    """An acronym's letters, in capitals ("U.N." -> UN)."""
+    return "".join(c for c in acronym if c.isalpha()).upper()
 
 
 def _initials_match(full: str, acronym: str) -> bool:
@@ -94,9 +104,9 @@ def _initials_match(full: str, acronym: str) -> bool:
     name translated from another language, the same initials in another order ("National
     Electoral Council (CNE)") or the original's acronym after a body's name that starts
     with the same letter ("the Superintendency of the Environment (SMA)")."""
-    words = [w for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]
-    initials = "".join(w[0] for w in words).upper()
-    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    words = _capital_words(full)
+    initials = _initials(words)
+    letters = _letters(acronym)
     if not letters:
         return False
     if initials == letters or initials.startswith(letters) or letters in initials:
