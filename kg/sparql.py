@@ -15,6 +15,7 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
+from kg.paging import ArticlePager
 from kg.query_shape import QueryShape, inspect
 from kg.rdf.vocab import PREFIXES, XSD_FLOATS, XSD_INTEGERS
 from kg.store.base import BindingError, QueryError, QueryResult, Rows, Store, Triples
@@ -45,6 +46,8 @@ class CannedQuery:
     text: str = ""
     #: parameters looked up by ``kg:nameKey``: their values are normalised the same way
     normalise: set[str] = field(default_factory=set)
+    #: how to find one page without the whole answer (listings ordered by article first)
+    pager: ArticlePager | None = None
 
     def prepare(self, values: dict[str, str]) -> dict[str, str]:
         """The parameter values as the query matches them."""
@@ -73,6 +76,10 @@ class CannedQuery:
         # checked and bound once, on the shipped text: the plan's text only drops its ORDER
         # BY and selects more, so the same bindings fit it (and it is not parsed again)
         bindings = bind_params(values, check_read_only(self.text))
+        if limit is not None and self.pager is not None and store.slow_order_by:
+            paged = self.pager.page(store, bindings, limit, offset, timeout=timeout)
+            if paged is not None:
+                return paged
         plan = order_plan(self.text) if store.slow_order_by else None
         result: QueryResult | None = None
         if plan is not None:
@@ -88,25 +95,70 @@ def canned_queries() -> dict[str, CannedQuery]:
     """The queries shipped in ontology/queries, by name (the file stem)."""
     out = {}
     for path in sorted((ontology_dir() / "queries").glob("*.rq")):
-        out[path.stem] = parse_canned(path.stem, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        out[path.stem] = parse_canned(path.stem, text, path.parent / "pages")
     return out
 
 
-def parse_canned(name: str, text: str) -> CannedQuery:
+def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery:
+    """A canned query from its text: the header comments give its title, description,
+    parameters, which of them are normalised, and how to page it (:mod:`kg.paging`); the
+    rows query a ``page-rows`` line names is read from ``pages``."""
     q = CannedQuery(name=name, title=name, description="", text=text)
+    page_articles = page_rows = None
     for line in text.splitlines():
-        m = re.match(r"#\s*(title|description|param|normalise):\s*(.*)$", line.strip())
+        m = re.match(
+            r"#\s*(title|description|param|normalise|page-articles|page-rows):\s*(.*)$",
+            line.strip(),
+        )
         if not m:
             continue
         key, value = m.groups()
-        if key == "normalise":
+        if key == "page-articles":
+            page_articles = value.strip()
+        elif key == "page-rows":
+            page_rows = value.strip()
+        elif key == "normalise":
             q.normalise |= {v.strip() for v in value.split(",") if v.strip()}
         elif key == "param":
             pname, _, desc = value.partition("  ")
             q.params[pname.strip()] = desc.strip()
         else:
             setattr(q, key, value.strip())
+    if page_articles:
+        rows = text
+        if page_rows:
+            if pages is None or not (pages / page_rows).is_file():
+                raise FileNotFoundError(f"canned query {name}: no page query {page_rows}")
+            rows = (pages / page_rows).read_text(encoding="utf-8")
+        q.pager = ArticlePager(articles_query(page_articles, q.params), rows)
     return q
+
+
+def articles_query(pattern: str, params: dict[str, str]) -> str:
+    """The query that lists, for :class:`kg.paging.ArticlePager`, each article ``pattern``
+    binds ?article to, with its title and file (the keys the listings order articles by),
+    and each statement, where ``pattern`` binds ?statement. The parameters are selected:
+    pyoxigraph binds only selected variables.
+
+    A pattern without ?statement lists (nearly) every article: then the files and titles
+    are each read whole and joined by hash, rather than looked up article by article
+    (on PolNeAR train, 12 and 8 ms against 38 ms)."""
+    selected = " ".join(f"?{p}" for p in params)
+    head = "PREFIX kg: <https://w3id.org/newskg/ns#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    if re.search(r"\?statement\b", pattern):
+        return (
+            f"{head}SELECT DISTINCT ?article ?article_title ?source_file ?statement {selected}\n"
+            f"WHERE {{\n  {pattern}\n  ?article kg:sourceFile ?source_file .\n"
+            "  OPTIONAL { ?article dcterms:title ?article_title }\n}"
+        )
+    return (
+        f"{head}SELECT ?article ?article_title ?source_file {selected}\n"
+        f"WHERE {{\n  {{ SELECT DISTINCT ?article {selected} WHERE {{ {pattern} }} }}\n"
+        "  { SELECT ?article ?source_file WHERE { ?article kg:sourceFile ?source_file } }\n"
+        "  OPTIONAL { SELECT ?article ?article_title\n"
+        "             WHERE { ?article dcterms:title ?article_title } }\n}"
+    )
 
 
 def check_read_only(sparql: str, *, allow_service: bool = False) -> QueryShape:

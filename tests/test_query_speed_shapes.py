@@ -81,6 +81,54 @@ def test_pages_are_slices_of_the_ordered_answer(store, limit, offset):
     assert page.bindings == whole.bindings[offset:end]
 
 
+#: the listings ordered by article first, which find a page article by article (kg.paging)
+PAGED = ["statements", "unnamed-sources", "denials", "quotes-by", "findings-by", "statements-about"]
+
+
+@pytest.mark.parametrize("first_batch", [1, 8])
+@pytest.mark.parametrize("name", PAGED)
+def test_a_page_found_by_articles_is_the_slice_of_the_whole_answer(
+    store, monkeypatch, name, first_batch
+):
+    """Every page, at every size, found from a few articles at a time, is exactly that
+    slice of the whole ordered answer (first_batch=1 makes each page span many batches)."""
+    from kg import paging
+
+    monkeypatch.setattr(paging, "FIRST_BATCH", first_batch)
+    cq = sparql.canned_queries()[name]
+    assert cq.pager is not None
+    vals = cq.prepare({p: NAMES[name] for p in cq.params})
+    whole = cq.run(store, vals)
+    assert len(whole.bindings) >= 2, "the samples exercise this listing"
+    n = len(whole.bindings)
+    for limit in (0, 1, 2, 5, n, n + 3):
+        for offset in sorted({0, 1, n // 2, n - 1, n, n + 2}):
+            page = cq.pager.page(store, sparql.bind_params(vals), limit, offset)
+            assert page is not None
+            assert page.variables == whole.variables
+            assert page.bindings == whole.bindings[offset : offset + limit], (limit, offset)
+            assert cq.run(store, vals, limit=limit, offset=offset) == page
+
+
+@pytest.mark.parametrize("name", ["quotes-by", "findings-by", "statements-about"])
+def test_a_page_of_nobody_is_empty_with_the_listings_columns(store, name):
+    cq = sparql.canned_queries()[name]
+    vals = cq.prepare({"name": "Nobody Of That Name"})
+    whole = cq.run(store, vals)
+    page = cq.run(store, vals, limit=10)
+    assert page.bindings == whole.bindings == []
+    assert page.variables == whole.variables
+
+
+def test_the_paged_listings_are_the_ones_ordered_by_article_first():
+    """A listing ordered otherwise would give wrong pages if it had a pager; one ordered by
+    article first without one would read its whole answer for a page."""
+    for name, cq in sparql.canned_queries().items():
+        by_article = "ORDER BY ?article_title ?source_file ?article " in cq.text
+        assert (cq.pager is not None) == by_article, name
+        assert (name in PAGED) == by_article, name
+
+
 def test_terms_python_cannot_order_are_left_to_the_store():
     lang = '<http://x/a> <http://x/p> "b"@en .\n<http://x/b> <http://x/p> "a"@fr .\n'
     mixed = '<http://x/c> <http://x/p> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'

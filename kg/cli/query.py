@@ -88,7 +88,7 @@ def query(
     dcterms, skos, rdfs, rdf, owl and xsd are predeclared. The store is opened read-only:
     updates and SERVICE are refused. CONSTRUCT and DESCRIBE print Turtle; --format json is
     the W3C SPARQL 1.1 results JSON. --limit and --offset page the rows of a SELECT, in its
-    order (the whole answer is still found and ordered: paging saves printing, not search).
+    order; the canned listings ordered by article find a page from its articles alone.
 
     \b
     Examples:
