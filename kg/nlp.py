@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
+from kg.datelines import dateline_at
+
 if TYPE_CHECKING:  # spaCy is imported only when a model is loaded: every other command is fast
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -43,9 +45,10 @@ def paragraph_sentences(doc: Doc) -> Doc:
     A dateline ("KOCHI — ", "LA SERENA, Chile — ") is a sentence of its own too: parsed
     with the sentence it opens, it becomes that sentence's subject ("KOCHI ... said")."""
     line_start = True
+    text = doc.text
     for token in doc:
         if line_start and token.i + 1 < len(doc):
-            after = _dateline_end(doc, token.i)
+            after = _dateline_end(doc, token.i, text)
             if after is not None:
                 doc[after].is_sent_start = True
         line_start = "\n" in token.text or "\n" in token.whitespace_
@@ -54,21 +57,16 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-_DASHES = frozenset(["—", "–", "--", "-", "―"])
-
-
-def _dateline_end(doc: Doc, i: int) -> int | None:
-    """The index of the first token after a dateline opening a line at token ``i``: words
-    in capitals (a place may be followed by ", Region" and an agency in brackets: "NEW YORK
-    (AP) —"), then a dash and a capitalised word."""
-    if not (doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1):
+def _dateline_end(doc: Doc, i: int, text: str) -> int | None:
+    """The index of the first token after a dateline (:mod:`kg.datelines`) opening a line
+    at token ``i``; ``text`` is the doc's."""
+    found = dateline_at(text, doc[i].idx)
+    if found is None:
         return None
-    for j in range(i + 1, min(i + 10, len(doc) - 1)):
-        tok = doc[j]
-        if tok.text in _DASHES:
-            nxt = doc[j + 1]
-            return j + 1 if nxt.is_title or nxt.is_upper or nxt.is_quote else None
-        if "\n" in tok.whitespace_ or not (tok.is_upper or tok.is_title or tok.text in ",.()"):
+    for tok in doc[i + 1 :]:
+        if tok.idx >= found.end:
+            return tok.i
+        if "\n" in tok.whitespace_:
             return None
     return None
 

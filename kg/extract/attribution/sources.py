@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
+from kg.datelines import dateline_at
 from kg.extract import lexicon
 from kg.extract.attribution.context import (
     _blocked_at,
@@ -209,19 +210,11 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
 
 
 def _dateline(ctx: _Context, m: Mention) -> bool:
-    """Whether a place opens its paragraph as a dateline: "Lima (AP) — ...", "Accra —
-    ...", the wire services' way of saying where a story was filed."""
-    text = ctx.text
-    line = text.rfind("\n", 0, m.span.start) + 1
-    if text[line : m.span.start].strip():
-        return False
-    after = text[m.span.end : m.span.end + 40].lstrip(" ,")
-    if after.startswith("("):
-        close = after.find(")")
-        if close < 0:
-            return False
-        after = after[close + 1 :].lstrip()
-    return after.startswith(("—", "–", "-", "―"))
+    """Whether a place opens its paragraph as a dateline (:mod:`kg.datelines`): "Lima (AP)
+    — ...", "Accra — ...", the wire services' way of saying where a story was filed."""
+    line = ctx.text.rfind("\n", 0, m.span.start) + 1
+    found = dateline_at(ctx.text, line, any_case=True)
+    return found is not None and found.names(m.span.start, m.span.end)
 
 
 def _dateline_at(ctx: _Context, tok: Token) -> bool:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+from kg.datelines import dateline_at
 from kg.extract import gazetteer, lexicon
 from kg.extract.entities.organisations import (
     _ACRONYM_DEF,
@@ -1409,8 +1410,10 @@ def _drop_descriptor(form: str, start: int) -> tuple[str, int]:
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """ "NAIROBI — ..." or "LA SERENA, Chile —" opening a paragraph names a place."""
+    """ "NAIROBI — ..." or "LA SERENA, Chile —" opening a paragraph names a place: the
+    words in capitals of a dateline (:mod:`kg.datelines`)."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip() or not text[start:end].isupper():
+    if not text[start:end].isupper():
         return False
-    return bool(re.match(r"^(?:,[^—\n]{0,40})?\s*[—–-]", text[end : end + 48]))
+    found = dateline_at(text, line_start)
+    return found is not None and found.names(start, end)

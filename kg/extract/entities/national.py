@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from kg.datelines import dateline_at, datelines
 from kg.extract import gazetteer, lexicon
 from kg.extract.entities.tables import EntityTable
 
@@ -73,14 +74,6 @@ _US_WORDS = frozenset(
     ["Republicans", "Democrats", "GOP", "Sen.", "Rep.", "Congressman", "Pentagon", "U.S."]
 )
 
-_DATELINE_AFTER = re.compile(
-    r"[^\S\n]*(?:,[^\n—–]{1,30})?[^\S\n]*(?:\([^)\n]{1,20}\)[^\S\n]*)?(?:[—–]|(?<=\s)-)"
-)
-#: What may stand before a dateline's place on its line: nothing, or a city in capitals
-#: and a comma ("BRASÍLIA, Brazil —").
-_DATELINE_BEFORE = re.compile(
-    r"[^\S\n]*(?:[^\W\d_a-z][^\Wa-z]*(?:[ .'-]+[^\W\d_a-z][^\Wa-z]*)*,[^\S\n]*)?"
-)
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?:’s|'s)\s+$")
 
 
@@ -106,13 +99,11 @@ def article_country(table: EntityTable, text: str) -> str | None:
         if country is None or country == "European Union":
             continue
         votes[country] += 1
-        line_start = text.rfind("\n", 0, m.span.start) + 1
-        if (
-            dateline is None
-            and _DATELINE_BEFORE.fullmatch(text, line_start, m.span.start)
-            and _DATELINE_AFTER.match(text, m.span.end)
-        ):
-            dateline = country
+        if dateline is None:
+            line_start = text.rfind("\n", 0, m.span.start) + 1
+            found = dateline_at(text, line_start, any_case=True)  # a place NER found
+            if found is not None and found.names(m.span.start, m.span.end):
+                dateline = country
     for hit in _signal_words().finditer(text):
         word = hit.group(0)
         if word in _US_WORDS:
@@ -213,20 +204,13 @@ def localise_national_bodies(table: EntityTable, text: str) -> None:
 _OF_PLACE = re.compile(r"\bof (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$")
 
 
-_DATELINE = re.compile(
-    r"^([^\W\d_a-z][^\Wa-z]*(?:[ .'-]+[^\W\d_a-z][^\Wa-z]*)*)"
-    r"(?:,[^\S\n]*([A-Z][\w.]*(?: [A-Z][\w.]*)?))?[^\S\n]*(?:\([^)\n]{1,20}\)[^\S\n]*)?"
-    r"(?:[—–]|(?<=\s)-)",
-    re.MULTILINE,
-)
-
-
 def _dateline_country(text: str) -> str | None:
     """The country of the dateline opening one of the article's first lines, read from the
     words themselves (NER often misses a city in capitals): "BRASÍLIA —", "LA SERENA, Chile
     —", "NAIROBI (Reuters) —"."""
-    for hit in _DATELINE.finditer(text, 0, min(len(text), 2000)):
-        city, region = hit.group(1), hit.group(2)
+    for found in datelines(text):
+        city = text[slice(*found.place)]
+        region = found.region and text[slice(*found.region)]
         country = (region and gazetteer.country_name(region)) or gazetteer.country_name(
             city.title()
         )
