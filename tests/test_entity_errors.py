@@ -1294,3 +1294,46 @@ def test_a_title_ner_took_for_a_body_and_an_irish_name_are_a_person(nlp):
     assert said.speaker == person.key
     _one(ex, "Lapps Quay", "Place")
     assert not _holding(ex, "Lapps Quay", "Person")
+
+
+def test_a_club_a_supporters_group_and_a_kind_of_business_before_a_name(nlp):
+    text = (
+        "Assistant coach Wieke Brandsma will lead the team against Sporting Calheta on "
+        "Thursday. Supporters' group De Roef said the change was overdue.\n\n"
+        "Chipmaker Hanseong Semicon said on Tuesday its profit rose. Carmaker Velmora "
+        "Motors said it would cut prices.\n"
+    )
+    ex = _extract(text)
+    _one(ex, "Sporting Calheta", "Organization")
+    assert not _holding(ex, "Sporting Calheta", "Person")
+    group = _one(ex, "De Roef", "Organization")
+    (overdue,) = [s for s in ex.statements if "overdue" in s.text]
+    assert overdue.speaker == group.key
+    chips = _one(ex, "Hanseong Semicon", "Organization")
+    _one(ex, "Velmora Motors", "Organization")
+    assert not [e for e in ex.entities if e.name.startswith(("Chipmaker", "Carmaker"))]
+    (profit,) = [s for s in ex.statements if "profit" in s.text]
+    assert profit.speaker == chips.key
+
+
+def test_a_country_ner_took_for_a_body_and_a_capitalised_disease_word(nlp):
+    text = (
+        "Cholera cases in Mozambique's northern province have doubled in a month, the "
+        "health agency said. Mozambique's health minister, Ilídio Cumbane, said vaccines "
+        'were on the way. "When the pipes break, cholera follows," he said.\n\n'
+        "Officials in Burkina Faso and Malawi reported smaller outbreaks.\n"
+    )
+    ex = _extract(text)
+    _one(ex, "Mozambique", "Place")
+    assert not _holding(ex, "Mozambique", "Organization")
+    assert not [e for e in ex.entities if e.name == "Cholera"]
+    _a_person(ex, "Ilídio Cumbane")
+    assert {"Burkina Faso", "Malawi"} <= _names(ex, "Place"), _names(ex, "Place")
+
+
+def test_a_names_first_word_in_capitals_that_ner_left_out(nlp):
+    text = "Orders fall\n\nGK Marlow said on Monday its orders fell by a fifth.\n"
+    ex = _extract(text)
+    assert [e.name for e in ex.entities if "Marlow" in e.name] == ["GK Marlow"]
+    (fell,) = ex.statements
+    assert ex.entity(fell.speaker).name == "GK Marlow"

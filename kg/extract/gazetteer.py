@@ -392,7 +392,40 @@ CITY_COUNTRIES: dict[str, str] = {
 }
 
 #: The countries of the nationality table.
-COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values())
+#: Countries whose people have no one-word adjective the table of demonyms could hold.
+_COUNTRIES_WITHOUT_DEMONYM = frozenset(
+    [
+        "South Africa",
+        "New Zealand",
+        "Sri Lanka",
+        "North Korea",
+        "South Korea",
+        "South Sudan",
+        "Costa Rica",
+        "Sierra Leone",
+        "Papua New Guinea",
+        "Central African Republic",
+        "Equatorial Guinea",
+        "Guinea-Bissau",
+        "Cabo Verde",
+        "Trinidad and Tobago",
+        "Antigua and Barbuda",
+        "San Marino",
+        "Dominica",
+        "Andorra",
+        "Liechtenstein",
+        "Lesotho",
+        "Kiribati",
+        "Micronesia",
+        "Nauru",
+        "Palau",
+        "Tuvalu",
+        "Saint Lucia",
+        "Grenada",
+        "Timor-Leste",
+    ]
+)
+COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values()) | _COUNTRIES_WITHOUT_DEMONYM
 
 #: Other names of countries, to the name :data:`CITY_COUNTRIES` and the nationality table
 #: use.

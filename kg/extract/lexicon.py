@@ -449,6 +449,48 @@ DEMONYMS: dict[str, str] = {
     "zambian": "Zambia",
     "zimbabwean": "Zimbabwe",
     "european": "European Union",
+    "angolan": "Angola",
+    "bahamian": "Bahamas",
+    "bahraini": "Bahrain",
+    "barbadian": "Barbados",
+    "belizean": "Belize",
+    "beninese": "Benin",
+    "bhutanese": "Bhutan",
+    "botswanan": "Botswana",
+    "bruneian": "Brunei",
+    "burkinabe": "Burkina Faso",
+    "burundian": "Burundi",
+    "chadian": "Chad",
+    "comoran": "Comoros",
+    "djiboutian": "Djibouti",
+    "dominican": "Dominican Republic",
+    "fijian": "Fiji",
+    "gabonese": "Gabon",
+    "gambian": "Gambia",
+    "guinean": "Guinea",
+    "guyanese": "Guyana",
+    "laotian": "Laos",
+    "liberian": "Liberia",
+    "luxembourgish": "Luxembourg",
+    "malagasy": "Madagascar",
+    "malawian": "Malawi",
+    "maldivian": "Maldives",
+    "mauritanian": "Mauritania",
+    "mauritian": "Mauritius",
+    "monegasque": "Monaco",
+    "montenegrin": "Montenegro",
+    "mozambican": "Mozambique",
+    "burmese": "Myanmar",
+    "namibian": "Namibia",
+    "salvadoran": "El Salvador",
+    "samoan": "Samoa",
+    "seychellois": "Seychelles",
+    "surinamese": "Suriname",
+    "swazi": "Eswatini",
+    "togolese": "Togo",
+    "tongan": "Tonga",
+    "macedonian": "North Macedonia",
+    "vanuatuan": "Vanuatu",
 }
 
 #: Adjectives of regions, which news uses as it uses a nationality's ("a Kashmiri
@@ -471,7 +513,46 @@ REGIONAL_DEMONYMS: dict[str, str] = {
 
 #: Nouns that, as "the company", may stand for the last organisation named.
 GENERIC_ORG_NOUNS: frozenset[str] = words(
-    "company firm group organization organisation operator union association agency"
+    "company firm group organization organisation operator union association agency club"
+)
+
+#: Words of sports clubs' names that no person's name has ("Sporting Braga", "Dynamo
+#: Kyiv", "Olympique Lyonnais", "Bolton Wanderers"): NER takes two-word clubs for people.
+CLUB_NAME_WORDS: frozenset[str] = frozenset(
+    [
+        "FC",
+        "AFC",
+        "CF",
+        "SC",
+        "SV",
+        "VfB",
+        "VfL",
+        "Sporting",
+        "Olympique",
+        "Olympiakos",
+        "Dynamo",
+        "Dinamo",
+        "Borussia",
+        "Rovers",
+        "Wanderers",
+        "Hotspur",
+        "Albion",
+        "Athletic",
+        "Atlético",
+        "Athletico",
+        "Deportivo",
+        "Racing",
+        "Real",
+        "Sparta",
+        "Spartak",
+        "Lokomotiv",
+        "Galatasaray",
+        "Fenerbahçe",
+        "Besiktas",
+        "Beşiktaş",
+        "Juventus",
+        "Benfica",
+    ]
 )
 
 #: Nouns that, in "the newspaper said" or "told the X newspaper", mark a news outlet.

@@ -369,11 +369,11 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
             out.append(apposed)
             continue
         if (
-            not any(c.dep_ == "det" for c in tok.children)
+            not any(c.dep_ in ("det", "poss") for c in tok.children)
             and not any(c.dep_ == "det" for c in tok.head.children)
             and not _determiner_before(tok)
         ):
-            continue
+            continue  # "the ... group X", "Supporters' group X"; not "group X" alone
         first = doc[tok.i + 1]
         if not (first.is_title or first.is_upper) or not first.is_alpha:
             continue
@@ -444,6 +444,39 @@ def _given_name_left_out(tokens: list) -> list:
         and title.lower_ in lexicon.TITLE_HEADS
     ):
         return [given, *tokens]
+    return tokens
+
+
+def _initials_left_out(tokens: list) -> list:
+    """A name's first word in capitals that NER left out: "JJ" + "Watt", "SK" + "Hynix"
+    (initials written without points, a group's letters). Not a known country or body
+    ("US Ambassador", "UN envoy" are no part of the name), and not the end of a longer run
+    of capitals."""
+    if not tokens or tokens[0].i < 1:
+        return tokens
+    doc = tokens[0].doc
+    first = doc[tokens[0].i - 1]
+    before = doc[first.i - 1] if first.i >= 1 else None
+    if (
+        first.ent_iob_ == "O"
+        and first.is_upper
+        and first.is_alpha
+        and 2 <= len(first) <= 3
+        and first.tag_ == "NNP"
+        and first.dep_ == "compound"
+        and first.head.i in {t.i for t in tokens}
+        and first.whitespace_
+        and gazetteer.country_name(first.text) is None
+        and gazetteer.known_organization(first.text) is None
+        and not _is_outlet_name(first.text)
+        and (
+            before is None
+            or before.is_punct
+            or before.lower_ in _NOT_NAME_STARTS
+            or not before.text[:1].isupper()
+        )
+    ):
+        return [first, *tokens]
     return tokens
 
 
@@ -674,6 +707,8 @@ def _clean(
         tokens += _place_of_body(ent) or _second_object_of_name(ent)
     if type_ == "Person":
         tokens = _given_name_left_out(tokens) + _surname_left_out(ent)
+    if type_ in ("Person", "Organization"):
+        tokens = _initials_left_out(tokens)
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"; but "Clinton’s State
     # Department" is the department
     for i, tok in enumerate(tokens):
@@ -686,6 +721,8 @@ def _clean(
             break
     while tokens and tokens[0].lower_ in _NOT_NAME_STARTS:
         tokens = tokens[1:]
+    if type_ in ("Organization", "Person") and len(_drop_kind_word(tokens)) < len(tokens):
+        tokens, type_ = _drop_kind_word(tokens), "Organization"  # "Chipmaker X said"
     if type_ == "Organization":
         tokens = _drop_owner_name(_cut_trailing_phrase(tokens), people)
     while tokens and (tokens[-1].like_num or tokens[-1].is_punct and tokens[-1].text != "."):
@@ -724,6 +761,8 @@ def _clean(
         return None
     if type_ == "Organization" and len(tokens) == 1 and tokens[0].tag_ == "NNS":
         return None  # "Commuters said", "Farmers fear": a plural noun opening a sentence
+    if type_ == "Organization" and len(tokens) == 1 and _common_noun_opening(tokens[0], text):
+        return None  # "Cholera cases rose": the article writes "cholera" elsewhere
     given = _given_names_before(tokens) if type_ in ("Organization", "Place") else 0
     if given:
         doc = tokens[0].doc
@@ -761,6 +800,10 @@ def _clean(
         and not _is_outlet_name(form)
     ):
         type_ = "Person"  # "Carly Fiorina" tagged ORG
+    if type_ == "Organization" and form in _COUNTRIES:
+        type_ = "Place"  # "Mozambique's health minister": NER took the country for a body
+    if type_ == "Person" and lexicon.CLUB_NAME_WORDS & set(form.split()):
+        type_ = "Organization"  # "against Sporting Braga": a club, not a person
     if type_ in ("Organization", "Place") and _person_by_context(tokens, text, start, end, form):
         type_ = "Person"  # "its president, Giorgos Papadakis": NER took a person for ORG
     elif type_ == "Person" and _ROLE_OF.search(text, max(0, start - 40), start):
@@ -857,6 +900,35 @@ _TIME_WORDS = lexicon.words(
 _GOVERNMENT_BODY = re.compile(
     r"^(?:(?:[A-Z][\w-]+ )+(?:Department|Ministry|Dept\.?)|(?:Department|Ministry) of .+)$"
 )
+
+
+#: Kinds of business a lede writes before the name, capitalised as the sentence's first
+#: word ("Chipmaker SK Hynix said"), which NER takes into the name; not kinds that begin
+#: names themselves ("Bank Leumi", "Group Lotus").
+_LEADING_KINDS = _ORGANISATION_KINDS - lexicon.words("bank group network chain bureau union")
+
+
+def _common_noun_opening(tok, text: str) -> bool:
+    """Whether a word NER took for a name is a common noun, capitalised only because it
+    opens its sentence: the tagger takes it for one (NN), and the article writes it in
+    lower case elsewhere ("Cholera cases have doubled ... when the pipes break, cholera
+    follows")."""
+    if not tok.is_sent_start or tok.tag_ != "NN" or not tok.is_title:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(tok.lower_)}(?![\w-])", text) is not None
+
+
+def _drop_kind_word(tokens: list) -> list:
+    """ "Chipmaker SK Hynix" is SK Hynix: a kind-of-business noun before a capitalised
+    name (not before "of": "Regulator of Social Housing" is the regulator's name)."""
+    if (
+        len(tokens) >= 2
+        and tokens[0].lower_ in _LEADING_KINDS
+        and tokens[1].text[:1].isupper()
+        and tokens[1].lower_ not in _NAME_LINKS
+    ):
+        return tokens[1:]
+    return tokens
 
 
 def _cut_trailing_phrase(tokens: list) -> list:
