@@ -1337,3 +1337,20 @@ def test_a_names_first_word_in_capitals_that_ner_left_out(nlp):
     assert [e.name for e in ex.entities if "Marlow" in e.name] == ["GK Marlow"]
     (fell,) = ex.statements
     assert ex.entity(fell.speaker).name == "GK Marlow"
+
+
+def test_a_party_by_its_first_word_and_an_acronym_in_the_headline(nlp):
+    text = (
+        "UN says convoy reached Lakuri after long wait\n\n"
+        "A convoy reached the town of Lakuri on Saturday, the UN said.\n\n"
+        "The Harbour Party left the coalition talks on Thursday. The Unity Party said that "
+        "Harbour had planned the walkout for weeks.\n"
+    )
+    ex = _extract(text)
+    un = _one(ex, "UN", "Organization")
+    assert not _holding(ex, "UN", "UnnamedSource")
+    headline = [s for s in ex.statements if s.content[0].start < text.index("\n")]
+    assert [s.speaker for s in headline] == [un.key]
+    party = _one(ex, "Harbour Party", "Organization")
+    assert "Harbour" in party.aliases
+    assert len([e for e in ex.entities if "Harbour" in e.all_names()]) == 1

@@ -130,14 +130,17 @@ def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:
     name: news names a company in full once ("Hoshida Motor Corp.", "Renwa Electronics")
     and by its first word after that ("Hoshida said"). A company is a name of two or more
     words ending in a corporate word ("Corp.", "Group") or a trade ("Motors",
-    "Electronics"); a first word two companies share is nobody's short form."""
+    "Electronics"), and so is a party ("the Reform Party", then "Reform"); a first word two
+    companies share is nobody's short form."""
     found: dict[str, set[str]] = {}
     for m in mentions:
         words = m.form.split()
         if m.type != "Organization" or len(words) < 2 or not words[0][:1].isupper():
             continue
         if words[0] in lexicon.NOT_COMPANY_SHORT_FORMS or not (
-            words[-1] in gazetteer.COMPANY_SUFFIXES or words[-1] in gazetteer.COMPANY_TRADE_WORDS
+            words[-1] in gazetteer.COMPANY_SUFFIXES
+            or words[-1] in gazetteer.COMPANY_TRADE_WORDS
+            or words[-1] == "Party"  # "the Reform Party ... Reform said"
         ):
             continue
         found.setdefault(words[0], set()).add(_org_norm(m.form, "Organization"))

@@ -99,8 +99,9 @@ def _propagate(
             forms = {f for f in forms if parse_name(f).full}
         known.extend((-len(f), order, f, ent.key, ent.type) for f in forms)
     for _, _, form, key, type_ in sorted(known):
-        if len(form) < 3 or not name_initial(form) or form not in text:
-            continue
+        short = len(form) < 3 and not (len(form) == 2 and form.isupper() and form.isalpha())
+        if short or not name_initial(form) or form not in text:
+            continue  # two letters only as an acronym ("UN Says Aid Reached Town")
         for start in _name_starts(text, form, not parse_name(form).suffix):
             end = start + len(form)
             if not free(start, end):
