@@ -1354,3 +1354,22 @@ def test_a_party_by_its_first_word_and_an_acronym_in_the_headline(nlp):
     party = _one(ex, "Harbour Party", "Organization")
     assert "Harbour" in party.aliases
     assert len([e for e in ex.entities if "Harbour" in e.all_names()]) == 1
+
+
+def test_a_chinese_name_family_name_first_a_title_word_and_a_capital_city(nlp):
+    text = (
+        "BEIJING — The foreign ministry spokesman Zhao Lianwei said China supported talks. "
+        "Zhao added that Chinese firms would keep their contracts.\n\n"
+        "In Tokyo, Chief Cabinet Secretary Hiroto Sakamaki told reporters the government was "
+        "watching. Australia's foreign minister said Canberra was \"deeply concerned.\"\n"
+    )
+    ex = _extract(text)
+    zhao = _a_person(ex, "Zhao Lianwei")
+    assert parse_name("Zhao Lianwei").surname == "Zhao"
+    assert parse_name("Lin Anderson").surname == "Anderson"  # a Western given name is no pinyin
+    added = [s for s in ex.statements if "contracts" in s.text]
+    assert [s.speaker for s in added] == [zhao.key]
+    assert not [e for e in ex.entities if e.type == "Organization" and "Cabinet" in e.name]
+    _a_person(ex, "Hiroto Sakamaki")
+    _one(ex, "Canberra", "Place")
+    assert not _holding(ex, "Canberra", "Person")

@@ -237,6 +237,23 @@ _VIETNAMESE_FAMILY_NAMES = _lower_words(
     """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong dinh
     lam mai trinh dao cao"""
 )
+#: The commonest Chinese family names in pinyin: a Chinese name in English news is written
+#: family name first ("Wang Wenbin", later "Wang").
+_CHINESE_FAMILY_NAMES = _lower_words(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan cai jiang
+    yu du ye cheng wei su lu ding ren shen yao jin fu zhong cui tan liao fan xi qin bai kong
+    mao qiu qian hou shi yan fang zou xiong meng hao gu duan lei long wan qi kang wen yin
+    gong xue bi zhai geng"""
+)
+#: One pinyin syllable (initial, then final), for telling a Chinese given name ("Wenbin",
+#: "Jinping", "Qiang") from a Western surname after a word that is both ("Lin Anderson").
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie"
+    r"|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
+)
+_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}")
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 #: A suffix written right after a name: "Donald Trump Jr.", "Martin Luther King, Jr.".
 SUFFIX_AFTER = re.compile(r"^,? (Jr\.?|Sr\.?|II|III|IV)(?![\w])")
@@ -277,11 +294,25 @@ def parse_name(form: str) -> PersonName:
         words = [*words[:-2], f"{words[-2]} {words[-1]}"]
     if len(words) == 1:
         return PersonName(None, (), words[0], suffix)
-    if len(words) == 2 and _korean_given_name(words[1]):
-        # "Kim Min-jun", "Park Ji-yeon": the family name first, as Korean names are written
+    if len(words) == 2 and (_korean_given_name(words[1]) or _chinese_name(*words)):
+        # "Kim Min-jun", "Wang Wenbin": the family name first, as Korean and Chinese names
+        # are written
         return PersonName(words[1], (), words[0], suffix)
     middles = tuple(w[0].upper() for w in words[1:-1] if w[:1].isalpha())
     return PersonName(words[0], middles, words[-1], suffix)
+
+
+def _chinese_name(first: str, second: str) -> bool:
+    """Whether two words are a Chinese name, family name first: a common family name, then
+    a given name of one to three pinyin syllables that is no given name of other lists
+    ("Wang Wenbin", "Li Qiang"; not "Lin Anderson", "Ma Rainey")."""
+    return (
+        fold(first) in _CHINESE_FAMILY_NAMES
+        and second[:1].isupper()
+        and second[1:].islower()
+        and _PINYIN_GIVEN.fullmatch(fold(second)) is not None
+        and given_name_gender(second) is None
+    )
 
 
 def _korean_given_name(word: str) -> bool:

@@ -480,6 +480,25 @@ def _initials_left_out(tokens: list) -> list:
     return tokens
 
 
+def _known_given_name_before(tokens: list) -> list:
+    """A known given name NER left out before a person's span: "María" + "Fernanda López
+    de Romaña" (the second given name taken for the first)."""
+    if not tokens or tokens[0].i < 1:
+        return tokens
+    given = tokens[0].doc[tokens[0].i - 1]
+    if (
+        given.ent_iob_ == "O"
+        and given.tag_ == "NNP"
+        and given.is_title
+        and given.whitespace_
+        and given_name_gender(given.text) is not None
+        and given.lower_ not in lexicon.TITLE_HEADS
+        and given.lower_ not in lexicon.TITLE_MODIFIERS
+    ):
+        return [given, *tokens]
+    return tokens
+
+
 def _surname_left_out(ent: SpacySpan) -> list:
     """The surname NER left out of a person's span when the parse makes it the head of the
     span's words: "Al-Fatih" + "Qurashi" in "RSF spokesman Al-Fatih Qurashi said"."""
@@ -706,7 +725,7 @@ def _clean(
     if type_ == "Organization":
         tokens += _place_of_body(ent) or _second_object_of_name(ent)
     if type_ == "Person":
-        tokens = _given_name_left_out(tokens) + _surname_left_out(ent)
+        tokens = _known_given_name_before(_given_name_left_out(tokens)) + _surname_left_out(ent)
     if type_ in ("Person", "Organization"):
         tokens = _initials_left_out(tokens)
     # cut at a possessive: "Kadyrov’s de facto" -> "Kadyrov"; but "Clinton’s State
@@ -792,6 +811,14 @@ def _clean(
         return None  # "Education minister Alberto Sileoni": a title, not a ministry
     if (
         type_ == "Organization"
+        and len(tokens) == 1
+        and 0 < tokens[0].i < len(tokens[0].doc) - 1
+        and tokens[0].doc[tokens[0].i - 1].lower_ in lexicon.TITLE_MODIFIERS
+        and tokens[0].doc[tokens[0].i + 1].lower_ in lexicon.TITLE_HEADS
+    ):
+        return None  # "Chief Cabinet Secretary Yoshimasa Hayashi": the title's middle word
+    if (
+        type_ == "Organization"
         and len(tokens) in (2, 3)
         and given_name_gender(tokens[0].text) is not None
         and all(t.text[:1].isupper() for t in tokens)
@@ -836,6 +863,8 @@ def _clean(
             form, end = f"{form} {suffix.group(1)}", end + suffix.end()
         if gazetteer.is_place_name(form, _COUNTRIES):
             type_ = "Place"  # a place is never a person
+        elif form in gazetteer.CITY_COUNTRIES and given_name_gender(form) is None:
+            type_ = "Place"  # "said Canberra was concerned"; not "Sydney", a given name too
         elif gazetteer.known_organization(form):
             type_ = "Organization"
     if (
