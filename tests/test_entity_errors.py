@@ -1373,3 +1373,19 @@ def test_a_chinese_name_family_name_first_a_title_word_and_a_capital_city(nlp):
     _a_person(ex, "Hiroto Sakamaki")
     _one(ex, "Canberra", "Place")
     assert not _holding(ex, "Canberra", "Person")
+
+
+def test_a_gulf_rulers_title_and_a_bank_by_its_first_word(nlp):
+    text = (
+        "DOHA — Qatar's emir, Sheikh Faisal bin Nasser Al Marri, said his country would fund "
+        "the line. Oman's Sultan Badr bin Salim did not attend.\n\n"
+        "Corrib Bank plans to cut 900 jobs, the bank said. Shares in Corrib fell 3 percent.\n"
+    )
+    ex = _extract(text)
+    emir = _a_person(ex, "Faisal bin Nasser Al Marri")
+    assert not emir.name.startswith("Sheikh")
+    _a_person(ex, "Badr bin Salim")
+    bank = _one(ex, "Corrib Bank", "Organization")
+    shares = text.index("Corrib fell")
+    assert any(m.start == shares for m in bank.mentions)
+    assert len([e for e in ex.entities if "Corrib" in e.name]) == 1

@@ -178,7 +178,8 @@ def _whole_organisation_names(found: list[Mention], doc: Doc, text: str) -> None
     that organisation, though NER took part of it for someone or somewhere else the
     second time ("Kakao Mobility fined ... Kakao Mobility said": "Mobility" a person).
     Also a body's first word alone as the subject of a verb, where NER took it for a place
-    ("Sporting Lisbon ... Sporting said"; but "In Calder" and "its Calder mill" beside
+    ("Sporting Lisbon ... Sporting said"), or whose shares are spoken of ("Shares in
+    Corrib fell"; but "In Calder" and "its Calder mill" beside
     "Calder Bay Pulp & Paper" are the town), unless it is a known place or a given name
     (a person's first word alone is a company's short form only on the terms of
     :mod:`kg.extract.entities.clustering`)."""
@@ -217,11 +218,19 @@ def _whole_organisation_names(found: list[Mention], doc: Doc, text: str) -> None
         if (
             form is not None
             and m.type == "Place"
-            and _is_subject(doc, m.span)
+            and (_is_subject(doc, m.span) or _shares_in(text, m.span))
             and not _known_place(m.form)
             and given_name_gender(m.form) is None
         ):
             m.type, m.short_for = orgs[form], form
+
+
+_SHARES_IN = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Bb]onds) (?:in|of) $")
+
+
+def _shares_in(text: str, span: Span) -> bool:
+    """Whether a name is what "shares in" or "stock of" are of: a company's."""
+    return _SHARES_IN.search(text, max(0, span.start - 16), span.start) is not None
 
 
 #: Nouns that say what kind of organisation the name after them is ("the state power

@@ -125,6 +125,11 @@ def _cluster_others(
             m.key = by_name.get((fam, _org_norm(m.short_for, fam)), m.key)
 
 
+#: Last words of bodies that news calls by their first word, beside companies': parties,
+#: banks and airlines ("Northgate Bank ... shares in Northgate").
+_SHORT_FORM_ENDS = frozenset(["Party", "Bank", "Airlines", "Airways"])
+
+
 def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:
     """The first word of each company named here in full, with the company's normalised
     name: news names a company in full once ("Hoshida Motor Corp.", "Renwa Electronics")
@@ -140,7 +145,7 @@ def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:
         if words[0] in lexicon.NOT_COMPANY_SHORT_FORMS or not (
             words[-1] in gazetteer.COMPANY_SUFFIXES
             or words[-1] in gazetteer.COMPANY_TRADE_WORDS
-            or words[-1] == "Party"  # "the Reform Party ... Reform said"
+            or words[-1] in _SHORT_FORM_ENDS  # "the Reform Party ... Reform said"
         ):
             continue
         found.setdefault(words[0], set()).add(_org_norm(m.form, "Organization"))
