@@ -1540,6 +1540,51 @@ ROWS = [
         "waits in Ontario had doubled",
         "verb-complement",
     ),
+    # nesting: a statement in a clause of its own that another's content ran on into is
+    # kept, and the other's content ends before it (a contrast, or a relative clause on
+    # the next name of a list)
+    Row(
+        "Ana Ruiz accuses Kofi Mensah of subjecting her to a “cheap smear” regarding her links "
+        "to the banks while Mensah suggests the former minister is a captive of the lenders.",
+        "Ana Ruiz",
+        "accuses",
+        "Kofi Mensah of subjecting her to a “cheap smear” regarding her links to the banks",
+        "accused-of",
+    ),
+    Row(
+        "Ana Ruiz accuses Kofi Mensah of subjecting her to a “cheap smear” regarding her links "
+        "to the banks while Mensah suggests the former minister is a captive of the lenders.",
+        "Mensah",
+        "suggests",
+        "the former minister is a captive of the lenders",
+        "verb-complement",
+    ),
+    Row(
+        "Most of the voters in each region say both plans are “about right,” though voters are "
+        "generally more likely to say the tax is too high than too low.",
+        "Most of the voters in each region",
+        "say",
+        "both plans are “about right",
+        "verb-complement",
+    ),
+    Row(
+        "The senator dismissed criticism from Ama Owusu, Yaw Boateng and Kofi Mensah, a banker "
+        "and former trade official who has suggested the senator's aides made money off the "
+        "campaign.",
+        "The senator",
+        "dismissed",
+        "criticism from Ama Owusu, Yaw Boateng",
+        "denial-object",
+    ),
+    Row(
+        "The senator dismissed criticism from Ama Owusu, Yaw Boateng and Kofi Mensah, a banker "
+        "and former trade official who has suggested the senator's aides made money off the "
+        "campaign.",
+        "Kofi Mensah, a banker and former trade official who",
+        "suggested",
+        "the senator's aides made money off the campaign",
+        "verb-complement",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
