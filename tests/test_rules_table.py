@@ -1540,6 +1540,34 @@ ROWS = [
         "waits in Ontario had doubled",
         "verb-complement",
     ),
+    # the subject of a reported clause the parse made the verb's object (or an adverbial
+    # noun): a clause with no subject and no "that" of its own starts with that noun
+    Row(
+        "She argued the coastal railway, which is widely supported by farmers, \"wouldn't go "
+        '10 miles" without state money.',
+        "She",
+        "argued",
+        'the coastal railway, which is widely supported by farmers, "wouldn\'t go 10 miles" '
+        "without state money",
+        "verb-complement",
+    ),
+    Row(
+        "Ruiz explained the governor’s refusal to call the flood a result of “years of neglect” "
+        "is a weakness and he should resign.",
+        "Ruiz",
+        "explained",
+        "the governor’s refusal to call the flood a result of “years of neglect” is a weakness "
+        "and he should resign.",
+        "verb-complement",
+    ),
+    Row(
+        "The two rivals admitted the dynamic between the two of them most likely does not "
+        "reflect most of their voters.",
+        "The two rivals",
+        "admitted",
+        "the dynamic between the two of them most likely does not reflect most of their voters",
+        "verb-complement",
+    ),
     # nesting: a statement in a clause of its own that another's content ran on into is
     # kept, and the other's content ends before it (a contrast, or a relative clause on
     # the next name of a list)

@@ -175,18 +175,53 @@ def _subject_made_object(verb: Token, clause: Token) -> int | None:
     the clause's subject an object of "say": in "Garin said his focus groups and other
     research show that voters ..." the model reads "show" as a noun, so "his focus groups
     ... show" becomes the object and only "that voters ..." the clause. "Say" takes no
-    object before a clause (what is said is the clause), so such an object is part of it."""
-    if verb.lemma_.lower() != "say":
+    object before a clause (what is said is the clause), so such an object is part of it.
+    Other verbs of saying and belief too, when the clause has no subject and no "that" of
+    its own and the noun is no listener ("argued the pipeline, which ..., would not go",
+    "said the way the party treated them would be ...", with "way" an adverbial noun): a
+    finite clause needs a subject, and the noun before it is the one it lost."""
+    lemma = verb.lemma_.lower()
+    lost = (
+        lemma in lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS
+        and lemma not in _LISTENER_VERBS
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children
+        )
+    )
+    if lemma != "say" and not lost:
         return None
     for child in verb.rights:
         if (
-            child.dep_ == "dobj"
-            and child.i < clause.i
+            child.i < clause.i
             and child.pos_ in ("NOUN", "PROPN")
             and child.right_edge.i < clause.left_edge.i
+            and (
+                (lemma == "say" and child.dep_ == "dobj")
+                or (
+                    lost
+                    and child.dep_ in ("dobj", "npadvmod")
+                    # "posted two words on his network - “So terrible”": the clause is
+                    # what the noun stands for, not a clause it is the subject of
+                    and not any(
+                        t.text in (":", "-", "–", "—", "--")
+                        for t in verb.doc[child.right_edge.i + 1 : clause.left_edge.i]
+                    )
+                    and (
+                        child.ent_type_ not in ("DATE", "TIME")
+                        or any(c.dep_ in ("relcl", "acl") for c in child.children)
+                    )
+                )
+            )
         ):
             return child.left_edge.idx
     return None
+
+
+#: Verbs of saying whose object is whom they address ("told reporters the plan ...").
+_LISTENER_VERBS = lexicon.words(
+    "tell ask warn remind assure inform advise urge promise notify persuade convince teach "
+    "call show"
+)
 
 
 def _after_leading_time(clause: Token) -> int:
