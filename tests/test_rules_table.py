@@ -1540,6 +1540,32 @@ ROWS = [
         "waits in Ontario had doubled",
         "verb-complement",
     ),
+    # called-quote when the parse makes the quotation the head of the object's phrase
+    # ("migrant workers “thieves”"), and over the rest of that phrase, not past a dash
+    Row(
+        "Oduya has consistently targeted the country's northern neighbour, calling migrant "
+        'workers "thieves" and criminals.',
+        "Oduya",
+        "calling",
+        'migrant workers "thieves" and criminals',
+        "called-quote",
+    ),
+    Row(
+        'The senator called those pushing for a wider war "fools" who "want to start a fire '
+        'they cannot put out."',
+        "The senator",
+        "called",
+        'those pushing for a wider war "fools" who "want to start a fire they cannot put out."',
+        "called-quote",
+    ),
+    Row(
+        "Ruiz called the minister “the prince of self-publicity” – a title the minister has "
+        "since printed on mugs.",
+        "Ruiz",
+        "called",
+        "the minister “the prince of self-publicity”",
+        "called-quote",
+    ),
     # the subject of a reported clause the parse made the verb's object (or an adverbial
     # noun): a clause with no subject and no "that" of its own starts with that noun
     Row(

@@ -590,12 +590,20 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
     # of self-publicity"" as an apposition)
     nxt = child.right_edge.i + 1
     limit = verb.doc[nxt].idx if nxt < len(verb.doc) else len(ctx.text)
-    quote = next((q for q in ctx.quotes if child.idx < q.open_at <= limit), None)
+    # (or the quotation inside the object's phrase, which the parse made one noun phrase:
+    # "calling border crossers “thieves” and criminals", object "thieves")
+    quote = next((q for q in ctx.quotes if child.left_edge.idx < q.open_at <= limit), None)
     if quote is None:
         if lemma == "call":
             raise _Stop
         return None
-    return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end)), "called-quote"
+    end = quote.outer.end
+    rest = [t for t in child.subtree if t.idx >= end]
+    if rest and not any(t.is_punct and t.text not in "“”\"'‘’" for t in rest):
+        # the object's phrase goes on after the quotation ("“thieves” and criminals"),
+        # not past a comma or dash that opens the reporter's aside
+        end = max(end, child.right_edge.idx + len(child.right_edge))
+    return _trim_span(ctx, Span(child.left_edge.idx, end)), "called-quote"
 
 
 def _called_relative(ctx: _Context, verb: Token, lemma: str) -> Found | None:
