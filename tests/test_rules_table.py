@@ -1540,6 +1540,24 @@ ROWS = [
         "waits in Ontario had doubled",
         "verb-complement",
     ),
+    # verb-infinitive: the reporter's closing comment (an indefinite noun phrase set off
+    # by a comma and running to the end) is no part of what was vowed; a relative clause
+    # on the object still is
+    Row(
+        "The governor has vowed to work to repeal the grazing act, a decades-old law that lets "
+        "ranchers use state land for free.",
+        "The governor",
+        "vowed",
+        "to work to repeal the grazing act",
+        "verb-infinitive",
+    ),
+    Row(
+        "The mayor promised to rebuild the market, which burned down in May.",
+        "The mayor",
+        "promised",
+        "to rebuild the market, which burned down in May",
+        "verb-infinitive",
+    ),
     # called-quote when the parse makes the quotation the head of the object's phrase
     # ("migrant workers “thieves”"), and over the rest of that phrase, not past a dash
     Row(

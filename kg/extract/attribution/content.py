@@ -546,7 +546,14 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         or (child.tag_ == "VBG" and child.i == child.head.i + 1 + _adverbs_between(child))
     ):
-        return _clause_span(ctx, child), "verb-infinitive"
+        span = _clause_span(ctx, child)
+        for tok in child.subtree:
+            if tok.text == "," and _closing_comment(tok, child.right_edge):
+                # "vowed to repeal the grazing act, a decades-old law that ...": the
+                # reporter's comment on what was vowed, as after a reported clause
+                span = _trim_span(ctx, Span(span.start, min(span.end, tok.idx)))
+                break
+        return span, "verb-infinitive"
     return None
 
 
