@@ -1540,6 +1540,22 @@ ROWS = [
         "waits in Ontario had doubled",
         "verb-complement",
     ),
+    # stance-object: what a verb of describing says its object is, when the parse makes
+    # the as-phrase an adverbial clause ("as beset by ...")
+    Row(
+        "Oduya described the country as beset by crime and corruption.",
+        "Oduya",
+        "described",
+        "the country as beset by crime and corruption",
+        "stance-object",
+    ),
+    Row(
+        "The agency's own guidelines describe foreign charities as covered under the law.",
+        "The agency's own guidelines",
+        "describe",
+        "foreign charities as covered under the law",
+        "stance-object",
+    ),
     # verb-infinitive: the reporter's closing comment (an indefinite noun phrase set off
     # by a comma and running to the end) is no part of what was vowed; a relative clause
     # on the object still is

@@ -895,6 +895,13 @@ _ASIDES = frozenset(
 )
 
 
+#: Verbs that say what their object is as ("described the plan as a sham").
+_DESCRIBING_VERBS = lexicon.words(
+    "describe portray depict characterize characterise cast paint present label brand "
+    "dismiss view see regard"
+)
+
+
 #: Prepositions of a stance's circumstances ("at a rally", "during a call", "in Lagos").
 _CIRCUMSTANCE = frozenset(("at", "during", "in"))
 
@@ -953,6 +960,16 @@ def _right_end(verb: Token, complement: Token) -> int:
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             ):
                 # a purpose belongs to the object: "$1 trillion in spending to create jobs"
+                end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
+                continue
+            if (
+                child.dep_ == "advcl"
+                and verb.lemma_.lower() in _DESCRIBING_VERBS
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            ):
+                # "described the dinner as the capital celebrating itself", "portrayed the
+                # country as beset by crime": what the object is described as
                 end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
                 continue
             if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):
