@@ -1540,6 +1540,15 @@ ROWS = [
         "waits in Ontario had doubled",
         "verb-complement",
     ),
+    # a quotation in doubled apostrophes, as some papers print them, is inside the object
+    # like any other ("called the venture ''a great example'' of ...")
+    Row(
+        "Ms. Ruiz called the harbour venture ''a great example'' of how things had gone wrong.",
+        "Ruiz",
+        "called",
+        "the harbour venture ''a great example'' of how things had gone wrong",
+        "stance-object",
+    ),
     # stance-object: what a verb of describing says its object is, when the parse makes
     # the as-phrase an adverbial clause ("as beset by ...")
     Row(

@@ -606,7 +606,7 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
         return None
     end = quote.outer.end
     rest = [t for t in child.subtree if t.idx >= end]
-    if rest and not any(t.is_punct and t.text not in "“”\"'‘’" for t in rest):
+    if rest and not any(t.is_punct and t.text not in _QUOTE_MARKS for t in rest):
         # the object's phrase goes on after the quotation ("“thieves” and criminals"),
         # not past a comma or dash that opens the reporter's aside
         end = max(end, child.right_edge.idx + len(child.right_edge))
@@ -895,6 +895,10 @@ _ASIDES = frozenset(
 )
 
 
+#: Quotation marks as tokens, the doubled apostrophes some papers print included ('').
+_QUOTE_MARKS = frozenset(('"', "“", "”", "'", "‘", "’", "''", "``"))
+
+
 #: Verbs that say what their object is as ("described the plan as a sham").
 _DESCRIBING_VERBS = lexicon.words(
     "describe portray depict characterize characterise cast paint present label brand "
@@ -954,7 +958,7 @@ def _right_end(verb: Token, complement: Token) -> int:
                 continue
             if child.is_punct and child.text in _CLAUSE_BREAKS:
                 break
-            if child.is_punct and child.text in "\"“”'‘’":
+            if child.is_punct and child.text in _QUOTE_MARKS:
                 continue  # a quotation inside the object: "signed an order 'to protect ...'"
             if child.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
