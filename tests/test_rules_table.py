@@ -1540,6 +1540,148 @@ ROWS = [
         "waits in Ontario had doubled",
         "verb-complement",
     ),
+    # a quotation in doubled apostrophes, as some papers print them, is inside the object
+    # like any other ("called the venture ''a great example'' of ...")
+    Row(
+        "Ms. Ruiz called the harbour venture ''a great example'' of how things had gone wrong.",
+        "Ruiz",
+        "called",
+        "the harbour venture ''a great example'' of how things had gone wrong",
+        "stance-object",
+    ),
+    # stance-object: what a verb of describing says its object is, when the parse makes
+    # the as-phrase an adverbial clause ("as beset by ...")
+    Row(
+        "Oduya described the country as beset by crime and corruption.",
+        "Oduya",
+        "described",
+        "the country as beset by crime and corruption",
+        "stance-object",
+    ),
+    Row(
+        "The agency's own guidelines describe foreign charities as covered under the law.",
+        "The agency's own guidelines",
+        "describe",
+        "foreign charities as covered under the law",
+        "stance-object",
+    ),
+    # verb-infinitive: the reporter's closing comment (an indefinite noun phrase set off
+    # by a comma and running to the end) is no part of what was vowed; a relative clause
+    # on the object still is
+    Row(
+        "The governor has vowed to work to repeal the grazing act, a decades-old law that lets "
+        "ranchers use state land for free.",
+        "The governor",
+        "vowed",
+        "to work to repeal the grazing act",
+        "verb-infinitive",
+    ),
+    Row(
+        "The mayor promised to rebuild the market, which burned down in May.",
+        "The mayor",
+        "promised",
+        "to rebuild the market, which burned down in May",
+        "verb-infinitive",
+    ),
+    # called-quote when the parse makes the quotation the head of the object's phrase
+    # ("migrant workers “thieves”"), and over the rest of that phrase, not past a dash
+    Row(
+        "Oduya has consistently targeted the country's northern neighbour, calling migrant "
+        'workers "thieves" and criminals.',
+        "Oduya",
+        "calling",
+        'migrant workers "thieves" and criminals',
+        "called-quote",
+    ),
+    Row(
+        'The senator called those pushing for a wider war "fools" who "want to start a fire '
+        'they cannot put out."',
+        "The senator",
+        "called",
+        'those pushing for a wider war "fools" who "want to start a fire they cannot put out."',
+        "called-quote",
+    ),
+    Row(
+        "Ruiz called the minister “the prince of self-publicity” – a title the minister has "
+        "since printed on mugs.",
+        "Ruiz",
+        "called",
+        "the minister “the prince of self-publicity”",
+        "called-quote",
+    ),
+    # the subject of a reported clause the parse made the verb's object (or an adverbial
+    # noun): a clause with no subject and no "that" of its own starts with that noun
+    Row(
+        "She argued the coastal railway, which is widely supported by farmers, \"wouldn't go "
+        '10 miles" without state money.',
+        "She",
+        "argued",
+        'the coastal railway, which is widely supported by farmers, "wouldn\'t go 10 miles" '
+        "without state money",
+        "verb-complement",
+    ),
+    Row(
+        "Ruiz explained the governor’s refusal to call the flood a result of “years of neglect” "
+        "is a weakness and he should resign.",
+        "Ruiz",
+        "explained",
+        "the governor’s refusal to call the flood a result of “years of neglect” is a weakness "
+        "and he should resign.",
+        "verb-complement",
+    ),
+    Row(
+        "The two rivals admitted the dynamic between the two of them most likely does not "
+        "reflect most of their voters.",
+        "The two rivals",
+        "admitted",
+        "the dynamic between the two of them most likely does not reflect most of their voters",
+        "verb-complement",
+    ),
+    # nesting: a statement in a clause of its own that another's content ran on into is
+    # kept, and the other's content ends before it (a contrast, or a relative clause on
+    # the next name of a list)
+    Row(
+        "Ana Ruiz accuses Kofi Mensah of subjecting her to a “cheap smear” regarding her links "
+        "to the banks while Mensah suggests the former minister is a captive of the lenders.",
+        "Ana Ruiz",
+        "accuses",
+        "Kofi Mensah of subjecting her to a “cheap smear” regarding her links to the banks",
+        "accused-of",
+    ),
+    Row(
+        "Ana Ruiz accuses Kofi Mensah of subjecting her to a “cheap smear” regarding her links "
+        "to the banks while Mensah suggests the former minister is a captive of the lenders.",
+        "Mensah",
+        "suggests",
+        "the former minister is a captive of the lenders",
+        "verb-complement",
+    ),
+    Row(
+        "Most of the voters in each region say both plans are “about right,” though voters are "
+        "generally more likely to say the tax is too high than too low.",
+        "Most of the voters in each region",
+        "say",
+        "both plans are “about right",
+        "verb-complement",
+    ),
+    Row(
+        "The senator dismissed criticism from Ama Owusu, Yaw Boateng and Kofi Mensah, a banker "
+        "and former trade official who has suggested the senator's aides made money off the "
+        "campaign.",
+        "The senator",
+        "dismissed",
+        "criticism from Ama Owusu, Yaw Boateng",
+        "denial-object",
+    ),
+    Row(
+        "The senator dismissed criticism from Ama Owusu, Yaw Boateng and Kofi Mensah, a banker "
+        "and former trade official who has suggested the senator's aides made money off the "
+        "campaign.",
+        "Kofi Mensah, a banker and former trade official who",
+        "suggested",
+        "the senator's aides made money off the campaign",
+        "verb-complement",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

@@ -175,18 +175,53 @@ def _subject_made_object(verb: Token, clause: Token) -> int | None:
     the clause's subject an object of "say": in "Garin said his focus groups and other
     research show that voters ..." the model reads "show" as a noun, so "his focus groups
     ... show" becomes the object and only "that voters ..." the clause. "Say" takes no
-    object before a clause (what is said is the clause), so such an object is part of it."""
-    if verb.lemma_.lower() != "say":
+    object before a clause (what is said is the clause), so such an object is part of it.
+    Other verbs of saying and belief too, when the clause has no subject and no "that" of
+    its own and the noun is no listener ("argued the pipeline, which ..., would not go",
+    "said the way the party treated them would be ...", with "way" an adverbial noun): a
+    finite clause needs a subject, and the noun before it is the one it lost."""
+    lemma = verb.lemma_.lower()
+    lost = (
+        lemma in lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS
+        and lemma not in _LISTENER_VERBS
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children
+        )
+    )
+    if lemma != "say" and not lost:
         return None
     for child in verb.rights:
         if (
-            child.dep_ == "dobj"
-            and child.i < clause.i
+            child.i < clause.i
             and child.pos_ in ("NOUN", "PROPN")
             and child.right_edge.i < clause.left_edge.i
+            and (
+                (lemma == "say" and child.dep_ == "dobj")
+                or (
+                    lost
+                    and child.dep_ in ("dobj", "npadvmod")
+                    # "posted two words on his network - “So terrible”": the clause is
+                    # what the noun stands for, not a clause it is the subject of
+                    and not any(
+                        t.text in (":", "-", "–", "—", "--")
+                        for t in verb.doc[child.right_edge.i + 1 : clause.left_edge.i]
+                    )
+                    and (
+                        child.ent_type_ not in ("DATE", "TIME")
+                        or any(c.dep_ in ("relcl", "acl") for c in child.children)
+                    )
+                )
+            )
         ):
             return child.left_edge.idx
     return None
+
+
+#: Verbs of saying whose object is whom they address ("told reporters the plan ...").
+_LISTENER_VERBS = lexicon.words(
+    "tell ask warn remind assure inform advise urge promise notify persuade convince teach "
+    "call show"
+)
 
 
 def _after_leading_time(clause: Token) -> int:
@@ -511,7 +546,14 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         or (child.tag_ == "VBG" and child.i == child.head.i + 1 + _adverbs_between(child))
     ):
-        return _clause_span(ctx, child), "verb-infinitive"
+        span = _clause_span(ctx, child)
+        for tok in child.subtree:
+            if tok.text == "," and _closing_comment(tok, child.right_edge):
+                # "vowed to repeal the grazing act, a decades-old law that ...": the
+                # reporter's comment on what was vowed, as after a reported clause
+                span = _trim_span(ctx, Span(span.start, min(span.end, tok.idx)))
+                break
+        return span, "verb-infinitive"
     return None
 
 
@@ -555,12 +597,20 @@ def _called_quote(ctx: _Context, verb: Token, lemma: str, child: Token) -> Found
     # of self-publicity"" as an apposition)
     nxt = child.right_edge.i + 1
     limit = verb.doc[nxt].idx if nxt < len(verb.doc) else len(ctx.text)
-    quote = next((q for q in ctx.quotes if child.idx < q.open_at <= limit), None)
+    # (or the quotation inside the object's phrase, which the parse made one noun phrase:
+    # "calling border crossers “thieves” and criminals", object "thieves")
+    quote = next((q for q in ctx.quotes if child.left_edge.idx < q.open_at <= limit), None)
     if quote is None:
         if lemma == "call":
             raise _Stop
         return None
-    return _trim_span(ctx, Span(child.left_edge.idx, quote.outer.end)), "called-quote"
+    end = quote.outer.end
+    rest = [t for t in child.subtree if t.idx >= end]
+    if rest and not any(t.is_punct and t.text not in _QUOTE_MARKS for t in rest):
+        # the object's phrase goes on after the quotation ("“thieves” and criminals"),
+        # not past a comma or dash that opens the reporter's aside
+        end = max(end, child.right_edge.idx + len(child.right_edge))
+    return _trim_span(ctx, Span(child.left_edge.idx, end)), "called-quote"
 
 
 def _called_relative(ctx: _Context, verb: Token, lemma: str) -> Found | None:
@@ -845,6 +895,17 @@ _ASIDES = frozenset(
 )
 
 
+#: Quotation marks as tokens, the doubled apostrophes some papers print included ('').
+_QUOTE_MARKS = frozenset(('"', "“", "”", "'", "‘", "’", "''", "``"))
+
+
+#: Verbs that say what their object is as ("described the plan as a sham").
+_DESCRIBING_VERBS = lexicon.words(
+    "describe portray depict characterize characterise cast paint present label brand "
+    "dismiss view see regard"
+)
+
+
 #: Prepositions of a stance's circumstances ("at a rally", "during a call", "in Lagos").
 _CIRCUMSTANCE = frozenset(("at", "during", "in"))
 
@@ -897,12 +958,22 @@ def _right_end(verb: Token, complement: Token) -> int:
                 continue
             if child.is_punct and child.text in _CLAUSE_BREAKS:
                 break
-            if child.is_punct and child.text in "\"“”'‘’":
+            if child.is_punct and child.text in _QUOTE_MARKS:
                 continue  # a quotation inside the object: "signed an order 'to protect ...'"
             if child.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             ):
                 # a purpose belongs to the object: "$1 trillion in spending to create jobs"
+                end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
+                continue
+            if (
+                child.dep_ == "advcl"
+                and verb.lemma_.lower() in _DESCRIBING_VERBS
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            ):
+                # "described the dinner as the capital celebrating itself", "portrayed the
+                # country as beset by crime": what the object is described as
                 end_tok = max(end_tok, child.right_edge, key=lambda t: t.i)
                 continue
             if child.dep_ in ("advcl", "conj", "cc", "parataxis", "npadvmod", "punct", "relcl"):

@@ -40,7 +40,11 @@ The policies, in the order they apply:
   inside a reported statement's content is dropped: "He said that Clinton wants X" reports
   his claim, not her wish, and "prosecutors say he told an agent, “...”" is the
   prosecutors' account of his words (PolNeAR never nests attributions, and a reader of the
-  graph should not take one source's hearsay for another's words).
+  graph should not take one source's hearsay for another's words). Except when the inner
+  statement's cue and named source stand in a clause the outer content only ran on into,
+  a contrast ("..., while Ruiz suggests ...") or a relative clause on the next name of a
+  list ("criticism from X and Kofi Mensah, a judge who has suggested ..."): then the outer
+  content ends before that clause and both are kept (:func:`_own_clause_at`).
 - Pieces without words are removed, and a statement left with none is dropped.
 - Continuation (:func:`~kg.extract.attribution.direct.continue_quotations`): a quotation
   without an attribution of its own, in the same paragraph as the quotation before it or
@@ -73,6 +77,7 @@ from kg.extract.attribution.context import (
     _inside_quote,
     _mask,
     _next_lower,
+    _tokens,
     _trim_span,
 )
 from kg.extract.attribution.direct import _direct_statements, _speaker_lines, continue_quotations
@@ -605,7 +610,7 @@ def find_statements(
     for st in statements:
         _whole_quotations(ctx, st)
     found = statements
-    statements = _without_nested(statements)
+    statements = _without_nested(ctx, statements)
     statements = [st for st in (_without_empty_pieces(ctx, st) for st in statements) if st]
     continue_quotations(ctx, found, free, statements)
     statements.sort(key=lambda s: s.content[0].start)
@@ -650,12 +655,88 @@ def _token_statements(ctx: _Context, earlier: list[Statement]) -> list[Statement
     return out
 
 
-def _without_nested(statements: list[Statement]) -> list[Statement]:
+def _without_nested(ctx: _Context, statements: list[Statement]) -> list[Statement]:
     """The nesting policy: "He said that Clinton wants X" reports his claim, not her wish;
     the inner attribution (a quotation too) is his hearsay and is not the article's to
-    make."""
+    make. Except when the inner one stands in a clause of its own that the outer content
+    only ran on into (:func:`_own_clause_at`): then the outer content ends before it and
+    both are kept."""
     reported = [st for st in statements if not st.direct]
+    for st in statements:
+        if st.direct:
+            continue
+        outers = [o for o in reported if o is not st and _contains(o, st)]
+        if len(outers) != 1:
+            continue
+        cut = _own_clause_at(ctx, outers[0], st)
+        if cut is not None:
+            _cut_content(ctx, outers[0], cut)
     return [st for st in statements if not any(o is not st and _contains(o, st) for o in reported)]
+
+
+def _own_clause_at(ctx: _Context, outer: Statement, inner: Statement) -> int | None:
+    """Where ``outer``'s content ends when the statement inside it stands in a clause of
+    its own that the content only ran on into: a coordinated or adverbial clause with the
+    inner source as its own subject ("say the rules are too strict, and the union has
+    sued the city, saying they ...", "called for an inquiry after the agency reported
+    that ...", "accuses her of a smear while Ruiz suggests ..."). PolNeAR-style readers
+    take that clause as a second attribution, not as part of the first one's words; None
+    when the inner statement is reported by the outer one ("said that Ruiz believes
+    ...") or the outer one would keep no words of its own, and never inside a poll's or a
+    report's frame, whose content is all it found."""
+    if inner.cue_span is None or inner.source_span is None or outer.rule in _FRAMES:
+        return None
+    cue, source = _tokens(ctx, inner.cue_span), _tokens(ctx, inner.source_span)
+    if (
+        not cue
+        or not source
+        or inner.speaker == outer.speaker
+        or source[0].pos_ == "PRON"
+        or cue[0].lemma_.lower() not in lexicon.SPEECH_VERBS
+    ):
+        return None
+    lo, hi = outer.content[0].start, outer.content[-1].end
+    subject = source[0].i
+    tok, path = cue[0], []
+    while tok.head.i != tok.i and lo <= tok.head.idx < hi:
+        if (
+            # "... from residents and Kofi Mensah, a judge who has suggested ...": the
+            # speaker is the next in a list, described by a relative clause
+            (tok.dep_ == "conj" and "relcl" in path and set(path) <= {"relcl", "appos"})
+            or (tok.dep_ == "advcl" and _contrast_marked(tok))
+        ) and tok.left_edge.i <= subject <= tok.right_edge.i:
+            start = tok.left_edge
+            if start.idx <= lo:
+                return None
+            before = ctx.doc[start.i - 1] if start.i > 0 else None
+            if before is not None and (before.dep_ == "cc" or before.is_punct):
+                start = before
+            kept = ctx.text[lo : start.idx].split()
+            return start.idx if len(kept) >= 3 else None
+        path.append(tok.dep_)
+        tok = tok.head
+    return None
+
+
+#: Rules whose content is a frame's whole account, every finding of it ("In a poll in May,
+#: 38 percent said ..., while 55 percent said ...", "According to the report, ...").
+_FRAMES = frozenset(("in-poll", "according-to"))
+
+
+def _contrast_marked(clause: Token) -> bool:
+    """Whether an adverbial clause is a contrast ("while ...", "though ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKERS for c in clause.children)
+
+
+_CONTRAST_MARKERS = frozenset(("while", "whereas", "though", "although"))
+
+
+def _cut_content(ctx: _Context, st: Statement, cut: int) -> None:
+    """End ``st``'s content before character ``cut`` (pieces after it are dropped)."""
+    pieces = [p for p in st.content if p.start < cut]
+    last = _trim_span(ctx, Span(pieces[-1].start, min(pieces[-1].end, cut)))
+    st.content = pieces[:-1] + [last]
+    st.text = " ".join(p.slice(ctx.text) for p in st.content)
 
 
 def _contains(outer: Statement, inner: Statement) -> bool:
