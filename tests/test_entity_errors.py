@@ -1361,7 +1361,7 @@ def test_a_chinese_name_family_name_first_a_title_word_and_a_capital_city(nlp):
         "BEIJING — The foreign ministry spokesman Zhao Lianwei said China supported talks. "
         "Zhao added that Chinese firms would keep their contracts.\n\n"
         "In Tokyo, Chief Cabinet Secretary Hiroto Sakamaki told reporters the government was "
-        "watching. Australia's foreign minister said Canberra was \"deeply concerned.\"\n"
+        'watching. Australia\'s foreign minister said Canberra was "deeply concerned."\n'
     )
     ex = _extract(text)
     zhao = _a_person(ex, "Zhao Lianwei")

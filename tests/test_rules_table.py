@@ -231,6 +231,23 @@ ROWS = [
         "services will resume on Monday",
         "according-to",
     ),
+    # the clause's subject, which the parse hung on the outlet as an apposition
+    Row(
+        "According to the newspaper Het Dagblad, the club's board met on Sunday evening and "
+        "voted to end his contract.",
+        "the newspaper Het Dagblad",
+        "According to",
+        "the club's board met on Sunday evening and voted to end his contract",
+        "according-to",
+    ),
+    # a statement from an office no name is given for: the office, unnamed
+    Row(
+        "According to a statement from the president's office, the envoy will arrive on Monday.",
+        "the president's office",
+        "According to",
+        "the envoy will arrive on Monday",
+        "according-to",
+    ),
     # the clause "according to" hangs on, not a phrase set off after it by a dash
     Row(
         "Turnout fell sharply in the northern provinces, according to the electoral board - "
@@ -1686,6 +1703,16 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "The club dismissed head coach Wim Brandsma on Monday after a fifth defeat.",
+        "denial-object",
+        "dismissing a coach is firing him: a person is no claim denied",
+    ),
+    (
+        "Voters in the district rejected the nominee by a wide margin.",
+        "denial-object",
+        "rejecting a person is no denial of what was said",
+    ),
     (
         "Turnout rose among the voters they had hoped to reach.",
         "object-relative",

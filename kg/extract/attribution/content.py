@@ -494,6 +494,8 @@ def _reported_object(ctx: _Context, obj: Token, lemma: str) -> Found | None:
     if lemma == "publish" and obj.lower_ not in lexicon.FINDING_NOUNS:
         return None
     if lemma in lexicon.DENIAL_VERBS:
+        if obj.ent_type_ == "PERSON" or obj.lower_ in lexicon.TITLE_HEADS:
+            return None  # "Ajax dismissed head coach X", "rejected the nominee": no claim
         return _clause_span(ctx, obj, stop_at=("as",)), "denial-object"
     if obj.pos_ == "PRON":
         return None  # "found itself hosting", "the poll found that": no finding in the object

@@ -383,11 +383,28 @@ def _report_verb(publish: Token) -> Token | None:
     return None
 
 
+def _without_misread_subject(phrase: list[Token], tok: Token) -> list[Token]:
+    """ "According to the newspaper De Volkskrant, the club's board met ...": the parse
+    may hang the clause's subject on the source as an apposition after the comma. When
+    the clause has no subject of its own, that apposition is the clause's, not the
+    phrase's ("According to Ana Ruiz, a spokeswoman, the plan failed" keeps hers)."""
+    head = tok.head
+    if head.i == tok.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return phrase
+    doc = tok.doc
+    for t in phrase:
+        start = t.left_edge.i
+        if t.dep_ == "appos" and start > tok.i and doc[start - 1].text == ",":
+            inside = {u.i for u in t.subtree}
+            return [u for u in phrase if u.i not in inside and u.i != start - 1]
+    return phrase
+
+
 def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
     source = _according_source(ctx, tok)
     if source is None:
         return None
-    phrase = list(tok.subtree)
+    phrase = _without_misread_subject(list(tok.subtree), tok)
     sent = tok.sent
     rest = [t for t in sent if t not in phrase and not t.is_space]
     while rest and rest[0].is_punct:
@@ -421,6 +438,11 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
                 # "Trump gave his blessing, according to court papers, becoming ...": the
                 # clause goes on after the phrase, in two pieces
                 tail = right
+    # never the source's own words, wherever the parse hung them ("According to the
+    # newspaper Het Dagblad, the club's board met", with "Dagblad" the verb's subject)
+    part = [t for t in part if not source.span.start <= t.idx < source.span.end]
+    while part and part[0].is_punct:
+        part = part[1:]
     while part and part[-1].is_punct:
         part = part[:-1]
     if not part:

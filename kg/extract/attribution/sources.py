@@ -43,6 +43,9 @@ def _according_source(ctx: _Context, tok: Token) -> _Source | None:
         target = nouns[0] if nouns else (after[0] if len(after) else None)
     if target is None:
         return None
+    named = _name_after_kind_noun(ctx, target)
+    if named is not None:
+        return named
     src = _resolve(ctx, target)
     if src is None and target.pos_ == "ADJ":
         for noun in reversed([c for c in target.lefts if c.dep_ == "compound"]):
@@ -50,6 +53,19 @@ def _according_source(ctx: _Context, tok: Token) -> _Source | None:
             if src is not None:
                 break
     return src
+
+
+def _name_after_kind_noun(ctx: _Context, noun: Token) -> _Source | None:
+    """ "according to the newspaper Het Dagblad", "the rights group Kestrel Watch": a
+    common noun saying what kind of body the name right after it is, which the parse did
+    not make the noun's apposition. The source is the named body."""
+    if noun.pos_ != "NOUN" or noun.i + 1 >= len(ctx.doc):
+        return None
+    nxt = ctx.doc[noun.i + 1]
+    m = _mention_for(ctx, nxt)
+    if m is None or not m.key or m.type not in _AUTHOR_TYPES or m.span.start != nxt.idx:
+        return None
+    return _Source(m.key, Span(noun.left_edge.idx, m.span.end))
 
 
 def _told_outlet(ctx: _Context, cue: Token) -> str | None:
@@ -495,6 +511,9 @@ def _document_author(ctx: _Context, tok: Token) -> _Source | None:
             mm = _mention_for(ctx, obj)
             if mm is not None and mm.key and mm.type in _AUTHOR_TYPES:
                 return _Source(mm.key, Span(tok.left_edge.idx, mm.span.end))
+            if mm is None and obj.lower_ in lexicon.GROUP_NOUNS:
+                # "a statement from the president's office": the office, unnamed
+                return _unnamed(ctx, obj)
     return None
 
 
