@@ -665,6 +665,11 @@ def _object_relative(ctx: _Context, verb: Token, lemma: str, takes_object: bool)
         # "the candidate they support", "the book she wrote": with a pronoun the clause
         # mostly says which one, not what was reported
         or subjects[0].pos_ == "PRON"
+        # "..., the state news agency SPA reported.": the agency's name, not a relative
+        # clause ("the kind of body" noun right before a name that ends the sentence)
+        or noun.lower_ in lexicon.OUTLET_NOUNS | lexicon.GENERIC_ORG_NOUNS
+        and subjects[0].left_edge.i == noun.i + 1
+        and subjects[0].pos_ == "PROPN"
     ):
         return None
     if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that" for t in doc[noun.i + 1 : verb.i]):
