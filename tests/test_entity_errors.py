@@ -1389,3 +1389,20 @@ def test_a_gulf_rulers_title_and_a_bank_by_its_first_word(nlp):
     shares = text.index("Corrib fell")
     assert any(m.start == shares for m in bank.mentions)
     assert len([e for e in ex.entities if "Corrib" in e.name]) == 1
+
+
+def test_a_name_with_an_age_a_police_force_and_a_law(nlp):
+    text = (
+        "Two jailed over warehouse fraud\n\n"
+        "Dorian Skelt, 52, and Imran Qadir, 47, were sentenced at Bradwell Crown Court on "
+        "Friday.\n\n"
+        "Detective Inspector Gary Pell of Wexmoor Police said the case took three years. "
+        "Skelt's lawyer said her client would appeal. The prosecutors said they would "
+        "recover the money under the Proceeds of Crime Act.\n"
+    )
+    ex = _extract(text)
+    skelt = _a_person(ex, "Dorian Skelt")
+    assert "Skelt" in skelt.aliases
+    _one(ex, "Wexmoor Police", "Organization")
+    assert not _holding(ex, "Wexmoor Police", "Place")
+    assert not [e for e in ex.entities if "Act" in e.name.split()]

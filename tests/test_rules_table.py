@@ -231,6 +231,16 @@ ROWS = [
         "services will resume on Monday",
         "according-to",
     ),
+    # a participle after the cue is no complement, though the parse made a name one
+    Row(
+        "Deforestation in the Brazilian Amazon fell 31 percent in the year to July, the "
+        "government said on Wednesday, citing satellite data from the space research agency "
+        "INPE.",
+        "the government",
+        "said",
+        "Deforestation in the Brazilian Amazon fell 31 percent in the year to July",
+        "complement-then-cue",
+    ),
     # the clause's subject, which the parse hung on the outlet as an apposition
     Row(
         "According to the newspaper Het Dagblad, the club's board met on Sunday evening and "

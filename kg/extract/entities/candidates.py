@@ -687,10 +687,14 @@ def _people_by_surname(found: list[Mention], text: str) -> None:
     }
     if not surnames:
         return
+    full = {m.form.split()[-1] for m in found if m.type == "Person" and len(m.form.split()) >= 2}
     for m in found:
         if m.type not in ("Organization", "Place"):
             continue
         words = m.form.split()
+        if len(words) == 1 and words[0] in full and _bare_surname(m.form):
+            m.type = "Person"  # "Dorian Skelt, 52, ... Skelt's lawyer said" (NER: a place)
+            continue
         if not 2 <= len(words) <= 3 or words[-1] not in surnames:
             continue
         if not all(_name_word(w) for w in words) or _INSTITUTION_WORDS & set(words):
@@ -702,6 +706,17 @@ def _people_by_surname(found: list[Mention], text: str) -> None:
         ):
             continue
         m.type = "Person"
+
+
+def _bare_surname(form: str) -> bool:
+    """Whether a one-word name NER took for a place or a body can be a person's surname
+    named in full elsewhere: no known place, body or outlet ("Jordan", "Ford" stay)."""
+    return not (
+        gazetteer.known_organization(form)
+        or _is_outlet_name(form)
+        or _known_place(form)
+        or form in _INSTITUTION_WORDS
+    )
 
 
 def _titled_name(tokens: list[Token]) -> bool:
@@ -838,6 +853,10 @@ def _clean(
         type_ = "Person"  # "Carly Fiorina" tagged ORG
     if type_ == "Organization" and form in _COUNTRIES:
         type_ = "Place"  # "Mozambique's health minister": NER took the country for a body
+    if type_ == "Place" and len(tokens) >= 2 and tokens[-1].text in _BODY_LAST_WORDS:
+        type_ = "Organization"  # "West Yorkshire Police", "Kerala Assembly": the place's body
+    if type_ == "Organization" and len(tokens) >= 3 and tokens[-1].text == "Act":
+        return None  # "the Proceeds of Crime Act": a law, no body
     if type_ == "Person" and lexicon.CLUB_NAME_WORDS & set(form.split()):
         type_ = "Organization"  # "against Sporting Braga": a club, not a person
     if type_ in ("Organization", "Place") and _person_by_context(tokens, text, start, end, form):
@@ -944,6 +963,27 @@ _GOVERNMENT_BODY = re.compile(
 #: word ("Chipmaker SK Hynix said"), which NER takes into the name; not kinds that begin
 #: names themselves ("Bank Leumi", "Group Lotus").
 _LEADING_KINDS = _ORGANISATION_KINDS - lexicon.words("bank group network chain bureau union")
+
+
+#: Last words of a place's body, which NER may tag with the place's type.
+_BODY_LAST_WORDS = frozenset(
+    [
+        "Police",
+        "Constabulary",
+        "Council",
+        "Ministry",
+        "Service",
+        "Authority",
+        "Commission",
+        "Department",
+        "Agency",
+        "Party",
+        "Army",
+        "Parliament",
+        "Assembly",
+        "Government",
+    ]
+)
 
 
 def _common_noun_opening(tok, text: str) -> bool:
@@ -1145,8 +1185,8 @@ def _free_name_word(tok) -> bool:
 
 def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     """Names NER did not tag at all that a reader takes for people: a known given name
-    (or any, with a title before it or in apposition after it: "President Renata Alves",
-    "Gareth Pollock, chief executive of")
+    (or any, with a title before it, in apposition after it or an age: "President Renata
+    Alves", "Gareth Pollock, chief executive of", "Darren Holt, 52,")
     and one or two more capitalised name words (proper nouns, no stop word), outside any
     entity, the subject or object of a verb or in apposition ("Ana Ruiz said", at a
     sentence start, where NER often misses them). No place name or place word (a street,
@@ -1170,8 +1210,8 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(doc) and j - i < 3 and _free_name_word(doc[j]):
             j += 1
-        if not known and not titled and not _titled_apposition(doc[j - 1]):
-            i += 1  # an unknown given name counts only with a title beside it
+        if not known and not titled and not _titled_apposition(doc[j - 1]) and not _aged(doc, j):
+            i += 1  # an unknown given name counts only with a title or an age beside it
             continue
         if j < len(doc) and doc[j].text in lexicon.FACILITY_WORDS:
             i = j + 1  # "Grace Hope Street", "Hope Street" itself
@@ -1190,6 +1230,17 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
             out.append((tok.idx, doc[j - 1].idx + len(doc[j - 1])))
         i = j
     return out
+
+
+def _aged(doc: Doc, j: int) -> bool:
+    """Whether an age in commas follows token ``j - 1``: "Darren Holt, 52, and ..."."""
+    return (
+        j + 2 < len(doc)
+        and doc[j].text == ","
+        and doc[j + 1].is_digit
+        and len(doc[j + 1]) <= 3
+        and doc[j + 2].text == ","
+    )
 
 
 def _titled_apposition(last) -> bool:
