@@ -2398,3 +2398,28 @@ def test_question_participle_opening_a_sentence_may_be_read_as_past_tense(nlp):
     assert [_opens_sentence(t) for t in asked] == [True, True]
     doc = nlp(nlp_mod.shadow("The council asked whether the bridge was safe."))
     assert not _opens_sentence(next(t for t in doc if t.lower_ == "asked"))
+
+
+def test_a_headlines_title_is_the_one_person_holding_it(nlp):
+    from kg import nlp as nlp_mod
+    from kg.extract import extract
+    from kg.readers.text import read_text
+
+    def headline_speaker(text: str) -> tuple[str, str]:
+        article = read_text(text.encode(), "row.txt")
+        ex = extract(nlp(nlp_mod.shadow(article.text)), article)
+        (st,) = [s for s in ex.statements if s.rule == "headline"]
+        ent = ex.entity(st.speaker)
+        return ent.type, ent.name
+
+    one = (
+        "Finance minister says rates will rise\n\n"
+        "Finance Minister Ana Ruiz said on Monday that rates would rise in the spring.\n"
+    )
+    assert headline_speaker(one) == ("Person", "Ana Ruiz")
+    # another post, or no one holding it: the description stays an unnamed source
+    other = (
+        "Finance minister says rates will rise\n\n"
+        "Health Minister Ana Ruiz said on Monday that clinics would open in the spring.\n"
+    )
+    assert headline_speaker(other)[0] == "UnnamedSource"

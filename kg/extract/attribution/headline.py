@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Token
 
+import re
+
 from kg.extract import lexicon
 from kg.extract.attribution.context import (
     _Context,
@@ -388,4 +390,22 @@ def _source_key(ctx: _Context, span: Span) -> str:
     mentions = [m for m in ctx.table.within(span) if m.key]
     if mentions and mentions[-1].span.end == span.end and mentions[-1].span.start == span.start:
         return mentions[-1].key
-    return _unnamed_span(ctx, span).key
+    return _titled_person(ctx, span) or _unnamed_span(ctx, span).key
+
+
+def _titled_person(ctx: _Context, span: Span) -> str | None:
+    """The one person of the article whose title the headline's source phrase gives:
+    "Finance Minister Says ..." for Finance Minister Ana Ruiz, "Saudi Crown Prince Backs
+    ..." for Crown Prince Faisal bin Nasser (a nationality says where, not which post). None
+    when no person or more than one holds such a title."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", span.slice(ctx.text))]
+    words = [w for w in words if w not in lexicon.DEMONYMS and w not in ("the", "a", "an")]
+    if not words or words[-1] not in lexicon.TITLE_HEADS:
+        return None
+    holders = {
+        e.key
+        for e in ctx.table.entities
+        if e.type == "Person"
+        and any(set(words) <= set(re.findall(r"[\w-]+", t.lower())) for t in e.titles)
+    }
+    return holders.pop() if len(holders) == 1 else None
