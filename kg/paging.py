@@ -17,9 +17,10 @@ A canned query opts in with two header lines:
 The articles pattern may find more articles than have rows (say, every article); those add
 nothing but time. The rows query is the canned query itself, or, where that query is written
 for whole-store reading (each pattern in its own subquery, which a VALUES outside cannot
-narrow), the named file: the same rows, written as lookups. Either way ``VALUES ?article``
-goes in at the top of its WHERE clause. Tests compare every page with the slice of the
-whole answer, on every listing that opts in.
+narrow), the named file: the same rows, written as lookups. Either way a VALUES goes in at
+the top of its WHERE clause: of the page's statements where the articles pattern binds
+?statement, else of its articles. Tests compare every page with the slice of the whole
+answer, on every listing that opts in.
 """
 
 from __future__ import annotations
@@ -52,7 +53,6 @@ LOOKUP_KEYS = 200
 #: articles asked about in the first rows query, when how many rows each has is not known
 FIRST_BATCH = 4
 MAX_BATCH = 512
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
 _WHERE = re.compile(r"^WHERE\s*\{", re.M)
 
 
@@ -84,7 +84,7 @@ class ArticlePager:
         statements of its articles (``VALUES ?statement``): lookups, row by row. Otherwise
         (every statement of the store) it asks for its articles' statements
         (``VALUES ?article``), as many articles as the rows per article so far suggest."""
-        from kg.sparql import _column_key, _Unorderable, order_plan
+        from kg.sparql import _IRI, _column_key, _Unorderable, order_plan
 
         plan = order_plan(self.rows)
         found = store.query(self.articles, _only(bindings, self.articles), timeout=timeout)
