@@ -764,8 +764,9 @@ def _clean(
             break
     while tokens and tokens[0].lower_ in _NOT_NAME_STARTS:
         tokens = tokens[1:]
-    if type_ in ("Organization", "Person") and len(_drop_kind_word(tokens)) < len(tokens):
-        tokens, type_ = _drop_kind_word(tokens), "Organization"  # "Chipmaker X said"
+    named = _drop_kind_word(tokens) if type_ in ("Organization", "Person") else tokens
+    if len(named) < len(tokens):
+        tokens, type_ = named, "Organization"  # "Chipmaker X said"
     if type_ == "Organization":
         tokens = _drop_owner_name(_cut_trailing_phrase(tokens), people)
     while tokens and (tokens[-1].like_num or tokens[-1].is_punct and tokens[-1].text != "."):
@@ -1233,14 +1234,9 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _aged(doc: Doc, j: int) -> bool:
-    """Whether an age in commas follows token ``j - 1``: "Darren Holt, 52, and ..."."""
-    return (
-        j + 2 < len(doc)
-        and doc[j].text == ","
-        and doc[j + 1].is_digit
-        and len(doc[j + 1]) <= 3
-        and doc[j + 2].text == ","
-    )
+    """Whether an age in commas (:data:`_AGE_AFTER`) follows token ``j - 1``: "Darren
+    Holt, 52, and ..."."""
+    return _AGE_AFTER.match(doc[j : j + 3].text) is not None
 
 
 def _titled_apposition(last) -> bool:
