@@ -1406,3 +1406,44 @@ def test_a_name_with_an_age_a_police_force_and_a_law(nlp):
     _one(ex, "Wexmoor Police", "Organization")
     assert not _holding(ex, "Wexmoor Police", "Place")
     assert not [e for e in ex.entities if "Act" in e.name.split()]
+
+
+def test_one_word_teams_by_their_score_and_their_staff(nlp):
+    # a club with one plain name is written as a team: a score after it, a coach or a
+    # captain between it and a person's name; and "the club" then says who spoke
+    text = (
+        "Velmar stay top after late win\n\n"
+        "ROTTERDAM, March 3 — Velmar came from behind to beat Korsholm 2-1 on Sunday.\n\n"
+        '"We never stopped believing," Velmar coach Dirk van Aalst told reporters.\n\n'
+        "Korsholm said in a statement that it would appeal against the red card shown to "
+        "its captain, Ruben Elstad. The club said the referee had misread the incident.\n"
+    )
+    ex = _extract(text)
+    velmar = _one(ex, "Velmar", "Organization")
+    korsholm = _one(ex, "Korsholm", "Organization")
+    assert not _holding(ex, "Velmar") and not _holding(ex, "Korsholm")
+    _a_person(ex, "Dirk van Aalst")
+    assert len(velmar.mentions) >= 3
+    club = [s for s in ex.statements if s.text.startswith("the referee")]
+    assert [s.speaker for s in club] == [korsholm.key]
+
+
+def test_a_player_beaten_in_sets_stays_a_person(nlp):
+    text = (
+        "Lena Varga beat Mira Ilić 6-4, 6-3 in the second round on Tuesday. Ilić said she "
+        "had struggled with the wind.\n"
+    )
+    ex = _extract(text)
+    ilic = _a_person(ex, "Mira Ilić")
+    assert "Ilić" in ilic.aliases
+
+
+def test_a_name_ner_takes_for_a_body_before_a_titled_apposition(nlp):
+    text = (
+        '"This budget has nothing for the village," said Priyanka Deshmukh, a senior '
+        "Congress leader. Finance Minister Arvind Rao rejected the criticism.\n"
+    )
+    ex = _extract(text)
+    _a_person(ex, "Priyanka Deshmukh")
+    quote = [s for s in ex.statements if s.direct]
+    assert [ex.entity(s.speaker).name for s in quote] == ["Priyanka Deshmukh"]

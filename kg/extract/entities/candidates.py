@@ -155,6 +155,7 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
             add(start, end, text[start:end], "Person")
     _people_by_surname(found, text)
     _kind_named_organisations(found, {text[start:end] for start, end, _ in kinds})
+    _teams(found, text)
     _whole_organisation_names(found, doc, text)
     return found
 
@@ -647,6 +648,48 @@ def _kind_named_organisations(found: list[Mention], names: set[str]) -> None:
             m.type = "Organization"
 
 
+#: A match score right after a name ("beat Korsholm 2-1", "Velmar 3-0"), and a second
+#: score after it, which a tennis or volleyball result has ("beat Ilić 6-4, 6-3").
+_SCORE_AFTER = re.compile(r"\s+\d{1,2} ?[-–] ?\d{1,2}\b")
+_SET_SCORES = re.compile(r"\s+\d{1,2} ?[-–] ?\d{1,2},? \d{1,2} ?[-–] ?\d{1,2}\b")
+#: Places in a team written between its name and a player's or coach's ("Velmar coach
+#: Dirk van Aalst", "Korsholm captain Ruben Elstad"): posts a person does not hold under
+#: another person's name (unlike "adviser" or "spokesman").
+_TEAM_POSTS = lexicon.words(
+    """
+    coach captain striker midfielder goalkeeper keeper defender winger forward skipper
+    quarterback pitcher manager boss
+    """
+)
+_TEAM_POST_BEFORE_NAME = re.compile(
+    r"^\s+(?:" + "|".join(sorted(_TEAM_POSTS, key=len, reverse=True)) + r")\s+[A-Z]"
+)
+
+
+def _teams(found: list[Mention], text: str) -> None:
+    """A name NER took for a person that the article writes as a team's: a score right
+    after it ("came from behind to beat Korsholm 2-1"), or a team post and a person's name
+    after it ("Velmar coach Dirk van Aalst"). Every mention of that name is then the
+    organisation. Not a name a person is known by here: a known given name, the surname of
+    someone named in full ("beat Ilić 6-4, 6-3" has the set scores of a player anyway), or a
+    name with an honorific."""
+    full_names = [m.form.split() for m in found if m.type == "Person" and " " in m.form]
+    surnames = {words[-1] for words in full_names}
+    teams = set()
+    for m in found:
+        if m.type not in ("Person", "Organization") or m.honorific_gender or m.form in surnames:
+            continue
+        if given_name_gender(m.form.split()[0]) is not None:
+            continue
+        after = text[m.span.end : m.span.end + 40]
+        score = _SCORE_AFTER.match(after) and not _SET_SCORES.match(after)
+        if score or _TEAM_POST_BEFORE_NAME.match(after):
+            teams.add(m.form)
+    for m in found:
+        if m.type == "Person" and m.form in teams and not m.honorific_gender:
+            m.type = "Organization"
+
+
 def _place_of_body(ent: SpacySpan) -> list:
     """The words NER cut off a national body's name before its place: "The Supreme Court
     of" + "India", or "The Central Bank" + "of Kenya" (a body's word ending the span, then
@@ -860,7 +903,9 @@ def _clean(
         return None  # "the Proceeds of Crime Act": a law, no body
     if type_ == "Person" and lexicon.CLUB_NAME_WORDS & set(form.split()):
         type_ = "Organization"  # "against Sporting Braga": a club, not a person
-    if type_ in ("Organization", "Place") and _person_by_context(tokens, text, start, end, form):
+    if type_ in ("Organization", "Place") and _person_by_context(
+        tokens, text, start, end, form, people
+    ):
         type_ = "Person"  # "its president, Giorgos Papadakis": NER took a person for ORG
     elif type_ == "Person" and _ROLE_OF.search(text, max(0, start - 40), start):
         type_ = "Organization"  # "the chief executive of Zenith Silicon"
@@ -1136,12 +1181,17 @@ def _where_something_is(tokens: list) -> bool:
     return head.pos_ == "VERB" and head.lemma_.lower() in _SITE_VERBS
 
 
-def _person_by_context(tokens: list, text: str, start: int, end: int, form: str) -> bool:
+def _person_by_context(
+    tokens: list, text: str, start: int, end: int, form: str, people: frozenset[str] = frozenset()
+) -> bool:
     """An ORG or GPE span that the words around it show to be a person: an honorific before
     it ("Ms. Okonkwo-Bello"), an age after it ("Okonkwo-Bello, 52,"), or the role they hold
     just before it ("Its president, Giorgos Papadakis, told ...", "the finance director,
     Tunde Adeyemi"). Only for two or three capitalised words (hyphenated parts allowed), or
-    one after an honorific, with no institution word and no known organisation or outlet."""
+    one after an honorific, with no institution word and no known organisation or outlet.
+    A title in apposition after the name counts too ("Priyanka Deshmukh, a senior
+    Congress leader"), unless the name begins with a word of a person's name elsewhere
+    in the article (``people``): "Trump National Doral" is named after one."""
     words = form.split()
     if not 1 <= len(words) <= 3 or not all(_name_word(w) for w in words):
         return False
@@ -1155,6 +1205,13 @@ def _person_by_context(tokens: list, text: str, start: int, end: int, form: str)
         return True
     if len(words) == 1:
         return False
+    if (
+        _introduced_by_title(tokens[-1])
+        and words[0] not in people
+        and not set(words) & (gazetteer.COMPANY_SUFFIXES | gazetteer.COMPANY_TRADE_WORDS)
+        and all(t.tag_ == "NNP" for t in tokens)
+    ):
+        return True  # "said Priyanka Deshmukh, a senior Congress leader"
     if _TITLE_BEFORE_NAME.search(text, max(0, start - 30), start):
         return given_name_gender(words[0]) is not None  # "senator María Fernanda Cabal"
     return bool(_ROLE_BEFORE_NAME.search(text, max(0, start - 80), start))
@@ -1250,6 +1307,22 @@ def _titled_apposition(last) -> bool:
         c.dep_ == "appos" and c.i > last.i and c.lower_ in lexicon.TITLE_HEADS
         for c in last.children
     )
+
+
+def _introduced_by_title(last) -> bool:
+    """Whether the name ending at ``last`` is introduced by a title in apposition that
+    opens right after its comma and ends its phrase ("Priyanka Deshmukh, a senior Congress
+    leader."): not a relative clause ("the National Front, whose leader, ..."), nor the
+    next clause's subject the parse hung on the name ("now called Trump National Doral,
+    the candidate boasted")."""
+    if not _titled_apposition(last):
+        return False
+    doc = last.doc
+    if doc[last.i + 2].lower_ in ("whose", "which", "who", "where"):
+        return False
+    title = next(c for c in last.children if c.dep_ == "appos" and c.lower_ in lexicon.TITLE_HEADS)
+    after = doc[title.i + 1] if title.i + 1 < len(doc) else None
+    return after is None or after.tag_ not in ("VBD", "VBZ", "VBP", "MD")
 
 
 def _given_names_before(tokens: list) -> int:
