@@ -1447,3 +1447,17 @@ def test_a_name_ner_takes_for_a_body_before_a_titled_apposition(nlp):
     _a_person(ex, "Priyanka Deshmukh")
     quote = [s for s in ex.statements if s.direct]
     assert [ex.entity(s.speaker).name for s in quote] == ["Priyanka Deshmukh"]
+
+
+def test_the_town_a_mayor_is_of_and_a_capitalised_common_noun(nlp):
+    text = (
+        "A former mayor of Brenholt was jailed for seven years on Thursday. Judge Helen "
+        "Marr said he had betrayed every resident.\n\n"
+        "Vaccine hesitancy has grown since the pandemic, according to a survey by the "
+        "Halden Institute. Parents who refused vaccines were fined, the survey found.\n"
+    )
+    ex = _extract(text)
+    _one(ex, "Brenholt", "Place")
+    assert not [e for e in ex.entities if e.name == "Brenholt" and e.type != "Place"]
+    assert not [e for e in ex.entities if e.name.lower() == "vaccine"]
+    _one(ex, "Halden Institute", "Organization")

@@ -848,8 +848,12 @@ def _clean(
         return None
     if type_ == "Organization" and len(tokens) == 1 and tokens[0].tag_ == "NNS":
         return None  # "Commuters said", "Farmers fear": a plural noun opening a sentence
-    if type_ == "Organization" and len(tokens) == 1 and _common_noun_opening(tokens[0], text):
-        return None  # "Cholera cases rose": the article writes "cholera" elsewhere
+    if (
+        type_ in ("Organization", "Person")
+        and len(tokens) == 1
+        and _common_noun_opening(tokens[0], text)
+    ):
+        return None  # "Cholera cases rose", "Vaccine hesitancy has grown": written lower case too
     given = _given_names_before(tokens) if type_ in ("Organization", "Place") else 0
     if given:
         doc = tokens[0].doc
@@ -909,6 +913,12 @@ def _clean(
         type_ = "Person"  # "its president, Giorgos Papadakis": NER took a person for ORG
     elif type_ == "Person" and _ROLE_OF.search(text, max(0, start - 40), start):
         type_ = "Organization"  # "the chief executive of Zenith Silicon"
+    if (
+        type_ in ("Organization", "Person")
+        and len(tokens) == 1
+        and _PLACE_OF.search(text, max(0, start - 30), start)
+    ):
+        type_ = "Place"  # "a former mayor of Brenholt", "residents of Kessel"
     if type_ == "Person" and " " not in form and text[max(0, start - 4) : start] == "the ":
         return None  # "the Clintons": a family, not a person
     if type_ == "Person" and len(tokens) >= 2 and tokens[0].tag_ == "VBG":
@@ -1036,10 +1046,13 @@ def _common_noun_opening(tok, text: str) -> bool:
     """Whether a word NER took for a name is a common noun, capitalised only because it
     opens its sentence: the tagger takes it for one (NN), and the article writes it in
     lower case elsewhere ("Cholera cases have doubled ... when the pipes break, cholera
-    follows")."""
+    follows"), or its plural ("Vaccine hesitancy ... refused vaccines")."""
     if not tok.is_sent_start or tok.tag_ != "NN" or not tok.is_title:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(tok.lower_)}(?![\w-])", text) is not None
+    if given_name_gender(tok.text) is not None:
+        return False  # "Rose said", though prices rose
+    word = re.escape(tok.lower_)
+    return re.search(rf"(?<![\w-]){word}(?:e?s)?(?![\w-])", text) is not None
 
 
 def _drop_kind_word(tokens: list) -> list:
@@ -1147,6 +1160,14 @@ _TITLE_BEFORE_NAME = re.compile(
 _ROLE_OF = re.compile(
     r"\b(?:chief executive|chairman|chairwoman|president|director|founder|head|owner|"
     r"spokesman|spokeswoman|spokesperson|chief|ceo|manager|board)\s+(?:of|for|at)\s+$",
+    re.IGNORECASE,
+)
+
+#: Words that a one-word name after "of" is a town or a city for ("the mayor of Brenholt",
+#: "residents of Kessel", "the town of Ardley").
+_PLACE_OF = re.compile(
+    r"\b(?:mayor|mayors|deputy mayor|residents|inhabitants|outskirts|suburbs|town|city|"
+    r"village|municipality) of $",
     re.IGNORECASE,
 )
 
