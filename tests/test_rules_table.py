@@ -2333,6 +2333,32 @@ SPEAKERS = [
         "officials in Kenya",
         "",
     ),
+    # a post described first and its holder named after: the one person holding it
+    SpeakerRow(
+        "Norway's finance minister said on Monday the fund would sell its coal shares. "
+        "Finance Minister Ingrid Solberg-Lie told the forum the sale would take a year.",
+        "Norway's finance minister",
+        "Ingrid Solberg-Lie",
+    ),
+    SpeakerRow(
+        "The crown prince said the kingdom would double its solar output. Crown Prince "
+        "Faisal bin Khalid told investors the plan would create 40,000 jobs.",
+        "The crown prince",
+        "Faisal bin Khalid",
+    ),
+    # a bare post fits any holder, and two holders of the post leave it unnamed
+    SpeakerRow(
+        "The minister said the fund would sell its coal shares. Finance Minister Ingrid "
+        "Solberg-Lie told the forum the sale would take a year.",
+        "The minister",
+        "",
+    ),
+    SpeakerRow(
+        "The deputy minister said the fund would sell its coal shares. Deputy Minister "
+        "Ingrid Solberg-Lie and Deputy Minister Arne Dahl told the forum it would take a year.",
+        "The deputy minister",
+        "",
+    ),
 ]
 
 

@@ -522,9 +522,16 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
     outlet, "the ministry" -> the last organisation whose name has "Ministry", "the
     governor" -> the last person titled governor."""
     det = [c for c in tok.children if c.dep_ == "det"]
+    low = tok.lower_
+    if not det and low in lexicon.TITLE_HEADS:
+        # "Saudi Arabia's crown prince said": a country's post is as definite as "the"
+        det = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        det = [min(det[0].subtree, key=lambda t: t.i)] if det else []
+        if det and det[0].i < tok.i and _titled_only(ctx, tok, det[0]) is not None:
+            return _Source(_titled_only(ctx, tok, det[0]), Span(det[0].idx, tok.idx + len(tok)))
+        return None
     if not det or det[0].lower_ not in ("the", "this"):
         return None
-    low = tok.lower_
     span = Span(det[0].idx, tok.idx + len(tok))
     if _epithet(tok, det[0]):
         person = _latest_person(ctx, det[0].idx)
@@ -560,7 +567,32 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
             continue  # "a Samsung supplier", "Toyota's plant": named, but doing nothing
         if fits:
             best = m.key
+    if best is None and low in lexicon.TITLE_HEADS:
+        best = _titled_only(ctx, tok, det[0])  # named after: "the crown prince ... Crown Prince X"
     return _Source(best, span) if best else None
+
+
+def _titled_only(ctx: _Context, tok: Token, det: Token) -> str | None:
+    """The one person of the article holding the post a description names with a
+    modifier of its own ("the crown prince", "Saudi Arabia's finance minister": every word
+    of it in the person's title), wherever the person is named, before or after: news often
+    describes first and names later. None for a bare title ("the minister"), which any
+    minister fits, and when two people hold such a post."""
+    kinds = [
+        c.lower_
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod") and c.i > det.i and c.is_lower and c.is_alpha
+    ]
+    if not kinds:
+        return None
+    wanted = {_spelling(w) for w in [*kinds, tok.lower_]}
+    holders = {
+        e.key
+        for e in ctx.table.entities
+        if e.type == "Person"
+        and any(wanted <= {_spelling(w) for w in t.lower().split()} for t in e.titles)
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 _AGE = re.compile(r"\d{1,3}-year-old")
