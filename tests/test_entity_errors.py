@@ -1461,3 +1461,17 @@ def test_the_town_a_mayor_is_of_and_a_capitalised_common_noun(nlp):
     assert not [e for e in ex.entities if e.name == "Brenholt" and e.type != "Place"]
     assert not [e for e in ex.entities if e.name.lower() == "vaccine"]
     _one(ex, "Halden Institute", "Organization")
+
+
+def test_unions_of_states_are_bodies_and_regional_adjectives_no_names(nlp):
+    text = (
+        "LUSAKA — Police arrested the opposition leader on Saturday, days before the vote.\n\n"
+        "The European Union and the African Union both urged calm. The EU said in a "
+        "statement that it was deeply concerned by the arrest.\n\n"
+        "Separately, scientists warned that most Alpine glaciers would be gone by 2100.\n"
+    )
+    ex = _extract(text)
+    eu = _one(ex, "European Union", "Organization")
+    assert "EU" in eu.all_names()
+    assert not [e for e in ex.entities if "Union" in e.name and e.type != "Organization"]
+    assert not [e for e in ex.entities if e.name == "Alpine"]

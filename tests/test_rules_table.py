@@ -2346,6 +2346,19 @@ SPEAKERS = [
         "The crown prince",
         "Faisal bin Khalid",
     ),
+    # a name in a generic description says whose it is: not the last pollster's
+    SpeakerRow(
+        "The Halden Institute surveyed 1,200 voters last week. The Corvin poll also suggests "
+        "that the governor is losing ground in the north.",
+        "The Corvin poll",
+        "",
+    ),
+    SpeakerRow(
+        "The Halden Institute surveyed 1,200 voters last week. The Halden poll also suggests "
+        "that the governor is losing ground in the north.",
+        "The Halden poll",
+        "Halden Institute",
+    ),
     # a bare post fits any holder, and two holders of the post leave it unnamed
     SpeakerRow(
         "The minister said the fund would sell its coal shares. Finance Minister Ingrid "

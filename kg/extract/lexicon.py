@@ -507,6 +507,18 @@ REGIONAL_DEMONYMS: dict[str, str] = {
     "flemish": "Flanders",
     "andalusian": "Andalusia",
     "crimean": "Crimea",
+    # adjectives of mountains, seas and other regions, which modify nouns in every beat
+    # ("most Alpine glaciers", "Andean farmers", "Saharan dust")
+    "alpine": "Alps",
+    "andean": "Andes",
+    "himalayan": "Himalayas",
+    "amazonian": "Amazon",
+    "saharan": "Sahara",
+    "balkan": "Balkans",
+    "scandinavian": "Scandinavia",
+    "siberian": "Siberia",
+    "patagonian": "Patagonia",
+    "caucasian": "Caucasus",
 }
 
 # --- organisations --------------------------------------------------------------------

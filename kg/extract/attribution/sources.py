@@ -555,12 +555,22 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
             for t in e.titles
         )
     ]
+    # "The Monmouth poll": a name in a generic description says whose it is, so only an
+    # entity going by that name fits it (a name in a post, "the Treasury secretary", is
+    # matched against titles above)
+    proper = [
+        c.text
+        for c in tok.lefts
+        if c.dep_ == "compound" and c.i > det[0].i and c.pos_ == "PROPN" and not c.is_lower
+    ]
     best: str | None = None
     for m in ctx.table.mentions:
         if m.span.start >= tok.idx or m.key is None:
             continue
         ent = ctx.table.by_key(m.key)
         fits = _fits_description(low, ent, titled)
+        if fits == "actor" and proper and not _goes_by(proper, ent):
+            continue  # "The Monmouth poll" is not the last pollster's
         if fits == "name" and ent.type != "Person" and not _named_kinds(kinds, ent):
             continue
         if fits == "actor" and not _acts(ctx, m):
@@ -570,6 +580,15 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
     if best is None and low in lexicon.TITLE_HEADS:
         best = _titled_only(ctx, tok, det[0])  # named after: "the crown prince ... Crown Prince X"
     return _Source(best, span) if best else None
+
+
+def _goes_by(words: list[str], ent: Entity) -> bool:
+    """Whether each of ``words`` is a word of one of the entity's names, or the initial of
+    a one-word name ("The Q poll" for Quinnipiac)."""
+    names = ent.all_names()
+    known = {w.lower() for n in names for w in n.split()}
+    initials = {n[0].lower() for n in names if " " not in n and n}
+    return all(w.lower() in known or (len(w) == 1 and w.lower() in initials) for w in words)
 
 
 def _titled_only(ctx: _Context, tok: Token, det: Token) -> str | None:

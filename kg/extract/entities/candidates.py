@@ -899,8 +899,10 @@ def _clean(
         and not _is_outlet_name(form)
     ):
         type_ = "Person"  # "Carly Fiorina" tagged ORG
-    if type_ == "Organization" and form in _COUNTRIES:
+    if type_ == "Organization" and form in _COUNTRIES and not gazetteer.known_organization(form):
         type_ = "Place"  # "Mozambique's health minister": NER took the country for a body
+    if type_ == "Place" and form not in _COUNTRIES and gazetteer.known_organization(form):
+        type_ = "Organization"  # "the African Union" tagged GPE: a body of states
     if type_ == "Place" and len(tokens) >= 2 and tokens[-1].text in _BODY_LAST_WORDS:
         type_ = "Organization"  # "West Yorkshire Police", "Kerala Assembly": the place's body
     if type_ == "Organization" and len(tokens) >= 3 and tokens[-1].text == "Act":
