@@ -1475,3 +1475,21 @@ def test_unions_of_states_are_bodies_and_regional_adjectives_no_names(nlp):
     assert "EU" in eu.all_names()
     assert not [e for e in ex.entities if "Union" in e.name and e.type != "Organization"]
     assert not [e for e in ex.entities if e.name == "Alpine"]
+
+
+def test_local_government_posts_places_and_a_union_in_apposition(nlp):
+    text = (
+        "Residents in Wexmoor will pay 5% more in council tax from April.\n\n"
+        "The Liberal Democrat group voted against, with its leader, Cllr Peter Vance, "
+        "accusing the council of wasting money. Mayor of Ardley Sameer Haddad said councils "
+        "had not been consulted.\n\n"
+        "Unison, the public service union, warned that 40 jobs were at risk.\n"
+    )
+    ex = _extract(text)
+    _one(ex, "Wexmoor", "Place")
+    vance = _a_person(ex, "Peter Vance")
+    assert not vance.name.startswith("Cllr")
+    _a_person(ex, "Sameer Haddad")
+    assert not [e for e in ex.entities if "Haddad" in e.name and e.type != "Person"]
+    _one(ex, "Unison", "Organization")
+    assert not _holding(ex, "Unison")

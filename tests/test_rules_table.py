@@ -2346,6 +2346,13 @@ SPEAKERS = [
         "The crown prince",
         "Faisal bin Khalid",
     ),
+    # the author of a document is the name after the kind noun of its agent
+    SpeakerRow(
+        "The report, published by the independent newspaper Novaya Zarya, cited two officers "
+        "who spoke on condition of anonymity.",
+        "The report, published by the independent newspaper Novaya Zarya",
+        "Novaya Zarya",
+    ),
     # a name in a generic description says whose it is: not the last pollster's
     SpeakerRow(
         "The Halden Institute surveyed 1,200 voters last week. The Corvin poll also suggests "

@@ -219,7 +219,7 @@ TITLE_HEADS: frozenset[str] = words(
     lieutenant sergeant admiral commander inspector manager president-elect vice-
     president coach midfielder striker goalkeeper defender winger referee quarterback
     pitcher skipper novelist journalist photographer surgeon physician engineer scientist
-    historian astronaut sheikh sheikha sultan emir
+    historian astronaut sheikh sheikha sultan emir cllr cllr.
     """
 )
 

@@ -511,6 +511,11 @@ def _document_author(ctx: _Context, tok: Token) -> _Source | None:
             mm = _mention_for(ctx, obj)
             if mm is not None and mm.key and mm.type in _AUTHOR_TYPES:
                 return _Source(mm.key, Span(tok.left_edge.idx, mm.span.end))
+            kind = _name_after_kind_noun(ctx, obj) if mm is None else None
+            if kind is not None:
+                # "published by the independent newspaper Novaya Zarya": the name after
+                # the kind noun is the author
+                return _Source(kind.key, Span(tok.left_edge.idx, kind.span.end))
             if mm is None and obj.lower_ in lexicon.GROUP_NOUNS:
                 # "a statement from the president's office": the office, unnamed
                 return _unnamed(ctx, obj)

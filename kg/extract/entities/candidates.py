@@ -580,8 +580,9 @@ def _named_before_kind(kind) -> tuple[int, int, bool] | None:
     det = doc[name.i + 2]
     if det.dep_ != "det" or det.head.i != kind.i:
         return None  # "Ana Ruiz, managing director of a group": the kind opens no apposition
-    if any(
-        t.head.i != kind.i or t.dep_ not in ("amod", "compound") for t in doc[det.i + 1 : kind.i]
+    if any(  # "the Dutch company", "the public service union": modifiers of the kind only
+        not det.i < t.head.i <= kind.i or t.dep_ not in ("amod", "compound")
+        for t in doc[det.i + 1 : kind.i]
     ):
         return None
     first = name
@@ -814,6 +815,15 @@ def _clean(
         tokens = _drop_owner_name(_cut_trailing_phrase(tokens), people)
     while tokens and (tokens[-1].like_num or tokens[-1].is_punct and tokens[-1].text != "."):
         tokens = tokens[:-1]  # "Donald Trump 384", "Trump - 60"
+    if (
+        type_ == "Organization"
+        and len(tokens) >= 3
+        and _POST_OF.search(text, max(0, ent.start_char - 30), tokens[0].idx)
+        and all(_name_word(t.text) for t in tokens[-2:])
+        and not {t.text for t in tokens} & _PLACE_OR_BODY_WORDS
+    ):
+        # "Mayor of Parramatta Sameer Haddad": NER ran the place into the holder's name
+        tokens, type_ = tokens[-2:], "Person"
     if type_ == "Organization" and _titled_name(tokens):
         type_ = "Person"  # "Councillor Siobhán Ní Bhriain": NER took the title for a body's
     if type_ == "Person":
@@ -1168,10 +1178,14 @@ _ROLE_OF = re.compile(
 #: Words that a one-word name after "of" is a town or a city for ("the mayor of Brenholt",
 #: "residents of Kessel", "the town of Ardley").
 _PLACE_OF = re.compile(
-    r"\b(?:mayor|mayors|deputy mayor|residents|inhabitants|outskirts|suburbs|town|city|"
-    r"village|municipality) of $",
+    r"\b(?:(?:mayor|mayors|deputy mayor|residents|inhabitants|outskirts|suburbs|town|city|"
+    r"village|municipality) of|(?:residents|people|voters) in) $",
     re.IGNORECASE,
 )
+
+#: A post held for a place, written before its holder's name ("Mayor of Parramatta Sameer
+#: Haddad", "Governor of Lagos Ada Okoro").
+_POST_OF = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]remier|[Bb]ishop|[Aa]rchbishop) of $")
 
 #: An age in apposition ("Okonkwo-Bello, 52, founded"): said of people only.
 _AGE_AFTER = re.compile(r"^,\s+\d{1,3},")
