@@ -1493,3 +1493,28 @@ def test_local_government_posts_places_and_a_union_in_apposition(nlp):
     assert not [e for e in ex.entities if "Haddad" in e.name and e.type != "Person"]
     _one(ex, "Unison", "Organization")
     assert not _holding(ex, "Unison")
+
+
+def test_double_given_names_portfolio_titles_and_a_town_of_two_words(nlp):
+    text = (
+        "PARIS — Labour Minister Olivier Dussart told a radio station the reform was fair.\n\n"
+        "Jean-Luc Ferrand of the far-left Debout party accused the minister of governing "
+        "against the people. Marie-Claire Vautrin, a union leader, agreed.\n\n"
+        "A convoy reached the town of Beit Sahour on Sunday, the agency said.\n"
+    )
+    ex = _extract(text)
+    _a_person(ex, "Olivier Dussart")
+    assert not [e for e in ex.entities if e.name == "Labour"]
+    _a_person(ex, "Jean-Luc Ferrand")
+    assert not [e for e in ex.entities if e.name == "Luc Ferrand"]
+    _a_person(ex, "Marie-Claire Vautrin")
+    _one(ex, "Beit Sahour", "Place")
+
+
+def test_double_given_names_have_their_parts_gender():
+    from kg.extract.names import given_name_gender
+
+    assert given_name_gender("Jean-Luc") == "male"
+    assert given_name_gender("Marie-Claire") == "female"
+    assert given_name_gender("Dodd-Frank") is None  # not every part a given name
+    assert given_name_gender("Okonkwo-Bello") is None

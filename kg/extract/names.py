@@ -84,6 +84,8 @@ MALE: frozenset[str] = _lower_words(
         Joao Thiago Tiago Mateus Rodrigo Alejandro Joaquin Emilio Ignacio Gonzalo Cesar
         Hernan Pieter Willem Hendrik Jurgen Matthias Sven Nils Olaf Bjorn Magnus Henrik Mats
         Matti Juha Pekka Seamus Ciaran Cormac Declan Eoin Niall Padraig
+        Luc Yves Loic Herve Benoit Thierry Didier Gilles Arnaud Olivier Mathieu Sebastien
+        Francois Laurent Christophe Philippe Julien Guillaume Etienne Remi Fabien Jean
         """
     ),
 )
@@ -136,6 +138,7 @@ FEMALE: frozenset[str] = _lower_words(
         Astrid Sigrid Freya
         Annika Birgit Ulrike Heike Sabine Aoife Siobhan Niamh Saoirse Ciara Sinead Marisol
         Guadalupe Rocio Consuelo Amparo
+        Elodie Aurelie Isabelle Nathalie Sylvie Veronique Celine Amelie Manon Jean
         """
     )
 )
@@ -531,6 +534,13 @@ def given_name_gender(given: str) -> str | None:
     low = fold(given.rstrip("."))  # "María", "Lucía": the lists are written without accents
     if len(low) < 2:
         return None
+    if "-" in low.strip("-") and low not in MALE and low not in FEMALE:
+        # "Jean-Luc", "Marie-Claire", "Hans-Peter": a double given name has its parts' gender
+        parts = low.split("-")
+        if not all(p in MALE or p in FEMALE for p in parts):
+            return None  # "Dodd-Frank", "Okonkwo-Bello": not every part a given name
+        genders = {given_name_gender(p) for p in parts} - {None}
+        return genders.pop() if len(genders) == 1 else None
     male, female = low in MALE, low in FEMALE
     if male == female:
         return None

@@ -886,11 +886,17 @@ def _clean(
     if (
         type_ == "Organization"
         and len(tokens) == 1
-        and tokens[0].lower_ in lexicon.TITLE_MODIFIERS
-        and tokens[0].i + 1 < len(tokens[0].doc)
-        and tokens[0].doc[tokens[0].i + 1].lower_ in lexicon.TITLE_HEADS
+        and tokens[0].i + 2 < len(tokens[0].doc)
+        and (
+            tokens[0].lower_ in lexicon.TITLE_MODIFIERS
+            and tokens[0].doc[tokens[0].i + 1].lower_ in lexicon.TITLE_HEADS
+            or tokens[0].doc[tokens[0].i + 1].lower_ == "minister"
+            and tokens[0].doc[tokens[0].i + 2].text[:1].isupper()
+        )
     ):
-        return None  # "Education minister Alberto Sileoni": a title, not a ministry
+        # "Education minister Alberto Sileoni", "Labour Minister Olivier Dussart": a
+        # title, not a ministry or a party
+        return None
     if (
         type_ == "Organization"
         and len(tokens) == 1
@@ -901,9 +907,9 @@ def _clean(
         return None  # "Chief Cabinet Secretary Yoshimasa Hayashi": the title's middle word
     if (
         type_ == "Organization"
-        and len(tokens) in (2, 3)
-        and given_name_gender(tokens[0].text) is not None
-        and all(t.text[:1].isupper() for t in tokens)
+        and len(form.split()) in (2, 3)
+        and given_name_gender(form.split()[0]) is not None
+        and all(t.text[:1].isupper() or t.text == "-" for t in tokens)
         and not _PLACE_OR_BODY_WORDS & {t.text for t in tokens}
         and gazetteer.known_organization(form) is None
         and not _is_outlet_name(form)
@@ -927,7 +933,8 @@ def _clean(
         type_ = "Organization"  # "the chief executive of Zenith Silicon"
     if (
         type_ in ("Organization", "Person")
-        and len(tokens) == 1
+        and (len(tokens) == 1 or len(form.split()) <= 3 and all(map(_name_word, form.split())))
+        and not _PLACE_OR_BODY_WORDS & set(form.split())
         and _PLACE_OF.search(text, max(0, start - 30), start)
     ):
         type_ = "Place"  # "a former mayor of Brenholt", "residents of Kessel"
@@ -1315,6 +1322,7 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
         form = " ".join(words)
         if (
             j - i >= 2
+            and words[-1] != "Act"  # "the Dodd-Frank Act": a law named for its sponsors
             and not _INSTITUTION_WORDS & set(words)
             and not set(words) & gazetteer.COMPANY_SUFFIXES
             and not set(words) & gazetteer.COMPANY_TRADE_WORDS
@@ -1322,7 +1330,10 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
             and not gazetteer.is_place_name(words[0], _COUNTRIES)
             and doc[j - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "conj")
         ):
-            out.append((tok.idx, doc[j - 1].idx + len(doc[j - 1])))
+            start = tok.idx
+            if i >= 2 and doc[i - 1].text == "-" and _hyphen_part(doc[i - 2 : i + 1]):
+                start = doc[i - 2].idx  # "Jean-Luc Ferrand": the given name's first part
+            out.append((start, doc[j - 1].idx + len(doc[j - 1])))
         i = j
     return out
 
