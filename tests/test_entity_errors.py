@@ -1518,3 +1518,18 @@ def test_double_given_names_have_their_parts_gender():
     assert given_name_gender("Marie-Claire") == "female"
     assert given_name_gender("Dodd-Frank") is None  # not every part a given name
     assert given_name_gender("Okonkwo-Bello") is None
+
+
+def test_where_an_analyst_works_and_a_rookie_is_no_body(nlp):
+    text = (
+        "Rookie quarterback Devon Price threw two touchdown passes as the Hawks won 24-21.\n\n"
+        "Clive Hartley, an analyst at Peel Hunt, said the results were a relief. Mira "
+        "Okoye, a researcher at Kestrel Labs, agreed.\n"
+    )
+    ex = _extract(text)
+    price = _a_person(ex, "Devon Price")
+    assert not price.name.startswith("Rookie")
+    assert not [e for e in ex.entities if e.name == "Rookie"]
+    _one(ex, "Peel Hunt", "Organization")
+    assert not _holding(ex, "Peel Hunt")
+    _a_person(ex, "Clive Hartley")

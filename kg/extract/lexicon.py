@@ -230,7 +230,7 @@ TITLE_MODIFIERS: frozenset[str] = words(
     energy environment trade economy economic home state chief executive first former
     acting assistant associate senior managing general attorney majority minority house
     senate supreme lead principal press communications campaign national regional
-    district county city federal top crown grand
+    district county city federal top crown grand rookie veteran
     """
 )
 

@@ -1177,8 +1177,11 @@ _TITLE_BEFORE_NAME = re.compile(
 #: A role held at an organisation, just before a name: "the chief executive of", "a
 #: spokesman for". The name after it is the organisation's, never a person's.
 _ROLE_OF = re.compile(
-    r"\b(?:chief executive|chairman|chairwoman|president|director|founder|head|owner|"
-    r"spokesman|spokeswoman|spokesperson|chief|ceo|manager|board)\s+(?:of|for|at)\s+$",
+    r"\b(?:(?:chief executive|chairman|chairwoman|president|director|founder|head|owner|"
+    r"spokesman|spokeswoman|spokesperson|chief|ceo|manager|board)\s+(?:of|for|at)|"
+    # "an analyst at Peel Hunt", "a researcher at Kestrel Labs": where someone works
+    r"(?:analyst|economist|strategist|researcher|professor|lecturer|fellow|partner|"
+    r"scientist|engineer|consultant|trader|banker|employee|official)s?\s+at)\s+$",
     re.IGNORECASE,
 )
 
