@@ -216,6 +216,22 @@ ROWS = [
         "complement-then-cue",
     ),
     Row(
+        "China will take tough measures if the curbs go ahead, the official Xinhua news "
+        "agency reported on Tuesday, citing a commerce ministry spokesman.",
+        "the official Xinhua news agency",
+        "reported",
+        "China will take tough measures if the curbs go ahead",
+        "complement-then-cue",
+    ),
+    Row(
+        "Writing on X, the commerce secretary, Dana Whitfield, said the rules protected "
+        "national security.",
+        "Dana Whitfield",
+        "said",
+        "the rules protected national security",
+        "verb-complement",
+    ),
+    Row(
         "The interview was broadcast on Sunday. Chris Matthews asked the panel a question.\n\n"
         "MATTHEWS: Well, speculation is bad for everyone here.",
         "MATTHEWS",
@@ -1713,6 +1729,11 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "The measures follow months of criticism from growers, a study published in May.",
+        "complement-then-cue",
+        "a document described after a comma is no source of the clause before it",
+    ),
     (
         "Crown Prince Faisal bin Nasser on Sunday endorsed plans for a rail line linking the "
         "six Gulf states, the state news agency SPA reported.",

@@ -271,6 +271,8 @@ def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | Non
     the cue must end its sentence (no object or clause of its own after it) and no "and"
     or "but" may join the two, which would make them two clauses of one writer."""
     head = verb.head
+    if verb.dep_ == "acl" and lemma in lexicon.SPEECH_VERBS:
+        return _trailing_cue_on_object(ctx, verb)
     if verb.dep_ not in ("conj", "advcl") or head.i >= verb.i or lemma not in lexicon.SPEECH_VERBS:
         return None
     if verb.dep_ == "advcl" and (
@@ -290,6 +292,51 @@ def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | Non
         return None
     if any(c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children):
         return None
+    toks = [t for t in head.subtree if t.i < first - 1 and not t.is_space]
+    if not toks or toks[0].i != head.left_edge.i:
+        return None
+    return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "complement-then-cue"
+
+
+#: Verbs that, as a bare participle after a noun ("..., the agency reported"), can only be
+#: the sentence's verb of saying: no document is "said" or "told" by someone else there.
+_PLAIN_SPEECH = frozenset(("say", "report", "tell", "add", "announce", "write", "state"))
+
+
+def _trailing_cue_on_object(ctx: _Context, verb: Token) -> Found | None:
+    """complement-then-cue, when the parse makes the cue's subject an object of the clause
+    it reports and the cue a participle on it: in "China will take tough measures if the
+    curbs go ahead, the official Xinhua news agency reported on Tuesday" the model may make
+    "agency" an object of "take" and "reported" its modifier. The source phrase must open
+    after a comma, the cue be a finite past or present verb with nothing it reports after it
+    (a time or place, or ", citing ...", may follow) and end the sentence's clause."""
+    noun = verb.head
+    doc = verb.doc
+    participle = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if participle and (
+        verb.lemma_.lower() not in _PLAIN_SPEECH or noun.lower_ in lexicon.FINDING_NOUNS
+    ):
+        return None  # "..., a study published in May": a document described, not quoted
+    if (
+        verb.tag_ not in ("VBD", "VBZ")
+        and not participle
+        or noun.i >= verb.i
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or noun.dep_ not in ("dobj", "npadvmod", "appos", "attr", "pobj")
+        or any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj", "mark") for c in verb.children)
+        or any(c.dep_ == "relcl" or c.tag_ == "WDT" for c in noun.children)
+    ):
+        return None
+    first = noun.left_edge.i
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    head = noun.head
+    while head.dep_ not in ("ROOT", "ccomp") and head.head.i < head.i:
+        head = head.head  # the object may hang on a preposition of the clause
+    if head.i >= first or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "cc" and c.i < first for c in head.children if c.i > head.i):
+        return None  # "... and the agency reported": a clause of the writer's own
     toks = [t for t in head.subtree if t.i < first - 1 and not t.is_space]
     if not toks or toks[0].i != head.left_edge.i:
         return None

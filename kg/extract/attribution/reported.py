@@ -32,6 +32,7 @@ from kg.extract.attribution.context import (
 )
 from kg.extract.attribution.sources import (
     _according_source,
+    _after_opening_participle,
     _antecedent,
     _clause_subject,
     _controller,
@@ -246,6 +247,8 @@ def _verb_statement(
             ctx.used_tokens.add(report_verb.i)
     # "said the squad was tired and warned that ...": the speaker of the first verb
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _outer_subjects(verb)
+    if found_by == "complement-then-cue" and not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]  # "..., the news agency reported": the cue's own noun
     if found_by == "complement-then-cue" and not subjects:
         inverted = _inverted_speaker(verb)
         subjects = [inverted] if inverted is not None else []
@@ -291,7 +294,7 @@ def _verb_statement(
         # "Lima (AP) — Ana Ruiz has said ...": the parse may make the dateline a subject
         subjects = [c for c in subjects if not _dateline_at(ctx, c)] or subjects
     if subjects:
-        subjects = [_clause_subject(subjects[0]), *subjects[1:]]
+        subjects = [_clause_subject(_after_opening_participle(subjects[0])), *subjects[1:]]
     if not subjects and found_by == "as-reported":
         # "As reported by the Tribune, the mine will close": the agent of a participle
         subjects = [

@@ -337,9 +337,10 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
             if mm is not None and mm.key and mm.type == "Person":
                 return _Source(mm.key, mm.span)
         if t.dep_ == "compound" and t.i < tok.i and tok.lower_ in _KIND_AFTER_NAME:
-            # "the Labour party", "the Likud party": the organisation the name is
+            # "the Labour party", "the Likud party", "the official Xinhua news agency":
+            # the organisation or outlet the name is
             mm = _mention_for(ctx, t)
-            if mm is not None and mm.key and mm.type == "Organization":
+            if mm is not None and mm.key and mm.type in ("Organization", "NewsOrganization"):
                 return _Source(mm.key, Span(_phrase_start(tok), tok.idx + len(tok)))
     return _document_author(ctx, tok)
 
@@ -347,7 +348,11 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
 #: Nouns of kinds of organisation that follow the organisation's name: "the Labour party"
 #: is Labour, "the Toyota company" Toyota ("the Clinton campaign" is no organisation, and
 #: "the ANC alliance" a grouping the ANC leads).
-_KIND_AFTER_NAME = lexicon.GENERIC_ORG_NOUNS | lexicon.words("party movement federation")
+_KIND_AFTER_NAME = (
+    lexicon.GENERIC_ORG_NOUNS
+    | lexicon.words("party movement federation")
+    | (lexicon.OUTLET_NOUNS - lexicon.words("network"))
+)
 
 
 def _with_kind_before(tok: Token, m) -> Span:
@@ -986,6 +991,28 @@ def _plural_head(head: str) -> bool:
     return head in _PLURAL_HEADS or (
         head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
     )
+
+
+def _after_opening_participle(subj: Token) -> Token:
+    """The subject after an opening participle phrase that the parse took for the subject:
+    in "Writing on X, the commerce secretary, Dana Whitfield, said ..." the model may make
+    "Writing" the subject of "said" and the secretary a noun in apposition inside its
+    phrase. The last noun set off by a comma in that phrase is the subject."""
+    if subj.tag_ != "VBG" or subj.dep_ != "nsubj" or subj.i != subj.sent.start:
+        return subj
+    doc = subj.doc
+    found = subj
+    for c in subj.subtree:
+        first = c.left_edge.i
+        if (
+            c.i > subj.i
+            and c.dep_ in ("npadvmod", "appos", "nsubj", "dobj")
+            and c.pos_ in ("NOUN", "PROPN")
+            and first > 0
+            and doc[first - 1].text == ","
+        ):
+            found = c
+    return found
 
 
 def _clause_subject(subj: Token) -> Token:
