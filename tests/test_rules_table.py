@@ -861,6 +861,16 @@ ROWS = [
         "that the curfew would be lifted",
         "clause-after-phrase",
     ),
+    # the parse opens a relative clause with "that" on the debate, though "take" has its
+    # object already: no gap, so "that" only marks the clause
+    Row(
+        "Mayor Ines Duarte, a Labour candidate, predicted at the most recent council debate"
+        ' that Conservatives will take "every ward" if Brandt wins the party nomination.',
+        "Ines Duarte",
+        "predicted",
+        'that Conservatives will take "every ward" if Brandt wins the party nomination',
+        "clause-after-phrase",
+    ),
     Row(
         "The ministry accused him of lying to parliament.",
         "The ministry",

@@ -441,7 +441,8 @@ _CONTRAST_MARKERS = frozenset(("while", "whereas", "though", "although"))
 def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     """clause-after-phrase: "The minister said in a radio interview that talks had failed",
     "also said for the first time that ...": the parse hangs the that-clause on the phrase
-    between. Verbs of saying only."""
+    between, sometimes as a relative clause on its noun (:func:`_that_without_gap`). Verbs
+    of saying only."""
     if lemma not in lexicon.SPEECH_VERBS:
         return None
     for child in verb.rights:
@@ -450,9 +451,12 @@ def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None
         for tok in child.subtree:
             if (
                 tok.dep_ in ("acl", "ccomp", "relcl")
-                and any(
-                    c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
-                    for c in tok.children
+                and (
+                    any(
+                        c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
+                        for c in tok.children
+                    )
+                    or _that_without_gap(tok)
                 )
                 and tok.head.lemma_.lower() not in _NOUNS_WITH_CLAUSE
             ):
@@ -460,6 +464,23 @@ def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None
                 end = max(span.end, _right_end(verb, tok))
                 return _trim_span(ctx, Span(span.start, end)), "clause-after-phrase"
     return None
+
+
+def _that_without_gap(clause: Token) -> bool:
+    """Whether a relative clause the parse opened with "that" is rather a that-clause: in
+    "predicted at the debate that rivals will take every state" the model makes "that" the
+    object of "take", which has its object already ("every state"), so there is no gap
+    for a relative word to fill and "that" only marks the clause. A clause with a gap
+    ("said at the meeting that she chaired") stays a relative clause."""
+    first = clause.doc[clause.left_edge.i]
+    if clause.dep_ != "relcl" or first.lower_ != "that" or first.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children):
+        return False
+    head = first.head
+    return first.dep_ in ("dobj", "pobj") and any(
+        c.dep_ == first.dep_ and c.i != first.i for c in head.children
+    )
 
 
 #: Nouns whose that-clause is their own ("responded to accusations that ...", "called for a

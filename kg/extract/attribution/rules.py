@@ -258,7 +258,8 @@ RULES: dict[str, Rule] = {
             "clause-after-phrase",
             "tokens",
             "The minister said in a radio interview that talks had failed.",
-            "a verb of saying whose that-clause the parse hangs on a phrase after it",
+            "a verb of saying whose that-clause the parse hangs on a phrase after it (also "
+            "as a relative clause on the phrase's noun that has no gap for 'that' to fill)",
         ),
         Rule(
             "accused-of",
