@@ -1157,6 +1157,14 @@ ROWS = [
         "the copper mine will close in May.",
         "as-reported",
     ),
+    # the "as" clause closing the sentence: the main clause before it
+    Row(
+        "Grain prices doubled over the winter, as the farm minister has acknowledged.",
+        "the farm minister",
+        "acknowledged",
+        "Grain prices doubled over the winter",
+        "as-reported",
+    ),
     Row(
         "The Brazilian coach made no mention of the injured captain.",
         "The Brazilian coach",
@@ -1849,6 +1857,16 @@ NOT_READ = [
         "complement-then-cue",
         "a clause before a verb of stance is the reporter's; only a verb of saying closes "
         "what it reports",
+    ),
+    (
+        "The crowd in Accra cheered, as the president spoke.",
+        "as-reported",
+        "'as she spoke' after the main clause is a time, not what the speaker said",
+    ),
+    (
+        "Turnout in Lima rose sharply, as the candidate campaigned in the suburbs.",
+        "as-reported",
+        "'as X campaigned' is a time; only verbs of saying and belief close with a report",
     ),
     (
         "As the senator praised the new dam, farmers in Punjab protested outside.",

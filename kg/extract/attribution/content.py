@@ -515,8 +515,40 @@ def _as_reported(ctx: _Context, verb: Token) -> Found | None:
         # the plan, ..." has its own and says when, not what was reported
         return None
     main = verb.head
+    if verb.i > main.i:
+        return _as_reported_before(ctx, verb, main)
     toks = [t for t in main.subtree if not _in_subtree(t, verb) and t.i > verb.i]
     toks = [t for t in toks if not t.is_punct or t.i != toks[0].i]
+    if not toks:
+        return None
+    return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "as-reported"
+
+
+#: Verbs of saying whose "as" clause is more often a time than a report: "as she spoke",
+#: "as the crowd responded", "as he called for calm", "as she proposed it".
+_AS_TIMES = frozenset(("speak", "talk", "respond", "reply", "answer", "call", "propose"))
+
+
+def _as_reported_before(ctx: _Context, verb: Token, main: Token) -> Found | None:
+    """as-reported with the "as" clause closing the sentence: "The figures changed over
+    the summer, as the minister has acknowledged" -> the main clause before it. Only after
+    a comma (without one, "as" is more often a time: "rose as she spoke"), only for verbs
+    of saying and belief ("..., as she campaigns" is a time), not those in
+    :data:`_AS_TIMES` or in the progressive (times too: "as she was speaking"), and not
+    when the main clause is itself an act of saying, which is its own statement."""
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if (
+        comma <= main.left_edge.i
+        or doc[comma].text != ","
+        or verb.lemma_.lower() not in lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS
+        or verb.lemma_.lower() in _AS_TIMES
+        or verb.tag_ == "VBG"
+        or main.lemma_.lower() in lexicon.SPEECH_VERBS
+        or main.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    toks = [t for t in main.subtree if t.i < comma and not t.is_space]
     if not toks:
         return None
     return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "as-reported"

@@ -272,7 +272,8 @@ RULES: dict[str, Rule] = {
             "tokens",
             "As the Tribune reported on Monday, the mine will close.",
             "an 'as' clause with a verb of saying and no object or clause of its own (the "
-            "'as' stands for it); the content is the main clause",
+            "'as' stands for it); the content is the main clause, after it or, when the "
+            "clause closes the sentence after a comma, before it",
         ),
         Rule(
             "denial-object",
