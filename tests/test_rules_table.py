@@ -1076,6 +1076,21 @@ ROWS = [
         "his plans to run",
         "light-verb",
     ),
+    # a verdict given as a noun: praise or blame of whom the for- or on-phrase names
+    Row(
+        "The Ghanaian coach had nothing but praise for the young keeper.",
+        "The Ghanaian coach",
+        "had nothing but praise for",
+        "the young keeper",
+        "light-verb",
+    ),
+    Row(
+        "Mayor Lucia Ferraro heaped scorn on the transit plan.",
+        "Lucia Ferraro",
+        "heaped scorn on",
+        "the transit plan",
+        "light-verb",
+    ),
     Row(
         "Jane Okafor realized the contract had never been signed.",
         "Jane Okafor",
@@ -1857,6 +1872,11 @@ NOT_READ = [
         "complement-then-cue",
         "a clause before a verb of stance is the reporter's; only a verb of saying closes "
         "what it reports",
+    ),
+    (
+        "The Chilean senator has faced criticism for her vote on the pension bill.",
+        "light-verb",
+        "criticism she faced is others' verdict on her, not hers: only verbs that give one",
     ),
     (
         "The crowd in Accra cheered, as the president spoke.",

@@ -387,7 +387,9 @@ RULES: dict[str, Rule] = {
             "The union made the case that the rosters were unsafe.",
             "'make' (issue, deliver, sound, voice: lexicon.LIGHT_VERBS) with a noun of "
             "saying ('the case', 'no secret of', 'a warning about') or 'clear', and the "
-            "clause or prepositional phrase it governs",
+            "clause or prepositional phrase it governs; or a verb that gives a verdict as a "
+            "noun ('had nothing but praise for', 'heaped scorn on': lexicon.VERDICT_VERBS, "
+            "VERDICT_NOUNS) and whom the for- or on-phrase names",
         ),
         Rule(
             "claim-noun",
@@ -546,7 +548,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "make (offer, issue, ...) and a noun of saying",
         frozenset({"VERB"}),
-        lambda tok, lemma: lemma in lexicon.LIGHT_VERBS,
+        lambda tok, lemma: lemma in lexicon.LIGHT_VERBS or lemma in lexicon.VERDICT_VERBS,
         lambda ctx, tok, lemma: _light_verb_statement(ctx, tok),
         ("light-verb",),
     ),
