@@ -1151,6 +1151,16 @@ ROWS = [
         "the referee",
         "stance-object",
     ),
+    # the parse hangs the aside between dashes and what follows it on an earlier noun
+    Row(
+        "Dara Okafor regularly stirs up crowds and is a serial liar, rampant nativist, bigot,"
+        " crank and bully who has repeatedly pledged to bar all migrants — 2 million members"
+        " of a whole community — from entering the country.",
+        "rampant nativist, bigot, crank and bully who",
+        "pledged",
+        "to bar all migrants — 2 million members of a whole community — from entering the country",
+        "verb-infinitive",
+    ),
     Row(
         "The regulator suggested raising the levy on sugary drinks.",
         "The regulator",

@@ -616,6 +616,10 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
         or (child.tag_ == "VBG" and child.i == child.head.i + 1 + _adverbs_between(child))
     ):
         span = _clause_span(ctx, child)
+        resumed = _after_dash_aside(child.doc[child.right_edge.i])
+        if resumed is not None:
+            # "pledged to ban all visitors — 90 million people a year — from entering"
+            span = _trim_span(ctx, Span(span.start, resumed.idx + len(resumed)))
         for tok in child.subtree:
             if tok.text == "," and _closing_comment(tok, child.right_edge):
                 # "vowed to repeal the grazing act, a decades-old law that ...": the
@@ -624,6 +628,34 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
                 break
         return span, "verb-infinitive"
     return None
+
+
+#: Dashes that set off an aside in pairs (the horizontal bar too, which some sites print).
+_DASHES = frozenset(("—", "–", "―", "--"))
+
+
+def _after_dash_aside(last: Token) -> Token | None:
+    """Where a phrase ending at ``last`` goes on after an aside between two dashes: in
+    "pledged to ban all visitors — 90 million people a year — from entering the country"
+    the model hangs the aside and "from entering ..." on some earlier noun, so the
+    infinitive's words stop at "visitors". When a noun is followed by a dash, a noun
+    phrase with no verb of its own, a second dash and a preposition, the phrase goes on to
+    the end of that preposition's words; None when the words are not so."""
+    doc = last.doc
+    open_ = last.i + 1
+    if open_ >= len(doc) or doc[open_].text not in _DASHES or last.pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = min(open_ + 12, last.sent.end - 1)
+    close = next((t for t in doc[open_ + 1 : end] if t.text == doc[open_].text), None)
+    if close is None or close.i == open_ + 1 or close.i + 1 >= last.sent.end:
+        return None
+    aside = doc[open_ + 1 : close.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in aside):
+        return None
+    prep = doc[close.i + 1]
+    if prep.pos_ != "ADP" or prep.dep_ not in ("prep", "agent"):
+        return None
+    return doc[prep.right_edge.i]
 
 
 def _adverbs_between(child: Token) -> int:
