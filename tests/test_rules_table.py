@@ -847,6 +847,22 @@ ROWS = [
         "the border would reopen on Friday",
         "verb-complement",
     ),
+    # a response or a lawsuit says what the participle says, like a statement
+    Row(
+        "Later that day, the Kenyan ministry fired back a response saying it would not change"
+        " the budget.",
+        "the Kenyan ministry",
+        "saying",
+        "it would not change the budget",
+        "verb-complement",
+    ),
+    Row(
+        "The union filed a lawsuit alleging that the port authority broke the contract.",
+        "The union",
+        "alleging",
+        "that the port authority broke the contract",
+        "verb-complement",
+    ),
     Row(
         "The port director told the audience at a trade fair that exports would double.",
         "The port director",

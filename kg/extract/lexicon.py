@@ -194,13 +194,15 @@ DENIAL_VERBS: frozenset[str] = words(
     """
 )
 
-#: Nouns of communication channels that may extend a cue: "said in a statement".
+#: Nouns of communication channels that may extend a cue: "said in a statement"; what
+#: their issuer says ("issued a statement saying", "fired back a response saying", "filed
+#: a lawsuit alleging").
 CHANNEL_NOUNS: frozenset[str] = words(
     """
     statement report interview post tweet letter speech briefing email e-mail video
     message op-ed editorial column blog release conference call note memo filing
     testimony radio television broadcast podcast press ad ads advertisement commercial
-    petition
+    petition response reply lawsuit suit complaint
     """
 )
 

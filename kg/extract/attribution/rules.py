@@ -305,9 +305,9 @@ RULES: dict[str, Rule] = {
             "verb-infinitive",
             "tokens",
             "The union vowed to fight the closures.",
-            "a verb of saying, believing or stance with a to-infinitive (its words, on past "
-            "an aside between dashes the parse hung elsewhere: 'to ban all trucks — 4,000 a "
-            "day — from the bridge')",
+            "a verb of saying, believing or stance with a to-infinitive (whose words go on "
+            "past an aside between dashes the parse hung elsewhere: 'to ban all trucks — "
+            "4,000 a day — from the bridge')",
         ),
         Rule(
             "for-clause",
