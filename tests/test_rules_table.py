@@ -863,6 +863,15 @@ ROWS = [
         "that the port authority broke the contract",
         "verb-complement",
     ),
+    # a verb of causing makes its object the one who says it
+    Row(
+        "Even the timing of the debate led Liberals to say that the Greens were trying to"
+        " protect their candidate.",
+        "Liberals",
+        "say",
+        "that the Greens were trying to protect their candidate",
+        "verb-complement",
+    ),
     Row(
         "The port director told the audience at a trade fair that exports would double.",
         "The port director",
@@ -1772,6 +1781,12 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Mayor Ruiz urged voters in Quito to say that the dam must go.",
+        "verb-complement",
+        "voters urged to say something have not said it: only a verb of causing ('led "
+        "voters to say') makes its object the speaker",
+    ),
     (
         "Crown Prince Faisal bin Nasser on Sunday endorsed plans for a rail line linking the "
         "six Gulf states, the state news agency SPA reported.",
