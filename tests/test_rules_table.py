@@ -863,6 +863,31 @@ ROWS = [
         "the border would reopen on Friday",
         "verb-complement",
     ),
+    # a response or a lawsuit says what the participle says, like a statement
+    Row(
+        "Later that day, the Kenyan ministry fired back a response saying it would not change"
+        " the budget.",
+        "the Kenyan ministry",
+        "saying",
+        "it would not change the budget",
+        "verb-complement",
+    ),
+    Row(
+        "The union filed a lawsuit alleging that the port authority broke the contract.",
+        "The union",
+        "alleging",
+        "that the port authority broke the contract",
+        "verb-complement",
+    ),
+    # a verb of causing makes its object the one who says it
+    Row(
+        "Even the timing of the debate led Liberals to say that the Greens were trying to"
+        " protect their candidate.",
+        "Liberals",
+        "say",
+        "that the Greens were trying to protect their candidate",
+        "verb-complement",
+    ),
     Row(
         "The port director told the audience at a trade fair that exports would double.",
         "The port director",
@@ -875,6 +900,16 @@ ROWS = [
         "The mayor",
         "said in a statement",
         "that the curfew would be lifted",
+        "clause-after-phrase",
+    ),
+    # the parse opens a relative clause with "that" on the debate, though "take" has its
+    # object already: no gap, so "that" only marks the clause
+    Row(
+        "Mayor Ines Duarte, a Labour candidate, predicted at the most recent council debate"
+        ' that Conservatives will take "every ward" if Brandt wins the party nomination.',
+        "Ines Duarte",
+        "predicted",
+        'that Conservatives will take "every ward" if Brandt wins the party nomination',
         "clause-after-phrase",
     ),
     Row(
@@ -1082,6 +1117,21 @@ ROWS = [
         "his plans to run",
         "light-verb",
     ),
+    # a verdict given as a noun: praise or blame of whom the for- or on-phrase names
+    Row(
+        "The Ghanaian coach had nothing but praise for the young keeper.",
+        "The Ghanaian coach",
+        "had nothing but praise for",
+        "the young keeper",
+        "light-verb",
+    ),
+    Row(
+        "Mayor Lucia Ferraro heaped scorn on the transit plan.",
+        "Lucia Ferraro",
+        "heaped scorn on",
+        "the transit plan",
+        "light-verb",
+    ),
     Row(
         "Jane Okafor realized the contract had never been signed.",
         "Jane Okafor",
@@ -1142,6 +1192,16 @@ ROWS = [
         "the referee",
         "stance-object",
     ),
+    # the parse hangs the aside between dashes and what follows it on an earlier noun
+    Row(
+        "Dara Okafor regularly stirs up crowds and is a serial liar, rampant nativist, bigot,"
+        " crank and bully who has repeatedly pledged to bar all migrants — 2 million members"
+        " of a whole community — from entering the country.",
+        "rampant nativist, bigot, crank and bully who",
+        "pledged",
+        "to bar all migrants — 2 million members of a whole community — from entering the country",
+        "verb-infinitive",
+    ),
     Row(
         "The regulator suggested raising the levy on sugary drinks.",
         "The regulator",
@@ -1161,6 +1221,14 @@ ROWS = [
         "Daily Nation",
         "reported",
         "the copper mine will close in May.",
+        "as-reported",
+    ),
+    # the "as" clause closing the sentence: the main clause before it
+    Row(
+        "Grain prices doubled over the winter, as the farm minister has acknowledged.",
+        "the farm minister",
+        "acknowledged",
+        "Grain prices doubled over the winter",
         "as-reported",
     ),
     Row(
@@ -1735,6 +1803,12 @@ NOT_READ = [
         "a document described after a comma is no source of the clause before it",
     ),
     (
+        "Mayor Ruiz urged voters in Quito to say that the dam must go.",
+        "verb-complement",
+        "voters urged to say something have not said it: only a verb of causing ('led "
+        "voters to say') makes its object the speaker",
+    ),
+    (
         "Crown Prince Faisal bin Nasser on Sunday endorsed plans for a rail line linking the "
         "six Gulf states, the state news agency SPA reported.",
         "object-relative",
@@ -1860,6 +1934,21 @@ NOT_READ = [
         "complement-then-cue",
         "a clause before a verb of stance is the reporter's; only a verb of saying closes "
         "what it reports",
+    ),
+    (
+        "The Chilean senator has faced criticism for her vote on the pension bill.",
+        "light-verb",
+        "criticism she faced is others' verdict on her, not hers: only verbs that give one",
+    ),
+    (
+        "The crowd in Accra cheered, as the president spoke.",
+        "as-reported",
+        "'as she spoke' after the main clause is a time, not what the speaker said",
+    ),
+    (
+        "Turnout in Lima rose sharply, as the candidate campaigned in the suburbs.",
+        "as-reported",
+        "'as X campaigned' is a time; only verbs of saying and belief close with a report",
     ),
     (
         "As the senator praised the new dam, farmers in Punjab protested outside.",

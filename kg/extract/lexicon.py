@@ -60,6 +60,13 @@ LIGHT_VERB_NOUNS: frozenset[str] = words(
 #: "issued a warning about", "sounded a note of caution", "delivered a plea for").
 LIGHT_VERBS: frozenset[str] = words("make issue deliver sound voice")
 
+#: Verbs that give a verdict as a noun ("had praise for", "heaped scorn on", "offered kind
+#: words for"), with the nouns they give (:data:`VERDICT_NOUNS`).
+VERDICT_VERBS: frozenset[str] = words("have offer heap lavish shower reserve")
+
+#: What :data:`VERDICT_VERBS` give: praise or blame of whom the for- or on-phrase names.
+VERDICT_NOUNS: frozenset[str] = words("praise criticism scorn contempt word compliment kudos")
+
 #: What is recalled in the sense of called back, not remembered aloud: an envoy, or goods
 #: ("recalled its ambassador", "recalled the affected vehicles", "Automaker Recalls Cars").
 CALLED_BACK: frozenset[str] = words(
@@ -187,13 +194,15 @@ DENIAL_VERBS: frozenset[str] = words(
     """
 )
 
-#: Nouns of communication channels that may extend a cue: "said in a statement".
+#: Nouns of communication channels that may extend a cue: "said in a statement"; what
+#: their issuer says ("issued a statement saying", "fired back a response saying", "filed
+#: a lawsuit alleging").
 CHANNEL_NOUNS: frozenset[str] = words(
     """
     statement report interview post tweet letter speech briefing email e-mail video
     message op-ed editorial column blog release conference call note memo filing
     testimony radio television broadcast podcast press ad ads advertisement commercial
-    petition
+    petition response reply lawsuit suit complaint
     """
 )
 

@@ -488,7 +488,8 @@ _CONTRAST_MARKERS = frozenset(("while", "whereas", "though", "although"))
 def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     """clause-after-phrase: "The minister said in a radio interview that talks had failed",
     "also said for the first time that ...": the parse hangs the that-clause on the phrase
-    between. Verbs of saying only."""
+    between, sometimes as a relative clause on its noun (:func:`_that_without_gap`). Verbs
+    of saying only."""
     if lemma not in lexicon.SPEECH_VERBS:
         return None
     for child in verb.rights:
@@ -497,9 +498,12 @@ def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None
         for tok in child.subtree:
             if (
                 tok.dep_ in ("acl", "ccomp", "relcl")
-                and any(
-                    c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
-                    for c in tok.children
+                and (
+                    any(
+                        c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i
+                        for c in tok.children
+                    )
+                    or _that_without_gap(tok)
                 )
                 and tok.head.lemma_.lower() not in _NOUNS_WITH_CLAUSE
             ):
@@ -507,6 +511,23 @@ def _clause_after_phrase(ctx: _Context, verb: Token, lemma: str) -> Found | None
                 end = max(span.end, _right_end(verb, tok))
                 return _trim_span(ctx, Span(span.start, end)), "clause-after-phrase"
     return None
+
+
+def _that_without_gap(clause: Token) -> bool:
+    """Whether a relative clause the parse opened with "that" is rather a that-clause: in
+    "predicted at the debate that rivals will take every state" the model makes "that" the
+    object of "take", which has its object already ("every state"), so there is no gap
+    for a relative word to fill and "that" only marks the clause. A clause with a gap
+    ("said at the meeting that she chaired") stays a relative clause."""
+    first = clause.doc[clause.left_edge.i]
+    if clause.dep_ != "relcl" or first.lower_ != "that" or first.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children):
+        return False
+    head = first.head
+    return first.dep_ in ("dobj", "pobj") and any(
+        c.dep_ == first.dep_ and c.i != first.i for c in head.children
+    )
 
 
 #: Nouns whose that-clause is their own ("responded to accusations that ...", "called for a
@@ -541,8 +562,40 @@ def _as_reported(ctx: _Context, verb: Token) -> Found | None:
         # the plan, ..." has its own and says when, not what was reported
         return None
     main = verb.head
+    if verb.i > main.i:
+        return _as_reported_before(ctx, verb, main)
     toks = [t for t in main.subtree if not _in_subtree(t, verb) and t.i > verb.i]
     toks = [t for t in toks if not t.is_punct or t.i != toks[0].i]
+    if not toks:
+        return None
+    return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "as-reported"
+
+
+#: Verbs of saying whose "as" clause is more often a time than a report: "as she spoke",
+#: "as the crowd responded", "as he called for calm", "as she proposed it".
+_AS_TIMES = frozenset(("speak", "talk", "respond", "reply", "answer", "call", "propose"))
+
+
+def _as_reported_before(ctx: _Context, verb: Token, main: Token) -> Found | None:
+    """as-reported with the "as" clause closing the sentence: "The figures changed over
+    the summer, as the minister has acknowledged" -> the main clause before it. Only after
+    a comma (without one, "as" is more often a time: "rose as she spoke"), only for verbs
+    of saying and belief ("..., as she campaigns" is a time), not those in
+    :data:`_AS_TIMES` or in the progressive (times too: "as she was speaking"), and not
+    when the main clause is itself an act of saying, which is its own statement."""
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if (
+        comma <= main.left_edge.i
+        or doc[comma].text != ","
+        or verb.lemma_.lower() not in lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS
+        or verb.lemma_.lower() in _AS_TIMES
+        or verb.tag_ == "VBG"
+        or main.lemma_.lower() in lexicon.SPEECH_VERBS
+        or main.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    toks = [t for t in main.subtree if t.i < comma and not t.is_space]
     if not toks:
         return None
     return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1]))), "as-reported"
@@ -610,6 +663,10 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
         or (child.tag_ == "VBG" and child.i == child.head.i + 1 + _adverbs_between(child))
     ):
         span = _clause_span(ctx, child)
+        resumed = _after_dash_aside(child.doc[child.right_edge.i])
+        if resumed is not None:
+            # "pledged to ban all visitors — 90 million people a year — from entering"
+            span = _trim_span(ctx, Span(span.start, resumed.idx + len(resumed)))
         for tok in child.subtree:
             if tok.text == "," and _closing_comment(tok, child.right_edge):
                 # "vowed to repeal the grazing act, a decades-old law that ...": the
@@ -618,6 +675,34 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
                 break
         return span, "verb-infinitive"
     return None
+
+
+#: Dashes that set off an aside in pairs (the horizontal bar too, which some sites print).
+_DASHES = frozenset(("—", "–", "―", "--"))
+
+
+def _after_dash_aside(last: Token) -> Token | None:
+    """Where a phrase ending at ``last`` goes on after an aside between two dashes: in
+    "pledged to ban all visitors — 90 million people a year — from entering the country"
+    the model hangs the aside and "from entering ..." on some earlier noun, so the
+    infinitive's words stop at "visitors". When a noun is followed by a dash, a noun
+    phrase with no verb of its own, a second dash and a preposition, the phrase goes on to
+    the end of that preposition's words; None when the words are not so."""
+    doc = last.doc
+    open_ = last.i + 1
+    if open_ >= len(doc) or doc[open_].text not in _DASHES or last.pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = min(open_ + 12, last.sent.end - 1)
+    close = next((t for t in doc[open_ + 1 : end] if t.text == doc[open_].text), None)
+    if close is None or close.i == open_ + 1 or close.i + 1 >= last.sent.end:
+        return None
+    aside = doc[open_ + 1 : close.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in aside):
+        return None
+    prep = doc[close.i + 1]
+    if prep.pos_ != "ADP" or prep.dep_ not in ("prep", "agent"):
+        return None
+    return doc[prep.right_edge.i]
 
 
 def _adverbs_between(child: Token) -> int:

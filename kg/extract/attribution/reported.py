@@ -462,6 +462,8 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
     """ "The union made the case that the rosters were unsafe", "the governor has made
     clear that she will not resign", "made no secret of his plans to run": "make" and a noun
     or "clear" say what the clause or the of-phrase holds."""
+    if verb.lemma_.lower() in lexicon.VERDICT_VERBS:
+        return _verdict_statement(ctx, verb)
     content: Span | None = None
     cue_end: Token | None = None
     for child in verb.rights:
@@ -507,6 +509,37 @@ def _light_verb_statement(ctx: _Context, verb: Token) -> Statement | None:
     if source is None:
         return None
     span = Span(verb.idx, cue_end.idx + len(cue_end))
+    cue = _Cue(verb, span, span.slice(ctx.text), "Statement")
+    return _reported(ctx, cue, source, content, rule="light-verb")
+
+
+def _verdict_statement(ctx: _Context, verb: Token) -> Statement | None:
+    """light-verb with a verdict: "The coach had nothing but praise for the young keeper",
+    "heaped scorn on the plan", "had harsh words for the board": the verb's subject
+    judges whom the for- or on-phrase names (only after :data:`lexicon.VERDICT_VERBS`,
+    so "faced criticism for" stays criticism received, not given). The words are read in
+    order, within five of the verb: the parse hangs the noun in many ways ("nothing but
+    praise" makes it the object of "but", "heaped scorn" an adverb)."""
+    doc = verb.doc
+    prep = None
+    for tok in doc[verb.i + 1 : min(verb.i + 6, verb.sent.end - 1)]:
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return None
+        after = doc[tok.i + 1]
+        if tok.lemma_.lower() in lexicon.VERDICT_NOUNS and after.lower_ in ("for", "on"):
+            prep = after
+            break
+    if prep is None or prep.dep_ != "prep":
+        return None
+    objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return None
+    content = _clause_span(ctx, objs[0])
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
+    source = _resolve(ctx, subjects[0], strict=_in_headline(ctx, verb.idx)) if subjects else None
+    if source is None or content.end <= content.start:
+        return None
+    span = Span(verb.idx, prep.idx + len(prep))
     cue = _Cue(verb, span, span.slice(ctx.text), "Statement")
     return _reported(ctx, cue, source, content, rule="light-verb")
 

@@ -258,7 +258,8 @@ RULES: dict[str, Rule] = {
             "clause-after-phrase",
             "tokens",
             "The minister said in a radio interview that talks had failed.",
-            "a verb of saying whose that-clause the parse hangs on a phrase after it",
+            "a verb of saying whose that-clause the parse hangs on a phrase after it (also "
+            "as a relative clause on the phrase's noun that has no gap for 'that' to fill)",
         ),
         Rule(
             "accused-of",
@@ -271,7 +272,8 @@ RULES: dict[str, Rule] = {
             "tokens",
             "As the Tribune reported on Monday, the mine will close.",
             "an 'as' clause with a verb of saying and no object or clause of its own (the "
-            "'as' stands for it); the content is the main clause",
+            "'as' stands for it); the content is the main clause, after it or, when the "
+            "clause closes the sentence after a comma, before it",
         ),
         Rule(
             "denial-object",
@@ -303,7 +305,9 @@ RULES: dict[str, Rule] = {
             "verb-infinitive",
             "tokens",
             "The union vowed to fight the closures.",
-            "a verb of saying, believing or stance with a to-infinitive",
+            "a verb of saying, believing or stance with a to-infinitive (whose words go on "
+            "past an aside between dashes the parse hung elsewhere: 'to ban all trucks — "
+            "4,000 a day — from the bridge')",
         ),
         Rule(
             "for-clause",
@@ -385,7 +389,9 @@ RULES: dict[str, Rule] = {
             "The union made the case that the rosters were unsafe.",
             "'make' (issue, deliver, sound, voice: lexicon.LIGHT_VERBS) with a noun of "
             "saying ('the case', 'no secret of', 'a warning about') or 'clear', and the "
-            "clause or prepositional phrase it governs",
+            "clause or prepositional phrase it governs; or a verb that gives a verdict as a "
+            "noun ('had nothing but praise for', 'heaped scorn on': lexicon.VERDICT_VERBS, "
+            "VERDICT_NOUNS) and whom the for- or on-phrase names",
         ),
         Rule(
             "claim-noun",
@@ -544,7 +550,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "make (offer, issue, ...) and a noun of saying",
         frozenset({"VERB"}),
-        lambda tok, lemma: lemma in lexicon.LIGHT_VERBS,
+        lambda tok, lemma: lemma in lexicon.LIGHT_VERBS or lemma in lexicon.VERDICT_VERBS,
         lambda ctx, tok, lemma: _light_verb_statement(ctx, tok),
         ("light-verb",),
     ),

@@ -1068,9 +1068,9 @@ def _outer_subjects(verb: Token) -> list[Token]:
 def _controller(verb: Token) -> list[Token]:
     """The understood subject of a verb of saying that has none of its own: "began by
     telling progressives to ...", "after saying ... and adding that ...", "took to Twitter
-    to say ...". Climbs at most three steps up the parse. Only for verbs of saying: for
-    others ("decided to back", "a video of X talking") it was measured to pick the wrong
-    source too often."""
+    to say ...", "led Republicans to say ..." (:func:`_caused_speakers`). Climbs at most
+    three steps up the parse. Only for verbs of saying: for others ("decided to back", "a
+    video of X talking") it was measured to pick the wrong source too often."""
     # "said the agents were warned, adding: “...”": the first verb's speaker
     subjects = _outer_subjects(verb)
     if subjects:
@@ -1090,7 +1090,7 @@ def _controller(verb: Token) -> list[Token]:
         # "urged voters to ..., warning that ...", "took to Twitter to say ..."; not "left
         # many nurses to question ...", where the object would say it
         if _object_controls(verb):
-            return []
+            return _caused_speakers(verb)
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects
@@ -1136,6 +1136,21 @@ def _object_controls(verb: Token) -> bool:
         and head.lemma_.lower() in _OBJECT_CONTROL
         and any(c.dep_ in ("dobj", "dative") for c in head.children)
     )
+
+
+def _caused_speakers(verb: Token) -> list[Token]:
+    """The object of a verb that makes someone say something, who says it: "The timing led
+    Republicans to say that ...", "prompted the board to announce ...", "forced the
+    minister to acknowledge ...". Only for verbs of causing (:data:`_CAUSING`): one urged
+    or asked to say something ("urged voters to reject ...") has not said it."""
+    head = verb.head
+    if head.lemma_.lower() not in _CAUSING:
+        return []
+    return [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i][:1]
+
+
+#: Verbs that make their object do what the infinitive says ("led them to say").
+_CAUSING = lexicon.words("lead prompt cause drive inspire force compel spur get")
 
 
 #: Verbs whose object does what the infinitive after it says ("urged voters to ...",
