@@ -536,10 +536,9 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
     if not det and low in lexicon.TITLE_HEADS:
         # "Saudi Arabia's crown prince said": a country's post is as definite as "the"
         det = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
-        det = [min(det[0].subtree, key=lambda t: t.i)] if det else []
-        if det and det[0].i < tok.i and _titled_only(ctx, tok, det[0]) is not None:
-            return _Source(_titled_only(ctx, tok, det[0]), Span(det[0].idx, tok.idx + len(tok)))
-        return None
+        start = min(det[0].subtree, key=lambda t: t.i) if det else None
+        holder = _titled_only(ctx, tok, start) if start is not None and start.i < tok.i else None
+        return _Source(holder, Span(start.idx, tok.idx + len(tok))) if holder else None
     if not det or det[0].lower_ not in ("the", "this"):
         return None
     span = Span(det[0].idx, tok.idx + len(tok))

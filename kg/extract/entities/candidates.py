@@ -1185,8 +1185,8 @@ _ROLE_OF = re.compile(
     re.IGNORECASE,
 )
 
-#: Words that a one-word name after "of" is a town or a city for ("the mayor of Brenholt",
-#: "residents of Kessel", "the town of Ardley").
+#: Words after which a name of up to three words is a town or a city ("the mayor of
+#: Brenholt", "residents of Kessel", "residents in Wexmoor", "the town of Beit Sahour").
 _PLACE_OF = re.compile(
     r"\b(?:(?:mayor|mayors|deputy mayor|residents|inhabitants|outskirts|suburbs|town|city|"
     r"village|municipality) of|(?:residents|people|voters) in) $",
