@@ -53,6 +53,24 @@ def test_page_furniture_lines():
     assert spans == ["X", "RELATED: Other story", "Related Post"]
 
 
+def test_a_wire_credit_line_names_nobody_the_story_is_about(nlp):
+    from kg.model import Article
+    from kg.pipeline import extract_articles
+
+    text = (
+        "DHAKA, July 8 (Reuters) - Floods have forced 200,000 people from their homes, "
+        "disaster minister Enamul Haque said on Monday.\n\n"
+        "(Reporting by Ruma Akter; Editing by Mark Holloway)\n"
+    )
+    spans = [text[s.start : s.end] for s in furniture_spans(text)]
+    assert spans == ["(Reporting by Ruma Akter; Editing by Mark Holloway)"]
+    # a sentence about someone's reporting is no credit line
+    assert not furniture_spans("Body.\n\nReporting by a local paper found that it lied.\n")
+    (ex,) = list(extract_articles([Article(text=text, source_file="wire.txt")]))
+    people = {e.name for e in ex.entities if e.type == "Person"}
+    assert people == {"Enamul Haque"}
+
+
 @pytest.mark.parametrize(
     "a,b,same",
     [

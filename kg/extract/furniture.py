@@ -1,7 +1,8 @@
 """Page furniture: the lines a scraper leaves around an article that are not the article.
 
-"RELATED: ...", "To comment on this article ...", image credits, "Related Post", share
-buttons and lone one-word lines carry no statements; extraction ignores every character
+"RELATED: ...", "To comment on this article ...", image credits, a wire story's credit line
+("(Reporting by ...; Editing by ...)"), "Related Post", share buttons and lone one-word
+lines carry no statements and name nobody the article is about; extraction ignores every character
 inside the spans returned here (they stay in the stored text so offsets remain true).
 """
 
@@ -26,6 +27,9 @@ _FURNITURE_LINE = re.compile(
       | Posted\ (?:in|by|on)\b.{0,80}
       | Filed\ under\b.*
       | Tags?\s*:.*
+      # a wire story's credit line: "(Reporting by ...; Editing by ...)"
+      | \((?:Additional\ )?(?:[Rr]eporting|Writing|Editing|Compiled)\ by\b[^\n]{0,600}
+      | (?:(?:Additional\ )?(?:[Rr]eporting|Writing|Editing)\ by\ [A-Z][^;.\n]*(?:;\ |$))+
     )[ \t\u00a0]*$""",
     re.VERBOSE | re.MULTILINE,
 )
