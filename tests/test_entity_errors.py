@@ -1533,3 +1533,20 @@ def test_where_an_analyst_works_and_a_rookie_is_no_body(nlp):
     _one(ex, "Peel Hunt", "Organization")
     assert not _holding(ex, "Peel Hunt")
     _a_person(ex, "Clive Hartley")
+
+
+def test_a_giant_in_apposition_and_initials_before_their_kind(nlp):
+    text = (
+        "Dock workers returned to work on Friday. The deal gives them a 9 percent raise, "
+        "according to the FNV union.\n\n"
+        "Maersk, the Danish shipping giant, said it expected the backlog to clear within a "
+        "week. The Iberian retailing giant Tomás Aranda ranks second among the "
+        "billionaires.\n"
+    )
+    ex = _extract(text)
+    fnv = _one(ex, "FNV", "Organization")
+    _one(ex, "Maersk", "Organization")
+    assert not [e for e in ex.entities if e.name == "Maersk" and e.type != "Organization"]
+    according = [s for s in ex.statements if s.rule == "according-to"]
+    assert [s.speaker for s in according] == [fnv.key]
+    assert not _holding(ex, "Tomás Aranda", "Organization")

@@ -130,6 +130,9 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for start, end in _named_before_which(doc):
         if _outside(headline, start):
             add(start, end, text[start:end], "Organization")
+    for start, end in _acronym_before_kind(doc):
+        if _outside(headline, start):
+            add(start, end, text[start:end], "Organization")
 
     # 2. spaCy's entities, cleaned
     ents = doc.ents  # built anew on each access
@@ -241,13 +244,14 @@ _ORGANISATION_KINDS = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
     platform utility broadcaster carrier airline lender bank insurer retailer manufacturer
     maker producer miner exporter importer operator regulator startup start-up app website
     network charity conglomerate automaker carmaker chipmaker drugmaker supermarket chain
-    brewer developer publisher consultancy bureau watchdog
+    brewer developer publisher consultancy bureau watchdog giant
     """
 )
 
-#: Kinds that are also people's trades ("the film producer X", "the game developer X"):
+#: Kinds that are also people's trades ("the film producer X", "the game developer X", "the
+#: retailing giant Amancio Ortega"):
 #: after them a name is an organisation only when NER tags it so.
-_PERSON_LIKE_KINDS = lexicon.words("producer developer publisher maker operator miner")
+_PERSON_LIKE_KINDS = lexicon.words("producer developer publisher maker operator miner giant")
 
 
 def _capitalised_run(first: Token, most: int, *, within_sentence: bool = True) -> Token:
@@ -554,7 +558,7 @@ _APPOSITIVE_KINDS = lexicon.words(
     """
     company firm group corporation conglomerate startup start-up bank organisation
     organization association union party charity platform app website network
-    broadcaster airline utility foundation institute university agency
+    broadcaster airline utility foundation institute university agency giant
     """
 )
 
@@ -574,7 +578,7 @@ def _named_before_kind(kind) -> tuple[int, int, bool] | None:
         or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kind.children)
         or kind.lower_ not in _APPOSITIVE_KINDS
         or name.pos_ != "PROPN"
-        or name.ent_type_ not in ("", "ORG", "PERSON")
+        or name.ent_type_ not in ("", "ORG", "PERSON", "PRODUCT")
     ):
         return None
     det = doc[name.i + 2]
@@ -603,10 +607,39 @@ def _named_before_kind(kind) -> tuple[int, int, bool] | None:
     if name.ent_type_ == "ORG":
         ent = _ent_span(doc, name)
         return (ent.start_char, ent.end_char, True)
-    if name.ent_type_ == "PERSON":  # "Minera Andacollo, a company owned by ...": NER's span
+    if name.ent_type_ in ("PERSON", "PRODUCT"):  # "Minera Andacollo, a company owned by ..."
         ent = _ent_span(doc, name)
         return (ent.start_char, ent.end_char, False)
     return (first.idx, name.idx + len(name), False)
+
+
+#: Kinds of body written after their own initials ("the FNV union", "the PSOE party").
+_KINDS_AFTER_INITIALS = lexicon.words("union party federation alliance movement coalition group")
+
+
+def _acronym_before_kind(doc: Doc) -> list[tuple[int, int]]:
+    """Initials a kind of body follows, after "the": "according to the FNV union", "the
+    PSOE party said" (NER often misses initials it has not seen). Not a country's or a
+    known body's letters ("the US group", "the EU alliance" name no body of their own)."""
+    out = []
+    for tok in doc:
+        head = tok.head
+        if (
+            tok.dep_ == "compound"
+            and tok.is_upper
+            and tok.is_alpha
+            and 2 <= len(tok) <= 6
+            and head.i == tok.i + 1
+            and head.lower_ in _KINDS_AFTER_INITIALS
+            and head.is_lower  # "the BG Group" is the name itself
+            and tok.i > 0
+            and doc[tok.i - 1].lower_ == "the"
+            and tok.ent_type_ in ("", "ORG")
+            and gazetteer.country_name(tok.text) is None
+            and gazetteer.known_organization(tok.text) is None
+        ):
+            out.append((tok.idx, tok.idx + len(tok)))
+    return out
 
 
 def _relative_subject(kind, last) -> bool:
