@@ -1550,3 +1550,16 @@ def test_a_giant_in_apposition_and_initials_before_their_kind(nlp):
     according = [s for s in ex.statements if s.rule == "according-to"]
     assert [s.speaker for s in according] == [fnv.key]
     assert not _holding(ex, "Tomás Aranda", "Organization")
+
+
+def test_a_hometown_after_a_name_and_an_alliance_in_apposition(nlp):
+    text = (
+        "Kieran Doyle, of Wigan, is due to appear in court on Monday, police said.\n\n"
+        "Gavi, the vaccine alliance, has pledged to help poorer countries buy the shots.\n"
+    )
+    ex = _extract(text)
+    _a_person(ex, "Kieran Doyle")
+    _one(ex, "Wigan", "Place")
+    assert not _holding(ex, "Wigan")
+    _one(ex, "Gavi", "Organization")
+    assert not _holding(ex, "Gavi")

@@ -216,6 +216,15 @@ ROWS = [
         "complement-then-cue",
     ),
     Row(
+        "A new malaria vaccine cut infections in young children by 75 percent in a large "
+        "trial in Kenya, researchers reported on Thursday.",
+        "researchers",
+        "reported",
+        "A new malaria vaccine cut infections in young children by 75 percent in a large trial "
+        "in Kenya",
+        "complement-then-cue",
+    ),
+    Row(
         "China will take tough measures if the curbs go ahead, the official Xinhua news "
         "agency reported on Tuesday, citing a commerce ministry spokesman.",
         "the official Xinhua news agency",

@@ -247,6 +247,8 @@ def _verb_statement(
             ctx.used_tokens.add(report_verb.i)
     # "said the squad was tired and warned that ...": the speaker of the first verb
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _outer_subjects(verb)
+    if found_by == "complement-then-cue" and len(subjects) > 1 and content.end <= subjects[-1].idx:
+        subjects = subjects[-1:]  # "A vaccine cut infections, researchers reported"
     if found_by == "complement-then-cue" and not subjects and verb.dep_ == "acl":
         subjects = [verb.head]  # "..., the news agency reported": the cue's own noun
     if found_by == "complement-then-cue" and not subjects:

@@ -244,7 +244,7 @@ _ORGANISATION_KINDS = lexicon.GENERIC_ORG_NOUNS | lexicon.words(
     platform utility broadcaster carrier airline lender bank insurer retailer manufacturer
     maker producer miner exporter importer operator regulator startup start-up app website
     network charity conglomerate automaker carmaker chipmaker drugmaker supermarket chain
-    brewer developer publisher consultancy bureau watchdog giant
+    brewer developer publisher consultancy bureau watchdog giant alliance
     """
 )
 
@@ -558,7 +558,8 @@ _APPOSITIVE_KINDS = lexicon.words(
     """
     company firm group corporation conglomerate startup start-up bank organisation
     organization association union party charity platform app website network
-    broadcaster airline utility foundation institute university agency giant
+    broadcaster airline utility foundation institute university agency giant alliance
+    coalition federation
     """
 )
 
@@ -971,6 +972,16 @@ def _clean(
         and _PLACE_OF.search(text, max(0, start - 30), start)
     ):
         type_ = "Place"  # "a former mayor of Brenholt", "residents of Kessel"
+    if (
+        type_ in ("Organization", "Person")
+        and len(form.split()) <= 2
+        and all(map(_name_word, form.split()))
+        and not _PLACE_OR_BODY_WORDS & set(form.split())
+        and not set(form.split()) & (gazetteer.COMPANY_SUFFIXES | gazetteer.COMPANY_TRADE_WORDS)
+        and _HOMETOWN.search(text, max(0, start - 60), start)
+        and text[end : end + 1] in (",", ".", ";")
+    ):
+        type_ = "Place"  # "Kieran Doyle, of Wigan, is due": where the person lives
     if type_ == "Person" and " " not in form and text[max(0, start - 4) : start] == "the ":
         return None  # "the Clintons": a family, not a person
     if type_ == "Person" and len(tokens) >= 2 and tokens[0].tag_ == "VBG":
@@ -1225,6 +1236,10 @@ _PLACE_OF = re.compile(
     r"village|municipality) of|(?:residents|people|voters) in) $",
     re.IGNORECASE,
 )
+
+#: A person's name and ", of" right before a name: where they live ("Kieran Doyle, of
+#: Wigan,"; "the Heritage Foundation" would have its "the").
+_HOMETOWN = re.compile(r"[A-Z][\w’'-]+ [A-Z][\w’'-]+(?:, \d{1,3})?, of $")
 
 #: A post held for a place, written before its holder's name ("Mayor of Parramatta Sameer
 #: Haddad", "Governor of Lagos Ada Okoro").
