@@ -1563,3 +1563,22 @@ def test_a_hometown_after_a_name_and_an_alliance_in_apposition(nlp):
     assert not _holding(ex, "Wigan")
     _one(ex, "Gavi", "Organization")
     assert not _holding(ex, "Gavi")
+
+
+def test_a_newspaper_named_before_its_kind(nlp):
+    text = (
+        "Baig's lawyer, Salman Qureshi, told Dawn newspaper that his client would appeal. "
+        "A Lagos newspaper and the People's Daily newspaper reported the ruling.\n"
+    )
+    ex = _extract(text)
+    _one(ex, "Dawn", "NewsOrganization")
+    assert not _holding(ex, "Dawn")
+    assert not _holding(ex, "Lagos", "NewsOrganization")
+    assert not [e for e in ex.entities if e.name == "Daily"]
+
+
+def test_a_place_before_a_papers_kind_and_name(nlp):
+    text = "The Tallinn weekly Meretuul reported that the coalition talks had failed.\n"
+    ex = _extract(text)
+    _one(ex, "Meretuul", "NewsOrganization")
+    assert not _holding(ex, "Tallinn", "NewsOrganization")

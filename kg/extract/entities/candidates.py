@@ -124,7 +124,7 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for start, end, by_ner in kinds:
         if not by_ner and (_outside(headline, start)):
             add(start, end, text[start:end], "Organization")
-    for start, end in _named_after_outlet_noun(doc):
+    for start, end in _named_after_outlet_noun(doc) + _named_before_outlet_noun(doc):
         if _outside(headline, start):
             add(start, end, text[start:end], "NewsOrganization")
     for start, end in _named_before_which(doc):
@@ -295,6 +295,55 @@ def _named_after_outlet_noun(doc: Doc) -> list[tuple[int, int]]:
         if first.ent_type_ not in ("", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
             continue
         last = _capitalised_run(first, 3)
+        out.append((first.idx, last.idx + len(last)))
+    return out
+
+
+#: Nouns for a newspaper or magazine that its name is written right before ("told Dawn
+#: newspaper", "the Asahi Shimbun daily"); not "agency" or "network", which name more.
+_OUTLET_AFTER_NAME = lexicon.words("newspaper daily weekly tabloid magazine broadcaster")
+
+
+def _named_before_outlet_noun(doc: Doc) -> list[tuple[int, int]]:
+    """Names written right before a lower-case noun saying they are a newspaper or
+    magazine: "told Dawn newspaper" (NER: a person, Dawn being a given name too), "the
+    Asahi Shimbun daily". Up to three capitalised words; not a place or a people ("a Lagos
+    newspaper", "the Kenyan daily" say where it is), nor a word before a noun the paper's
+    own name follows ("the Tallinn weekly Meretuul")."""
+    out = []
+    for tok in doc:
+        if tok.text not in _OUTLET_AFTER_NAME or tok.i == 0:
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if after is not None and after.is_title and after.is_alpha:
+            continue  # "the Tallinn weekly Meretuul": the name after it is the paper's
+        last = doc[tok.i - 1]
+        if not last.is_title or not last.is_alpha or last.tag_ != "NNP":
+            continue
+        first = last
+        while (
+            first.i > 0
+            and last.i - first.i < 2
+            and doc[first.i - 1].is_title
+            and doc[first.i - 1].tag_ == "NNP"
+            and not doc[first.i - 1].is_sent_start
+        ):
+            first = doc[first.i - 1]
+        before = doc[first.i - 1] if first.i > 0 else None
+        if (
+            first.is_sent_start
+            or before is not None
+            and (before.text in ("'s", "’s") or before.is_title and not before.is_sent_start)
+        ):
+            continue  # "People's Daily newspaper": a longer name, NER's to find
+        form = doc[first.i : last.i + 1].text
+        if (
+            gazetteer.is_place_name(form, _COUNTRIES)
+            or form in gazetteer.CITY_COUNTRIES
+            or form.lower() in lexicon.DEMONYMS
+            or first.ent_type_ in ("GPE", "LOC", "NORP", "DATE")
+        ):
+            continue
         out.append((first.idx, last.idx + len(last)))
     return out
 
