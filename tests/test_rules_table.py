@@ -2485,6 +2485,13 @@ SPEAKERS = [
         "The Halden poll",
         "Halden Institute",
     ),
+    # a kind the article itself wrote after a body's name stands for that body
+    SpeakerRow(
+        "Members of the Likud party walked out of the chamber on Tuesday. The party has "
+        "called for new elections.",
+        "The party",
+        "Likud",
+    ),
     # a bare post fits any holder, and two holders of the post leave it unnamed
     SpeakerRow(
         "The minister said the fund would sell its coal shares. Finance Minister Ingrid "

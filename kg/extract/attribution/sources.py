@@ -578,6 +578,15 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
             continue
         ent = ctx.table.by_key(m.key)
         fits = _fits_description(low, ent, titled)
+        if (
+            fits is None
+            and ent.type in ("Organization", "NewsOrganization")
+            and (low in _KIND_AFTER_NAME or low in lexicon.FINDING_NOUNS)
+            and ctx.text[m.span.end : m.span.end + len(low) + 1].lower() == f" {low}"
+        ):
+            # as the article called it: "the Congress party ... The party has called",
+            # "the Associated Press report"
+            fits = "name"
         if fits == "actor" and proper and not _goes_by(proper, ent):
             continue  # "The Monmouth poll" is not the last pollster's
         if fits == "name" and ent.type != "Person" and not _named_kinds(kinds, ent):
