@@ -2492,6 +2492,12 @@ SPEAKERS = [
         "The party",
         "Likud",
     ),
+    SpeakerRow(
+        "A drone strike damaged a power plant overnight, the regional governor said on "
+        "Saturday. Governor Maksym Orlenko wrote that crews were restoring power.",
+        "the regional governor",
+        "Maksym Orlenko",
+    ),
     # a bare post fits any holder, and two holders of the post leave it unnamed
     SpeakerRow(
         "The minister said the fund would sell its coal shares. Finance Minister Ingrid "

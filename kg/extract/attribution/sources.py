@@ -609,6 +609,10 @@ def _goes_by(words: list[str], ent: Entity) -> bool:
     return all(w.lower() in known or (len(w) == 1 and w.lower() in initials) for w in words)
 
 
+#: Adjectives saying at what level a post is held, which its title rarely repeats.
+_WHERE_POSTS_ARE = lexicon.words("regional provincial local municipal state county district")
+
+
 def _titled_only(ctx: _Context, tok: Token, det: Token) -> str | None:
     """The one person of the article holding the post a description names with a
     modifier of its own ("the crown prince", "Saudi Arabia's finance minister": every word
@@ -622,7 +626,8 @@ def _titled_only(ctx: _Context, tok: Token, det: Token) -> str | None:
     ]
     if not kinds:
         return None
-    wanted = {_spelling(w) for w in [*kinds, tok.lower_]}
+    # "the regional governor": a word saying where the post is need not be in its title
+    wanted = {_spelling(w) for w in [*kinds, tok.lower_] if w not in _WHERE_POSTS_ARE}
     holders = {
         e.key
         for e in ctx.table.entities
