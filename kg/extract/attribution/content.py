@@ -36,6 +36,8 @@ def _complement(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     found = (
         _called_relative(ctx, verb, lemma)
         or _clause_complement(ctx, verb)
+        or _trailing_cue_on_object(ctx, verb, lemma)
+        or _reported_clause_as_subject(ctx, verb, lemma)
         or _conjoined_complement(ctx, verb, lemma)
         or _complement_as_head(ctx, verb, lemma)
         or _answer_word(ctx, verb, lemma)
@@ -271,11 +273,6 @@ def _conjoined_complement(ctx: _Context, verb: Token, lemma: str) -> Found | Non
     the cue must end its sentence (no object or clause of its own after it) and no "and"
     or "but" may join the two, which would make them two clauses of one writer."""
     head = verb.head
-    if verb.dep_ == "acl" and lemma in lexicon.SPEECH_VERBS:
-        return _trailing_cue_on_object(ctx, verb)
-    two = _reported_clause_as_subject(ctx, verb, lemma)
-    if two is not None:
-        return two
     if verb.dep_ not in ("conj", "advcl") or head.i >= verb.i or lemma not in lexicon.SPEECH_VERBS:
         return None
     if verb.dep_ == "advcl" and (
@@ -316,7 +313,7 @@ def _reported_clause_as_subject(ctx: _Context, verb: Token, lemma: str) -> Found
     first, last = subjects[0], subjects[-1]
     doc = verb.doc
     comma = last.left_edge.i - 1
-    if comma <= first.right_edge.i or doc[comma].text != "," or first.right_edge.i != comma - 1:
+    if doc[comma].text != "," or first.right_edge.i != comma - 1:
         return None
     toks = [t for t in first.subtree if not t.is_space]
     if (
@@ -335,13 +332,16 @@ def _reported_clause_as_subject(ctx: _Context, verb: Token, lemma: str) -> Found
 _PLAIN_SPEECH = frozenset(("say", "report", "tell", "add", "announce", "write", "state"))
 
 
-def _trailing_cue_on_object(ctx: _Context, verb: Token) -> Found | None:
+def _trailing_cue_on_object(ctx: _Context, verb: Token, lemma: str) -> Found | None:
     """complement-then-cue, when the parse makes the cue's subject an object of the clause
-    it reports and the cue a participle on it: in "China will take tough measures if the
+    it reports and the cue a modifier on it: in "China will take tough measures if the
     curbs go ahead, the official Xinhua news agency reported on Tuesday" the model may make
     "agency" an object of "take" and "reported" its modifier. The source phrase must open
-    after a comma, the cue be a finite past or present verb with nothing it reports after it
-    (a time or place, or ", citing ...", may follow) and end the sentence's clause."""
+    after a comma, the cue be a verb of saying in the past or present (a bare participle
+    only for :data:`_PLAIN_SPEECH`, never after a document) with nothing it reports after
+    it (a time or place, or ", citing ...", may follow) and end the sentence's clause."""
+    if verb.dep_ != "acl" or lemma not in lexicon.SPEECH_VERBS:
+        return None
     noun = verb.head
     doc = verb.doc
     participle = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -237,8 +237,10 @@ RULES: dict[str, Rule] = {
             "tokens",
             "The bridge will reopen in May, the mayor said.",
             "a verb of saying after its clausal complement (or, ending its sentence, after "
-            "the clause the parse joins it to); not when that clause is an attribution of "
-            "its own ('Ruiz suggested ... - “...,” Ruiz said')",
+            "the clause the parse joins it to, makes it a modifier in ('..., the news agency "
+            "reported'), or gives it as a second subject ('A vaccine cut infections, "
+            "researchers reported')); not when that clause is an attribution of its own "
+            "('Ruiz suggested ... - “...,” Ruiz said')",
         ),
         Rule(
             "complement-as-head",

@@ -769,9 +769,7 @@ def _teams(found: list[Mention], text: str) -> None:
         score = _SCORE_AFTER.match(after) and not _SET_SCORES.match(after)
         if score or _TEAM_POST_BEFORE_NAME.match(after):
             teams.add(m.form)
-    for m in found:
-        if m.type == "Person" and m.form in teams and not m.honorific_gender:
-            m.type = "Organization"
+    _kind_named_organisations(found, teams)
 
 
 def _place_of_body(ent: SpacySpan) -> list:
@@ -1014,23 +1012,8 @@ def _clean(
         type_ = "Person"  # "its president, Giorgos Papadakis": NER took a person for ORG
     elif type_ == "Person" and _ROLE_OF.search(text, max(0, start - 40), start):
         type_ = "Organization"  # "the chief executive of Zenith Silicon"
-    if (
-        type_ in ("Organization", "Person")
-        and (len(tokens) == 1 or len(form.split()) <= 3 and all(map(_name_word, form.split())))
-        and not _PLACE_OR_BODY_WORDS & set(form.split())
-        and _PLACE_OF.search(text, max(0, start - 30), start)
-    ):
-        type_ = "Place"  # "a former mayor of Brenholt", "residents of Kessel"
-    if (
-        type_ in ("Organization", "Person")
-        and len(form.split()) <= 2
-        and all(map(_name_word, form.split()))
-        and not _PLACE_OR_BODY_WORDS & set(form.split())
-        and not set(form.split()) & (gazetteer.COMPANY_SUFFIXES | gazetteer.COMPANY_TRADE_WORDS)
-        and _HOMETOWN.search(text, max(0, start - 60), start)
-        and text[end : end + 1] in (",", ".", ";")
-    ):
-        type_ = "Place"  # "Kieran Doyle, of Wigan, is due": where the person lives
+    if type_ in ("Organization", "Person") and _place_by_context(tokens, text, start, end, form):
+        type_ = "Place"  # "a former mayor of Brenholt", "Kieran Doyle, of Wigan, is due"
     if type_ == "Person" and " " not in form and text[max(0, start - 4) : start] == "the ":
         return None  # "the Clintons": a family, not a person
     if type_ == "Person" and len(tokens) >= 2 and tokens[0].tag_ == "VBG":
@@ -1325,6 +1308,26 @@ def _where_something_is(tokens: list) -> bool:
     return head.pos_ == "VERB" and head.lemma_.lower() in _SITE_VERBS
 
 
+def _place_by_context(tokens: list, text: str, start: int, end: int, form: str) -> bool:
+    """A name NER took for a body or a person that the words before it show to be a town:
+    a noun of where people live or a post held there (:data:`_PLACE_OF`: "a former mayor of
+    Brenholt", "the town of Beit Sahour", up to three name words), or a person's name and
+    ", of" (:data:`_HOMETOWN`: "Kieran Doyle, of Wigan,", up to two, and no company word).
+    Never a name with a word of an institution or a facility."""
+    words = form.split()
+    if _PLACE_OR_BODY_WORDS & set(words):
+        return False
+    if _PLACE_OF.search(text, max(0, start - 30), start):
+        return len(tokens) == 1 or len(words) <= 3 and all(map(_name_word, words))
+    return (
+        len(words) <= 2
+        and all(map(_name_word, words))
+        and not set(words) & (gazetteer.COMPANY_SUFFIXES | gazetteer.COMPANY_TRADE_WORDS)
+        and _HOMETOWN.search(text, max(0, start - 60), start) is not None
+        and text[end : end + 1] in (",", ".", ";")
+    )
+
+
 def _person_by_context(
     tokens: list, text: str, start: int, end: int, form: str, people: frozenset[str] = frozenset()
 ) -> bool:
@@ -1412,7 +1415,8 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(doc) and j - i < 3 and _free_name_word(doc[j]):
             j += 1
-        if not known and not titled and not _titled_apposition(doc[j - 1]) and not _aged(doc, j):
+        introduced = titled or _titled_apposition(doc[j - 1]) is not None or _aged(doc, j)
+        if not known and not introduced:
             i += 1  # an unknown given name counts only with a title or an age beside it
             continue
         if j < len(doc) and doc[j].text in lexicon.FACILITY_WORDS:
@@ -1444,16 +1448,20 @@ def _aged(doc: Doc, j: int) -> bool:
     return _AGE_AFTER.match(doc[j : j + 3].text) is not None
 
 
-def _titled_apposition(last) -> bool:
-    """Whether the name ending at ``last`` is followed by a comma and a title in
-    apposition ("Gareth Pollock, chief executive of ..."): news introduces a person so, and
+def _titled_apposition(last) -> Token | None:
+    """The title in apposition after a comma that follows the name ending at ``last``
+    ("Gareth Pollock, chief executive of ..."), or None: news introduces a person so, and
     the given name may be one no list holds."""
     doc = last.doc
     if last.i + 2 >= len(doc) or doc[last.i + 1].text != ",":
-        return False
-    return any(
-        c.dep_ == "appos" and c.i > last.i and c.lower_ in lexicon.TITLE_HEADS
-        for c in last.children
+        return None
+    return next(
+        (
+            c
+            for c in last.children
+            if c.dep_ == "appos" and c.i > last.i and c.lower_ in lexicon.TITLE_HEADS
+        ),
+        None,
     )
 
 
@@ -1463,12 +1471,12 @@ def _introduced_by_title(last) -> bool:
     leader."): not a relative clause ("the National Front, whose leader, ..."), nor the
     next clause's subject the parse hung on the name ("now called Trump National Doral,
     the candidate boasted")."""
-    if not _titled_apposition(last):
+    title = _titled_apposition(last)
+    if title is None:
         return False
     doc = last.doc
     if doc[last.i + 2].lower_ in ("whose", "which", "who", "where"):
         return False
-    title = next(c for c in last.children if c.dep_ == "appos" and c.lower_ in lexicon.TITLE_HEADS)
     after = doc[title.i + 1] if title.i + 1 < len(doc) else None
     return after is None or after.tag_ not in ("VBD", "VBZ", "VBP", "MD")
 
