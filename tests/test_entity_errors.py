@@ -1582,3 +1582,72 @@ def test_a_place_before_a_papers_kind_and_name(nlp):
     ex = _extract(text)
     _one(ex, "Meretuul", "NewsOrganization")
     assert not _holding(ex, "Tallinn", "NewsOrganization")
+
+
+def test_contests_and_diseases_are_no_people(nlp):
+    text = (
+        "A patient century carried Mumbai into the Ranji Trophy final on Sunday.\n\n"
+        "Nigeria has recorded 412 confirmed cases of Lassa fever this year, the health "
+        "agency said.\n"
+    )
+    ex = _extract(text)
+    people = _names(ex, "Person")
+    assert not {"Ranji Trophy", "Ranji", "Lassa"} & people, people
+
+
+def test_places_a_noun_of_a_countrys_divisions_names(nlp):
+    text = (
+        "Flooding hit the provinces of Iloilo and Capiz on Sunday. In Roxas, Mayor Dante "
+        "Villareal said the river had burst its banks.\n\n"
+        "Most cases were in Ondo, Edo and Bauchi states, and health workers in Kwara state "
+        "said clinics were full.\n\n"
+        "The Xinhua state news agency said talks were under way. It is a Republican state. "
+        "In Parliament, Labour members objected. The TWU's state secretary, Ana Ruiz, "
+        "spoke.\n"
+    )
+    ex = _extract(text)
+    places = _names(ex, "Place")
+    assert {"Iloilo", "Capiz", "Roxas", "Ondo", "Edo", "Bauchi", "Kwara"} <= places, places
+    assert not [e for e in ex.entities if e.name == "Iloilo and Capiz"]
+    assert not _holding(ex, "Roxas", "Organization")
+    _a_person(ex, "Dante Villareal")
+    assert not {"Xinhua", "Republican", "Parliament", "TWU", "TWU's"} & places, places
+
+
+def test_a_sentences_full_stop_is_not_a_places(nlp):
+    text = (
+        "Lassa cases rise\n\n"
+        '"Many patients reach hospital late," she said at a briefing in Abuja.\n\n'
+        "Health workers say they are short of gloves.\n"
+    )
+    ex = _extract(text)
+    assert "Abuja" in _names(ex, "Place")
+    assert not [e.name for e in ex.entities if e.name.endswith(".")]
+
+
+def test_a_body_in_apposition_by_its_place_and_its_rank(nlp):
+    text = (
+        "FRANKFURT — Rheinwerk, Germany's third-largest carmaker, said on Tuesday it "
+        "would cut 9,000 jobs by 2028.\n\n"
+        "Falkstein, the country's biggest lender, reported higher profits.\n"
+    )
+    ex = _extract(text)
+    maker = _one(ex, "Rheinwerk", "Organization")
+    assert not _holding(ex, "Rheinwerk")
+    lender = _one(ex, "Falkstein", "Organization")
+    speakers = {s.speaker for s in ex.statements}
+    assert {maker.key, lender.key} <= speakers
+
+
+def test_the_report_is_the_report_not_the_body_its_findings_name(nlp):
+    text = (
+        "Fire inquiry reports\n\n"
+        "The inquiry's final report, tabled on Tuesday, said the Lakeland Fire Service had "
+        "cancelled three planned burns. It found that alerts came late.\n\n"
+        "The LFS's chief officer, Brendan Walsh, accepted the findings.\n\n"
+        "The fires killed 14 people, according to the report.\n"
+    )
+    ex = _extract(text)
+    (according,) = [s for s in ex.statements if s.rule == "according-to"]
+    speaker = ex.entity(according.speaker)
+    assert speaker.type != "Organization" and "report" in speaker.name, speaker

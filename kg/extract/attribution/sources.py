@@ -726,7 +726,9 @@ def _acts(ctx: _Context, m: Mention) -> bool:
     while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass"):
-        return True
+        # not inside what someone reported ("the report said the fire service had
+        # cancelled three burns"): there it is what the words are about, not who spoke
+        return not _in_reported_clause(head.head)
     if head.dep_ == "pobj" and head.head.lower_ in ("by", "from"):
         # "a study by the University of Toronto", "was fined by the regulator"; not
         # "monitors from the United Nations", where it only says where they come from
@@ -736,6 +738,15 @@ def _acts(ctx: _Context, m: Mention) -> bool:
         )
     nouns = lexicon.FINDING_NOUNS | lexicon.CHANNEL_NOUNS
     return head.dep_ == "poss" and head.head.lemma_.lower() in nouns
+
+
+def _in_reported_clause(verb: Token) -> bool:
+    """Whether a clause is the complement of a verb of saying or finding ("said (that)
+    X had cancelled", "found that X ignored")."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    lemma = verb.head.lemma_.lower()
+    return lemma in lexicon.SPEECH_VERBS or lemma in lexicon.FINDING_VERBS
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an|one|another|some)\s+")

@@ -114,6 +114,11 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
             found[-1].form = f"{acronym}\x00{full}"  # marks the acronym as an alias of full
     for m in _BRACKET_NAME.finditer(text):
         add(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "Person")
+    # places a noun of a country's divisions names ("the provinces of Iloilo and Capiz",
+    # "Ondo, Edo and Bauchi states"), which NER often takes for bodies or one body
+    for start, end in _places_by_division_noun(text):
+        if _outside(headline, start):
+            add(start, end, text[start:end], "Place")
     # companies named "X & Y" or "X and Y", which NER cuts in two or gives to a person
     for start, end in _company_names(doc, text):
         if _outside(headline, start):
@@ -608,9 +613,38 @@ _APPOSITIVE_KINDS = lexicon.words(
     company firm group corporation conglomerate startup start-up bank organisation
     organization association union party charity platform app website network
     broadcaster airline utility foundation institute university agency giant alliance
-    coalition federation
+    coalition federation carmaker automaker chipmaker drugmaker lender supermarket
     """
 )
+
+
+#: How the words between a place's possessive and its kind noun hang on the kind:
+#: "Germany's third-largest carmaker" (after "the", only adjectives and nouns).
+_KIND_MODIFIERS = frozenset(("amod", "compound", "advmod", "punct", "nummod"))
+
+
+def _apposition_opener(kind, at: int) -> int | None:
+    """Where the words that describe the kind noun begin, when the apposition opens at
+    ``at`` with "the", "a" or "an" on the kind ("the Dutch company"), or with a place's
+    possessive ("Germany's biggest carmaker", "the country's biggest lender"): the index
+    of the determiner, or of the possessive's "'s"; None when the apposition opens
+    otherwise."""
+    doc = kind.doc
+    first = doc[at]
+    if first.dep_ == "det" and first.head.i == kind.i and first.lower_ in ("the", "a", "an"):
+        return at
+    owner = first if first.dep_ == "poss" else first.head
+    if owner.dep_ != "poss" or owner.head.i != kind.i or owner.left_edge.i != at:
+        return None
+    if owner.i + 1 >= kind.i or doc[owner.i + 1].text not in ("'s", "’s"):
+        return None
+    place = owner.pos_ == "PROPN" and _known_place(owner.text) or owner.lower_ in _WHOSE_PLACE
+    return owner.i + 1 if place else None
+
+
+#: Nouns a body is the biggest or best of, with "the" before them ("the country's biggest
+#: lender").
+_WHOSE_PLACE = lexicon.words("country nation region state world continent city island")
 
 
 def _named_before_kind(kind) -> tuple[int, int, bool] | None:
@@ -625,18 +659,17 @@ def _named_before_kind(kind) -> tuple[int, int, bool] | None:
         or name.i >= kind.i
         or name.i + 1 >= len(doc)
         or doc[name.i + 1].text != ","
-        or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kind.children)
         or kind.lower_ not in _APPOSITIVE_KINDS
         or name.pos_ != "PROPN"
         or name.ent_type_ not in ("", "ORG", "PERSON", "PRODUCT")
     ):
         return None
-    det = doc[name.i + 2]
-    if det.dep_ != "det" or det.head.i != kind.i:
+    opener = _apposition_opener(kind, name.i + 2)
+    if opener is None:
         return None  # "Ana Ruiz, managing director of a group": the kind opens no apposition
+    modifiers = _KIND_MODIFIERS if doc[opener].dep_ == "case" else ("amod", "compound")
     if any(  # "the Dutch company", "the public service union": modifiers of the kind only
-        not det.i < t.head.i <= kind.i or t.dep_ not in ("amod", "compound")
-        for t in doc[det.i + 1 : kind.i]
+        not opener < t.head.i <= kind.i or t.dep_ not in modifiers for t in doc[opener + 1 : kind.i]
     ):
         return None
     first = name
@@ -863,12 +896,55 @@ def _titled_name(tokens: list[Token]) -> bool:
     return parse_name(" ".join(t.text for t in rest)).full
 
 
+#: Abbreviations a name ends with, whose stop the tokenizer splits off at a sentence's
+#: end ("Duncan Hunter Sr.", "Austin, Tex."): name suffixes, company forms, US states.
+_ABBREVIATIONS = lexicon.words(
+    """
+    Jr Sr Inc Co Corp Ltd Bros St Mt Ft Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan
+    Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo
+    """
+)
+
+
+def _abbreviation_stop(tokens: list) -> bool:
+    """Whether the last of ``tokens`` is a full stop that belongs to the name: after an
+    initial or an abbreviation (not a place's or a word's last letters, "in Abuja.")."""
+    if tokens[-1].text != "." or len(tokens) < 2:
+        return tokens[-1].text == "." and len(tokens) == 1
+    before = tokens[-2].text
+    return (len(before) == 1 and before.isupper()) or before in _ABBREVIATIONS
+
+
+#: Last words of the names of contests and prizes ("the Ranji Trophy final", "the Harbour
+#: Cup"), which NER often takes for people's.
+_CONTEST_WORDS = lexicon.words(
+    """
+    Trophy Cup Prize Award Awards Championship Championships Games Olympics Marathon
+    Tournament Festival Derby Rally Regatta
+    """
+)
+#: Nouns a disease's name is written before ("Lassa fever", "Marburg virus").
+_DISEASE_NOUNS = lexicon.words("fever virus disease syndrome flu influenza outbreak")
+
+
+def _names_no_one(ent: SpacySpan) -> bool:
+    """Whether a name NER took for a person's is a contest's or prize's ("the Ranji
+    Trophy") or a disease's, before the noun that says so ("cases of Lassa fever")."""
+    doc = ent.doc
+    if ent[-1].text in _CONTEST_WORDS and len(ent) > 1:
+        return True
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and after.text in _DISEASE_NOUNS
+
+
 def _clean(
     ent: SpacySpan, text: str, type_: EntityType, people: frozenset[str] = frozenset()
 ) -> tuple[int, int, str, EntityType, str | None] | None:
     """Trim an NER span to the name itself: no leading "the", titles or honorifics, no
     possessive or text after it, no editorial brackets. ``people`` are the words of the
     article's person names, which an organisation's name does not begin with."""
+    if type_ == "Person" and _names_no_one(ent):
+        return None
     tokens = list(ent)
     gender = None
     if type_ == "Organization":
@@ -916,8 +992,8 @@ def _clean(
         ):
             gender = lexicon.HONORIFICS.get(tokens[0].lower_, gender)
             tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "."):
-        tokens = tokens[:-1]
+    while tokens and tokens[-1].is_punct and not _abbreviation_stop(tokens):
+        tokens = tokens[:-1]  # "Abuja." at a sentence's end: the stop is the sentence's
     if type_ == "Person":
         while (
             tokens and tokens[-1].text[:1].islower() and not _hyphen_part(tokens)
@@ -1269,6 +1345,10 @@ _PLACE_OF = re.compile(
     re.IGNORECASE,
 )
 
+#: "In" opening a sentence or a paragraph: a one- or two-word name after it and a comma
+#: is where what follows happens ("In Tacloban, the mayor said"), not a body.
+_IN_PLACE_OPENING = re.compile(r"(?:^|\n|[.!?][”\"’']? )In $")
+
 #: A person's name and ", of" right before a name: where they live ("Kieran Doyle, of
 #: Wigan,"; "the Heritage Foundation" would have its "the").
 _HOMETOWN = re.compile(r"[A-Z][\w’'-]+ [A-Z][\w’'-]+(?:, \d{1,3})?, of $")
@@ -1290,6 +1370,96 @@ _SITE_NOUNS = lexicon.words(
     """
 )
 _SITE_VERBS = lexicon.words("build locate live arrive land settle station situate")
+
+
+#: Nouns for a country's divisions, in the singular and the plural.
+_DIVISIONS = "state|province|region|district|county|prefecture|governorate|oblast|municipality"
+_DIVISIONS_PLURAL = (
+    "states|provinces|regions|districts|counties|prefectures|governorates|oblasts|"
+    "municipalities|islands|towns|cities|villages"
+)
+#: A name of one to three capitalised words, and a list of two or more of them.
+_PLACE_WORD = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*"  # "Asia-Pacific", not "GOP-dominated"
+_PLACE_NAME = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}}"
+_PLACE_LIST = rf"{_PLACE_NAME}(?:, {_PLACE_NAME})*,? (?:and|or) {_PLACE_NAME}"
+#: Words after "state" that make it a verb ("the Saudis state in a paper that ...").
+_AFTER_A_VERB = r"that|the|a|an|their|his|her|its|this|our|clearly|publicly|plainly|in"
+#: Words after "state" or "region" that make it a describing word of what follows ("the
+#: Xinhua state news agency", "state-owned"), so the name before it is no place.
+_NOT_DIVISION_AFTER = (
+    r"news|media|television|tv|radio|broadcaster|agency|newspaper|company|firm|enterprise|"
+    r"bank|oil|energy|airline|carrier|utility|department"
+)
+#: Words that open sentences in capitals and are no names ("Her district includes").
+_FUNCTION_WORDS = lexicon.words(
+    """
+    but and or so yet if when while as her his their its our my your this that these those
+    each every some any no one all both many most several which what whose the a an in
+    """
+)
+#: Capitalised words before "state" or "district" that say whose it is, not where: "a
+#: Republican state", "the Democratic district", "the Islamic state".
+_NO_DIVISION_NAMES = lexicon.words(
+    """
+    The A An In Republican Democratic Democrat GOP Labour Labor Liberal Conservative
+    Progressive Green Socialist Communist Federal Islamic Confederate Union Swing Blue Red
+    Purple Battleground Border Member Nation Jewish Arab Muslim Christian Catholic
+    Congressional Legislative Senate House Assembly Home Local Western Eastern Northern
+    Southern Super Tuesday Early Key Primary Caucus Frontline Coastal Welfare Police Nanny
+    Deep Security Surveillance Client Buffer Rogue Failed
+    """
+)
+_DIVISION_PATTERNS = (
+    # "the provinces of Iloilo and Capiz", "the states of Kano, Kaduna and Katsina"
+    re.compile(rf"\b(?:{_DIVISIONS_PLURAL}) of (?P<names>{_PLACE_LIST})"),
+    # "Ondo, Edo and Bauchi states"
+    re.compile(rf"(?<![\w’'-])(?P<names>{_PLACE_LIST}) (?:{_DIVISIONS_PLURAL})\b(?!-)"),
+    # "Ondo state", "Rakhine state": the noun in lower case; not "state media"
+    re.compile(
+        rf"(?<![\w’'-])(?P<names>{_PLACE_NAME}) (?:{_DIVISIONS})\b(?![-’'])"
+        rf"(?! (?:{_NOT_DIVISION_AFTER})\b)(?! (?:{_AFTER_A_VERB})\b)"
+    ),
+    # "the province of Samar", "the region of Tigray"
+    re.compile(rf"\b(?:{_DIVISIONS}) of (?P<names>{_PLACE_NAME})"),
+)
+
+
+def _places_by_division_noun(text: str) -> list[tuple[int, int]]:
+    """Names a noun of a country's divisions says are places: "the provinces of Iloilo
+    and Capiz", "Ondo, Edo and Bauchi states", "in Kwara state", "the region of Tigray"
+    (the noun in lower case: "the Islamic State" is a name). Each name of a list on its
+    own; not a word of a people ("Soviet state"), a body's or a known organisation's
+    name, or a name with a word of an institution ("the Federal Capital Territory
+    Administration")."""
+    out: list[tuple[int, int]] = []
+    for pattern in _DIVISION_PATTERNS:
+        for m in pattern.finditer(text):
+            at = m.start("names")
+            for part in re.split(r",? (?:and|or) |, ", m.group("names")):
+                start = text.index(part, at)
+                at = start + len(part)
+                words = part.split()
+                owner = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s", "’"))]
+                if owner:  # "Pelosi’s San Francisco district": the district is San Francisco
+                    words = words[owner[-1] + 1 :]
+                elif words[0] in _NO_DIVISION_NAMES and len(words) > 1:
+                    words = words[1:]  # "The Ondo state government", "In Kwara state"
+                part = " ".join(words)
+                start = at - len(part)
+                if (
+                    part.endswith(("'s", "’s", "’", "'"))  # "The WWA's state secretary"
+                    or part.lower() in lexicon.DEMONYMS
+                    or part.lower().removesuffix("s") in lexicon.DEMONYMS  # "the Saudis"
+                    or part.lower() in _FUNCTION_WORDS  # "But state Rep. Cobb", "Her district"
+                    or _NO_DIVISION_NAMES & set(words)
+                    or re.search(r"\b(?:a|an|one) $", text[max(0, start - 4) : start])
+                    or _PLACE_OR_BODY_WORDS & set(words)
+                    or gazetteer.known_organization(part) is not None
+                    or _is_outlet_name(part)
+                ):
+                    continue
+                out.append((start, start + len(part)))
+    return out
 
 
 def _where_something_is(tokens: list) -> bool:
@@ -1317,6 +1487,17 @@ def _place_by_context(tokens: list, text: str, start: int, end: int, form: str) 
     words = form.split()
     if _PLACE_OR_BODY_WORDS & set(words):
         return False
+    if (
+        _IN_PLACE_OPENING.search(text, max(0, start - 6), start)
+        and text[end : end + 1] == ","
+        and len(words) <= 2
+        and not _BODY_LAST_WORDS & set(words)  # "In Parliament, Labour members objected"
+        and all(map(_name_word, words))
+        and given_name_gender(words[0]) is None
+        and gazetteer.known_organization(form) is None
+        and not _is_outlet_name(form)
+    ):
+        return True  # "In Tacloban, Mayor Ricardo Villanueva said the city ..."
     if _PLACE_OF.search(text, max(0, start - 30), start):
         return len(tokens) == 1 or len(words) <= 3 and all(map(_name_word, words))
     return (
