@@ -26,6 +26,7 @@ answer, on every listing that opts in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,13 @@ from kg.store.base import Rows, Store
 
 #: the ORDER BY that makes rows of one article contiguous and articles ordered by these keys
 ARTICLE_ORDER = ("article_title", "source_file", "article")
+#: the subject, under the store's base, that states the listing order of all articles
+ORDER_SUBJECT = "order/articles"
+_KG = "https://w3id.org/newskg/ns#"
+#: the stored order of the articles (:func:`article_order`), with its subject
+_STORED_ORDER = f"SELECT ?subject ?order WHERE {{ ?subject <{_KG}articleOrder> ?order }}"
+#: a statement's IRI: the base, the article's short hash, its number
+_STATEMENT_IRI = re.compile(r"(.*)statement/([0-9a-f]{16})-[0-9]+")
 _HEAD = "PREFIX kg: <https://w3id.org/newskg/ns#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
 #: every article's keys, each pattern read whole and joined by hash (on PolNeAR train 20
 #: ms, against 38 ms looked up article by article)
@@ -56,6 +64,47 @@ MAX_BATCH = 512
 _WHERE = re.compile(r"^WHERE\s*\{", re.M)
 
 
+def article_order(articles: Iterable[tuple[str | None, str, str]]) -> str:
+    """The short hashes of ``articles`` ((title, source file, short hash) each), in the
+    order the listings give articles (``ORDER BY ?article_title ?source_file ?article``),
+    separated by spaces: what ``kg:articleOrder`` states. SPARQL orders an unbound title
+    (an article without one) first, and strings and IRIs by code point, as Python does;
+    the article IRIs share their base, so they order as their hashes."""
+    keys = sorted((bool(title), title or "", file, short) for title, file, short in articles)
+    return " ".join(k[3] for k in keys)
+
+
+def order_ntriples(base: str, order: str) -> str:
+    """The triple stating ``order`` (:func:`article_order`) in the entities graph."""
+    return f'<{base}{ORDER_SUBJECT}> <{_KG}articleOrder> "{order}" .\n'
+
+
+@dataclass(frozen=True)
+class StoredOrder:
+    """The articles in listing order, as the store states it (``kg:articleOrder``)."""
+
+    base: str
+    hashes: list[str]
+    position: dict[str, int]
+
+    def iri(self, short: str) -> str:
+        return f"{self.base}article/{short}"
+
+
+def stored_order(store: Store, timeout: float | None = None) -> StoredOrder | None:
+    """The stored order of the articles, or None for a store without one (built by an
+    older newskg, or holding no article) or whose statement is not as phase 2 writes it."""
+    found = store.query(_STORED_ORDER, timeout=timeout)
+    if not isinstance(found, Rows) or len(found.bindings) != 1:
+        return None
+    subject = found.bindings[0]["subject"].get("value", "")
+    text = found.bindings[0]["order"].get("value", "")
+    if not subject.endswith(ORDER_SUBJECT) or not re.fullmatch(r"[0-9a-f]{16}( [0-9a-f]{16})*", text):
+        return None
+    hashes = text.split(" ")
+    return StoredOrder(subject[: -len(ORDER_SUBJECT)], hashes, {h: i for i, h in enumerate(hashes)})
+
+
 @dataclass(frozen=True)
 class ArticlePager:
     """How to find a page of one canned listing by its articles."""
@@ -65,6 +114,10 @@ class ArticlePager:
     articles: str
     #: SPARQL: the listing's rows, with its ORDER BY; a VALUES is put into its WHERE
     rows: str
+    #: SPARQL: ?statement of each statement that may be a row, without its article (read
+    #: from its IRI where the store states the order of the articles); None where the
+    #: articles query names no statements
+    statements: str | None = None
 
     def page(
         self,
@@ -80,38 +133,26 @@ class ArticlePager:
         :meth:`kg.sparql.OrderPlan.order` declines to order): the caller then reads the
         whole answer.
 
-        Where the articles query names the statements, a page asks for exactly the
-        statements of its articles (``VALUES ?statement``): lookups, row by row. Otherwise
-        (every statement of the store) it asks for its articles' statements
-        (``VALUES ?article``), as many articles as the rows per article so far suggest."""
-        from kg.sparql import _IRI, _column_key, _Unorderable, order_plan
+        The articles come in order from the order the store states (``kg:articleOrder``,
+        one read), or else are listed and ordered here by their keys. Where the articles
+        query names the statements, a page asks for exactly the statements of its articles
+        (``VALUES ?statement``): lookups, row by row. Otherwise (every statement of the
+        store) it asks for its articles' statements (``VALUES ?article``), as many
+        articles as the rows per article so far suggest."""
+        from kg.sparql import _IRI, order_plan
 
         plan = order_plan(self.rows)
-        found = store.query(self.articles, _only(bindings, self.articles), timeout=timeout)
-        if plan is None or not isinstance(found, Rows):
+        if plan is None:
             return None
-        statements: dict[str, list[str]] = {}
-        articles: dict[str, dict[str, Any]] = {}
-        for b in found.bindings:
-            iri = b["article"]["value"]
-            articles.setdefault(iri, b)
-            if "statement" in b:
-                statements.setdefault(iri, []).append(b["statement"]["value"])
-        by_statement = "statement" in found.variables
-        if by_statement:
-            if not all(_IRI.fullmatch(i) for i in articles):
-                return None
-            keys = _keys(store, list(articles), timeout)
-            if keys is None:
-                return None
-            articles = keys
-        try:
-            columns = [_column_key(list(articles.values()), v) for v in ARTICLE_ORDER]
-        except _Unorderable:
+        order = stored_order(store, timeout)
+        listed = self._from_order(store, bindings, order, timeout) if order else None
+        if listed is None:
+            listed = self._listed(store, bindings, timeout)
+        if listed is None:
             return None
-        order = sorted(zip(zip(*columns, strict=True), articles, strict=True))
-        iris = [iri for _, iri in order]
-        named = iris + [s for ss in statements.values() for s in ss]
+        iris, statements = listed
+        by_statement = statements is not None
+        named = iris + [s for ss in (statements or {}).values() for s in ss]
         if not all(_IRI.fullmatch(i) for i in named):
             return None
         want = offset + limit
@@ -123,8 +164,8 @@ class ArticlePager:
                 chunk: list[str] = []
                 missing = want - len(rows)
                 while done < len(iris) and missing > 0:
-                    chunk += statements[iris[done]]
-                    missing -= len(statements[iris[done]])
+                    chunk += statements[iris[done]]  # type: ignore[index]
+                    missing -= len(statements[iris[done]])  # type: ignore[index]
                     done += 1
                 text = with_values(plan.text, "statement", chunk)
             else:  # as many articles as the rows per article so far suggest
@@ -146,6 +187,63 @@ class ArticlePager:
                 return None
             variables = [v for v in result.variables if v not in plan.extra]
         return Rows(variables, rows[offset:want])
+
+    def _from_order(
+        self,
+        store: Store,
+        bindings: dict[str, Any],
+        order: StoredOrder,
+        timeout: float | None,
+    ) -> tuple[list[str], dict[str, list[str]] | None] | None:
+        """The articles that may have rows, in order, and their statements (None: every
+        statement of theirs), found with the stored order: None where it cannot tell (a
+        statement IRI not of the form phase 2 mints, or of an article it does not hold)."""
+        if self.statements is None:  # every article: those without rows add nothing
+            return [order.iri(h) for h in order.hashes], None
+        found = store.query(self.statements, _only(bindings, self.statements), timeout=timeout)
+        if not isinstance(found, Rows):
+            return None
+        statements: dict[str, list[str]] = {}
+        for b in found.bindings:
+            iri = b["statement"]["value"]
+            m = _STATEMENT_IRI.fullmatch(iri)
+            if m is None or m.group(1) != order.base or m.group(2) not in order.position:
+                return None
+            statements.setdefault(order.iri(m.group(2)), []).append(iri)
+        shorts = sorted((order.position[a.rsplit("/", 1)[-1]], a) for a in statements)
+        return [a for _, a in shorts], statements
+
+    def _listed(
+        self, store: Store, bindings: dict[str, Any], timeout: float | None
+    ) -> tuple[list[str], dict[str, list[str]] | None] | None:
+        """As :meth:`_from_order`, for a store that states no order: the articles listed
+        and ordered here, by their keys."""
+        from kg.sparql import _IRI, _column_key, _Unorderable
+
+        found = store.query(self.articles, _only(bindings, self.articles), timeout=timeout)
+        if not isinstance(found, Rows):
+            return None
+        statements: dict[str, list[str]] = {}
+        articles: dict[str, dict[str, Any]] = {}
+        for b in found.bindings:
+            iri = b["article"]["value"]
+            articles.setdefault(iri, b)
+            if "statement" in b:
+                statements.setdefault(iri, []).append(b["statement"]["value"])
+        by_statement = "statement" in found.variables
+        if by_statement:
+            if not all(_IRI.fullmatch(i) for i in articles):
+                return None
+            keys = _keys(store, list(articles), timeout)
+            if keys is None:
+                return None
+            articles = keys
+        try:
+            columns = [_column_key(list(articles.values()), v) for v in ARTICLE_ORDER]
+        except _Unorderable:
+            return None
+        order = sorted(zip(zip(*columns, strict=True), articles, strict=True))
+        return [iri for _, iri in order], statements if by_statement else None
 
 
 def _keys(store: Store, iris: list[str], timeout: float | None) -> dict[str, dict[str, Any]] | None:
@@ -193,3 +291,17 @@ def articles_query(pattern: str, params: dict[str, str]) -> str:
         f"  {{ SELECT DISTINCT ?article {selected} WHERE {{ {pattern} }} }}\n"
         + _ALL_KEYS[_ALL_KEYS.index("  { SELECT ?article ?source_file") :]
     )
+
+
+def statements_query(pattern: str, params: dict[str, str]) -> str | None:
+    """The query that lists each statement ``pattern`` binds ?statement to, without its
+    article (``kg:inArticle ?article`` taken out: a statement's IRI names its article),
+    for :meth:`ArticlePager._from_order`; None where ``pattern`` names no statements or
+    its article otherwise."""
+    if not re.search(r"\?statement\b", pattern):
+        return None
+    without = re.sub(r"\s*;\s*kg:inArticle\s+\?article\b", "", pattern)
+    if re.search(r"\?article\b", without):
+        return None
+    selected = " ".join(f"?{p}" for p in params)
+    return f"{_HEAD}SELECT DISTINCT ?statement {selected}\nWHERE {{ {without} }}"

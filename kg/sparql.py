@@ -15,7 +15,7 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.paging import ArticlePager, articles_query
+from kg.paging import ArticlePager, articles_query, statements_query
 from kg.query_shape import QueryShape, inspect
 from kg.rdf.vocab import PREFIXES, XSD_FLOATS, XSD_INTEGERS
 from kg.store.base import BindingError, QueryError, QueryResult, Rows, Store, Triples
@@ -131,7 +131,11 @@ def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery
             if pages is None or not (pages / page_rows).is_file():
                 raise FileNotFoundError(f"canned query {name}: no page query {page_rows}")
             rows = (pages / page_rows).read_text(encoding="utf-8")
-        q.pager = ArticlePager(articles_query(page_articles, q.params), rows)
+        q.pager = ArticlePager(
+            articles_query(page_articles, q.params),
+            rows,
+            statements_query(page_articles, q.params),
+        )
     return q
 
 
