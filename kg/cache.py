@@ -208,8 +208,12 @@ class BuildCache:
         for key in stale:
             ex = self.record(key)
             if ex is not None:
-                self._db.execute("UPDATE records SET summary = ? WHERE key = ?", (_summary(ex), key))
-                out.append((ex.article.title or None, ex.article.source_file, ex.article.short_hash))
+                self._db.execute(
+                    "UPDATE records SET summary = ? WHERE key = ?", (_summary(ex), key)
+                )
+                out.append(
+                    (ex.article.title or None, ex.article.source_file, ex.article.short_hash)
+                )
         return out
 
     def _rows_for_keys(self, sql: str, keys: list[str], *first: str) -> Iterator[tuple]:

@@ -99,7 +99,9 @@ def stored_order(store: Store, timeout: float | None = None) -> StoredOrder | No
         return None
     subject = found.bindings[0]["subject"].get("value", "")
     text = found.bindings[0]["order"].get("value", "")
-    if not subject.endswith(ORDER_SUBJECT) or not re.fullmatch(r"[0-9a-f]{16}( [0-9a-f]{16})*", text):
+    if not subject.endswith(ORDER_SUBJECT) or not re.fullmatch(
+        r"[0-9a-f]{16}( [0-9a-f]{16})*", text
+    ):
         return None
     hashes = text.split(" ")
     return StoredOrder(subject[: -len(ORDER_SUBJECT)], hashes, {h: i for i, h in enumerate(hashes)})

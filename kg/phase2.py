@@ -445,4 +445,11 @@ def corpus_level_graphs(
     }
 
 
-__all__ = ["Prefetched", "article_key", "corpus_graphs", "corpus_level_graphs", "graph_iri", "write_corpus"]
+__all__ = [
+    "Prefetched",
+    "article_key",
+    "corpus_graphs",
+    "corpus_level_graphs",
+    "graph_iri",
+    "write_corpus",
+]

@@ -223,9 +223,7 @@ def test_the_store_states_the_order_its_listings_give_articles(store):
     assert order is not None
     assert order.base == "https://w3id.org/newskg/id/"
     assert order.hashes == _order_by_store(store)
-    graphs = store.query(
-        "SELECT ?g WHERE { GRAPH ?g { ?s kg:articleOrder ?o } }"
-    ).bindings
+    graphs = store.query("SELECT ?g WHERE { GRAPH ?g { ?s kg:articleOrder ?o } }").bindings
     assert [g["g"]["value"] for g in graphs] == ["https://w3id.org/newskg/id/graph/entities"]
 
 
@@ -254,9 +252,18 @@ def test_the_order_of_articles_is_sparqls_order():
         a = ox.NamedNode(f"{base}article/{short}")
         g = a
         mem.add(ox.Quad(a, ox.NamedNode(f"{kg_ns}sourceFile"), ox.Literal(file), g))
-        mem.add(ox.Quad(a, ox.NamedNode(str(ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type").value)), ox.NamedNode(f"{kg_ns}Article"), g))
+        mem.add(
+            ox.Quad(
+                a,
+                ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                ox.NamedNode(f"{kg_ns}Article"),
+                g,
+            )
+        )
         if title:
-            mem.add(ox.Quad(a, ox.NamedNode("http://purl.org/dc/terms/title"), ox.Literal(title), g))
+            mem.add(
+                ox.Quad(a, ox.NamedNode("http://purl.org/dc/terms/title"), ox.Literal(title), g)
+            )
     prefixes = {"kg": kg_ns, "dcterms": "http://purl.org/dc/terms/"}
     found = mem.query(_BY_ARTICLE, prefixes=prefixes, use_default_graph_as_union=True)
     by_store = [str(s["article"].value).rsplit("/", 1)[-1] for s in found]
@@ -268,9 +275,8 @@ def test_adding_and_removing_articles_keeps_the_order_true(tmp_path, monkeypatch
     removed, each give the order of the store's articles."""
     import shutil
 
-    from tests.conftest import EXAMPLES
-
     from kg import paging
+    from tests.conftest import EXAMPLES
 
     monkeypatch.chdir(tmp_path)
     news = tmp_path / "news"
