@@ -131,10 +131,42 @@ def test_a_page_of_nobody_is_empty_with_the_listings_columns(store, name):
 def test_the_paged_listings_are_the_ones_ordered_by_article_first():
     """A listing ordered otherwise would give wrong pages if it had a pager; one ordered by
     article first without one would read its whole answer for a page."""
+    from kg.paging import ArticlePager
+
     for name, cq in sparql.canned_queries().items():
         by_article = "ORDER BY ?article_title ?source_file ?article " in cq.text
-        assert (cq.pager is not None) == by_article, name
+        assert isinstance(cq.pager, ArticlePager) == by_article, name
         assert (name in PAGED) == by_article, name
+        assert (cq.pager is not None) == (name in PAGED + GROUPED), name
+
+
+#: the listings ordered by claim first (or by a claim's count, then the claim), which find
+#: a page claim by claim (kg.paging.GroupPager)
+GROUPED = ["altered-quotes", "claim-appearances"]
+
+
+@pytest.mark.parametrize("first_batch", [1, 8])
+@pytest.mark.parametrize("name", GROUPED)
+def test_a_page_found_by_claims_is_the_slice_of_the_whole_answer(
+    store, monkeypatch, name, first_batch
+):
+    """Every page of a listing ordered claim by claim, found from a few claims at a time,
+    is exactly that slice of the whole ordered answer."""
+    from kg import paging
+
+    monkeypatch.setattr(paging, "FIRST_BATCH", first_batch)
+    cq = sparql.canned_queries()[name]
+    assert isinstance(cq.pager, paging.GroupPager)
+    whole = cq.run(store, {})
+    assert len(whole.bindings) >= 2, "the samples exercise this listing"
+    n = len(whole.bindings)
+    for limit in (0, 1, 2, 5, n, n + 3):
+        for offset in sorted({0, 1, n // 2, n - 1, n, n + 2}):
+            page = cq.pager.page(store, {}, limit, offset)
+            assert page is not None
+            assert page.variables == whole.variables
+            assert page.bindings == whole.bindings[offset : offset + limit], (limit, offset)
+            assert cq.run(store, {}, limit=limit, offset=offset) == page
 
 
 def test_terms_python_cannot_order_are_left_to_the_store():
