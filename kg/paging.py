@@ -283,6 +283,10 @@ class GroupPager:
     groups: str
     #: SPARQL: the listing's rows, with its ORDER BY; a VALUES is put into its WHERE
     rows: str
+    #: whether the groups' other columns go into that VALUES too (a rows query of its own,
+    #: ``# page-rows:``, that takes, say, each claim's count of articles from there
+    #: rather than counting them again for each of its rows)
+    carry: bool = False
 
     def page(
         self,
@@ -295,7 +299,8 @@ class GroupPager:
     ) -> Rows | None:
         """Rows ``offset`` to ``offset + limit`` of the listing, or None where this way
         cannot be exact (groups or rows that :meth:`kg.sparql.OrderPlan.order` declines to
-        order, a group named twice): the caller then reads the whole answer."""
+        order, a group named twice, a column to carry that is not an IRI or a number):
+        the caller then reads the whole answer."""
         from kg.sparql import _IRI, order_plan
 
         plan, by_group = order_plan(self.rows), order_plan(self.groups)
@@ -308,6 +313,13 @@ class GroupPager:
         iris = [b.get(self.var, {}).get("value", "") for b in ordered.bindings]
         if len(set(iris)) != len(iris) or not all(_IRI.fullmatch(i) for i in iris):
             return None
+        columns = [v for v in ordered.variables if v != self.var] if self.carry else []
+        carried: dict[str, str] = {}
+        for iri, b in zip(iris, ordered.bindings, strict=True):
+            terms = [_term(b.get(v)) for v in columns]
+            if None in terms:
+                return None
+            carried[iri] = " ".join(t for t in terms if t is not None)
         want = offset + limit
         rows: list[dict[str, Any]] = []
         variables: list[str] | None = None
@@ -317,7 +329,10 @@ class GroupPager:
             n = int((want - len(rows)) / per_group) + 1 if rows else max(FIRST_BATCH, done)
             chunk = iris[done : done + min(n, MAX_BATCH)]
             done += len(chunk)
-            text = with_values(plan.text, self.var, chunk)
+            if columns:
+                text = with_tuples(plan.text, [self.var, *columns], chunk, carried)
+            else:
+                text = with_values(plan.text, self.var, chunk)
             result = store.query(text, _only(bindings, text), timeout=timeout)
             page = plan.order(result) if isinstance(result, Rows) else None
             if page is None:
@@ -325,7 +340,7 @@ class GroupPager:
             variables = page.variables
             rows.extend(page.bindings)
         if variables is None:  # no group has rows: ask about none, for the columns
-            text = with_values(plan.text, self.var, [])
+            text = with_tuples(plan.text, [self.var, *columns], [], {})
             result = store.query(text, _only(bindings, text), timeout=timeout)
             if not isinstance(result, Rows):
                 return None
@@ -358,6 +373,34 @@ def with_values(text: str, var: str, iris: list[str]) -> str:
     if var == "article":
         first += "\n  ?statement kg:inArticle ?article ."
     return f"{text[: m.end()]}{first}{text[m.end() :]}"
+
+
+def with_tuples(text: str, names: list[str], iris: list[str], rest: dict[str, str]) -> str:
+    """``text`` asking only about the groups ``iris`` (the first of ``names``), each
+    with the values of the other ``names`` it has in ``rest`` (SPARQL terms, written)."""
+    m = _WHERE.search(text)
+    if m is None:
+        raise ValueError("the rows query has no line-initial WHERE {")
+    rows = " ".join(f"(<{i}> {rest[i]})" if rest.get(i) else f"(<{i}>)" for i in iris)
+    first = f"\n  VALUES ({' '.join(f'?{n}' for n in names)}) {{ {rows} }}"
+    return f"{text[: m.end()]}{first}{text[m.end() :]}"
+
+
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _term(term: dict[str, Any] | None) -> str | None:
+    """An IRI or an xsd:integer of a JSON result, as SPARQL writes it; None for others."""
+    from kg.sparql import _IRI
+
+    if term is None:
+        return None
+    value = term.get("value", "")
+    if term.get("type") == "uri" and _IRI.fullmatch(value):
+        return f"<{value}>"
+    if term.get("datatype") == _XSD_INTEGER and re.fullmatch(r"-?[0-9]+", value):
+        return f'"{value}"^^<{_XSD_INTEGER}>'
+    return None
 
 
 def _only(bindings: dict[str, Any], text: str) -> dict[str, Any]:

@@ -134,7 +134,12 @@ def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery
         if pages is None or not (pages / file.strip()).is_file():
             raise FileNotFoundError(f"canned query {name}: no page query {file.strip()}")
         groups = (pages / file.strip()).read_text(encoding="utf-8")
-        q.pager = GroupPager(var.lstrip("?"), groups, text)
+        rows = text
+        if page_rows:  # the rows written to take the groups' columns from the pager
+            if not (pages / page_rows).is_file():
+                raise FileNotFoundError(f"canned query {name}: no page query {page_rows}")
+            rows = (pages / page_rows).read_text(encoding="utf-8")
+        q.pager = GroupPager(var.lstrip("?"), groups, rows, carry=bool(page_rows))
     if page_articles:
         rows = text
         if page_rows:
