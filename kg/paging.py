@@ -21,6 +21,17 @@ narrow), the named file: the same rows, written as lookups. Either way a VALUES 
 the top of its WHERE clause: of the page's statements where the articles pattern binds
 ?statement, else of its articles. Tests compare every page with the slice of the whole
 answer, on every listing that opts in.
+
+Where the store states the order of its articles (``kg:articleOrder``, written by every
+build in the entities graph, :func:`article_order`), the articles come from there, in one
+read, and each statement's article from its IRI (``statement/<hash>-<n>`` is a statement of
+``article/<hash>``): no article's keys are read (on the synthetic store of 4,049 articles
+that listing and ordering took about 100 ms).
+
+A listing ordered by groups of rows (claims) opts in with ``# page-groups: ?var FILE``, a
+query in ``pages/`` that lists the groups in the listing's order (:class:`GroupPager`), and
+may name with ``# page-rows:`` a rows query that takes the groups' other columns (a claim's
+count of articles) from the pager.
 """
 
 from __future__ import annotations
