@@ -107,7 +107,8 @@ def write_corpus(
         order_iri = f"{minter.base}{ORDER_SUBJECT}"
         if order:
             digests[order_iri] = hashlib.sha256(order.encode()).hexdigest()[:32]
-        reordered = cache.subjects(entities_graph).get(order_iri) != digests.get(order_iri)
+        was = cache.subject_digests(entities_graph, [order_iri]).get(order_iri)
+        reordered = was != digests.get(order_iri)
         report.entity_changes = sync_digested(
             store,
             cache,
