@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS records (
     key TEXT PRIMARY KEY,      -- record_key(article, model)
     article TEXT NOT NULL,     -- the article's short hash
     entities BLOB NOT NULL,    -- zlib JSON: what resolution reads
-    summary TEXT NOT NULL,     -- JSON: statement kinds and unnamed sources, for reports
+    summary TEXT NOT NULL,     -- JSON: statement kinds and unnamed sources, for reports;
+                               -- the article's title and file, for the listing order
     record BLOB NOT NULL       -- zlib JSON: Extraction.to_dict()
 );
 CREATE TABLE IF NOT EXISTS claim_inputs (
@@ -108,6 +109,22 @@ def _unpack(blob: bytes) -> object:
     return json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
 
+def _summary(ex: Extraction) -> str:
+    """What reports read of a record (statement kinds, unnamed sources) and what the
+    listing order of the articles reads (title, file), as JSON."""
+    kinds: dict[str, int] = {}
+    for st in ex.statements:
+        kinds[st.kind] = kinds.get(st.kind, 0) + 1
+    unnamed = sum(1 for e in ex.entities if e.type == "UnnamedSource")
+    summary = {
+        "statements": kinds,
+        "unnamed": unnamed,
+        "title": ex.article.title or None,
+        "file": ex.article.source_file,
+    }
+    return json.dumps(summary, sort_keys=True, ensure_ascii=False)
+
+
 class BuildCache:
     """One SQLite file of records and graph digests (see the module docstring)."""
 
@@ -138,14 +155,9 @@ class BuildCache:
         """Keep a record (one small transaction: a crash keeps every record already made)."""
         data = ex.to_dict()
         entities = ArticleEntities.of(ex).to_json()
-        kinds: dict[str, int] = {}
-        for st in ex.statements:
-            kinds[st.kind] = kinds.get(st.kind, 0) + 1
-        unnamed = sum(1 for e in ex.entities if e.type == "UnnamedSource")
-        summary = json.dumps({"statements": kinds, "unnamed": unnamed}, sort_keys=True)
         self._db.execute(
             "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)",
-            (key, ex.article.short_hash, _pack(entities), summary, _pack(data)),
+            (key, ex.article.short_hash, _pack(entities), _summary(ex), _pack(data)),
         )
         self._put_claims(key, ArticleClaims.of(ex))
 
@@ -178,6 +190,31 @@ class BuildCache:
         """The statement kinds and unnamed-source counts of the given records."""
         sql = "SELECT summary FROM records WHERE key IN ({})"
         return [json.loads(s) for (s,) in self._rows_for_keys(sql, sorted(set(keys)))]
+
+    def article_keys(self, keys: Iterable[str]) -> list[tuple[str | None, str, str]]:
+        """(title, source file, short hash) of the article of each given record: what the
+        listings order articles by (:func:`kg.paging.article_order`). Read from the
+        records' summaries; a summary written before they held these gets them once from
+        its record."""
+        out = []
+        stale = []
+        sql = "SELECT key, article, summary FROM records WHERE key IN ({})"
+        for key, article, summary in self._rows_for_keys(sql, sorted(set(keys))):
+            s = json.loads(summary)
+            if "file" in s:
+                out.append((s["title"], s["file"], article))
+            else:
+                stale.append(key)
+        for key in stale:
+            ex = self.record(key)
+            if ex is not None:
+                self._db.execute(
+                    "UPDATE records SET summary = ? WHERE key = ?", (_summary(ex), key)
+                )
+                out.append(
+                    (ex.article.title or None, ex.article.source_file, ex.article.short_hash)
+                )
+        return out
 
     def _rows_for_keys(self, sql: str, keys: list[str], *first: str) -> Iterator[tuple]:
         """The rows of ``sql`` (whose ``{}`` is the list of keys asked for; ``first`` the

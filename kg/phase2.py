@@ -9,6 +9,7 @@ articles reach (:mod:`kg.claims.state`). :mod:`kg.pipeline` runs phase 1 and cal
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,6 +22,7 @@ from kg.claims.inputs import ArticleClaims
 from kg.claims.state import article_fingerprint, update_claims
 from kg.claims.triples import claims_subjects
 from kg.model import Article, CorpusEntity, Extraction, Identity, ReadProblem
+from kg.paging import ORDER_SUBJECT, article_order, order_ntriples
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import article_ntriples, entity_ntriples
 from kg.resolve import CorpusResolution, Resolution, resolve_corpus
@@ -96,13 +98,28 @@ def write_corpus(
                 cache.dropped(g)
             report.removed = len(corpus.removed & set(gone))
         version = render_version()
+        entities_graph = graph_iri(minter, "entities")
+        digests = {iri: f"{version}{d}" for iri, d in resolution.digests.items()}
+        # the listing order of the articles (kg.paging), one subject of the entities graph
+        # (not stated when an article kept in the store has no record: its keys are unknown)
+        whole = len(keys) == len(corpus.live())
+        order = article_order(cache.article_keys(keys.values())) if whole else ""
+        order_iri = f"{minter.base}{ORDER_SUBJECT}"
+        if order:
+            digests[order_iri] = hashlib.sha256(order.encode()).hexdigest()[:32]
+        was = cache.subject_digests(entities_graph, [order_iri]).get(order_iri)
+        reordered = was != digests.get(order_iri)
         report.entity_changes = sync_digested(
             store,
             cache,
-            graph_iri(minter, "entities"),
-            {iri: f"{version}{d}" for iri, d in resolution.digests.items()},
-            lambda iri: entity_ntriples(res.entities[iri]),
-        )
+            entities_graph,
+            digests,
+            lambda iri: (
+                order_ntriples(minter.base, order)
+                if iri == order_iri
+                else entity_ntriples(res.entities[iri])
+            ),
+        ) - int(reordered)
         # claims (kg.claims): with the speakers just resolved, redoing only what the changed
         # articles reach (kg.claims.state)
         fps = made.fingerprints({i.rsplit("/", 1)[-1]: k for i, k in keys.items()}, res)
@@ -397,21 +414,43 @@ def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str
         )
         for e in extractions
     }
-    out.update(corpus_level_graphs(res, minter, [ArticleClaims.of(e) for e in extractions]))
+    claims = [ArticleClaims.of(e) for e in extractions]
+    keys = [article_key(e.article) for e in extractions]
+    out.update(corpus_level_graphs(res, minter, claims, keys))
     return out
 
 
+def article_key(article: Article) -> tuple[str | None, str, str]:
+    """What the listing order of the articles reads of one (:func:`kg.paging.article_order`):
+    its title (None without one), source file and short hash."""
+    return (article.title or None, article.source_file, article.short_hash)
+
+
 def corpus_level_graphs(
-    res: Resolution, minter: Minter, claims: Iterable[ArticleClaims] = ()
+    res: Resolution,
+    minter: Minter,
+    claims: Iterable[ArticleClaims] = (),
+    articles: Iterable[tuple[str | None, str, str]] = (),
 ) -> dict[str, str]:
     """The corpus-level graphs of a resolved corpus, by IRI (N-Triples text each): what a
     distributed build (:mod:`kg.spark`) writes beside the article graphs, so that it and
-    :func:`corpus_graphs` make the same graphs. ``claims``: every article's claims input."""
+    :func:`corpus_graphs` make the same graphs. ``claims``: every article's claims input;
+    ``articles``: every article's :func:`article_key`, for the order of the articles."""
     subjects, _ = claims_subjects(list(claims), res, minter)
+    order = article_order(articles)
+    entities = "".join(entity_ntriples(e) for e in res.entities.values())
     return {
-        graph_iri(minter, "entities"): "".join(entity_ntriples(e) for e in res.entities.values()),
+        graph_iri(minter, "entities"): entities
+        + (order_ntriples(minter.base, order) if order else ""),
         graph_iri(minter, "claims"): "".join(subjects[s] for s in sorted(subjects)),
     }
 
 
-__all__ = ["Prefetched", "corpus_graphs", "corpus_level_graphs", "graph_iri", "write_corpus"]
+__all__ = [
+    "Prefetched",
+    "article_key",
+    "corpus_graphs",
+    "corpus_level_graphs",
+    "graph_iri",
+    "write_corpus",
+]

@@ -15,7 +15,7 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.paging import ArticlePager, articles_query
+from kg.paging import ArticlePager, GroupPager, articles_query, statements_query
 from kg.query_shape import QueryShape, inspect
 from kg.rdf.vocab import PREFIXES, XSD_FLOATS, XSD_INTEGERS
 from kg.store.base import BindingError, QueryError, QueryResult, Rows, Store, Triples
@@ -46,8 +46,9 @@ class CannedQuery:
     text: str = ""
     #: parameters looked up by ``kg:nameKey``: their values are normalised the same way
     normalise: set[str] = field(default_factory=set)
-    #: how to find one page without the whole answer (listings ordered by article first)
-    pager: ArticlePager | None = None
+    #: how to find one page without the whole answer (listings ordered by article first,
+    #: or by groups such as claims)
+    pager: ArticlePager | GroupPager | None = None
 
     def prepare(self, values: dict[str, str]) -> dict[str, str]:
         """The parameter values as the query matches them."""
@@ -105,10 +106,11 @@ def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery
     parameters, which of them are normalised, and how to page it (:mod:`kg.paging`); the
     rows query a ``page-rows`` line names is read from ``pages``."""
     q = CannedQuery(name=name, title=name, description="", text=text)
-    page_articles = page_rows = None
+    page_articles = page_rows = page_groups = None
     for line in text.splitlines():
         m = re.match(
-            r"#\s*(title|description|param|normalise|page-articles|page-rows):\s*(.*)$",
+            r"#\s*(title|description|param|normalise|page-articles|page-rows|page-groups):"
+            r"\s*(.*)$",
             line.strip(),
         )
         if not m:
@@ -118,6 +120,8 @@ def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery
             page_articles = value.strip()
         elif key == "page-rows":
             page_rows = value.strip()
+        elif key == "page-groups":
+            page_groups = value.strip()
         elif key == "normalise":
             q.normalise |= {v.strip() for v in value.split(",") if v.strip()}
         elif key == "param":
@@ -125,13 +129,28 @@ def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery
             q.params[pname.strip()] = desc.strip()
         else:
             setattr(q, key, value.strip())
+    if page_groups:
+        var, _, file = page_groups.partition(" ")
+        if pages is None or not (pages / file.strip()).is_file():
+            raise FileNotFoundError(f"canned query {name}: no page query {file.strip()}")
+        groups = (pages / file.strip()).read_text(encoding="utf-8")
+        rows = text
+        if page_rows:  # the rows written to take the groups' columns from the pager
+            if not (pages / page_rows).is_file():
+                raise FileNotFoundError(f"canned query {name}: no page query {page_rows}")
+            rows = (pages / page_rows).read_text(encoding="utf-8")
+        q.pager = GroupPager(var.lstrip("?"), groups, rows, carry=bool(page_rows))
     if page_articles:
         rows = text
         if page_rows:
             if pages is None or not (pages / page_rows).is_file():
                 raise FileNotFoundError(f"canned query {name}: no page query {page_rows}")
             rows = (pages / page_rows).read_text(encoding="utf-8")
-        q.pager = ArticlePager(articles_query(page_articles, q.params), rows)
+        q.pager = ArticlePager(
+            articles_query(page_articles, q.params),
+            rows,
+            statements_query(page_articles, q.params),
+        )
     return q
 
 

@@ -85,16 +85,24 @@ def test_pages_are_slices_of_the_ordered_answer(store, limit, offset):
 PAGED = ["statements", "unnamed-sources", "denials", "quotes-by", "findings-by", "statements-about"]
 
 
+@pytest.mark.parametrize("stored", [True, False], ids=["stored-order", "keys-read"])
 @pytest.mark.parametrize("first_batch", [1, 8])
 @pytest.mark.parametrize("name", PAGED)
 def test_a_page_found_by_articles_is_the_slice_of_the_whole_answer(
-    store, monkeypatch, name, first_batch
+    store, monkeypatch, name, first_batch, stored
 ):
     """Every page, at every size, found from a few articles at a time, is exactly that
-    slice of the whole ordered answer (first_batch=1 makes each page span many batches)."""
+    slice of the whole ordered answer (first_batch=1 makes each page span many batches):
+    with the order of the articles the store states, and without it (a store built by an
+    older newskg), when each article's keys are read and ordered."""
     from kg import paging
 
     monkeypatch.setattr(paging, "FIRST_BATCH", first_batch)
+    assert paging.stored_order(store) is not None
+    if stored:  # the articles' keys are not read
+        monkeypatch.setattr(paging.ArticlePager, "_listed", None)
+    else:
+        monkeypatch.setattr(paging, "stored_order", lambda *a, **k: None)
     cq = sparql.canned_queries()[name]
     assert cq.pager is not None
     vals = cq.prepare({p: NAMES[name] for p in cq.params})
@@ -123,10 +131,42 @@ def test_a_page_of_nobody_is_empty_with_the_listings_columns(store, name):
 def test_the_paged_listings_are_the_ones_ordered_by_article_first():
     """A listing ordered otherwise would give wrong pages if it had a pager; one ordered by
     article first without one would read its whole answer for a page."""
+    from kg.paging import ArticlePager
+
     for name, cq in sparql.canned_queries().items():
         by_article = "ORDER BY ?article_title ?source_file ?article " in cq.text
-        assert (cq.pager is not None) == by_article, name
+        assert isinstance(cq.pager, ArticlePager) == by_article, name
         assert (name in PAGED) == by_article, name
+        assert (cq.pager is not None) == (name in PAGED + GROUPED), name
+
+
+#: the listings ordered by claim first (or by a claim's count, then the claim), which find
+#: a page claim by claim (kg.paging.GroupPager)
+GROUPED = ["altered-quotes", "claim-appearances"]
+
+
+@pytest.mark.parametrize("first_batch", [1, 8])
+@pytest.mark.parametrize("name", GROUPED)
+def test_a_page_found_by_claims_is_the_slice_of_the_whole_answer(
+    store, monkeypatch, name, first_batch
+):
+    """Every page of a listing ordered claim by claim, found from a few claims at a time,
+    is exactly that slice of the whole ordered answer."""
+    from kg import paging
+
+    monkeypatch.setattr(paging, "FIRST_BATCH", first_batch)
+    cq = sparql.canned_queries()[name]
+    assert isinstance(cq.pager, paging.GroupPager)
+    whole = cq.run(store, {})
+    assert len(whole.bindings) >= 2, "the samples exercise this listing"
+    n = len(whole.bindings)
+    for limit in (0, 1, 2, 5, n, n + 3):
+        for offset in sorted({0, 1, n // 2, n - 1, n, n + 2}):
+            page = cq.pager.page(store, {}, limit, offset)
+            assert page is not None
+            assert page.variables == whole.variables
+            assert page.bindings == whole.bindings[offset : offset + limit], (limit, offset)
+            assert cq.run(store, {}, limit=limit, offset=offset) == page
 
 
 def test_terms_python_cannot_order_are_left_to_the_store():
@@ -192,3 +232,101 @@ def test_rows_the_keys_do_not_order_are_left_to_the_store():
     assert plan is not None
     assert plan.order(sparql.run(store, text)) is None  # ties: the store's own order
     assert sparql.parse_canned("t", text).run(store, {}) == sparql.run(store, text)
+
+
+#: the articles in the order the listings give them, as the store orders them itself
+_BY_ARTICLE = """
+SELECT ?article WHERE { ?article a kg:Article ; kg:sourceFile ?source_file
+  OPTIONAL { ?article dcterms:title ?article_title } }
+ORDER BY ?article_title ?source_file ?article"""
+
+
+def _order_by_store(store) -> list[str]:
+    rows = store.query(_BY_ARTICLE)
+    return [b["article"]["value"].rsplit("/", 1)[-1] for b in rows.bindings]
+
+
+def test_the_store_states_the_order_its_listings_give_articles(store):
+    """Phase 2 states the articles' listing order (kg:articleOrder, in the entities graph),
+    the order SPARQL's ORDER BY gives them, which the pager reads instead of every key."""
+    from kg import paging
+
+    order = paging.stored_order(store)
+    assert order is not None
+    assert order.base == "https://w3id.org/newskg/id/"
+    assert order.hashes == _order_by_store(store)
+    graphs = store.query("SELECT ?g WHERE { GRAPH ?g { ?s kg:articleOrder ?o } }").bindings
+    assert [g["g"]["value"] for g in graphs] == ["https://w3id.org/newskg/id/graph/entities"]
+
+
+def test_the_order_of_articles_is_sparqls_order():
+    """article_order orders as Oxigraph's ORDER BY does: an article without a title first,
+    then titles and files by code point (accents, case, other scripts), then the IRI."""
+    import pyoxigraph as ox
+
+    from kg import paging
+
+    articles = [
+        ("Zebra", "b.txt", "0000000000000001"),
+        (None, "z.txt", "0000000000000002"),
+        ("zebra", "a.txt", "0000000000000003"),
+        ("Ébola", "a.txt", "0000000000000004"),
+        ("Zebra", "a.txt", "0000000000000005"),
+        ("Zebra", "a.txt", "0000000000000006"),
+        (None, "a.txt", "0000000000000007"),
+        ("Москва", "a.txt", "0000000000000008"),
+        ("Zebra ", "a.txt", "0000000000000009"),
+        ("10 things", "a.txt", "000000000000000a"),
+    ]
+    mem = ox.Store()
+    kg_ns, base = "https://w3id.org/newskg/ns#", "https://w3id.org/newskg/id/"
+    for title, file, short in articles:
+        a = ox.NamedNode(f"{base}article/{short}")
+        g = a
+        mem.add(ox.Quad(a, ox.NamedNode(f"{kg_ns}sourceFile"), ox.Literal(file), g))
+        mem.add(
+            ox.Quad(
+                a,
+                ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                ox.NamedNode(f"{kg_ns}Article"),
+                g,
+            )
+        )
+        if title:
+            mem.add(
+                ox.Quad(a, ox.NamedNode("http://purl.org/dc/terms/title"), ox.Literal(title), g)
+            )
+    prefixes = {"kg": kg_ns, "dcterms": "http://purl.org/dc/terms/"}
+    found = mem.query(_BY_ARTICLE, prefixes=prefixes, use_default_graph_as_union=True)
+    by_store = [str(s["article"].value).rsplit("/", 1)[-1] for s in found]
+    assert paging.article_order(articles).split(" ") == by_store
+
+
+def test_adding_and_removing_articles_keeps_the_order_true(tmp_path, monkeypatch):
+    """Every build states the order of the articles it leaves: one article added, and one
+    removed, each give the order of the store's articles."""
+    import shutil
+
+    from kg import paging
+    from tests.conftest import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    news = tmp_path / "news"
+    news.mkdir()
+    files = sorted(EXAMPLES.glob("*.txt"))[:4]
+    for f in files[:3]:
+        shutil.copy(f, news / f.name)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "news", "--store", "s", "-j", "1"]).exit_code == 0
+    shutil.copy(files[3], news / files[3].name)
+    assert runner.invoke(cli, ["build", "news", "--store", "s", "-j", "1"]).exit_code == 0
+    with open_store("s", read_only=True) as st:
+        order = paging.stored_order(st)
+        assert order is not None and len(order.hashes) == 4
+        assert order.hashes == _order_by_store(st)
+    removed = runner.invoke(cli, ["remove", f"news/{files[0].name}", "--store", "s"])
+    assert removed.exit_code == 0, removed.output
+    with open_store("s", read_only=True) as st:
+        order = paging.stored_order(st)
+        assert order is not None and len(order.hashes) == 3
+        assert order.hashes == _order_by_store(st)

@@ -132,6 +132,14 @@ def _phase1(model: str | None, fail: int | None, marker: str | None = None):
     return run
 
 
+def _article_key(record: str) -> tuple[str | None, str, str]:
+    """:func:`kg.phase2.article_key` of a record given as JSON."""
+    from kg.model import Extraction
+    from kg.phase2 import article_key
+
+    return article_key(Extraction.from_dict(json.loads(record)).article)
+
+
 def _render(base: str):
     """The function that turns (short hash, (record JSON, identity)) into N-Quads text."""
 
@@ -249,7 +257,9 @@ def run(
         ArticleClaims.from_json(short, json.loads(c))
         for short, c in ok.map(lambda t: (t[1], t[4])).collect()
     ]
-    levels = corpus_level_graphs(res, minter, [c for c in claims if c is not None])
+    # the listing order of the articles: each one's title, file and hash
+    keys = ok.map(lambda t: _article_key(t[2])).collect()
+    levels = corpus_level_graphs(res, minter, [c for c in claims if c is not None], keys)
     corpus = [to_nquads(g, text).rstrip("\n") for g, text in levels.items()]
     sc.parallelize([c for c in corpus if c], 1).saveAsTextFile(os.path.join(out, "corpus"))
     # the report
