@@ -112,6 +112,59 @@ def test_body_prose_first_gives_no_title(tmp_path: Path) -> None:
     assert article.title is None and article.title_span is None
 
 
+LEDE = (
+    "The port authority raised its fees by 8% on Monday. Shipping lines said the rise "
+    "would be passed on to importers. The authority's director, Ama Boateng, said costs "
+    "had doubled since 2022."
+)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        LEDE,  # three sentences, under the length a headline may have
+        "Customs officers at the northern border seized 40 kilograms of undeclared gold "
+        "from a lorry on Tuesday, the revenue service said in a statement issued late on "
+        "Wednesday night.",  # one long sentence ending with a full stop
+    ],
+)
+def test_a_lede_first_is_body_prose_not_a_title(tmp_path: Path, first_line: str) -> None:
+    path = tmp_path / "lede.txt"
+    path.write_text(first_line + "\n\nThe fees take effect in June.\n", encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title is None and article.title_span is None
+
+
+def test_the_statements_of_a_lede_first_are_found() -> None:
+    """Text piped without its headline: the lede's statements are the reader's, with offsets
+    into the text (they were lost when the lede was taken for a headline)."""
+    import kg
+
+    text = LEDE + "\n\nThe fees take effect in June.\n"
+    ex = kg.extract_text(text)
+    by_text = {s.text: s for s in ex.statements}
+    want = "costs had doubled since 2022"
+    assert want in by_text, [s.text for s in ex.statements]
+    assert ex.entity(by_text[want].speaker).name == "Ama Boateng"
+    assert [text[sp.start : sp.end] for sp in by_text[want].content] == [want]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The count is in. Now the fight begins.",
+        "St. Paul council votes to condemn the ban.",
+        "Gov. Okafor hears the warning, answers in four words.",
+        "Oops! The speech did not go as planned.",
+    ],
+)
+def test_short_headlines_with_full_stops_stay_titles(tmp_path: Path, headline: str) -> None:
+    path = tmp_path / "headline.txt"
+    path.write_text(headline + "\n\n" + BODY, encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title == headline
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>

@@ -189,10 +189,50 @@ def find_title(text: str, *, markdown: bool = False) -> tuple[int, int] | None:
         candidate = text[start:end]
         if not candidate or is_furniture(candidate):
             continue
-        if len(candidate) > MAX_TITLE_CHARS:
+        if len(candidate) > MAX_TITLE_CHARS or is_paragraph(candidate):
             return None
         return (start, end)
     return None
+
+
+#: A headline that ends with a full stop is short ("Rep. Welch to back Sanders for
+#: president."); a first line longer than this that ends with one is a lede.
+MAX_TITLE_SENTENCE_CHARS = 160
+
+#: A full stop, ! or ? with closing quotes after it, then space, opening quotes and a capital
+#: letter: where one sentence may end and the next begin (see :func:`_sentence_breaks`).
+_BREAK = re.compile(r"(\S*?)([.!?])[\"”’')]*\s+[\"“‘'(]*(?=[^\W\d_])")
+
+
+def _sentence_breaks(line: str) -> int:
+    """How many sentences after the first ``line`` holds: a break is a word ending with ! or
+    ?, or with a full stop after a lower-case word, a number or a capitalised word of five
+    letters or more (so not "St. Paul", "Gov. Abbott", "U.S. Senate"), before a capital."""
+    count = 0
+    for m in _BREAK.finditer(line):
+        word, mark = m.group(1).strip("\"“‘'("), m.group(2)
+        if line[m.end()].isupper() and _ends_sentence(word, mark):
+            count += 1
+    return count
+
+
+def _ends_sentence(word: str, mark: str) -> bool:
+    """Whether ``word`` followed by ``mark`` ends a sentence rather than an abbreviation."""
+    if mark in "!?" or word.islower() or word[-1:].isdigit() or word.endswith("%"):
+        return True
+    return word.isalpha() and word[:1].isupper() and word[1:].islower() and len(word) >= 5
+
+
+def is_paragraph(line: str) -> bool:
+    """True for a first line that is a paragraph of body prose rather than a headline: three
+    sentences or more, or a long one that ends with a full stop. A text piped without its
+    headline starts with its lede, whose statements must be read as body prose (a headline's
+    rules find none in a lede). Headlines of two short sentences stay headlines ("The count
+    is in. Now the fight begins.")."""
+    if _sentence_breaks(line) >= 2:
+        return True
+    ending = line.rstrip("\"”’')")
+    return ending.endswith(".") and len(line) > MAX_TITLE_SENTENCE_CHARS
 
 
 def is_furniture(line: str) -> bool:
