@@ -195,8 +195,8 @@ def find_title(text: str, *, markdown: bool = False) -> tuple[int, int] | None:
     return None
 
 
-#: A headline that ends with a full stop is short ("Rep. Welch to back Sanders for
-#: president."); a first line longer than this that ends with one is a lede.
+#: A headline that ends with a full stop is short ("Sen. Osei to back the port deal."); a
+#: first line longer than this that ends with one is a lede.
 MAX_TITLE_SENTENCE_CHARS = 160
 
 #: A full stop, ! or ? with closing quotes after it, then space, opening quotes and a capital
