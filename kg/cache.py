@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.claims.inputs import ArticleClaims
+from kg.entity_order import EntityTally
 from kg.model import Article, Extraction
 from kg.resolve.blocks import Memo, resolver_version
 from kg.resolve.local import ArticleEntities
@@ -39,7 +40,8 @@ CREATE TABLE IF NOT EXISTS records (
     article TEXT NOT NULL,     -- the article's short hash
     entities BLOB NOT NULL,    -- zlib JSON: what resolution reads
     summary TEXT NOT NULL,     -- JSON: statement kinds and unnamed sources, for reports;
-                               -- the article's title and file, for the listing order
+                               -- the article's title and file, and its entity tally,
+                               -- for the listing orders
     record BLOB NOT NULL       -- zlib JSON: Extraction.to_dict()
 );
 CREATE TABLE IF NOT EXISTS claim_inputs (
@@ -110,8 +112,9 @@ def _unpack(blob: bytes) -> object:
 
 
 def _summary(ex: Extraction) -> str:
-    """What reports read of a record (statement kinds, unnamed sources) and what the
-    listing order of the articles reads (title, file), as JSON."""
+    """What reports read of a record (statement kinds, unnamed sources), what the listing
+    order of the articles reads (title, file) and that of the entities (the article's
+    :class:`kg.entity_order.EntityTally`), as JSON."""
     kinds: dict[str, int] = {}
     for st in ex.statements:
         kinds[st.kind] = kinds.get(st.kind, 0) + 1
@@ -121,6 +124,7 @@ def _summary(ex: Extraction) -> str:
         "unnamed": unnamed,
         "title": ex.article.title or None,
         "file": ex.article.source_file,
+        "tally": EntityTally.of(ex).to_json(),
     }
     return json.dumps(summary, sort_keys=True, ensure_ascii=False)
 
@@ -193,27 +197,32 @@ class BuildCache:
 
     def article_keys(self, keys: Iterable[str]) -> list[tuple[str | None, str, str]]:
         """(title, source file, short hash) of the article of each given record: what the
-        listings order articles by (:func:`kg.paging.article_order`). Read from the
-        records' summaries; a summary written before they held these gets them once from
-        its record."""
+        listings order articles by (:func:`kg.paging.article_order`)."""
+        return [(s["title"], s["file"], article) for article, s in self._current(keys, "file")]
+
+    def entity_tallies(self, keys: Iterable[str]) -> dict[str, EntityTally]:
+        """The :class:`kg.entity_order.EntityTally` of the article of each given record,
+        by its short hash: what the listing order of the entities reads."""
+        return {a: EntityTally.from_json(s["tally"]) for a, s in self._current(keys, "tally")}
+
+    def _current(self, keys: Iterable[str], field: str) -> list[tuple[str, dict]]:
+        """(short hash, summary) of each given record, read from the summaries; a summary
+        written before they held ``field`` is made again, once, from its record."""
         out = []
         stale = []
         sql = "SELECT key, article, summary FROM records WHERE key IN ({})"
         for key, article, summary in self._rows_for_keys(sql, sorted(set(keys))):
             s = json.loads(summary)
-            if "file" in s:
-                out.append((s["title"], s["file"], article))
+            if field in s:
+                out.append((article, s))
             else:
                 stale.append(key)
         for key in stale:
             ex = self.record(key)
             if ex is not None:
-                self._db.execute(
-                    "UPDATE records SET summary = ? WHERE key = ?", (_summary(ex), key)
-                )
-                out.append(
-                    (ex.article.title or None, ex.article.source_file, ex.article.short_hash)
-                )
+                text = _summary(ex)
+                self._db.execute("UPDATE records SET summary = ? WHERE key = ?", (text, key))
+                out.append((ex.article.short_hash, json.loads(text)))
         return out
 
     def _rows_for_keys(self, sql: str, keys: list[str], *first: str) -> Iterator[tuple]:

@@ -359,6 +359,69 @@ class GroupPager:
         return Rows(variables, rows[offset:want])
 
 
+#: the stored order of the entities (:mod:`kg.entity_order`), with its subject
+_ENTITY_ORDER = f"SELECT ?subject ?order WHERE {{ ?subject <{_KG}entityOrder> ?order }}"
+
+
+def stored_entity_order(store: Store, timeout: float | None = None) -> list[str] | None:
+    """The entities' IRIs in listing order, as the store states it (``kg:entityOrder``,
+    :mod:`kg.entity_order`), or None for a store without it (built by an older newskg) or
+    whose statement is not as phase 2 writes it."""
+    from kg.entity_order import ENTITY_ORDER_SUBJECT
+
+    found = store.query(_ENTITY_ORDER, timeout=timeout)
+    if not isinstance(found, Rows) or len(found.bindings) != 1:
+        return None
+    subject = found.bindings[0]["subject"].get("value", "")
+    text = found.bindings[0]["order"].get("value", "")
+    if not subject.endswith(ENTITY_ORDER_SUBJECT) or not text or "  " in text:
+        return None
+    base = subject[: -len(ENTITY_ORDER_SUBJECT)]
+    return [base + part for part in text.split(" ")]
+
+
+@dataclass(frozen=True)
+class EntityPager:
+    """How to find a page of a listing of one row per entity (``entities``) from the
+    order of the entities the store states: the page's entities are a slice of it, and
+    the rows are theirs alone (``VALUES ?entity``), checked to come in that order."""
+
+    #: SPARQL: the listing's rows, with its ORDER BY; a VALUES ?entity is put into its WHERE
+    rows: str
+
+    def page(
+        self,
+        store: Store,
+        bindings: dict[str, Any],
+        limit: int,
+        offset: int,
+        *,
+        timeout: float | None = None,
+    ) -> Rows | None:
+        """Rows ``offset`` to ``offset + limit`` of the listing, or None where this way
+        cannot be exact: no stated order, or rows that do not come one per entity in the
+        stated order when the listing's own keys order them (a store changed since its
+        last build by something other than newskg). The caller then reads the whole
+        answer."""
+        from kg.sparql import _IRI, order_plan
+
+        plan = order_plan(self.rows)
+        order = stored_entity_order(store, timeout) if plan is not None else None
+        if plan is None or order is None:
+            return None
+        chunk = order[offset : offset + limit]
+        if not all(_IRI.fullmatch(i) for i in chunk):
+            return None
+        text = with_values(plan.text, "entity", chunk)
+        result = store.query(text, _only(bindings, text), timeout=timeout)
+        ordered = plan.order(result) if isinstance(result, Rows) else None
+        if ordered is None:
+            return None
+        if [b.get("entity", {}).get("value") for b in ordered.bindings] != chunk:
+            return None
+        return ordered
+
+
 def _keys(store: Store, iris: list[str], timeout: float | None) -> dict[str, dict[str, Any]] | None:
     """The title and file of each of the articles ``iris``: looked up for a few, read with
     every article's for many."""

@@ -21,6 +21,8 @@ from kg.cache import BuildCache, record_key
 from kg.claims.inputs import ArticleClaims
 from kg.claims.state import article_fingerprint, update_claims
 from kg.claims.triples import claims_subjects
+from kg.entity_order import ENTITY_ORDER_SUBJECT, EntityTally, entity_order, tallies_of
+from kg.entity_order import order_ntriples as entity_order_ntriples
 from kg.model import Article, CorpusEntity, Extraction, Identity, ReadProblem
 from kg.paging import ORDER_SUBJECT, article_order, order_ntriples
 from kg.rdf.iris import Minter
@@ -100,26 +102,29 @@ def write_corpus(
         version = render_version()
         entities_graph = graph_iri(minter, "entities")
         digests = {iri: f"{version}{d}" for iri, d in resolution.digests.items()}
-        # the listing order of the articles (kg.paging), one subject of the entities graph
-        # (not stated when an article kept in the store has no record: its keys are unknown)
+        # the listing orders of the articles (kg.paging) and of the entities
+        # (kg.entity_order), one subject each in the entities graph (not stated when an
+        # article kept in the store has no record: its keys and counts are unknown)
         whole = len(keys) == len(corpus.live())
-        order = article_order(cache.article_keys(keys.values())) if whole else ""
-        order_iri = f"{minter.base}{ORDER_SUBJECT}"
-        if order:
-            digests[order_iri] = hashlib.sha256(order.encode()).hexdigest()[:32]
-        was = cache.subject_digests(entities_graph, [order_iri]).get(order_iri)
-        reordered = was != digests.get(order_iri)
-        report.entity_changes = sync_digested(
-            store,
-            cache,
-            entities_graph,
-            digests,
-            lambda iri: (
-                order_ntriples(minter.base, order)
-                if iri == order_iri
-                else entity_ntriples(res.entities[iri])
-            ),
-        ) - int(reordered)
+        orders = {}
+        if whole:
+            tallies = cache.entity_tallies(keys.values())
+            orders = listing_orders(res, minter, cache.article_keys(keys.values()), tallies)
+        for iri in orders:
+            digests[iri] = hashlib.sha256(orders[iri].encode()).hexdigest()[:32]
+        order_iris = [f"{minter.base}{ORDER_SUBJECT}", f"{minter.base}{ENTITY_ORDER_SUBJECT}"]
+        was = cache.subject_digests(entities_graph, order_iris)
+        reordered = sum(was.get(i) != digests.get(i) for i in order_iris)
+        report.entity_changes = (
+            sync_digested(
+                store,
+                cache,
+                entities_graph,
+                digests,
+                lambda iri: orders[iri] if iri in orders else entity_ntriples(res.entities[iri]),
+            )
+            - reordered
+        )
         # claims (kg.claims): with the speakers just resolved, redoing only what the changed
         # articles reach (kg.claims.state)
         fps = made.fingerprints({i.rsplit("/", 1)[-1]: k for i, k in keys.items()}, res)
@@ -416,7 +421,7 @@ def corpus_graphs(extractions: Sequence[Extraction], minter: Minter) -> dict[str
     }
     claims = [ArticleClaims.of(e) for e in extractions]
     keys = [article_key(e.article) for e in extractions]
-    out.update(corpus_level_graphs(res, minter, claims, keys))
+    out.update(corpus_level_graphs(res, minter, claims, keys, tallies_of(extractions)))
     return out
 
 
@@ -426,22 +431,45 @@ def article_key(article: Article) -> tuple[str | None, str, str]:
     return (article.title or None, article.source_file, article.short_hash)
 
 
+def listing_orders(
+    res: Resolution,
+    minter: Minter,
+    articles: Iterable[tuple[str | None, str, str]],
+    tallies: Mapping[str, EntityTally],
+) -> dict[str, str]:
+    """The triples stating the listing orders of the articles and of the entities, by
+    their subjects' IRIs (N-Triples text each; an order that cannot be stated is left out):
+    ``articles`` are every article's :func:`article_key`, ``tallies`` every article's
+    :class:`kg.entity_order.EntityTally` by short hash."""
+    out = {}
+    order = article_order(articles)
+    if order:
+        out[f"{minter.base}{ORDER_SUBJECT}"] = order_ntriples(minter.base, order)
+    labels = {iri: e.label for iri, e in res.entities.items()}
+    identities = {short: ident.iris for short, ident in res.identities.items()}
+    entities = entity_order(minter.base, identities, labels, tallies)
+    if entities:
+        out[f"{minter.base}{ENTITY_ORDER_SUBJECT}"] = entity_order_ntriples(minter.base, entities)
+    return out
+
+
 def corpus_level_graphs(
     res: Resolution,
     minter: Minter,
     claims: Iterable[ArticleClaims] = (),
     articles: Iterable[tuple[str | None, str, str]] = (),
+    tallies: Mapping[str, EntityTally] | None = None,
 ) -> dict[str, str]:
     """The corpus-level graphs of a resolved corpus, by IRI (N-Triples text each): what a
     distributed build (:mod:`kg.spark`) writes beside the article graphs, so that it and
     :func:`corpus_graphs` make the same graphs. ``claims``: every article's claims input;
-    ``articles``: every article's :func:`article_key`, for the order of the articles."""
+    ``articles``: every article's :func:`article_key`, and ``tallies`` every article's
+    :class:`kg.entity_order.EntityTally`, for the listing orders."""
     subjects, _ = claims_subjects(list(claims), res, minter)
-    order = article_order(articles)
+    orders = listing_orders(res, minter, articles, tallies or {})
     entities = "".join(entity_ntriples(e) for e in res.entities.values())
     return {
-        graph_iri(minter, "entities"): entities
-        + (order_ntriples(minter.base, order) if order else ""),
+        graph_iri(minter, "entities"): entities + "".join(orders[i] for i in sorted(orders)),
         graph_iri(minter, "claims"): "".join(subjects[s] for s in sorted(subjects)),
     }
 
@@ -452,5 +480,6 @@ __all__ = [
     "corpus_graphs",
     "corpus_level_graphs",
     "graph_iri",
+    "listing_orders",
     "write_corpus",
 ]

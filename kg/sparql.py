@@ -15,7 +15,7 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.paging import ArticlePager, GroupPager, articles_query, statements_query
+from kg.paging import ArticlePager, EntityPager, GroupPager, articles_query, statements_query
 from kg.query_shape import QueryShape, inspect
 from kg.rdf.vocab import PREFIXES, XSD_FLOATS, XSD_INTEGERS
 from kg.store.base import BindingError, QueryError, QueryResult, Rows, Store, Triples
@@ -48,7 +48,7 @@ class CannedQuery:
     normalise: set[str] = field(default_factory=set)
     #: how to find one page without the whole answer (listings ordered by article first,
     #: or by groups such as claims)
-    pager: ArticlePager | GroupPager | None = None
+    pager: ArticlePager | GroupPager | EntityPager | None = None
 
     def prepare(self, values: dict[str, str]) -> dict[str, str]:
         """The parameter values as the query matches them."""
@@ -106,10 +106,11 @@ def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery
     parameters, which of them are normalised, and how to page it (:mod:`kg.paging`); the
     rows query a ``page-rows`` line names is read from ``pages``."""
     q = CannedQuery(name=name, title=name, description="", text=text)
-    page_articles = page_rows = page_groups = None
+    page_articles = page_rows = page_groups = page_entities = None
     for line in text.splitlines():
         m = re.match(
-            r"#\s*(title|description|param|normalise|page-articles|page-rows|page-groups):"
+            r"#\s*(title|description|param|normalise|page-articles|page-rows|page-groups|"
+            r"page-entities):"
             r"\s*(.*)$",
             line.strip(),
         )
@@ -122,6 +123,8 @@ def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery
             page_rows = value.strip()
         elif key == "page-groups":
             page_groups = value.strip()
+        elif key == "page-entities":
+            page_entities = value.strip()
         elif key == "normalise":
             q.normalise |= {v.strip() for v in value.split(",") if v.strip()}
         elif key == "param":
@@ -140,6 +143,10 @@ def parse_canned(name: str, text: str, pages: Path | None = None) -> CannedQuery
                 raise FileNotFoundError(f"canned query {name}: no page query {page_rows}")
             rows = (pages / page_rows).read_text(encoding="utf-8")
         q.pager = GroupPager(var.lstrip("?"), groups, rows, carry=bool(page_rows))
+    if page_entities:
+        if pages is None or not (pages / page_entities).is_file():
+            raise FileNotFoundError(f"canned query {name}: no page query {page_entities}")
+        q.pager = EntityPager((pages / page_entities).read_text(encoding="utf-8"))
     if page_articles:
         rows = text
         if page_rows:

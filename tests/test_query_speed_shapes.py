@@ -137,7 +137,7 @@ def test_the_paged_listings_are_the_ones_ordered_by_article_first():
         by_article = "ORDER BY ?article_title ?source_file ?article " in cq.text
         assert isinstance(cq.pager, ArticlePager) == by_article, name
         assert (name in PAGED) == by_article, name
-        assert (cq.pager is not None) == (name in PAGED + GROUPED), name
+        assert (cq.pager is not None) == (name in [*PAGED, *GROUPED, "entities"]), name
 
 
 #: the listings ordered by claim first (or by a claim's count, then the claim), which find
@@ -324,9 +324,114 @@ def test_adding_and_removing_articles_keeps_the_order_true(tmp_path, monkeypatch
         order = paging.stored_order(st)
         assert order is not None and len(order.hashes) == 4
         assert order.hashes == _order_by_store(st)
+        assert paging.stored_entity_order(st) == _entities_by_store(st)
     removed = runner.invoke(cli, ["remove", f"news/{files[0].name}", "--store", "s"])
     assert removed.exit_code == 0, removed.output
     with open_store("s", read_only=True) as st:
         order = paging.stored_order(st)
         assert order is not None and len(order.hashes) == 3
         assert order.hashes == _order_by_store(st)
+        assert paging.stored_entity_order(st) == _entities_by_store(st)
+
+
+def _entities_by_store(store) -> list[str]:
+    """The entities in the order the whole entities listing gives them."""
+    whole = sparql.canned_queries()["entities"].run(store, {})
+    return [b["entity"]["value"] for b in whole.bindings]
+
+
+def test_the_store_states_the_order_its_entity_listing_gives(store):
+    """Phase 2 states the entities' listing order (kg:entityOrder, in the entities graph),
+    unnamed sources included: the order the whole listing gives them."""
+    from kg import paging
+
+    order = paging.stored_entity_order(store)
+    assert order is not None
+    assert order == _entities_by_store(store)
+    assert any("/source/" in iri for iri in order) and any("/person/" in iri for iri in order)
+    graphs = store.query("SELECT ?g WHERE { GRAPH ?g { ?s kg:entityOrder ?o } }").bindings
+    assert [g["g"]["value"] for g in graphs] == ["https://w3id.org/newskg/id/graph/entities"]
+
+
+def test_a_page_of_entities_is_the_slice_of_the_whole_answer(store):
+    """Every page of the entities listing, found from the stated order (the pager never
+    declines on a store a build made), is exactly that slice of the whole answer."""
+    from kg import paging
+
+    cq = sparql.canned_queries()["entities"]
+    assert isinstance(cq.pager, paging.EntityPager)
+    whole = cq.run(store, {})
+    n = len(whole.bindings)
+    assert n > 100, "the samples exercise this listing"
+    for limit in (0, 1, 2, 5, 40, n, n + 3):
+        for offset in sorted({0, 1, 37, n // 2, n - 1, n, n + 2}):
+            page = cq.pager.page(store, {}, limit, offset)
+            assert page is not None, (limit, offset)
+            assert page.variables == whole.variables
+            assert page.bindings == whole.bindings[offset : offset + limit], (limit, offset)
+            assert cq.run(store, {}, limit=limit, offset=offset) == page
+
+
+def test_an_entity_order_the_rows_contradict_is_not_trusted(store, monkeypatch):
+    """A stated order that the listing's own keys do not give (a store changed since its
+    build) is not used: the page is then cut from the whole answer, and still right."""
+    from kg import paging
+
+    cq = sparql.canned_queries()["entities"]
+    whole = cq.run(store, {})
+    stated = paging.stored_entity_order(store)
+    assert stated is not None
+    swapped = [stated[1], stated[0], *stated[2:]]
+    monkeypatch.setattr(paging, "stored_entity_order", lambda *a, **k: swapped)
+    assert cq.pager.page(store, {}, 10, 0) is None
+    assert cq.run(store, {}, limit=10).bindings == whole.bindings[:10]
+
+
+def test_the_order_of_entities_counts_across_articles():
+    """Statements are summed over articles, articles counted once however many of an
+    article's entities resolve to one IRI, unnamed sources take their own labels, and ties
+    fall to the label, then the IRI, by code point."""
+    from kg.entity_order import EntityTally, entity_order
+
+    base = "https://w3id.org/newskg/id/"
+    labels = {
+        f"{base}person/a": "Zola Amadi",
+        f"{base}person/b": "Yusuf Bello",
+        f"{base}org/c": "Ébène Mining",
+        f"{base}org/d": "ebene Mining",
+        f"{base}place/e": "Kisumu",
+    }
+    identities = {
+        "1111111111111111": {
+            "p1": f"{base}person/a",
+            "p2": f"{base}person/b",
+            "p3": f"{base}person/b",
+            "o1": f"{base}org/c",
+            "u1": f"{base}source/1111111111111111-1",
+        },
+        "2222222222222222": {"p1": f"{base}person/a", "o1": f"{base}org/d"},
+    }
+    tallies = {
+        # a: 1 + 1 statements in two articles; b: 2 statements, one article (two keys);
+        # the unnamed source: 2 statements, one article
+        "1111111111111111": EntityTally(
+            ("p1", "p2", "p3", "o1", "u1"),
+            (("p1", 1), ("p2", 1), ("p3", 1), ("u1", 2)),
+            (("u1", "a senior official"),),
+        ),
+        "2222222222222222": EntityTally(("p1", "o1"), (("p1", 1),), ()),
+    }
+    order = entity_order(base, identities, labels, tallies).split(" ")
+    assert order == [
+        "person/a",  # 2 statements, 2 articles
+        "person/b",  # 2 statements, 1 article: "Yusuf Bello" (capital Y before a)
+        "source/1111111111111111-1",  # 2 statements, 1 article: "a senior official"
+        "org/d",  # 0 statements, 1 article: "ebene" before "Ébène" by code point
+        "org/c",
+        "place/e",  # mentioned nowhere
+    ]
+    # an article without its tally: no order is stated rather than a wrong one
+    assert (
+        entity_order(base, identities, labels, {"1111111111111111": tallies["1111111111111111"]})
+        == ""
+    )

@@ -132,12 +132,15 @@ def _phase1(model: str | None, fail: int | None, marker: str | None = None):
     return run
 
 
-def _article_key(record: str) -> tuple[str | None, str, str]:
-    """:func:`kg.phase2.article_key` of a record given as JSON."""
+def _listing_inputs(record: str) -> tuple[tuple[str | None, str, str], list[Any]]:
+    """What the listing orders read of a record given as JSON: its
+    :func:`kg.phase2.article_key` and its :class:`kg.entity_order.EntityTally` (as JSON)."""
+    from kg.entity_order import EntityTally
     from kg.model import Extraction
     from kg.phase2 import article_key
 
-    return article_key(Extraction.from_dict(json.loads(record)).article)
+    ex = Extraction.from_dict(json.loads(record))
+    return article_key(ex.article), EntityTally.of(ex).to_json()
 
 
 def _render(base: str):
@@ -214,6 +217,7 @@ def run(
     from pyspark import StorageLevel
 
     from kg.claims.inputs import ArticleClaims
+    from kg.entity_order import EntityTally
     from kg.pipeline import corpus_level_graphs
     from kg.rdf.iris import Minter
     from kg.resolve import resolve_corpus
@@ -257,9 +261,11 @@ def run(
         ArticleClaims.from_json(short, json.loads(c))
         for short, c in ok.map(lambda t: (t[1], t[4])).collect()
     ]
-    # the listing order of the articles: each one's title, file and hash
-    keys = ok.map(lambda t: _article_key(t[2])).collect()
-    levels = corpus_level_graphs(res, minter, [c for c in claims if c is not None], keys)
+    # the listing orders: each article's title, file and hash, and its entity tally
+    listed = ok.map(lambda t: _listing_inputs(t[2])).collect()
+    keys = [key for key, _ in listed]
+    tallies = {key[2]: EntityTally.from_json(tally) for key, tally in listed}
+    levels = corpus_level_graphs(res, minter, [c for c in claims if c is not None], keys, tallies)
     corpus = [to_nquads(g, text).rstrip("\n") for g, text in levels.items()]
     sc.parallelize([c for c in corpus if c], 1).saveAsTextFile(os.path.join(out, "corpus"))
     # the report
