@@ -255,6 +255,9 @@ class OrderPlan:
     text: str
     keys: tuple[tuple[str, bool], ...]  # (variable, descending)
     extra: tuple[str, ...]  # sort keys selected only to sort by
+    #: the query is a SELECT DISTINCT whose keys are all its columns: ``text`` is a plain
+    #: SELECT, and equal rows (adjacent once ordered) are dropped here
+    distinct: bool = False
 
     def order(self, rows: Rows) -> Rows | None:
         """The rows in the query's order, without the extra keys; None (the caller then
@@ -274,6 +277,8 @@ class OrderPlan:
         for i, j in zip(index, index[1:], strict=False):
             if keys[i] == keys[j] and bindings[i] != bindings[j]:
                 return None
+        if self.distinct:
+            index = [i for n, i in enumerate(index) if n == 0 or keys[i] != keys[index[n - 1]]]
         ordered = Rows(rows.variables, [bindings[i] for i in index])
         return ordered.without(set(self.extra)) if self.extra else ordered
 
@@ -283,10 +288,13 @@ def order_plan(text: str) -> OrderPlan | None:
     """How to order ``text``'s rows in Python, or None where that would not be exact.
 
     Only a SELECT whose last clause is ``ORDER BY`` over plain variables qualifies (no
-    LIMIT or OFFSET after it, which would cut before ordering), and not a SELECT DISTINCT:
-    its rows are ordered by some of their columns, so they tie often (denied-findings on
-    the synthetic store), and a tie sends the query back to the store after its whole
-    answer was read (see :meth:`OrderPlan.order`). Keys it does not select are added to
+    LIMIT or OFFSET after it, which would cut before ordering). A SELECT DISTINCT
+    qualifies only where its keys are all its columns (denied-findings): the rows are then
+    found without DISTINCT and the equal ones dropped once ordered, which on the synthetic
+    store takes a third of the time the store's DISTINCT does, and a seventh of its
+    DISTINCT and ORDER BY; ordered by some of its columns only, its rows would tie often,
+    and a tie sends the query back to the store after its whole answer was read (see
+    :meth:`OrderPlan.order`). Keys it does not select are added to
     its SELECT clause (the first line-initial ``WHERE`` ends it) and dropped after
     ordering; with GROUP BY, they must be grouped by. The rows come out exactly as the
     store gives them where the keys order every row (the canned listings end with the
@@ -299,8 +307,11 @@ def order_plan(text: str) -> OrderPlan | None:
         return None
     keys = tuple((v, d == "DESC") for d, v in _ORDER_KEY.findall(m.group(1)))
     projected = inspect(text).projected  # parsed once, for the read-only check too
-    if projected is None or re.match(r"\s*(DISTINCT|REDUCED)\b", select.group(1)):
-        return None  # SELECT * (nothing to add keys to), or DISTINCT (see above)
+    if projected is None or re.match(r"\s*REDUCED\b", select.group(1)):
+        return None  # SELECT * (nothing to add keys to), or REDUCED
+    distinct = re.match(r"\s*DISTINCT\b", select.group(1)) is not None
+    if distinct and set(projected) != {v for v, _ in keys}:
+        return None  # DISTINCT ordered by some of its columns (see above)
     extra = tuple(dict.fromkeys(v for v, _ in keys if v not in projected))
     if extra:
         group = re.search(r"^GROUP BY\b(.*)$", text, re.M)
@@ -310,7 +321,11 @@ def order_plan(text: str) -> OrderPlan | None:
     if extra:
         at = select.end() - len("WHERE")
         body = body[:at].rstrip() + " " + " ".join(f"?{v}" for v in extra) + "\n" + body[at:]
-    return OrderPlan(body, keys, extra)
+    if distinct:
+        body = body[: select.start(1)] + re.sub(
+            r"^\s*DISTINCT\b", "", body[select.start(1) :], count=1
+        )
+    return OrderPlan(body, keys, extra, distinct)
 
 
 def _column_key(bindings: list[dict[str, dict[str, Any]]], var: str) -> list[tuple[Any, ...]]:
