@@ -1651,3 +1651,97 @@ def test_the_report_is_the_report_not_the_body_its_findings_name(nlp):
     (according,) = [s for s in ex.statements if s.rule == "according-to"]
     speaker = ex.entity(according.speaker)
     assert speaker.type != "Organization" and "report" in speaker.name, speaker
+
+
+def test_a_name_known_as_another_is_one_body(nlp):
+    """ "X, known as Y" gives one body (or place) named X with Y as its alias, and later
+    uses of Y are that body, not a second one."""
+    text = (
+        "Rates held in Brasilia\n\n"
+        "The central bank's Monetary Policy Committee, known as Copom, kept its benchmark "
+        "rate at 10.5 percent on Wednesday. Copom said inflation expectations had worsened.\n\n"
+        "Dockworkers in Mumbai, formerly known as Bombay, walked out on Monday.\n"
+    )
+    ex = _extract(text)
+    committee = _one(ex, "Monetary Policy Committee", "Organization")
+    assert "Copom" in committee.aliases
+    assert len(committee.mentions) == 3
+    assert [e.name for e in ex.entities if "Copom" in e.all_names()] == [committee.name]
+    (said,) = [s for s in ex.statements if s.cue == "said"]
+    assert said.speaker == committee.key
+    city = _one(ex, "Mumbai", "Place")
+    assert "Bombay" in city.aliases
+    assert not [e for e in ex.entities if e.name == "Bombay"]
+    # a body's name after a place's names what the sentence is about, not the place
+    pact = _extract(
+        "Pact talks\n\nOfficials have opposed a new energy pact with countries bordering "
+        "the Caspian Sea, known as the Caspian Energy Partnership, saying it favours "
+        "exporters.\n"
+    )
+    assert not _one(pact, "Caspian Sea", "Place").aliases
+    _one(pact, "Caspian Energy Partnership", "Organization")
+
+
+def test_a_short_outlet_name_is_the_outlet_of_the_articles_country(nlp):
+    """ "told the ABC" in a report from Brisbane is the Australian broadcaster, not the US
+    network the gazetteer knows by that name; in US news, and where the article writes
+    "ABC News", it stays the US one."""
+    australian = (
+        "Flood levy row in Brisbane\n\n"
+        "BRISBANE — Queensland's treasurer, Mele Faleolo, told the ABC on Thursday that "
+        'the levy would stay. "We will not move on this," she said.\n'
+    )
+    ex = _extract(australian)
+    assert _names(ex, "NewsOrganization") == {"Australian Broadcasting Corporation"}
+    american = (
+        "Rally in Ohio\n\n"
+        "COLUMBUS, Ohio — The senator told ABC on Sunday that he would run. "
+        '"I am in," he said.\n'
+    )
+    assert _names(_extract(american), "NewsOrganization") == {"ABC News"}
+    both = australian + "\nShe repeated it to ABC News in an interview from New York.\n"
+    assert _names(_extract(both), "NewsOrganization") == {"ABC News"}
+
+
+def test_a_side_that_wins_by_wickets_or_runs_is_a_team(nlp):
+    """A winning margin only a side has ("by six wickets", "by 20 runs"), after the name of
+    the winner or of the side it beat, makes a name NER took for a person a team; a
+    candidate who wins "by two votes" stays a person."""
+    text = (
+        "Ranji Trophy semi-final\n\n"
+        "NAGPUR — Vidarbha, who beat Kerala by six wickets on Sunday, will host the final. "
+        "In Lahore, Sialkot won by 20 runs.\n\n"
+        "Tariq Mahmood, who beat his rival by two votes, was sworn in as mayor.\n"
+    )
+    ex = _extract(text)
+    assert "Sialkot" in _names(ex, "Organization")
+    # a side named for its region may stay that place (as "Brazil beat Argentina" does),
+    # but is no person
+    assert not {"Vidarbha", "Sialkot"} & _names(ex, "Person")
+    assert "Tariq Mahmood" in _names(ex, "Person")
+    other = _extract(
+        "Final goes ahead\n\nThe cricket board said the series would go ahead. Vidarbha, "
+        "who beat Kerala by six wickets, will host the final.\n"
+    )
+    assert "Vidarbha" not in _names(other, "Person")
+
+
+def test_a_name_right_after_a_post_is_a_person(nlp):
+    """A name NER does not know, written right after a post ("Eskom spokesperson
+    Sikhumbuzo Ndlovu", "Minister of Electricity Kgosientsho Dlamini"), is a person, and
+    the statements of that phrase are the person's (a pronoun after it finds the person),
+    not a body's or an unnamed source's."""
+    text = (
+        "Utility weighs appeal\n\n"
+        "JOHANNESBURG — Eskom spokesperson Sikhumbuzo Ndlovu said the company was studying "
+        'the judgment. "We cannot simply switch off load shedding," he told reporters.\n\n'
+        "Minister of Electricity Kgosientsho Dlamini denied that, saying new capacity "
+        "would come online next year.\n"
+    )
+    ex = _extract(text)
+    ndlovu = _a_person(ex, "Sikhumbuzo Ndlovu")
+    dlamini = _a_person(ex, "Kgosientsho Dlamini")
+    by = {s.cue: ex.entity(s.speaker) for s in ex.statements}
+    assert by["said"] is ndlovu and by["told"] is ndlovu
+    assert by["denied"] is dlamini
+    assert not [e.name for e in ex.entities if e.type == "UnnamedSource"]

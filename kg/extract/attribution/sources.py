@@ -328,6 +328,15 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
                 if tok.i < p.i
                 else mm.span,
             )
+    if tok.is_title and tok.lower_ in lexicon.TITLE_HEADS:
+        # a name after a post's portfolio, which the parser hangs under it ("Minister of
+        # Electricity Kgosi Dlamini denied"): the person whose name ends the phrase
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                mm = _mention_for(ctx, obj)
+                end = obj.idx + len(obj)
+                if mm is not None and mm.key and mm.type == "Person" and mm.span.end == end:
+                    return _Source(mm.key, Span(_phrase_start(tok), mm.span.end))
     for t in tok.children:
         # a name written before another name part is the person ("Hillary Rodham
         # Clinton" parsed as compounds); before a common noun it only describes the

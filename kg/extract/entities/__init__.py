@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
 from kg.extract.entities.acronyms import link_acronyms
 from kg.extract.entities.candidates import _candidates, _SpanSet
 from kg.extract.entities.clustering import _cluster
-from kg.extract.entities.national import localise_national_bodies
+from kg.extract.entities.national import localise_national_bodies, localise_outlets
 from kg.extract.entities.organisations import _outlet_by_cue  # noqa: F401 - tests use it
 from kg.extract.entities.propagation import _propagate
 from kg.extract.entities.tables import EntityTable, Mention  # noqa: F401 - part of the interface
@@ -46,6 +46,7 @@ def find_entities(
     _propagate(table, people, text, blocked, headline)
     link_acronyms(table)
     localise_national_bodies(table, text)
+    localise_outlets(table, text)
     table.genders = {c.key: c.gender for c in people if c.gender}
     table.index()
     _titles_and_affiliations(table, doc, text, headline)

@@ -138,6 +138,12 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for start, end in _acronym_before_kind(doc):
         if _outside(headline, start):
             add(start, end, text[start:end], "Organization")
+    # people named right after their post, which NER, not knowing the name, tags as a body
+    # or misses ("Eskom spokesperson Sikhumbuzo Ndlovu", "Minister of Electricity Kgosi
+    # Dlamini"): before NER's entities, so that its span gives way
+    for start, end in _people_after_posts(text):
+        if _outside(headline, start):
+            add(start, end, text[start:end], "Person")
 
     # 2. spaCy's entities, cleaned
     ents = doc.ents  # built anew on each access
@@ -165,7 +171,41 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     _kind_named_organisations(found, {text[start:end] for start, end, _ in kinds})
     _teams(found, text)
     _whole_organisation_names(found, doc, text)
+    _known_as(found, text)
     return found
+
+
+#: what joins a name to another name of the same body or place: "the Monetary Policy
+#: Committee, known as Copom", "Mumbai, formerly known as Bombay"
+_KNOWN_AS = re.compile(
+    r",?\s+(?:(?:also|better|more|commonly|widely|locally|popularly|formerly|previously|"
+    r"officially)\s+)?(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _known_as(found: list[Mention], text: str) -> None:
+    """A name that follows an organisation's or a place's name with "known as" between
+    ("the Monetary Policy Committee, known as Copom") is another name of it, not a second
+    body: marked as an alias of the first, as an acronym defined in brackets is. Only
+    between two places or two names that are not places (a body's name after a place's
+    names something else the sentence speaks of), and not after a person's name: a
+    nickname is clustered with the person's other names."""
+    ordered = sorted(found, key=lambda m: m.span.start)
+    for first, then in zip(ordered, ordered[1:], strict=False):
+        if first.type not in ("Organization", "NewsOrganization", "Place"):
+            continue
+        if "\x00" in first.form or "\x00" in then.form:
+            continue
+        gap = text[first.span.end : then.span.start]
+        if not _KNOWN_AS.fullmatch(gap) or first.form == then.form:
+            continue
+        if (first.type == "Place") != (then.type == "Place"):
+            # "countries bordering the Pacific Rim, known as the Trans-Pacific
+            # Partnership": the name is of what the sentence is about, not of the place
+            continue
+        then.type = first.type  # "Copom" tagged a person is the committee still
+        then.form = f"{then.form}\x00{first.form}"  # an alias of the first name
 
 
 def _known_place(form: str) -> bool:
@@ -783,10 +823,28 @@ _TEAM_POST_BEFORE_NAME = re.compile(
 )
 
 
+#: A winning margin no single person's win has: "by six wickets", "by 20 runs", "by an
+#: innings", "by two goals" (not "by 20 points", which elections have too).
+_MARGIN = (
+    r"by\s+(?:an\s+innings(?:\s+and\s+\d+\s+runs?)?|"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:wickets?|runs?|goals?))"
+)
+_WINS = r"(?:beat|beats|defeated|defeats|thrashed|edged|crushed|routed|overcame|lost\s+to)"
+#: After a team's name: "Vidarbha, who beat Kerala by six wickets", "Sialkot won by 20 runs".
+_MARGIN_AFTER_TEAM = re.compile(
+    rf"^,?\s+(?:who\s+|which\s+)?(?:(?:had|have|has)\s+)?"
+    rf"(?:{_WINS}\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{1,3}}|won\s+){_MARGIN}\b"
+)
+#: After the beaten team's name: "beat Kerala by six wickets".
+_MARGIN_AFTER_OPPONENT = re.compile(rf"^\s+{_MARGIN}\b")
+_WIN_BEFORE = re.compile(rf"\b{_WINS}\s+(?:the\s+)?$")
+
+
 def _teams(found: list[Mention], text: str) -> None:
     """A name NER took for a person that the article writes as a team's: a score right
-    after it ("came from behind to beat Korsholm 2-1"), or a team post and a person's name
-    after it ("Velmar coach Dirk van Aalst"). Every mention of that name is then the
+    after it ("came from behind to beat Korsholm 2-1"), a team's winning margin after it or
+    after the side it beat ("Vidarbha, who beat Kerala by six wickets"), or a team post and
+    a person's name after it ("Velmar coach Dirk van Aalst"). Every mention of that name is then the
     organisation. Not a name a person is known by here: a known given name, the surname of
     someone named in full ("beat Ilić 6-4, 6-3" has the set scores of a player anyway), or a
     name with an honorific."""
@@ -798,9 +856,17 @@ def _teams(found: list[Mention], text: str) -> None:
             continue
         if given_name_gender(m.form.split()[0]) is not None:
             continue
-        after = text[m.span.end : m.span.end + 40]
+        after = text[m.span.end : m.span.end + 100]
         score = _SCORE_AFTER.match(after) and not _SET_SCORES.match(after)
-        if score or _TEAM_POST_BEFORE_NAME.match(after):
+        beaten = _MARGIN_AFTER_OPPONENT.match(after) and _WIN_BEFORE.search(
+            text[max(0, m.span.start - 30) : m.span.start]
+        )
+        if (
+            score
+            or beaten
+            or _TEAM_POST_BEFORE_NAME.match(after)
+            or _MARGIN_AFTER_TEAM.match(after)
+        ):
             teams.add(m.form)
     _kind_named_organisations(found, teams)
 
@@ -1620,6 +1686,45 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
                 start = doc[i - 2].idx  # "Jean-Luc Ferrand": the given name's first part
             out.append((start, doc[j - 1].idx + len(doc[j - 1])))
         i = j
+    return out
+
+
+#: one word of a name: "Ndlovu", "O’Brien", "Wai-man" (not "Manafort's": a possessive)
+_NAME_WORD = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?"
+#: A name of two or three words right after a post written in lower case ("company
+#: spokesperson Sikhumbuzo Ndlovu said"), then a word in lower case or a comma or stop.
+_AFTER_LOWER_POST = re.compile(
+    r"\b(?:spokesperson|spokesman|spokeswoman|chairman|chairwoman|chairperson)\s+"
+    rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?=\s+[a-z]|[,.;:])"
+)
+#: A name of two words after a post of a portfolio ("Minister of Electricity Kgosi
+#: Dlamini denied", "Secretary for Security Chan Wai-man said"): the last two capitalised
+#: words before a word in lower case, a comma or a stop are the name.
+_AFTER_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Governor|Administrator|Director)\s+(?:of|for)\s+"
+    r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w’'-]*,?\s+(?:(?:and|&)\s+)?){1,4}?"
+    rf"({_NAME_WORD} {_NAME_WORD})(?=\s+[a-z]|[,.;:])"
+)
+
+
+def _people_after_posts(text: str) -> list[tuple[int, int]]:
+    """Names written right after a person's post (:data:`_AFTER_LOWER_POST`,
+    :data:`_AFTER_PORTFOLIO`): the post says the name is a person's, whatever NER makes of
+    a name it does not know. Not a name with a word of a body, a company or a place."""
+    out = []
+    for pattern in (_AFTER_LOWER_POST, _AFTER_PORTFOLIO):
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            if (
+                _INSTITUTION_WORDS & set(words)
+                or set(words) & gazetteer.COMPANY_SUFFIXES
+                or set(words) & gazetteer.COMPANY_TRADE_WORDS
+                or any(gazetteer.is_place_name(w, _COUNTRIES) for w in words)
+                or any(w.lower() in lexicon.TITLE_HEADS for w in words)
+                or any(w.lower() in lexicon.ABBREVIATIONS for w in words)  # "Navy Capt."
+            ):
+                continue
+            out.append((m.start(1), m.end(1)))
     return out
 
 

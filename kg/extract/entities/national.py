@@ -135,6 +135,35 @@ def article_country(table: EntityTable, text: str) -> str | None:
     return found or (US if us else None)
 
 
+#: Outlets the gazetteer names as the US ones whose short form is another country's own
+#: outlet in news from there: "told the ABC" in a report from Brisbane is the Australian
+#: Broadcasting Corporation, in one from Madrid the daily ABC.
+NATIONAL_OUTLETS: dict[str, dict[str, str]] = {
+    "ABC News": {"Australia": "Australian Broadcasting Corporation", "Spain": "ABC"},
+}
+
+
+def localise_outlets(table: EntityTable, text: str) -> None:
+    """Rename each outlet of :data:`NATIONAL_OUTLETS` that the article writes only in its
+    short form ("the ABC", never "ABC News") for the country the article is plainly from
+    (:func:`article_country`), when that country has its own outlet of that name. The
+    short form is then no alias of it: as one it would join the US outlet again across
+    the corpus."""
+    for ent in table.entities:
+        own = NATIONAL_OUTLETS.get(ent.name) if ent.type == "NewsOrganization" else None
+        if own is None:
+            continue
+        written = {m.span.slice(text) for m in table.mentions if m.key == ent.key}
+        if not written or ent.name in written:
+            continue  # written in full: the US outlet
+        country = article_country(table, text)
+        name = own.get(country or "")
+        if name is None:
+            continue
+        ent.name = name
+        ent.aliases = set()
+
+
 def _names_congress(table: EntityTable) -> bool:
     return any(m.type == "Organization" and m.form == "Congress" for m in table.mentions)
 
