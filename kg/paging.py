@@ -28,6 +28,11 @@ read, and each statement's article from its IRI (``statement/<hash>-<n>`` is a s
 ``article/<hash>``): no article's keys are read (on the synthetic store of 4,049 articles
 that listing and ordering took about 100 ms).
 
+The entities listing, one row per entity ordered by its counts of statements and articles,
+opts in with ``# page-entities: FILE``: the order of the entities is stated by every build
+too (``kg:entityOrder``, :mod:`kg.entity_order`), so a page is a slice of it, and FILE
+(in ``pages/``) gives the rows of the slice's entities only (:class:`EntityPager`).
+
 A listing ordered by groups of rows (claims) opts in with ``# page-groups: ?var FILE``, a
 query in ``pages/`` that lists the groups in the listing's order (:class:`GroupPager`), and
 may name with ``# page-rows:`` a rows query that takes the groups' other columns (a claim's
