@@ -1745,3 +1745,17 @@ def test_a_name_right_after_a_post_is_a_person(nlp):
     assert by["said"] is ndlovu and by["told"] is ndlovu
     assert by["denied"] is dlamini
     assert not [e.name for e in ex.entities if e.type == "UnnamedSource"]
+
+
+def test_a_post_with_its_portfolio_is_the_persons_title(nlp):
+    """ "Minister of Electricity Kgosientsho Dlamini": the post with its portfolio is his
+    title, as "Foreign Minister" is in "Foreign Minister X"; "Former" is no part of it."""
+    text = (
+        "Power cuts to ease, minister says\n\n"
+        "Minister of Electricity Kgosientsho Dlamini said new capacity would come online "
+        "next year. Former Deputy Minister of Finance and Planning Amina Juma said the "
+        "budget could not carry it.\n"
+    )
+    ex = _extract(text)
+    assert "Minister of Electricity" in _a_person(ex, "Kgosientsho Dlamini").titles
+    assert _a_person(ex, "Amina Juma").titles == {"Deputy Minister of Finance and Planning"}

@@ -5,6 +5,7 @@ organisation they tie the person to. Runs last, on the finished table.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
@@ -51,6 +52,11 @@ def _titles_and_affiliations(
             title_tokens.pop()
         while title_tokens and title_tokens[0].lower_ in ("top", "former"):
             title_tokens.pop(0)
+        if not title_tokens:
+            line = text.rfind("\n", 0, m.span.start) + 1
+            post = _PORTFOLIO_BEFORE.search(text, line, m.span.start)
+            if post is not None:  # "Minister of Electricity Kgosi Dlamini"
+                ent.titles.add(re.sub(r"\s+", " ", post.group(1)).strip(" ,"))
         if title_tokens and title_tokens[-1].lower_ not in lexicon.HONORIFICS:
             ent.titles.add(" ".join(t.text for t in title_tokens))
             before = doc[title_tokens[0].i - 1] if title_tokens[0].i > 0 else None
@@ -72,6 +78,15 @@ def _titles_and_affiliations(
                 if org and org.key and org.type in ("Organization", "NewsOrganization", "Place"):
                     ent.affiliations.add(org.key)
         _appositive_title(table, ent, doc, first, m)
+
+
+#: A post with its portfolio right before a name: "Minister of Electricity ", "Secretary
+#: for Security ", "Deputy Minister of Finance and Planning ".
+_PORTFOLIO_BEFORE = re.compile(
+    r"(?<![\w-])((?:(?:Deputy|Acting|Assistant|Vice) )?"
+    r"(?:Minister|Secretary|Commissioner|Governor|Administrator|Director) (?:of|for) "
+    r"(?:the )?(?:(?!The\b)[A-Z][\w’'-]*,? (?:(?:and|&) )?){1,4})$"
+)
 
 
 def _names_the(tok: Token, m: Mention) -> bool:
