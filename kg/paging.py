@@ -110,17 +110,26 @@ class StoredOrder:
 def stored_order(store: Store, timeout: float | None = None) -> StoredOrder | None:
     """The stored order of the articles, or None for a store without one (built by an
     older newskg, or holding no article) or whose statement is not as phase 2 writes it."""
-    found = store.query(_STORED_ORDER, timeout=timeout)
+    stated = _stated(store, _STORED_ORDER, ORDER_SUBJECT, timeout)
+    if stated is None or not re.fullmatch(r"[0-9a-f]{16}( [0-9a-f]{16})*", stated[1]):
+        return None
+    hashes = stated[1].split(" ")
+    return StoredOrder(stated[0], hashes, {h: i for i, h in enumerate(hashes)})
+
+
+def _stated(
+    store: Store, query: str, subject: str, timeout: float | None
+) -> tuple[str, str] | None:
+    """(the store's base, the text) of the one order ``query`` finds on ``subject`` under
+    the base, as phase 2 states each (one triple); None where there is not exactly one."""
+    found = store.query(query, timeout=timeout)
     if not isinstance(found, Rows) or len(found.bindings) != 1:
         return None
-    subject = found.bindings[0]["subject"].get("value", "")
+    iri = found.bindings[0]["subject"].get("value", "")
     text = found.bindings[0]["order"].get("value", "")
-    if not subject.endswith(ORDER_SUBJECT) or not re.fullmatch(
-        r"[0-9a-f]{16}( [0-9a-f]{16})*", text
-    ):
+    if not iri.endswith(subject):
         return None
-    hashes = text.split(" ")
-    return StoredOrder(subject[: -len(ORDER_SUBJECT)], hashes, {h: i for i, h in enumerate(hashes)})
+    return iri[: -len(subject)], text
 
 
 @dataclass(frozen=True)
@@ -374,14 +383,10 @@ def stored_entity_order(store: Store, timeout: float | None = None) -> list[str]
     whose statement is not as phase 2 writes it."""
     from kg.entity_order import ENTITY_ORDER_SUBJECT
 
-    found = store.query(_ENTITY_ORDER, timeout=timeout)
-    if not isinstance(found, Rows) or len(found.bindings) != 1:
+    stated = _stated(store, _ENTITY_ORDER, ENTITY_ORDER_SUBJECT, timeout)
+    if stated is None or not stated[1] or "  " in stated[1]:
         return None
-    subject = found.bindings[0]["subject"].get("value", "")
-    text = found.bindings[0]["order"].get("value", "")
-    if not subject.endswith(ENTITY_ORDER_SUBJECT) or not text or "  " in text:
-        return None
-    base = subject[: -len(ENTITY_ORDER_SUBJECT)]
+    base, text = stated
     return [base + part for part in text.split(" ")]
 
 
