@@ -1759,3 +1759,18 @@ def test_a_post_with_its_portfolio_is_the_persons_title(nlp):
     ex = _extract(text)
     assert "Minister of Electricity" in _a_person(ex, "Kgosientsho Dlamini").titles
     assert _a_person(ex, "Amina Juma").titles == {"Deputy Minister of Finance and Planning"}
+
+
+def test_a_court_named_for_its_place_is_a_body(nlp):
+    """ "The Delhi High Court", which NER leaves untagged, is a body (not the place, not
+    nothing), and its ruling judge stays a person."""
+    text = (
+        "Delhi court grants bail to activist\n\n"
+        "NEW DELHI — The Delhi High Court on Tuesday granted bail to climate activist "
+        "Priya Raman, who was arrested in February.\n\n"
+        "Justice Anil Mehra said the police had failed to show any link to violence.\n"
+    )
+    ex = _extract(text)
+    court = _one(ex, "Delhi High Court", "Organization")
+    assert [m.slice(text) for m in court.mentions] == ["Delhi High Court"]
+    assert "Anil Mehra" in _names(ex, "Person")

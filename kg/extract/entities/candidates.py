@@ -138,6 +138,11 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for start, end in _acronym_before_kind(doc):
         if _outside(headline, start):
             add(start, end, text[start:end], "Organization")
+    # courts named for their place ("the Delhi High Court", "Lagos State High Court"),
+    # which NER, not knowing the place, often leaves untagged
+    for m in _PLACE_COURT.finditer(text):
+        if _outside(headline, m.start(1)):
+            add(m.start(1), m.end(1), m.group(1), "Organization")
     # people named right after their post, which NER, not knowing the name, tags as a body
     # or misses ("Eskom spokesperson Sikhumbuzo Ndlovu", "Minister of Electricity Kgosi
     # Dlamini"): before NER's entities, so that its span gives way
@@ -1689,6 +1694,12 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+#: A court named for its place: one to three capitalised words (not "The"), then the
+#: court's kind.
+_PLACE_COURT = re.compile(
+    r"(?<![\w’'.-])((?:(?!The\b)[A-Z][a-z][\w-]* ){1,3}(?:High|Supreme|District|Federal|"
+    r"Constitutional|Appeals|Magistrates|Labour|Labor|Sessions|Family) Court)\b(?!['’]s\b)"
+)
 #: one word of a name: "Ndlovu", "O’Brien", "Wai-man" (not "Manafort's": a possessive)
 _NAME_WORD = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?"
 #: A name of two or three words right after a post written in lower case ("company
