@@ -1105,6 +1105,30 @@ ROWS = [
         "The minister reportedly met the donors in March",
         "hearsay-adverb",
     ),
+    # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
+    Row(
+        "Councillor Ines Barros reportedly argued that the tram line would cost too much.",
+        "Ines Barros",
+        "argued",
+        "that the tram line would cost too much",
+        "verb-complement",
+    ),
+    Row(
+        "Tomasz Wrobel, the union's treasurer, reportedly told members the strike fund was empty.",
+        "Tomasz Wrobel",
+        "told",
+        "the strike fund was empty",
+        "verb-complement",
+    ),
+    # ... and a hedged clause that a named source reports is that source's
+    Row(
+        "The Brazilian striker allegedly kicked a steward after the derby, the Porto daily "
+        "Jornal da Tarde reported on Sunday.",
+        "the Porto daily Jornal da Tarde",
+        "reported",
+        "The Brazilian striker allegedly kicked a steward after the derby",
+        "complement-then-cue",
+    ),
     Row(
         "The union made the case that the rosters were unsafe.",
         "The union",
@@ -1806,6 +1830,12 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "The defence minister, Lerato Dlamini, allegedly told aides that the contract was "
+        "signed in May.",
+        "hearsay-adverb",
+        "a hearsay adverb on a verb of saying hedges the verb's attribution; it is none of its own",
+    ),
     (
         "The measures follow months of criticism from growers, a study published in May.",
         "complement-then-cue",

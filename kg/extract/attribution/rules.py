@@ -383,7 +383,9 @@ RULES: dict[str, Rule] = {
             "hearsay-adverb",
             "tokens",
             "The minister reportedly met the donors in March.",
-            "an adverb from lexicon.HEARSAY_ADVERBS; the unstated source",
+            "an adverb from lexicon.HEARSAY_ADVERBS, not on a verb of saying ('reportedly "
+            "said') nor in a clause one reports ('allegedly hit him, the paper reported'); "
+            "the unstated source",
         ),
         Rule(
             "light-verb",

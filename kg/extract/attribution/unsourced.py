@@ -195,9 +195,22 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
 
 
 def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
-    """ "He reportedly met the donors": the clause is hearsay with no source given."""
+    """ "He reportedly met the donors": the clause is hearsay with no source given. Not on a
+    verb of saying ("The minister reportedly said ...", "she allegedly told aides that
+    ..."): the verb is the attribution, with its own source, and the adverb only hedges it
+    (the hearsay statement would take the whole clause and hide the verb's as nested)."""
     head = adverb.head
     if head.i == adverb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.SPEECH_VERBS:
+        return None
+    if (
+        head.dep_ in ("ccomp", "parataxis")
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in lexicon.SPEECH_VERBS
+    ):
+        # "The striker allegedly struck a steward, the club said": the clause is what a
+        # named source reports, hedged; the verb of saying is its attribution
         return None
     toks = [t for t in head.subtree if t.i != adverb.i and not t.is_space]
     while toks and toks[-1].is_punct:
