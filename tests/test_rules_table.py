@@ -1129,6 +1129,40 @@ ROWS = [
         "The Brazilian striker allegedly kicked a steward after the derby",
         "complement-then-cue",
     ),
+    # a colon followed by lower case or a number spells out what was said
+    Row(
+        "Mayor Sofia Lindqvist said turnout in Malmo was the highest in two decades: 71 "
+        "percent of registered voters.",
+        "Sofia Lindqvist",
+        "said",
+        "turnout in Malmo was the highest in two decades: 71 percent of registered voters",
+        "verb-complement",
+    ),
+    Row(
+        "The ferry operator said services would resume slowly: two crossings a day at "
+        "first, then four.",
+        "The ferry operator",
+        "said",
+        "services would resume slowly: two crossings a day at first, then four",
+        "verb-complement",
+    ),
+    Row(
+        "Coach Marta Villanueva insisted the squad was not tired: they had simply met a "
+        "better side.",
+        "Marta Villanueva",
+        "insisted",
+        "the squad was not tired: they had simply met a better side",
+        "verb-complement",
+    ),
+    # a capital after the colon starts a sentence of its own
+    Row(
+        "The planning chief, Aroha Ngata, said the scheme had one flaw: The council never "
+        "costed the new road.",
+        "The planning chief, Aroha Ngata",
+        "said",
+        "the scheme had one flaw",
+        "verb-complement",
+    ),
     Row(
         "The union made the case that the rosters were unsafe.",
         "The union",
