@@ -1105,6 +1105,14 @@ ROWS = [
         "The minister reportedly met the donors in March",
         "hearsay-adverb",
     ),
+    # what one posts online is still read (a result posted is not: NOT_READ)
+    Row(
+        "Senator Amina Yusuf posted a video of the flooded market on Facebook.",
+        "Amina Yusuf",
+        "posted",
+        "a video of the flooded market on Facebook",
+        "stance-object",
+    ),
     # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
     Row(
         "Councillor Ines Barros reportedly argued that the tram line would cost too much.",
@@ -1864,6 +1872,21 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "The Swedish carmaker Volvia posted a record quarterly loss on Thursday.",
+        "stance-object",
+        "a result posted (a loss, a win, a rise) is achieved, not published",
+    ),
+    (
+        "Mayor Rosa Quispe posted a narrow victory in the Cusco runoff.",
+        "stance-object",
+        "a victory posted is won, not said",
+    ),
+    (
+        "The brewer Kaltbrau posted a 12 percent rise in sales in the second quarter.",
+        "stance-object",
+        "a share or a sum posted is a result, not something published",
+    ),
     (
         "The defence minister, Lerato Dlamini, allegedly told aides that the contract was "
         "signed in May.",

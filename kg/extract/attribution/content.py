@@ -906,6 +906,7 @@ def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool)
         and (takes_object or _said_object(ctx, verb, child))
         and not _called_back(verb, child)
         and not _billed(verb, child)
+        and not _posted_result(verb, child)
     ):
         return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
     return None
@@ -975,6 +976,27 @@ def _billed(verb: Token, obj: Token) -> bool:
         or any(t.ent_type_ == "MONEY" for t in obj.subtree)
         or any(c.dep_ == "prep" and c.lower_ == "for" for c in (*verb.children, *obj.children))
     )
+
+
+def _posted_result(verb: Token, obj: Token) -> bool:
+    """ "The carmaker posted a record loss", "Ruiz posted a narrow victory", "posted a 17
+    percent rise in sales": "post" with a result, a sum or a share is a result achieved,
+    as business and sports pages write it, not something published."""
+    if verb.lemma_.lower() != "post":
+        return False
+    return obj.lemma_.lower() in _RESULTS or any(
+        t.ent_type_ in ("MONEY", "PERCENT") for t in obj.subtree
+    )
+
+
+#: What one posts as a result ("posted a loss", "posted a win", "posted record profits").
+_RESULTS = lexicon.words(
+    """
+    victory victories win wins defeat loss losses gain gains profit profits earnings
+    revenue revenues sales surplus deficit increase increases rise decline decrease drop
+    fall growth lead record score time result results return returns margin
+    """
+)
 
 
 #: What one charges as a price ("charged a fee", "charged more than that").
