@@ -1113,6 +1113,16 @@ ROWS = [
         "a video of the flooded market on Facebook",
         "stance-object",
     ),
+    # a participle the parse hung on a verb inside a quotation goes on from the verb
+    # outside it: the quoted words are not its subject
+    Row(
+        'Finance Minister Lindiwe Mokoena stressed that "the only way forward is a deal with '
+        'the unions," suggesting that the budget vote could slip to March.',
+        "Lindiwe Mokoena",
+        "suggesting",
+        "that the budget vote could slip to March",
+        "verb-complement",
+    ),
     # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
     Row(
         "Councillor Ines Barros reportedly argued that the tram line would cost too much.",
