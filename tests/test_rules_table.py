@@ -1123,6 +1123,36 @@ ROWS = [
         "that the budget vote could slip to March",
         "verb-complement",
     ),
+    # "asked" set off by a comma after the speaker (or the speaker's verb) is the question
+    # put to them, whatever tense the parse gives it; "asked the players" still asks
+    Row(
+        "The finance minister, asked about the leaked memo, said the budget was sound.",
+        None,
+        "asked",
+        "the leaked memo",
+        "question",
+    ),
+    Row(
+        "“Not this year,” Mayor Ines Barros said, asked whether she would run again.",
+        None,
+        "asked",
+        "whether she would run again",
+        "question",
+    ),
+    Row(
+        "The budget is sound, said Finance Minister Kwame Asante, asked about the leaked memo.",
+        None,
+        "asked",
+        "the leaked memo",
+        "question",
+    ),
+    Row(
+        "The coach, Paolo Ferri, asked the players to stay calm.",
+        "The coach, Paolo Ferri",
+        "asked",
+        "the players to stay calm",
+        "stance-object",
+    ),
     # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
     Row(
         "Councillor Ines Barros reportedly argued that the tram line would cost too much.",

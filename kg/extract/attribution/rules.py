@@ -215,8 +215,9 @@ RULES: dict[str, Rule] = {
             "question",
             "tokens",
             "Asked whether she would resign, the mayor laughed.",
-            "a participle of 'ask' without a subject: the question; its source the by-"
-            "phrase or the unstated source",
+            "a participle of 'ask' without a subject (or 'asked' set off by a comma after "
+            "the speaker or their verb of saying: 'Ruiz, asked about the memo, said'): the "
+            "question; its source the by-phrase or the unstated source",
         ),
         Rule(
             "passive-agent",

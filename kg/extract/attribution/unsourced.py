@@ -243,18 +243,47 @@ def _opens_sentence(verb: Token) -> bool:
     )
 
 
+def _asked_aside(verb: Token) -> bool:
+    """Whether "asked" is a participle set off by a comma after the clause's subject or
+    its verb of saying, the question put to that speaker ("The minister, asked about the
+    memo, said ...", "“Not yet,” Ruiz said, asked whether she would run."): a parse may
+    read it as the speaker's own past tense. It has no object (whom it asks), and it
+    closes the sentence or the clause goes on after its closing comma with a verb."""
+    doc = verb.doc
+    if verb.lower_ != "asked" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    before = doc[verb.i - 2]
+    if not before.is_alpha or not (
+        before.pos_ in ("PROPN", "NOUN")
+        or (before.pos_ == "VERB" and before.lemma_.lower() in lexicon.SPEECH_VERBS)
+    ):
+        return False  # "..., Ruiz said, asked about the memo.": after the speaker's verb too
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    close = verb.right_edge.i + 1
+    if close >= verb.sent.end or doc[close].text in (".", "?", "!"):
+        return True  # the aside closes the sentence
+    if doc[close].text != ",":
+        return False
+    return any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for t in doc[close + 1 : min(close + 4, verb.sent.end)]
+    )
+
+
 def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     """ "Asked whether he would run, Smith said ...", "when asked about the leak, ...": the
     question put to the speaker. Whoever asked is named only in a by-phrase; otherwise the
     question is the article's (an unstated source)."""
-    if any(c.dep_ == "nsubj" for c in verb.children):
+    aside = _asked_aside(verb)
+    if any(c.dep_ == "nsubj" for c in verb.children) and not aside:
         return None
-    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and _opens_sentence(verb)):
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and (_opens_sentence(verb) or aside)):
         # "Asked whether she would run, the mayor laughed": a parse may read the
         # participle opening the sentence as a past tense
         return None
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if verb.dep_ not in ("advcl", "ROOT") and not passive:
+    if verb.dep_ not in ("advcl", "ROOT") and not passive and not aside:
         return None
     comp = None
     for child in verb.rights:
@@ -269,7 +298,7 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     if comp.dep_ == "prep":
         toks = [t for t in toks if t.i != comp.i]
     # the question ends where the answer's clause begins: at the comma before it
-    main = verb.head if verb.dep_ == "advcl" else None
+    main = verb.head if verb.dep_ == "advcl" or aside else None
     if main is not None and main.i > verb.i:
         toks = [t for t in toks if t.i < main.i]
     while toks and (toks[-1].is_punct and toks[-1].text not in "”\"'"):
