@@ -1153,6 +1153,23 @@ ROWS = [
         "the players to stay calm",
         "stance-object",
     ),
+    # a verb of saying with an object of its own after a clause reports the object, not
+    # the clause before it; whom one told or wrote to is no such object
+    Row(
+        "Just last week, believe it or not, the striker urged fans to boycott the final.",
+        "the striker",
+        "urged",
+        "fans to boycott the final",
+        "stance-object",
+    ),
+    Row(
+        "Some records are already stored in a secure archive in Leeds, the auditor Helen "
+        "Marsh wrote Okafor.",
+        "the auditor Helen Marsh",
+        "wrote",
+        "Some records are already stored in a secure archive in Leeds",
+        "complement-then-cue",
+    ),
     # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
     Row(
         "Councillor Ines Barros reportedly argued that the tram line would cost too much.",
@@ -1912,6 +1929,11 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Just last week, believe it or not, the striker urged fans to boycott the final.",
+        "complement-then-cue",
+        "a verb with an object of its own reports the object, not the clause before it",
+    ),
     (
         "The Swedish carmaker Volvia posted a record quarterly loss on Thursday.",
         "stance-object",

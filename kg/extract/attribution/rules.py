@@ -245,7 +245,8 @@ RULES: dict[str, Rule] = {
             "the clause the parse joins it to, makes it a modifier in ('..., the news agency "
             "reported'), or gives it as a second subject ('A vaccine cut infections, "
             "researchers reported')); not when that clause is an attribution of its own "
-            "('Ruiz suggested ... - “...,” Ruiz said')",
+            "('Ruiz suggested ... - “...,” Ruiz said') or the verb has an object of its own "
+            "('..., the striker urged fans to ...'; whom one told or wrote to is none)",
         ),
         Rule(
             "complement-as-head",
