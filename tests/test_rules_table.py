@@ -1170,6 +1170,13 @@ ROWS = [
         "Some records are already stored in a secure archive in Leeds",
         "complement-then-cue",
     ),
+    Row(
+        "Senator Amina Yusuf campaigned on free school meals in Leeds.",
+        "Amina Yusuf",
+        "campaigned",
+        "free school meals in Leeds",
+        "verb-prep-object",
+    ),
     # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
     Row(
         "Councillor Ines Barros reportedly argued that the tram line would cost too much.",
@@ -1929,6 +1936,11 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Senator Amina Yusuf campaigned with the governor in Leeds on Saturday.",
+        "verb-prep-object",
+        "whom one campaigns with is a companion, not what one campaigns on or for",
+    ),
     (
         "Just last week, believe it or not, the striker urged fans to boycott the final.",
         "complement-then-cue",

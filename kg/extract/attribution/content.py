@@ -1046,6 +1046,9 @@ def _verb_prep_object(
         # one talks to or with people but about a subject; one writes for a paper or for
         # the court's majority ("Writing for the majority, Justice Mokoena said")
         and not (lemma in ("talk", "speak", "write") and child.lower_ not in ("about", "on", "of"))
+        # one campaigns on an issue or for a candidate, but with a companion ("campaigned
+        # with the governor in Leeds")
+        and not (lemma == "campaign" and child.lower_ == "with")
     ):
         return None
     objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
