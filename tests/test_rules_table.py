@@ -1177,6 +1177,23 @@ ROWS = [
         "free school meals in Leeds",
         "verb-prep-object",
     ),
+    # a finite verb joined to an infinitive is the subject's next act, not what was vowed;
+    # the infinitive's own conjuncts are bare
+    Row(
+        "Health Minister Grace Otieno vowed to keep the rural clinics open and celebrated "
+        "the court ruling on Monday.",
+        "Grace Otieno",
+        "vowed",
+        "to keep the rural clinics open",
+        "verb-infinitive",
+    ),
+    Row(
+        "Otieno vowed to keep the clinics open and protect the staff.",
+        "Otieno",
+        "vowed",
+        "to keep the clinics open and protect the staff",
+        "verb-infinitive",
+    ),
     # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
     Row(
         "Councillor Ines Barros reportedly argued that the tram line would cost too much.",

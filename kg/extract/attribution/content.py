@@ -728,7 +728,32 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
                 # reporter's comment on what was vowed, as after a reported clause
                 span = _trim_span(ctx, Span(span.start, min(span.end, tok.idx)))
                 break
+        finite = _finite_conjunct(child)
+        if finite is not None:
+            # "vowed to keep the clinics open and celebrated the ruling": a finite verb is
+            # no part of the infinitive; it is the subject's next act, joined to it by the
+            # parse
+            span = _trim_span(ctx, Span(span.start, min(span.end, finite)))
         return span, "verb-infinitive"
+    return None
+
+
+def _finite_conjunct(verb: Token) -> int | None:
+    """Where a conjunct of an infinitive or gerund that is a finite verb starts (at the
+    conjunction before it): "to keep the clinics open and celebrated the ruling", "banning
+    the imports and has since gone further". An infinitive's own conjuncts are bare ("to
+    keep the clinics open and protect the staff")."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < verb.i:
+            continue
+        if conj.tag_ in ("VBD", "VBZ", "VBP") or any(
+            a.dep_ == "aux" and a.lower_ in ("has", "have", "had") for a in conj.children
+        ):
+            start = conj.left_edge
+            before = [c for c in verb.children if c.dep_ == "cc" and c.i < conj.i]
+            if before:
+                start = min(start, before[-1], key=lambda t: t.i)
+            return start.idx
     return None
 
 

@@ -315,7 +315,8 @@ RULES: dict[str, Rule] = {
             "The union vowed to fight the closures.",
             "a verb of saying, believing or stance with a to-infinitive (whose words go on "
             "past an aside between dashes the parse hung elsewhere: 'to ban all trucks — "
-            "4,000 a day — from the bridge')",
+            "4,000 a day — from the bridge', and stop before a finite verb joined to them: "
+            "'to keep the clinics open and celebrated the ruling')",
         ),
         Rule(
             "for-clause",
