@@ -1194,6 +1194,16 @@ ROWS = [
         "to keep the clinics open and protect the staff",
         "verb-infinitive",
     ),
+    # the figures in a "with" phrase after a finding's object are what was found
+    Row(
+        "A poll by the Lima Institute showed Mayor Rosa Quispe with a clear lead, with 41 "
+        "percent of voters backing her against 33 percent for her rival.",
+        "A poll by the Lima Institute",
+        "showed",
+        "Mayor Rosa Quispe with a clear lead, with 41 percent of voters backing her against "
+        "33 percent for her rival",
+        "finding-object",
+    ),
     # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
     Row(
         "Councillor Ines Barros reportedly argued that the tram line would cost too much.",

@@ -671,7 +671,27 @@ def _reported_object(ctx: _Context, obj: Token, lemma: str) -> Found | None:
     # "the poll showed Clinton with a healthy lead": what the object is found to be follows it
     span = _clause_span(ctx, obj)
     end = max(span.end, _right_end(obj.head, obj))
+    figures = _figures_after(obj.doc, end)
+    if figures is not None:
+        end = figures  # "showed Ruiz ahead, with 41 percent against 33": the figures found
     return _trim_span(ctx, Span(span.start, end)), "finding-object"
+
+
+def _figures_after(doc, end: int) -> int | None:
+    """Where a "with" phrase holding a number that goes on right after a finding's object
+    ends (", with 41 percent of voters backing her"): the figures that spell out what was
+    found, which the parse hangs elsewhere. None when no such phrase follows."""
+    comma = next((t for t in doc if t.idx >= end), None)
+    if comma is None or comma.text != "," or comma.i + 1 >= len(doc):
+        return None
+    prep = doc[comma.i + 1]
+    if prep.lower_ != "with" or prep.sent != comma.sent:
+        return None
+    words = list(prep.subtree)
+    if not any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL") for t in words):
+        return None
+    last = max(words, key=lambda t: t.i)
+    return last.idx + len(last)
 
 
 def _verb_predicate(ctx: _Context, verb: Token) -> Found | None:

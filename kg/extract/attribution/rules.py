@@ -294,7 +294,8 @@ RULES: dict[str, Rule] = {
             "tokens",
             "The audit found serious failings in the tendering process.",
             "a verb from lexicon.FINDING_VERBS (or 'publish' a finding noun) and its object "
-            "(not a pronoun), with what the object is found to be ('with a lead')",
+            "(not a pronoun), with what the object is found to be ('with a lead') and the "
+            "figures after it (', with 41 percent backing her')",
         ),
         Rule(
             "published-report",
