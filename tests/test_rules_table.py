@@ -1204,6 +1204,14 @@ ROWS = [
         "33 percent for her rival",
         "finding-object",
     ),
+    # a day the parse made the object is when it was said, not what
+    Row(
+        "Mayor Ines Barros promised Sunday to reopen the bridge by June.",
+        "Ines Barros",
+        "promised",
+        "to reopen the bridge by June",
+        "verb-infinitive",
+    ),
     # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
     Row(
         "Councillor Ines Barros reportedly argued that the tram line would cost too much.",

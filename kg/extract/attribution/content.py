@@ -975,9 +975,17 @@ def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool)
         and not _called_back(verb, child)
         and not _billed(verb, child)
         and not _posted_result(verb, child)
+        # "promised Sunday to reopen the bridge": a day the parse made the object is when
+        and not (child.lower_ in _DAYS and not list(child.children))
     ):
         return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
     return None
+
+
+#: Days a parse may take for a verb's object ("promised Sunday to ...", "said Monday").
+_DAYS = lexicon.words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow"
+)
 
 
 def _still_to_do(verb: Token) -> bool:
