@@ -1105,6 +1105,171 @@ ROWS = [
         "The minister reportedly met the donors in March",
         "hearsay-adverb",
     ),
+    # what one posts online is still read (a result posted is not: NOT_READ)
+    Row(
+        "Senator Amina Yusuf posted a video of the flooded market on Facebook.",
+        "Amina Yusuf",
+        "posted",
+        "a video of the flooded market on Facebook",
+        "stance-object",
+    ),
+    # a participle the parse hung on a verb inside a quotation goes on from the verb
+    # outside it: the quoted words are not its subject
+    Row(
+        'Finance Minister Lindiwe Mokoena stressed that "the only way forward is a deal with '
+        'the unions," suggesting that the budget vote could slip to March.',
+        "Lindiwe Mokoena",
+        "suggesting",
+        "that the budget vote could slip to March",
+        "verb-complement",
+    ),
+    # "asked" set off by a comma after the speaker (or the speaker's verb) is the question
+    # put to them, whatever tense the parse gives it; "asked the players" still asks
+    Row(
+        "The finance minister, asked about the leaked memo, said the budget was sound.",
+        None,
+        "asked",
+        "the leaked memo",
+        "question",
+    ),
+    Row(
+        "“Not this year,” Mayor Ines Barros said, asked whether she would run again.",
+        None,
+        "asked",
+        "whether she would run again",
+        "question",
+    ),
+    Row(
+        "The budget is sound, said Finance Minister Kwame Asante, asked about the leaked memo.",
+        None,
+        "asked",
+        "the leaked memo",
+        "question",
+    ),
+    Row(
+        "The coach, Paolo Ferri, asked the players to stay calm.",
+        "The coach, Paolo Ferri",
+        "asked",
+        "the players to stay calm",
+        "stance-object",
+    ),
+    # a verb of saying with an object of its own after a clause reports the object, not
+    # the clause before it; whom one told or wrote to is no such object
+    Row(
+        "Just last week, believe it or not, the striker urged fans to boycott the final.",
+        "the striker",
+        "urged",
+        "fans to boycott the final",
+        "stance-object",
+    ),
+    Row(
+        "Some records are already stored in a secure archive in Leeds, the auditor Helen "
+        "Marsh wrote Okafor.",
+        "the auditor Helen Marsh",
+        "wrote",
+        "Some records are already stored in a secure archive in Leeds",
+        "complement-then-cue",
+    ),
+    Row(
+        "Senator Amina Yusuf campaigned on free school meals in Leeds.",
+        "Amina Yusuf",
+        "campaigned",
+        "free school meals in Leeds",
+        "verb-prep-object",
+    ),
+    # a finite verb joined to an infinitive is the subject's next act, not what was vowed;
+    # the infinitive's own conjuncts are bare
+    Row(
+        "Health Minister Grace Otieno vowed to keep the rural clinics open and celebrated "
+        "the court ruling on Monday.",
+        "Grace Otieno",
+        "vowed",
+        "to keep the rural clinics open",
+        "verb-infinitive",
+    ),
+    Row(
+        "Otieno vowed to keep the clinics open and protect the staff.",
+        "Otieno",
+        "vowed",
+        "to keep the clinics open and protect the staff",
+        "verb-infinitive",
+    ),
+    # the figures in a "with" phrase after a finding's object are what was found
+    Row(
+        "A poll by the Lima Institute showed Mayor Rosa Quispe with a clear lead, with 41 "
+        "percent of voters backing her against 33 percent for her rival.",
+        "A poll by the Lima Institute",
+        "showed",
+        "Mayor Rosa Quispe with a clear lead, with 41 percent of voters backing her against "
+        "33 percent for her rival",
+        "finding-object",
+    ),
+    # a day the parse made the object is when it was said, not what
+    Row(
+        "Mayor Ines Barros promised Sunday to reopen the bridge by June.",
+        "Ines Barros",
+        "promised",
+        "to reopen the bridge by June",
+        "verb-infinitive",
+    ),
+    # a hearsay adverb on a verb of saying only hedges it: the verb keeps its own source
+    Row(
+        "Councillor Ines Barros reportedly argued that the tram line would cost too much.",
+        "Ines Barros",
+        "argued",
+        "that the tram line would cost too much",
+        "verb-complement",
+    ),
+    Row(
+        "Tomasz Wrobel, the union's treasurer, reportedly told members the strike fund was empty.",
+        "Tomasz Wrobel",
+        "told",
+        "the strike fund was empty",
+        "verb-complement",
+    ),
+    # ... and a hedged clause that a named source reports is that source's
+    Row(
+        "The Brazilian striker allegedly kicked a steward after the derby, the Porto daily "
+        "Jornal da Tarde reported on Sunday.",
+        "the Porto daily Jornal da Tarde",
+        "reported",
+        "The Brazilian striker allegedly kicked a steward after the derby",
+        "complement-then-cue",
+    ),
+    # a colon followed by lower case or a number spells out what was said
+    Row(
+        "Mayor Sofia Lindqvist said turnout in Malmo was the highest in two decades: 71 "
+        "percent of registered voters.",
+        "Sofia Lindqvist",
+        "said",
+        "turnout in Malmo was the highest in two decades: 71 percent of registered voters",
+        "verb-complement",
+    ),
+    Row(
+        "The ferry operator said services would resume slowly: two crossings a day at "
+        "first, then four.",
+        "The ferry operator",
+        "said",
+        "services would resume slowly: two crossings a day at first, then four",
+        "verb-complement",
+    ),
+    Row(
+        "Coach Marta Villanueva insisted the squad was not tired: they had simply met a "
+        "better side.",
+        "Marta Villanueva",
+        "insisted",
+        "the squad was not tired: they had simply met a better side",
+        "verb-complement",
+    ),
+    # a capital after the colon starts a sentence of its own
+    Row(
+        "The planning chief, Aroha Ngata, said the scheme had one flaw: The council never "
+        "costed the new road.",
+        "The planning chief, Aroha Ngata",
+        "said",
+        "the scheme had one flaw",
+        "verb-complement",
+    ),
     Row(
         "The union made the case that the rosters were unsafe.",
         "The union",
@@ -1806,6 +1971,37 @@ ROWS = [
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.
 NOT_READ = [
+    (
+        "Senator Amina Yusuf campaigned with the governor in Leeds on Saturday.",
+        "verb-prep-object",
+        "whom one campaigns with is a companion, not what one campaigns on or for",
+    ),
+    (
+        "Just last week, believe it or not, the striker urged fans to boycott the final.",
+        "complement-then-cue",
+        "a verb with an object of its own reports the object, not the clause before it",
+    ),
+    (
+        "The Swedish carmaker Volvia posted a record quarterly loss on Thursday.",
+        "stance-object",
+        "a result posted (a loss, a win, a rise) is achieved, not published",
+    ),
+    (
+        "Mayor Rosa Quispe posted a narrow victory in the Cusco runoff.",
+        "stance-object",
+        "a victory posted is won, not said",
+    ),
+    (
+        "The brewer Kaltbrau posted a 12 percent rise in sales in the second quarter.",
+        "stance-object",
+        "a share or a sum posted is a result, not something published",
+    ),
+    (
+        "The defence minister, Lerato Dlamini, allegedly told aides that the contract was "
+        "signed in May.",
+        "hearsay-adverb",
+        "a hearsay adverb on a verb of saying hedges the verb's attribution; it is none of its own",
+    ),
     (
         "The measures follow months of criticism from growers, a study published in May.",
         "complement-then-cue",

@@ -113,6 +113,8 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 continue
             if any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
+            if _own_object(verb):
+                continue  # "..., a survey showed less bias": the verb reports its object
             if child.lemma_.lower() in lexicon.SPEECH_VERBS and any(
                 c.dep_ == "nsubj" for c in child.children
             ):
@@ -121,6 +123,27 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 continue
             return span, "complement-then-cue"
     return _question_clause(ctx, verb)
+
+
+def _own_object(verb: Token) -> bool:
+    """Whether a verb of saying after a clause has an object of its own that is what it
+    reports ("..., the audit showed a steep rise", "..., she tells one joke", "...,
+    unions urged members"), so the clause before it is not its content. Whom one tells
+    ("..., an aide told reporters") and a speaker the parse made the object ("..., said
+    Ruiz") are no such object."""
+    for obj in verb.rights:
+        if obj.dep_ != "dobj" or _listener(verb, obj):
+            continue
+        if obj.pos_ == "PROPN" and not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "..., conceded Ruiz": the speaker after the verb
+        if verb.lemma_.lower() in _WRITING_TO and obj.pos_ in ("PROPN", "PRON"):
+            continue  # "..., the minister wrote Ruiz": whom she wrote to
+        return True
+    return False
+
+
+#: Verbs of saying whose person object is whom one wrote to ("wrote Ruiz", "emailed her").
+_WRITING_TO = frozenset(("write", "email", "e-mail", "text", "message"))
 
 
 #: Verbs that put a question, whose "if" clause is the question asked ("asked them if").
@@ -648,7 +671,27 @@ def _reported_object(ctx: _Context, obj: Token, lemma: str) -> Found | None:
     # "the poll showed Clinton with a healthy lead": what the object is found to be follows it
     span = _clause_span(ctx, obj)
     end = max(span.end, _right_end(obj.head, obj))
+    figures = _figures_after(obj.doc, end)
+    if figures is not None:
+        end = figures  # "showed Ruiz ahead, with 41 percent against 33": the figures found
     return _trim_span(ctx, Span(span.start, end)), "finding-object"
+
+
+def _figures_after(doc, end: int) -> int | None:
+    """Where a "with" phrase holding a number that goes on right after a finding's object
+    ends (", with 41 percent of voters backing her"): the figures that spell out what was
+    found, which the parse hangs elsewhere. None when no such phrase follows."""
+    comma = next((t for t in doc if t.idx >= end), None)
+    if comma is None or comma.text != "," or comma.i + 1 >= len(doc):
+        return None
+    prep = doc[comma.i + 1]
+    if prep.lower_ != "with" or prep.sent != comma.sent:
+        return None
+    words = list(prep.subtree)
+    if not any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL") for t in words):
+        return None
+    last = max(words, key=lambda t: t.i)
+    return last.idx + len(last)
 
 
 def _verb_predicate(ctx: _Context, verb: Token) -> Found | None:
@@ -705,7 +748,32 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
                 # reporter's comment on what was vowed, as after a reported clause
                 span = _trim_span(ctx, Span(span.start, min(span.end, tok.idx)))
                 break
+        finite = _finite_conjunct(child)
+        if finite is not None:
+            # "vowed to keep the clinics open and celebrated the ruling": a finite verb is
+            # no part of the infinitive; it is the subject's next act, joined to it by the
+            # parse
+            span = _trim_span(ctx, Span(span.start, min(span.end, finite)))
         return span, "verb-infinitive"
+    return None
+
+
+def _finite_conjunct(verb: Token) -> int | None:
+    """Where a conjunct of an infinitive or gerund that is a finite verb starts (at the
+    conjunction before it): "to keep the clinics open and celebrated the ruling", "banning
+    the imports and has since gone further". An infinitive's own conjuncts are bare ("to
+    keep the clinics open and protect the staff")."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < verb.i:
+            continue
+        if conj.tag_ in ("VBD", "VBZ", "VBP") or any(
+            a.dep_ == "aux" and a.lower_ in ("has", "have", "had") for a in conj.children
+        ):
+            start = conj.left_edge
+            before = [c for c in verb.children if c.dep_ == "cc" and c.i < conj.i]
+            if before:
+                start = min(start, before[-1], key=lambda t: t.i)
+            return start.idx
     return None
 
 
@@ -906,9 +974,18 @@ def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool)
         and (takes_object or _said_object(ctx, verb, child))
         and not _called_back(verb, child)
         and not _billed(verb, child)
+        and not _posted_result(verb, child)
+        # "promised Sunday to reopen the bridge": a day the parse made the object is when
+        and not (child.lower_ in _DAYS and not list(child.children))
     ):
         return _trim_span(ctx, Span(child.left_edge.idx, _right_end(verb, child))), "stance-object"
     return None
+
+
+#: Days a parse may take for a verb's object ("promised Sunday to ...", "said Monday").
+_DAYS = lexicon.words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow"
+)
 
 
 def _still_to_do(verb: Token) -> bool:
@@ -977,6 +1054,27 @@ def _billed(verb: Token, obj: Token) -> bool:
     )
 
 
+def _posted_result(verb: Token, obj: Token) -> bool:
+    """ "The carmaker posted a record loss", "Ruiz posted a narrow victory", "posted a 17
+    percent rise in sales": "post" with a result, a sum or a share is a result achieved,
+    as business and sports pages write it, not something published."""
+    if verb.lemma_.lower() != "post":
+        return False
+    return obj.lemma_.lower() in _RESULTS or any(
+        t.ent_type_ in ("MONEY", "PERCENT") for t in obj.subtree
+    )
+
+
+#: What one posts as a result ("posted a loss", "posted a win", "posted record profits").
+_RESULTS = lexicon.words(
+    """
+    victory victories win wins defeat loss losses gain gains profit profits earnings
+    revenue revenues sales surplus deficit increase increases rise decline decrease drop
+    fall growth lead record score time result results return returns margin
+    """
+)
+
+
 #: What one charges as a price ("charged a fee", "charged more than that").
 _PRICES = lexicon.words(
     "fee fees price prices rent rate rates interest premium fare toll more less"
@@ -1001,6 +1099,9 @@ def _verb_prep_object(
         # one talks to or with people but about a subject; one writes for a paper or for
         # the court's majority ("Writing for the majority, Justice Mokoena said")
         and not (lemma in ("talk", "speak", "write") and child.lower_ not in ("about", "on", "of"))
+        # one campaigns on an issue or for a candidate, but with a companion ("campaigned
+        # with the governor in Leeds")
+        and not (lemma == "campaign" and child.lower_ == "with")
     ):
         return None
     objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]

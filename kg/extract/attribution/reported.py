@@ -25,6 +25,7 @@ from kg.extract.attribution.context import (
     _Cue,
     _in_headline,
     _in_subtree,
+    _inside_quote,
     _make_cue,
     _reported,
     _Source,
@@ -262,9 +263,10 @@ def _verb_statement(
     ):
         # "..., saying the timing had been set" / "X said A and warned B" / "X was forced
         # to back down and said ..." (the subject of a passive head is the speaker too)
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] or [
+        head = _outside_quotation(ctx, verb)
+        subjects = [c for c in head.children if c.dep_ == "nsubj"] or [
             c
-            for c in verb.head.children
+            for c in head.children
             if c.dep_ == "nsubjpass" and verb.dep_ == "conj" and lemma in lexicon.SPEECH_VERBS
         ]
     if not subjects and lemma in lexicon.SPEECH_VERBS:
@@ -343,6 +345,20 @@ def _verb_statement(
             st.content.insert(0, piece)
             st.text = " ".join(p.slice(ctx.text) for p in st.content)
     return st
+
+
+def _outside_quotation(ctx: _Context, verb: Token) -> Token:
+    """The verb whose subject a participle or conjunct without one shares: its head, or,
+    when the parse hung it on a verb inside a quotation it stands outside of ("Ruiz
+    stressed that “the way forward is talks,” suggesting that ..."), the first verb above
+    that quotation: the quoted words are the speaker's, not the clause the reporter's
+    participle goes on from."""
+    head = verb.head
+    if _inside_quote(ctx, verb.idx) or not _inside_quote(ctx, head.idx):
+        return head
+    while head.head.i != head.i and _inside_quote(ctx, head.idx):
+        head = head.head
+    return verb.head if _inside_quote(ctx, head.idx) else head
 
 
 def _left_clause_subject(verb: Token, content_after: bool = True) -> list[Token]:

@@ -195,9 +195,22 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
 
 
 def _hearsay_statement(ctx: _Context, adverb: Token) -> Statement | None:
-    """ "He reportedly met the donors": the clause is hearsay with no source given."""
+    """ "He reportedly met the donors": the clause is hearsay with no source given. Not on a
+    verb of saying ("The minister reportedly said ...", "she allegedly told aides that
+    ..."): the verb is the attribution, with its own source, and the adverb only hedges it
+    (the hearsay statement would take the whole clause and hide the verb's as nested)."""
     head = adverb.head
     if head.i == adverb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.SPEECH_VERBS:
+        return None
+    if (
+        head.dep_ in ("ccomp", "parataxis")
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in lexicon.SPEECH_VERBS
+    ):
+        # "The striker allegedly struck a steward, the club said": the clause is what a
+        # named source reports, hedged; the verb of saying is its attribution
         return None
     toks = [t for t in head.subtree if t.i != adverb.i and not t.is_space]
     while toks and toks[-1].is_punct:
@@ -230,18 +243,47 @@ def _opens_sentence(verb: Token) -> bool:
     )
 
 
+def _asked_aside(verb: Token) -> bool:
+    """Whether "asked" is a participle set off by a comma after the clause's subject or
+    its verb of saying, the question put to that speaker ("The minister, asked about the
+    memo, said ...", "“Not yet,” Ruiz said, asked whether she would run."): a parse may
+    read it as the speaker's own past tense. It has no object (whom it asks), and it
+    closes the sentence or the clause goes on after its closing comma with a verb."""
+    doc = verb.doc
+    if verb.lower_ != "asked" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    before = doc[verb.i - 2]
+    if not before.is_alpha or not (
+        before.pos_ in ("PROPN", "NOUN")
+        or (before.pos_ == "VERB" and before.lemma_.lower() in lexicon.SPEECH_VERBS)
+    ):
+        return False  # "..., Ruiz said, asked about the memo.": after the speaker's verb too
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    close = verb.right_edge.i + 1
+    if close >= verb.sent.end or doc[close].text in (".", "?", "!"):
+        return True  # the aside closes the sentence
+    if doc[close].text != ",":
+        return False
+    return any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for t in doc[close + 1 : min(close + 4, verb.sent.end)]
+    )
+
+
 def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     """ "Asked whether he would run, Smith said ...", "when asked about the leak, ...": the
     question put to the speaker. Whoever asked is named only in a by-phrase; otherwise the
     question is the article's (an unstated source)."""
-    if any(c.dep_ == "nsubj" for c in verb.children):
+    aside = _asked_aside(verb)
+    if any(c.dep_ == "nsubj" for c in verb.children) and not aside:
         return None
-    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and _opens_sentence(verb)):
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and (_opens_sentence(verb) or aside)):
         # "Asked whether she would run, the mayor laughed": a parse may read the
         # participle opening the sentence as a past tense
         return None
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if verb.dep_ not in ("advcl", "ROOT") and not passive:
+    if verb.dep_ not in ("advcl", "ROOT") and not passive and not aside:
         return None
     comp = None
     for child in verb.rights:
@@ -256,7 +298,7 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     if comp.dep_ == "prep":
         toks = [t for t in toks if t.i != comp.i]
     # the question ends where the answer's clause begins: at the comma before it
-    main = verb.head if verb.dep_ == "advcl" else None
+    main = verb.head if verb.dep_ == "advcl" or aside else None
     if main is not None and main.i > verb.i:
         toks = [t for t in toks if t.i < main.i]
     while toks and (toks[-1].is_punct and toks[-1].text not in "”\"'"):
