@@ -1774,3 +1774,21 @@ def test_a_court_named_for_its_place_is_a_body(nlp):
     court = _one(ex, "Delhi High Court", "Organization")
     assert [m.slice(text) for m in court.mentions] == ["Delhi High Court"]
     assert "Anil Mehra" in _names(ex, "Person")
+
+
+def test_the_judge_is_the_justice_named_before(nlp):
+    """ "the judge wrote" after "Justice Anil Mehra said" is the justice, not an unnamed
+    judge; a justice minister is no judge."""
+    text = (
+        "Bail granted\n\n"
+        "Justice Anil Mehra said the police had failed to show any link to violence. "
+        '"Citizens are conscience keepers of government," the judge wrote in his order.\n\n'
+        'Justice Minister Ana Costa said the ruling would be studied. "We respect it," '
+        "the judge's clerk said.\n"
+    )
+    ex = _extract(text)
+    mehra = _a_person(ex, "Anil Mehra")
+    (wrote,) = [s for s in ex.statements if s.cue == "wrote"]
+    assert wrote.speaker == mehra.key
+    clerk = [s for s in ex.statements if s.text.startswith("We respect")]
+    assert all(ex.entity(s.speaker).name != "Ana Costa" for s in clerk)

@@ -737,6 +737,8 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         or (child.tag_ == "VBG" and child.i == child.head.i + 1 + _adverbs_between(child))
     ):
+        if _anonymity(child):
+            raise _Stop  # "who asked not to be named": why a source is unnamed, no statement
         span = _clause_span(ctx, child)
         resumed = _after_dash_aside(child.doc[child.right_edge.i])
         if resumed is not None:
@@ -756,6 +758,21 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
             span = _trim_span(ctx, Span(span.start, min(span.end, finite)))
         return span, "verb-infinitive"
     return None
+
+
+#: What a source asks not to be, in the phrase news gives for leaving it unnamed.
+_NAMED = frozenset(("name", "identify", "quote", "cite"))
+
+
+def _anonymity(infinitive: Token) -> bool:
+    """Whether an infinitive is the asking for anonymity news writes beside an unnamed
+    source ("who asked not to be named", "requested not to be identified because ..."):
+    the reason the source has no name, not something it said."""
+    return (
+        infinitive.lemma_ in _NAMED
+        and any(c.dep_ == "neg" for c in infinitive.children)
+        and any(c.dep_ == "auxpass" for c in infinitive.children)
+    )
 
 
 def _finite_conjunct(verb: Token) -> int | None:
@@ -1102,6 +1119,9 @@ def _verb_prep_object(
         # one campaigns on an issue or for a candidate, but with a companion ("campaigned
         # with the governor in Leeds")
         and not (lemma == "campaign" and child.lower_ == "with")
+        # one reports on a subject, but to a superior ("the police, which reports to the
+        # Home Ministry")
+        and not (lemma == "report" and child.lower_ == "to")
     ):
         return None
     objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]

@@ -568,7 +568,7 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         for e in ctx.table.entities
         if e.type == "Person"
         and any(
-            low in t.lower().split()
+            (low in t.lower().split() or t.lower().split()[-1] in _POST_HEADS.get(low, ()))
             and all(_spelling(k) in {_spelling(w) for w in t.lower().split()} for k in kinds)
             for t in e.titles
         )
@@ -687,6 +687,10 @@ def _named_kinds(kinds: list[str], ent: Entity) -> bool:
 
 #: One spelling for words news writes two ways ("the defence ministry" for the Ministry
 #: of Defense).
+#: Titles a description names by another word: "the judge" is Justice X (a title that
+#: ends so: "Justice", "Chief Justice", not the justice minister).
+_POST_HEADS = {"judge": ("justice",)}
+
 _SPELLINGS = {
     "defence": "defense",
     "labour": "labor",
