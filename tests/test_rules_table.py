@@ -1967,6 +1967,14 @@ ROWS = [
         "the senator's aides made money off the campaign",
         "verb-complement",
     ),
+    # the name in commas after a kind noun is the speaker, the phrase its words
+    Row(
+        "One supporter, Lucas Ferreyra, said the team had no identity.",
+        "One supporter, Lucas Ferreyra",
+        "said",
+        "the team had no identity",
+        "verb-complement",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

@@ -379,17 +379,26 @@ def _with_kind_before(tok: Token, m) -> Span:
 
 
 def _kind_then_name(subjects: list[Token]) -> tuple[Token, Token] | None:
-    """ "The media watchdog Ofcom said", "The video-sharing platform Loopa said": the parse
-    gives the verb two subjects, a common noun saying what kind and the name right after
-    it; the name is who speaks, the phrase its words."""
+    """ "The media watchdog Ofcom said", "The video-sharing platform Loopa said", "One
+    supporter, Lucas Ferreyra, said": the parse gives the verb two subjects, a common noun
+    saying what kind and the name right after it (or in commas after it); the name is who
+    speaks, the phrase its words."""
     if len(subjects) < 2:
         return None
     kind, name = subjects[0], subjects[1]
+    doc = kind.doc
+    # "One supporter, Lucas Ferreyra, said": the name in commas right after the kind
+    in_commas = (
+        name.left_edge.i == kind.i + 2
+        and doc[kind.i + 1].text == ","
+        and name.i + 1 < len(doc)
+        and doc[name.i + 1].text == ","
+    )
     if (
         kind.pos_ == "NOUN"
         and kind.lower_ in _KIND_NOUNS
         and name.pos_ == "PROPN"
-        and name.left_edge.i == kind.i + 1
+        and (name.left_edge.i == kind.i + 1 or in_commas)
     ):
         return kind, name
     return None
