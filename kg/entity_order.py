@@ -7,7 +7,7 @@ first (half a second on PolNeAR train, one to two on a store of a million triple
 knows those counts from the records, so it states the order once, as one triple in the
 entities graph (``<base>order/entities kg:entityOrder "person/a org/b ..."``: the IRIs
 under the store's base, in order), and a page is the rows of the entities it names
-(:class:`kg.paging.OrderPager`), checked against the order the query's own keys give.
+(:class:`kg.paging.EntityPager`), checked against the order the query's own keys give.
 
 Each article contributes an :class:`EntityTally` (made from its record in phase 1, kept in
 the build cache's summary), so the order costs no record read, and the same records give
