@@ -98,8 +98,8 @@ def entity_order(
         for key, n in tally.speakers:
             if key in iris:
                 statements[iris[key]] = statements.get(iris[key], 0) + n
-    if not set(statements) <= set(label):  # a speaker with no label gives no listing row
-        statements = {iri: n for iri, n in statements.items() if iri in label}
+    # a speaker with no label gives no listing row
+    statements = {iri: n for iri, n in statements.items() if iri in label}
     order = sorted(
         statements,
         key=lambda iri: (-statements[iri], -len(articles.get(iri, ())), label[iri], iri),

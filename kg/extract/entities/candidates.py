@@ -1679,9 +1679,7 @@ def _missed_people(doc: Doc) -> list[tuple[int, int]]:
         if (
             j - i >= 2
             and words[-1] != "Act"  # "the Dodd-Frank Act": a law named for its sponsors
-            and not _INSTITUTION_WORDS & set(words)
-            and not set(words) & gazetteer.COMPANY_SUFFIXES
-            and not set(words) & gazetteer.COMPANY_TRADE_WORDS
+            and not _body_words(words)
             and not gazetteer.is_place_name(form, _COUNTRIES)
             and not gazetteer.is_place_name(words[0], _COUNTRIES)
             and doc[j - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "conj")
@@ -1708,14 +1706,29 @@ _AFTER_LOWER_POST = re.compile(
     r"\b(?:spokesperson|spokesman|spokeswoman|chairman|chairwoman|chairperson)\s+"
     rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?=\s+[a-z]|[,.;:])"
 )
+#: A post with its portfolio, as written before its holder's name ("Minister of
+#: Electricity ", "Secretary for Security ", "Minister of Finance and Planning "): the
+#: post, "of" or "for", and one to four capitalised words (not "The"). Also what
+#: :mod:`kg.extract.entities.titles` takes as the holder's title.
+PORTFOLIO_POST = (
+    r"(?:Minister|Secretary|Commissioner|Governor|Administrator|Director)\s+(?:of|for)\s+"
+    r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w’'-]*,?\s+(?:(?:and|&)\s+)?){1,4}?"
+)
 #: A name of two words after a post of a portfolio ("Minister of Electricity Kgosi
 #: Dlamini denied", "Secretary for Security Chan Wai-man said"): the last two capitalised
 #: words before a word in lower case, a comma or a stop are the name.
-_AFTER_PORTFOLIO = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner|Governor|Administrator|Director)\s+(?:of|for)\s+"
-    r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w’'-]*,?\s+(?:(?:and|&)\s+)?){1,4}?"
-    rf"({_NAME_WORD} {_NAME_WORD})(?=\s+[a-z]|[,.;:])"
-)
+_AFTER_PORTFOLIO = re.compile(rf"\b{PORTFOLIO_POST}({_NAME_WORD} {_NAME_WORD})(?=\s+[a-z]|[,.;:])")
+
+
+def _body_words(words: list[str]) -> bool:
+    """Whether a name's words hold a word of an institution or a company ("Council",
+    "Holdings", "Mining"): no person's name, however it is introduced."""
+    found = set(words)
+    return bool(
+        found & _INSTITUTION_WORDS
+        or found & gazetteer.COMPANY_SUFFIXES
+        or found & gazetteer.COMPANY_TRADE_WORDS
+    )
 
 
 def _people_after_posts(text: str) -> list[tuple[int, int]]:
@@ -1727,9 +1740,7 @@ def _people_after_posts(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             words = m.group(1).split()
             if (
-                _INSTITUTION_WORDS & set(words)
-                or set(words) & gazetteer.COMPANY_SUFFIXES
-                or set(words) & gazetteer.COMPANY_TRADE_WORDS
+                _body_words(words)
                 or any(gazetteer.is_place_name(w, _COUNTRIES) for w in words)
                 or any(w.lower() in lexicon.TITLE_HEADS for w in words)
                 or any(w.lower() in lexicon.ABBREVIATIONS for w in words)  # "Navy Capt."

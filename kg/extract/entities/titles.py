@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # type hints only: importing kg must not import spaCy
     from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon
+from kg.extract.entities.candidates import PORTFOLIO_POST
 from kg.extract.entities.organisations import _norm
 from kg.extract.entities.tables import EntityTable, Mention
 from kg.model import Entity, Span
@@ -80,12 +81,10 @@ def _titles_and_affiliations(
         _appositive_title(table, ent, doc, first, m)
 
 
-#: A post with its portfolio right before a name: "Minister of Electricity ", "Secretary
-#: for Security ", "Deputy Minister of Finance and Planning ".
+#: A post with its portfolio right before a name (:data:`PORTFOLIO_POST`), with a rank
+#: before it: "Deputy Minister of Finance and Planning ".
 _PORTFOLIO_BEFORE = re.compile(
-    r"(?<![\w-])((?:(?:Deputy|Acting|Assistant|Vice) )?"
-    r"(?:Minister|Secretary|Commissioner|Governor|Administrator|Director) (?:of|for) "
-    r"(?:the )?(?:(?!The\b)[A-Z][\w’'-]*,? (?:(?:and|&) )?){1,4})$"
+    rf"(?<![\w-])((?:(?:Deputy|Acting|Assistant|Vice) )?{PORTFOLIO_POST})$"
 )
 
 
