@@ -141,7 +141,7 @@ def test_the_paged_listings_are_the_ones_ordered_by_article_first():
 
 #: the listings ordered by claim first (or by a claim's count, then the claim), which find
 #: a page claim by claim (kg.paging.GroupPager)
-GROUPED = ["altered-quotes", "claim-appearances"]
+GROUPED = ["altered-quotes", "claim-appearances", "denied-findings"]
 
 
 @pytest.mark.parametrize("first_batch", [1, 8])
