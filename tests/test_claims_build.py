@@ -80,15 +80,19 @@ def test_removing_an_article_updates_its_claims(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "all")) as store:
         build_records(store, recs)
     quote_claim = """
-        SELECT ?n (COUNT(DISTINCT ?a) AS ?seen) WHERE {
+        SELECT ?n ?k (COUNT(DISTINCT ?a) AS ?seen) WHERE {
           ?s kg:text ?t ; kg:claim ?c . FILTER(STRSTARTS(?t, "There is not"))
-          ?c kg:statementCount ?n ; schema:appearance ?a }
-        GROUP BY ?n"""
-    assert {int(r["n"]) for r in _select(tmp_path / "all", quote_claim)} == {3}
+          ?c kg:statementCount ?n ; kg:articleCount ?k ; schema:appearance ?a }
+        GROUP BY ?n ?k"""
+    counts = [
+        (int(r["n"]), int(r["k"]), int(r["seen"])) for r in _select(tmp_path / "all", quote_claim)
+    ]
+    assert counts == [(3, 3, 3)]  # three statements, in three articles
     with open_store(str(tmp_path / "all")) as store:
         remove(store, lambda f: f.startswith("b-reaction"))
     rows = _select(tmp_path / "all", quote_claim)
-    assert [(int(r["n"]), int(r["seen"])) for r in rows] == [(2, 2)]
+    # the stated count of articles follows the appearances
+    assert [(int(r["n"]), int(r["k"]), int(r["seen"])) for r in rows] == [(2, 2, 2)]
     # the Kremlin's denial went with its article, and so did its link
     assert _select(tmp_path / "all", "SELECT ?d WHERE { ?d kg:denies ?c }") == []
     # ... and what is left is what a store of the other articles holds

@@ -33,6 +33,7 @@ _TYPE, _LABEL = _iri(RDF.type), _iri(RDFS.label)
 _CLAIM_TYPES = (_iri(KG.Claim), _iri(SCHEMA.Claim))
 _APPEARANCE, _FIRST = _iri(SCHEMA.appearance), _iri(SCHEMA.firstAppearance)
 _COUNT, _VARIANT = _iri(KG.statementCount), _iri(KG.variantWording)
+_ARTICLES = _iri(KG.articleCount)
 _OF, _DENIES = _iri(KG.claim), _iri(KG.denies)
 _BOOL = {True: f'"true"^^<{XSD.boolean}>', False: f'"false"^^<{XSD.boolean}>'}
 
@@ -47,6 +48,9 @@ def claims_ntriples(claims: Claims) -> dict[str, str]:
         lines += [f"{s} {_APPEARANCE} {_iri(a)} .\n" for a in c.appearances]
         lines.append(f"{s} {_FIRST} {_iri(c.first)} .\n")
         lines.append(f'{s} {_COUNT} "{len(c.statements)}"^^<{XSD.integer}> .\n')
+        # stated, not counted at query time: "claims in more than one article, most
+        # widespread first" then reads one number per claim (claim-appearances)
+        lines.append(f'{s} {_ARTICLES} "{len(c.appearances)}"^^<{XSD.integer}> .\n')
         lines.append(f"{s} {_VARIANT} {_BOOL[c.variant]} .\n")
         out[iri] = "".join(lines)
     for statement, claim in sorted(claims.claim_of.items()):
