@@ -1792,3 +1792,53 @@ def test_the_judge_is_the_justice_named_before(nlp):
     assert wrote.speaker == mehra.key
     clerk = [s for s in ex.statements if s.text.startswith("We respect")]
     assert all(ex.entity(s.speaker).name != "Ana Costa" for s in clerk)
+
+
+#: a disaster-agency report: a body whose name joins two fields with "and", which NER cuts
+#: at the "and" ("The Mekong Disaster" + "Dyke Management Authority")
+FLOOD_AGENCY = (
+    "Floods cut off villages\n\n"
+    "HANOI — Torrential rain forced more than 12,000 people from their homes on Tuesday.\n\n"
+    "The Mekong Disaster and Dyke Management Authority said 14 people had died and nine were "
+    "missing. Its deputy director told state broadcaster VTV that rescue teams were "
+    "struggling. Officials of the Eastern Province and Water Resources Authority said the "
+    "dams were holding, and the Ministry of Health and the Food Safety Authority urged "
+    "people to boil water.\n"
+)
+
+
+def test_a_body_named_across_and_is_one_organisation():
+    ex = _extract(FLOOD_AGENCY)
+    orgs = _names(ex, "Organization")
+    assert "Mekong Disaster and Dyke Management Authority" in orgs, orgs
+    assert not {"Mekong Disaster", "Dyke Management Authority"} & orgs, orgs
+    (said,) = [s for s in ex.statements if "14 people" in s.text]
+    speaker = {e.key: e for e in ex.entities}[said.speaker]
+    assert speaker.name == "Mekong Disaster and Dyke Management Authority"
+    # a province and a body, two bodies: not joined
+    assert not any("Eastern Province and" in n for n in orgs), orgs
+    assert not any("Health and" in n for n in orgs), orgs
+
+
+#: a drug recall: NER takes a company whose name ends in its trade, and a drug's brand
+#: name, for people
+DRUG_RECALL = (
+    "Drugmaker recalls blood pressure tablets after contamination found\n\n"
+    "Halvorsen Pharma recalled four batches of its blood pressure drug Normaten on Monday "
+    "after tests found traces of a potentially harmful impurity, the company said in a "
+    "statement.\n\n"
+    "Halvorsen's chief executive, Magnus Dahl, said the company was deeply sorry. Shares in "
+    "Halvorsen fell 6 percent. The documentary Okafor directed last year had warned of "
+    "such impurities, and Okafor said on Tuesday that regulators had been too slow.\n"
+)
+
+
+def test_a_company_named_for_its_trade_and_a_drug_are_no_people():
+    ex = _extract(DRUG_RECALL)
+    people = _names(ex, "Person")
+    assert not {"Halvorsen Pharma", "Normaten", "Halvorsen"} & people, people
+    company = _one(ex, "Halvorsen Pharma", "Organization")
+    assert "Halvorsen" in company.all_names()  # its short form, later
+    assert "Magnus Dahl" in people
+    # a name after a kind of work that a verb follows is the clause's subject: a person
+    assert "Okafor" in people, people

@@ -247,6 +247,8 @@ COMPANY_TRADE_WORDS: frozenset[str] = words(
     Cargo Storage Glass Paint Paints Soap Spirits Wine Brewing Gold Silver Copper Diamond
     Diamonds Platinum Nickel Zinc Tin Uranium Hardware Software Electronics Supply Supplies
     Tool Tools Machinery Equipment Technology Technologies Agriculture Forestry Packaging
+    Pharma Biotech Therapeutics Biosciences Laboratories Labs Airlines Airways Semiconductor
+    Semiconductors Systems Solutions Telecoms
     """
 )
 
@@ -256,6 +258,18 @@ COMPANY_SUFFIXES: frozenset[str] = words(
     Ltd Ltd. Limited Co Co. Company Corp Corp. Corporation Inc Inc. Incorporated PLC plc
     LLC LLP AG SA S.A. NV N.V. GmbH Group Holdings Partners Associates Sons Brothers
     Bros. Industries Enterprises Growers Mills Works
+    """
+)
+
+#: Last words of a company's name that no person's name ends with: a name NER took for a
+#: person ("Halvorsen Pharma", "Kestrel Logistics") is the company's. Trade words that are
+#: also family names ("Gold", "Power", "Glass", "Diamond") are not among them.
+COMPANY_ENDINGS: frozenset[str] = (COMPANY_SUFFIXES - {"Mills"}) | words(
+    """
+    Pharma Pharmaceuticals Biotech Therapeutics Biosciences Laboratories Labs Technologies
+    Logistics Telecom Airlines Airways Motors Shipping Insurance Investments Energy
+    Electronics Software Chemicals Mining Foods Beverages Textiles Minerals Semiconductor
+    Semiconductors Systems Solutions
     """
 )
 
@@ -627,6 +641,7 @@ def is_place_name(form: str, countries: frozenset[str] | set[str] = frozenset())
 
 __all__ = [
     "CITY_COUNTRIES",
+    "COMPANY_ENDINGS",
     "COMPANY_SUFFIXES",
     "COMPANY_TRADE_WORDS",
     "COUNTRIES",

@@ -1153,6 +1153,10 @@ def _clean(
         return None  # "the Proceeds of Crime Act": a law, no body
     if type_ == "Person" and lexicon.CLUB_NAME_WORDS & set(form.split()):
         type_ = "Organization"  # "against Sporting Braga": a club, not a person
+    if type_ == "Person" and len(tokens) >= 2 and tokens[-1].text in gazetteer.COMPANY_ENDINGS:
+        type_ = "Organization"  # "Halvorsen Pharma recalled": a company, not a person
+    if type_ == "Person" and _product_named(ent, text, start):
+        return None  # "its blood pressure drug Normaten": a product's name
     if type_ in ("Organization", "Place") and _person_by_context(
         tokens, text, start, end, form, people
     ):
@@ -1399,6 +1403,27 @@ _TITLE_BEFORE_NAME = re.compile(
 
 #: A role held at an organisation, just before a name: "the chief executive of", "a
 #: spokesman for". The name after it is the organisation's, never a person's.
+#: a kind of product or work just before a name: the name is the thing's ("the drug
+#: Normaten", "the vessel Morning Star", "her novel Salt Roads"); not kinds a person is
+#: ("the model X", "the singer X")
+_PRODUCT_BEFORE = re.compile(
+    r"\b(?:drug|medicine|medication|vaccine|pill|tablet|app|software|device|phone|handset|"
+    r"brand|vessel|ship|tanker|ferry|yacht|aircraft|satellite|rocket|missile|drone|film|"
+    r"movie|documentary|album|song|novel|memoir|opera|musical|painting|podcast|"
+    r"(?:radio|television|TV|talk) show)\s+$"
+)
+
+
+def _product_named(ent: SpacySpan, text: str, start: int) -> bool:
+    """Whether a name NER took for a person is a product's or a work's: a kind of thing
+    just before it (:data:`_PRODUCT_BEFORE`), and no verb just after it, which would make
+    the name the subject of a clause about the thing ("the film Okafor directed")."""
+    if not _PRODUCT_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    doc = ent.doc
+    return ent.end >= len(doc) or not doc[ent.end].tag_.startswith(("VB", "MD"))
+
+
 _ROLE_OF = re.compile(
     r"\b(?:(?:chief executive|chairman|chairwoman|president|director|founder|head|owner|"
     r"spokesman|spokeswoman|spokesperson|chief|ceo|manager|board)\s+(?:of|for|at)|"
@@ -1937,8 +1962,11 @@ def _joins_one_name(left: str, joiner: str, right: str, text: str) -> bool:
     """Whether "left & right" / "left and right" is one company's name: with "&" unless
     both sides are organisations known on their own ("Google & Facebook"); with "and" when
     both joined words are trades ("Pulp and Paper"), a company suffix ends it ("... and
-    Sons Ltd"), the article writes it with "&" too, or the whole is a known name. "Pfizer
-    and Moderna" is two companies: none of these holds."""
+    Sons Ltd"), the article writes it with "&" too, or the whole is a known name; also when
+    only the right part ends with a body's head word and the left part names no body or
+    place of its own ("the Vietnam Disaster and Dyke Management Authority": NER cuts such
+    a name at "and"; "the Treasury and Monetary Authority" and "Kenya and Revenue Authority"
+    stay two). "Pfizer and Moderna" is two companies: none of these holds."""
     whole = f"{left} {joiner} {right}"
     if gazetteer.canonical_organization(whole):
         return True
@@ -1950,7 +1978,29 @@ def _joins_one_name(left: str, joiner: str, right: str, text: str) -> bool:
         return True
     if right.split()[-1] in gazetteer.COMPANY_SUFFIXES and len(right.split()) > 1:
         return True
+    if _body_named_across_and(left, right):
+        return True
     return re.search(rf"{re.escape(left)}\s*&\s*{re.escape(right)}", text) is not None
+
+
+def _body_named_across_and(left: str, right: str) -> bool:
+    """Whether "left and right" is one body's name: ``right`` ends with an institution's
+    head word ("Authority", "Commission") and ``left`` is two or more capitalised words
+    naming no body, organisation, place or country division alone."""
+    lwords, rwords = left.split(), right.split()
+    if lwords and lwords[0] in ("The", "the"):
+        lwords = lwords[1:]
+    return (
+        len(rwords) >= 2
+        and rwords[-1] in _INSTITUTION_WORDS
+        and len(lwords) >= 2
+        # "Friends of the Earth Action and ...": a name with its own "of" is whole
+        and all(w[:1].isupper() for w in lwords)
+        and not _INSTITUTION_WORDS & set(lwords)
+        and lwords[-1].lower() not in _DIVISIONS.split("|")  # "Eastern Province and ..."
+        and not gazetteer.known_organization(" ".join(lwords))
+        and not _known_place(" ".join(lwords))
+    )
 
 
 def _capitalised(tok) -> bool:
