@@ -1842,3 +1842,17 @@ def test_a_company_named_for_its_trade_and_a_drug_are_no_people():
     assert "Magnus Dahl" in people
     # a name after a kind of work that a verb follows is the clause's subject: a person
     assert "Okafor" in people, people
+
+
+#: a flood report: a town after "a resident of", which NER takes for a person
+FLOOD_RESIDENT = (
+    "Critics say warnings were ignored\n\n"
+    "Critics have accused provincial officials of ignoring warnings. \"They knew the dam was "
+    "weak,\" said a resident of Lao Cai who asked not to be named for fear of reprisals.\n"
+)
+
+
+def test_a_town_after_a_resident_of_is_a_place():
+    ex = _extract(FLOOD_RESIDENT)
+    assert "Lao Cai" not in _names(ex, "Person")
+    _one(ex, "Lao Cai", "Place")

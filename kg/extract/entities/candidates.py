@@ -1436,8 +1436,9 @@ _ROLE_OF = re.compile(
 #: Words after which a name of up to three words is a town or a city ("the mayor of
 #: Brenholt", "residents of Kessel", "residents in Wexmoor", "the town of Beit Sahour").
 _PLACE_OF = re.compile(
-    r"\b(?:(?:mayor|mayors|deputy mayor|residents|inhabitants|outskirts|suburbs|town|city|"
-    r"village|municipality) of|(?:residents|people|voters) in) $",
+    r"\b(?:(?:mayor|mayors|deputy mayor|residents?|inhabitants?|natives?|villagers|"
+    r"outskirts|suburbs|town|city|village|municipality) of|"
+    r"(?:residents?|people|voters|villagers|farmers|families) in) $",
     re.IGNORECASE,
 )
 
