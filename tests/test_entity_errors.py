@@ -1847,8 +1847,8 @@ def test_a_company_named_for_its_trade_and_a_drug_are_no_people():
 #: a flood report: a town after "a resident of", which NER takes for a person
 FLOOD_RESIDENT = (
     "Critics say warnings were ignored\n\n"
-    "Critics have accused provincial officials of ignoring warnings. \"They knew the dam was "
-    "weak,\" said a resident of Lao Cai who asked not to be named for fear of reprisals.\n"
+    'Critics have accused provincial officials of ignoring warnings. "They knew the dam was '
+    'weak," said a resident of Lao Cai who asked not to be named for fear of reprisals.\n'
 )
 
 
