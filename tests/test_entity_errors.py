@@ -1856,3 +1856,19 @@ def test_a_town_after_a_resident_of_is_a_place():
     ex = _extract(FLOOD_RESIDENT)
     assert "Lao Cai" not in _names(ex, "Person")
     _one(ex, "Lao Cai", "Place")
+
+
+#: an economy report: a firm's name after its kind, which NER takes for a place
+CONSULTANCY = (
+    "Teachers strike over pay\n\n"
+    "Parents were divided. Others blamed both sides.\n\n"
+    "Economists at the consultancy Equilibra estimate that annual inflation will end the "
+    "year above 90 percent. A poll for the advocacy group America's Voice found the same.\n"
+)
+
+
+def test_a_firm_named_after_its_kind_is_an_organisation_not_a_place():
+    ex = _extract(CONSULTANCY)
+    _one(ex, "Equilibra", "Organization")
+    assert "Equilibra" not in _names(ex, "Place")
+    assert "America" not in _names(ex, "Organization")  # the group is "America's Voice"

@@ -467,8 +467,9 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
     """The spans of names written right after a noun saying what kind of organisation
     they are, with a determiner before it: "the state power utility Eskom", "the
     video-sharing platform Loopa" (NER often takes such names for people, or misses them).
-    One or two capitalised words, not a known place or person word; each with whether NER
-    already has it as an organisation (then NER's own span is kept)."""
+    One or two capitalised words, not a known place or person word (a name NER tags as a
+    place is one when no gazetteer knows the place); each with whether NER already has it
+    as an organisation (then NER's own span is kept)."""
     out = []
     for tok in doc:
         if tok.lower_ not in _ORGANISATION_KINDS or tok.i + 1 >= len(doc):
@@ -490,9 +491,20 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
         first = doc[tok.i + 1]
         if not (first.is_title or first.is_upper) or not first.is_alpha:
             continue
-        if first.ent_type_ not in ("", "PERSON", "ORG"):
-            continue  # a place, a date
         last = _capitalised_run(first, 2)
+        if (
+            first.ent_type_ not in ("", "PERSON", "ORG")
+            and not (
+                first.ent_type_ == "GPE"
+                and tok.is_lower  # "the Golf Club Puerto Rico": the kind is the name's own
+                and not _known_place(doc[first.i : last.i + 1].text)
+                and not _is_outlet_name(doc[first.i : last.i + 1].text)
+                and first.ent_iob_ == "B"
+                and (last.i + 1 >= len(doc) or doc[last.i + 1].ent_type_ != "GPE")
+                and (last.i + 1 >= len(doc) or doc[last.i + 1].tag_ != "POS")  # "America's Voice"
+            )
+        ):
+            continue  # a place, a date; but "the consultancy Equilibra" NER took for a place
         if given_name_gender(first.text) is not None and last.i == first.i + 1:
             continue  # "the company founder Ana Ruiz" is not a company name
         if tok.lower_ in _PERSON_LIKE_KINDS and first.ent_type_ != "ORG":
