@@ -18,7 +18,9 @@ from kg.extract.entities.organisations import (
     _ACRONYM_DEF,
     _INSTITUTION_WORDS,
     _POSSESSIVE,
+    _capital_words,
     _drop_leading_the,
+    _initials,
     _initials_match,
     _is_outlet_name,
     _known_name_pattern,
@@ -176,8 +178,62 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     _kind_named_organisations(found, {text[start:end] for start, end, _ in kinds})
     _teams(found, text)
     _whole_organisation_names(found, doc, text)
+    _names_run_on(found, text)
+    _places_by_feature(found, text)
     _known_as(found, text)
     return found
+
+
+def _places_by_feature(found: list[Mention], text: str) -> None:
+    """A name a noun of the land or water follows (:data:`_FEATURE_AFTER`: "Brazil's Amazon
+    rainforest", "the Cerrado savanna") is a place, there and wherever else the article
+    names it so (the headline included: "Amazon deforestation falls"), unless a known
+    organisation goes by that name ("Amazon" the company in another sentence stays so)."""
+    forms = {m.form for m in found if _FEATURE_AFTER.match(text, m.span.end)}
+    for m in found:
+        if m.form not in forms or m.type not in ("Organization", "Person"):
+            continue
+        if (
+            _FEATURE_AFTER.match(text, m.span.end)
+            or m.in_headline
+            or not gazetteer.known_organization(m.form)
+        ):
+            m.type = "Place"
+
+
+#: what may follow an organisation's name as more of it: its place ("in India"), or a
+#: facility's word NER left out ("Royal Pennine" + "Infirmary")
+_IN_PLACE_AFTER = re.compile(r" in ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)\b")
+_FACILITY_AFTER = re.compile(
+    r" (Hospital|Infirmary|Clinic|School|College|Academy|Library|Museum|Gallery|Theatre|"
+    r"Theater|Stadium|Arena|Airport|Prison)\b(?![’'-])"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{3,7}\b")
+
+
+def _names_run_on(found: list[Mention], text: str) -> None:
+    """Organisations' names NER cut short, made whole: one whose acronym in the article
+    spells its place too ("the Board of Control for Cricket in India ... BCCI"), and one
+    that a facility's word follows ("Royal Pennine" + "Infirmary"). The place or word
+    NER took apart goes with it."""
+    acronyms = set(_ACRONYM.findall(text))
+    for i, m in enumerate(found):
+        if m.type != "Organization" or text[m.span.start : m.span.end] != m.form:
+            continue
+        end = None
+        place = _IN_PLACE_AFTER.match(text, m.span.end)
+        if place is not None and acronyms:
+            whole = _initials(_capital_words(f"{m.form} {place.group(1)}"))
+            own = _initials(_capital_words(m.form))
+            if whole in acronyms and own not in acronyms:
+                end = place.end()
+        facility = _FACILITY_AFTER.match(text, m.span.end)
+        if end is None and facility is not None and len(m.form.split()) >= 2:
+            end = facility.end()
+        if end is None:
+            continue
+        found[i] = Mention(Span(m.span.start, end), text[m.span.start : end], m.type)
+        found[:] = [o for o in found if o is found[i] or not (m.span.end <= o.span.start < end)]
 
 
 #: what joins a name to another name of the same body or place: "the Monetary Policy
@@ -744,12 +800,11 @@ def _named_before_kind(kind) -> tuple[int, int, bool] | None:
         return None  # "Ana Ruiz, the company ..." is no company
     if gazetteer.is_place_name(words.text, _COUNTRIES):
         return None
-    if name.ent_type_ == "ORG":
+    if name.ent_type_ in ("ORG", "PERSON", "PRODUCT"):  # "Minera Andacollo, a company owned by"
         ent = _ent_span(doc, name)
-        return (ent.start_char, ent.end_char, True)
-    if name.ent_type_ in ("PERSON", "PRODUCT"):  # "Minera Andacollo, a company owned by ..."
-        ent = _ent_span(doc, name)
-        return (ent.start_char, ent.end_char, False)
+        if ent[0].lower_ == "the" and len(ent) > 1:
+            ent = ent[1:]  # "The Climate Observatory, a network of ...": the name without it
+        return (ent.start_char, ent.end_char, name.ent_type_ == "ORG")
     return (first.idx, name.idx + len(name), False)
 
 
@@ -1415,6 +1470,15 @@ _TITLE_BEFORE_NAME = re.compile(
 
 #: A role held at an organisation, just before a name: "the chief executive of", "a
 #: spokesman for". The name after it is the organisation's, never a person's.
+#: a lower-case noun of the land or water right after a name: the name is a place's
+#: ("the Amazon rainforest", "the Cerrado savanna", "the Okavango delta")
+_FEATURE_AFTER = re.compile(
+    r" (?:rainforest|forest|savanna|savannah|desert|river|basin|delta|valley|mountains|"
+    r"coast|coastline|peninsula|plateau|highlands|lowlands|wetlands?|steppe|archipelago|"
+    r"lagoon|estuary|glacier|rainforests|jungle)\b"
+)
+
+
 #: a kind of product or work just before a name: the name is the thing's ("the drug
 #: Normaten", "the vessel Morning Star", "her novel Salt Roads"); not kinds a person is
 #: ("the model X", "the singer X")
