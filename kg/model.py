@@ -89,6 +89,10 @@ class Entity:
     titles: set[str] = field(default_factory=set)
     affiliations: set[str] = field(default_factory=set)  # keys of other entities
     mentions: list[Span] = field(default_factory=list)
+    #: a person's gender as the article shows it ("male"/"female": an honorific, a given
+    #: name, a kinship noun, the pronoun after their verb of saying), else None. Phase 2
+    #: reads it to tell apart relatives an article names by surname alone ("Larrea said he")
+    gender: str | None = None
 
     def all_names(self) -> set[str]:
         return {self.name, *self.aliases}
@@ -185,6 +189,7 @@ def _entity_dict(e: Entity) -> dict[str, Any]:
         "titles": sorted(e.titles),
         "affiliations": sorted(e.affiliations),
         "mentions": [_span(m) for m in e.mentions],
+        "gender": e.gender,
     }
 
 
@@ -197,6 +202,7 @@ def entity_from_dict(d: dict[str, Any]) -> Entity:
         titles=set(d["titles"]),
         affiliations=set(d["affiliations"]),
         mentions=[Span(a, b) for a, b in d["mentions"]],
+        gender=d.get("gender"),
     )
 
 

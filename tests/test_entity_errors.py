@@ -1952,3 +1952,42 @@ def test_a_hospital_keeps_its_last_word():
     orgs = _names(ex, "Organization")
     assert "Royal Pennine Infirmary" in orgs, orgs
     assert "Royal Pennine" not in orgs
+
+
+#: two days of one story: the minister named in full the first day, then by surname alone
+#: beside his daughter ("Ms. Irazusta"); the pronoun after his verb of saying tells them apart
+CONTRACT_DAY_ONE = (
+    "Minister faces questions over daughter's contract\n\n"
+    "Opposition lawmakers demanded that Education Minister Gustavo Irazusta explain how a "
+    "consultancy run by his daughter won a contract to supply tablets to schools.\n\n"
+    "Sofía Irazusta, 34, founded the firm, Aula Digital, in 2021. Minister Irazusta said he "
+    "had no role in the decision.\n"
+)
+CONTRACT_DAY_TWO = (
+    "Tablet contract suspended pending audit\n\n"
+    "The provincial government suspended the disputed contract on Thursday.\n\n"
+    "Irazusta, who has denied wrongdoing, said he welcomed the audit. Ms. Irazusta's "
+    "company said in a statement that it had met every requirement of the tender.\n"
+)
+
+
+def test_a_surname_alone_goes_to_the_relative_of_its_gender(tmp_path):
+    import kg
+
+    ex = kg.extract_text(CONTRACT_DAY_TWO)
+    genders = sorted((e.gender or "") for e in ex.entities if e.name == "Irazusta")
+    assert genders == ["female", "male"]  # two people: "said he", and "Ms."
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "day-one.txt").write_text(CONTRACT_DAY_ONE, encoding="utf-8")
+    (folder / "day-two.txt").write_text(CONTRACT_DAY_TWO, encoding="utf-8")
+    store = kg.open_store(str(tmp_path / "store"))
+    kg.build([str(folder)], store, jobs=1)
+    rows = kg.query(
+        store,
+        "SELECT ?who WHERE { ?s kg:speaker ?p ; kg:text ?t . ?p rdfs:label ?who "
+        'FILTER (STRSTARTS(?t, "he welcomed")) }',
+    )
+    assert [r["who"] for r in rows] == ["Gustavo Irazusta"]
+    people = {row["label"] for row in kg.entities(store, "Person")}
+    assert {"Gustavo Irazusta", "Sofía Irazusta"} <= people

@@ -41,6 +41,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     table.index()
     for ent in table.entities:
         ent.mentions = sorted({m.span for m in table.mentions if m.key == ent.key})
+        if ent.type == "Person":
+            ent.gender = table.genders.get(ent.key)
     used = {st.speaker for st in statements} | {st.via for st in statements if st.via}
     entities = [e for e in table.entities if e.type != "UnnamedSource" or e.key in used]
     return Extraction(article=article, entities=entities, statements=statements)

@@ -75,6 +75,7 @@ def item_text(it: Local) -> str:
             "\x1e".join(sorted(it.titles)),
             str(it.mentions),
             "\x1e".join(it.affiliations),
+            it.gender or "",
         )
     )
 

@@ -26,6 +26,7 @@ class Local(NamedTuple):
     titles: frozenset[str]
     mentions: int
     affiliations: tuple[str, ...] = ()
+    gender: str | None = None  # a person's, as the article shows it (kg.model.Entity)
 
     @property
     def id(self) -> tuple[str, str]:
@@ -67,6 +68,7 @@ class ArticleEntities:
                     sorted(e.titles),
                     e.mentions,
                     list(e.affiliations),
+                    e.gender,
                 ]
                 for e in self.entities
             ],
@@ -78,8 +80,8 @@ class ArticleEntities:
         return cls(
             article,
             tuple(
-                Local(article, k, t, n, frozenset(ns), frozenset(ts), m, tuple(a))
-                for k, t, n, ns, ts, m, a in ents
+                Local(article, k, t, n, frozenset(ns), frozenset(ts), m, tuple(a), *rest)
+                for k, t, n, ns, ts, m, a, *rest in ents
             ),
             tuple(unnamed),
             publisher,
@@ -96,6 +98,7 @@ def local_of(article: str, ent: Entity) -> Local:
         frozenset(ent.titles),
         len(ent.mentions),
         tuple(sorted(ent.affiliations)),
+        ent.gender,
     )
 
 

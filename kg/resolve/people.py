@@ -248,7 +248,8 @@ def pick(item: Local, pool: list, evidence) -> object | None:
     creation order) a bare name belongs to, if the evidence picks one."""
     if not pool:
         return None
-    gender = person_gender(item.names)
+    # the names' gender (an honorific), else the one the article shows ("Larrea said he")
+    gender = person_gender(item.names) or item.gender
     if gender:
         pool = [c for c in pool if evidence(c).gender in (None, gender)]
     titled = {n for n in item.names if split_title(n)[0]}

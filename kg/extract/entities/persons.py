@@ -235,7 +235,8 @@ def _attach_bare(
     a new person when no one named in the article fits, or nobody when two fit equally."""
     prefix, gender = _prefix(text, m.span.start)
     kin = _kinship(text, m.span)
-    gender = m.honorific_gender or gender or KIN_GENDER.get(kin or "")
+    said = _said_pronoun_gender(text, m.span)
+    gender = m.honorific_gender or gender or KIN_GENDER.get(kin or "") or said
     title = _title_key(prefix) if prefix else None
     plural = name.surname.lower()
     if not any(c.name.surname.lower() == plural for c in clusters) and any(
@@ -258,6 +259,25 @@ def _attach_bare(
         clusters.append(found)
     if found is not None:
         _note(found, m, text, full=False)
+        found.set_gender(said, 1)
+
+
+#: a name's verb of saying and the pronoun that opens what is said: "Larrea, who has
+#: denied wrongdoing, said he welcomed the audit" (news names a speaker, then refers to
+#: them so); up to one aside between commas
+_SAID_PRONOUN = re.compile(
+    r"(?:,[^,.;:\n]{1,80},)?\s+(?:said|says|told\s+\w+(?:\s+\w+)?|added|insisted|argued|"
+    r"stressed|explained|acknowledged|admitted|conceded)\s+(?:that\s+)?(he|she)\b"
+)
+
+
+def _said_pronoun_gender(text: str, span: Span) -> str | None:
+    """The gender the pronoun after a name's verb of saying gives it ("Larrea said he"),
+    or None: a weak cue, taken only where no honorific, title or kinship says more."""
+    m = _SAID_PRONOUN.match(text, span.end)
+    if m is None:
+        return None
+    return "male" if m.group(1) == "he" else "female"
 
 
 @dataclass(frozen=True)
