@@ -1991,3 +1991,22 @@ def test_a_surname_alone_goes_to_the_relative_of_its_gender(tmp_path):
     assert [r["who"] for r in rows] == ["Gustavo Irazusta"]
     people = {row["label"] for row in kg.entities(store, "Person")}
     assert {"Gustavo Irazusta", "Sofía Irazusta"} <= people
+
+
+#: a cup tie: a club NER does not see ("beat Dunmore Athletic 2-1"), then called by its
+#: first word ("Dunmore's coach"), which NER takes for a person
+CUP_TIE = (
+    "Striker's late goal sends Rovers into cup final\n\n"
+    "Kwame Asante scored in the 89th minute as Blackwater Rovers beat Dunmore Athletic 2-1 on "
+    "Saturday to reach their first cup final in 31 years.\n\n"
+    "Dunmore's coach, Alejandro Ferreira, blamed the referee for the winning goal, insisting "
+    "that Asante had been offside. The National Athletic Association declined to comment.\n"
+)
+
+
+def test_a_club_is_found_by_its_name_word_and_its_short_form_is_the_club():
+    ex = _extract(CUP_TIE)
+    club = _one(ex, "Dunmore Athletic", "Organization")
+    assert "Dunmore" in club.all_names()
+    assert "Dunmore" not in _names(ex, "Person")
+    assert "National Athletic" not in _names(ex, "Organization")  # no club: more name follows

@@ -125,6 +125,11 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     for start, end in _company_names(doc, text):
         if _outside(headline, start):
             add(start, end, re.sub(r"\s+", " ", text[start:end]), "Organization")
+    # sports clubs, by a word of clubs' names ("beat Dunmore Athletic 2-1"), which NER
+    # misses or gives to a person
+    for m in _CLUB_NAME.finditer(text):
+        if _outside(headline, m.start()):
+            add(m.start(), m.end(), m.group(0), "Organization")
 
     # organisations introduced by what they are ("the video-sharing platform Loopa")
     kinds = _named_after_kind(doc)
@@ -199,6 +204,18 @@ def _places_by_feature(found: list[Mention], text: str) -> None:
             or not gazetteer.known_organization(m.form)
         ):
             m.type = "Place"
+
+
+#: a club's name: one or two capitalised words and a word only clubs' names end with
+#: ("Dunmore Athletic", "Bolton Wanderers FC"), or one only they begin with ("Dynamo
+#: Kyiv"), and no more capitalised words after it ("the National Athletic Association" is
+#: no club). Not "Real", "Racing" or "Sporting", which begin other names ("Real Estate").
+_CLUB_ENDS = "Athletic|Rovers|Wanderers|Hotspur|Albion|FC|AFC"
+_CLUB_STARTS = "Olympique|Borussia|Dynamo|Dinamo|Spartak|Lokomotiv|Deportivo|Atlético"
+_CLUB_NAME = re.compile(
+    rf"(?<![\w’'-])(?:(?:[A-Z][a-z][\w-]* ){{1,2}}(?:{_CLUB_ENDS})(?: FC| AFC)?"
+    rf"|(?:{_CLUB_STARTS}) [A-Z][a-z][\w-]*)(?![\w’'-]| [A-Z])"
+)
 
 
 #: what may follow an organisation's name as more of it: its place ("in India"), or a

@@ -127,7 +127,9 @@ def _cluster_others(
 
 #: Last words of bodies that news calls by their first word, beside companies': parties,
 #: banks and airlines ("Northgate Bank ... shares in Northgate").
-_SHORT_FORM_ENDS = frozenset(["Party", "Bank", "Airlines", "Airways"])
+_SHORT_FORM_ENDS = frozenset(["Party", "Bank", "Airlines", "Airways"]) | (
+    lexicon.CLUB_NAME_WORDS  # "Dunmore Athletic ... Dunmore's coach"
+)
 
 
 def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:

@@ -273,9 +273,15 @@ _SAID_PRONOUN = re.compile(
 
 def _said_pronoun_gender(text: str, span: Span) -> str | None:
     """The gender the pronoun after a name's verb of saying gives it ("Larrea said he"),
-    or None: a weak cue, taken only where no honorific, title or kinship says more."""
+    or None: a weak cue, taken only where no honorific, title or kinship says more, and
+    not where the sentence goes on with a pronoun of the other gender ("Shelby said he
+    refused to follow her commands": the "he" is someone else)."""
     m = _SAID_PRONOUN.match(text, span.end)
     if m is None:
+        return None
+    rest = re.split(r"[.!?\n]", text[m.end() : m.end() + 300], maxsplit=1)[0]
+    other = r"\b(?:she|her|hers|herself)\b" if m.group(1) == "he" else r"\b(?:he|him|his)\b"
+    if re.search(other, rest, re.I):
         return None
     return "male" if m.group(1) == "he" else "female"
 
