@@ -2010,3 +2010,25 @@ def test_a_club_is_found_by_its_name_word_and_its_short_form_is_the_club():
     assert "Dunmore" in club.all_names()
     assert "Dunmore" not in _names(ex, "Person")
     assert "National Athletic" not in _names(ex, "Organization")  # no club: more name follows
+
+
+#: a double surname beside a relative who shares its first part: "Ortega Salcedo" is the
+#: president, "Ortega" alone in it no stray-word cut to the niece's surname
+DOUBLE_SURNAME = (
+    "Energy reform passes lower house\n\n"
+    "MEXICO CITY — Mexico's lower house of Congress approved President Ortega Salcedo's "
+    "electricity reform late on Tuesday after a 14-hour debate.\n\n"
+    'Ortega Salcedo hailed the vote on social media as "a victory for the nation." '
+    "Opposition deputy Ximena Ortega said her party would challenge the law in the Supreme "
+    "Court.\n"
+)
+
+
+def test_a_double_surname_is_not_cut_to_a_relatives_surname():
+    ex = _extract(DOUBLE_SURNAME)
+    president = _one(ex, "Ortega Salcedo")
+    niece = _one(ex, "Ximena Ortega")
+    assert president.key != niece.key
+    assert "President Ortega" not in niece.all_names()
+    hailed = next(s for s in ex.statements if s.cue == "hailed")
+    assert hailed.speaker == president.key

@@ -170,6 +170,22 @@ def _kinship(text: str, span: Span) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def _title_case_line(text: str, span: Span) -> bool:
+    """Whether the line holding ``span`` is written in title case (most of its words
+    capitalised, as headlines and captions are)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    words = [w for w in text[start : end if end != -1 else len(text)].split() if w[:1].isalpha()]
+    return len(words) < 3 or sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _titled_somewhere(text: str, form: str) -> bool:
+    """Whether the article writes ``form`` after a title or an honorific somewhere
+    ("President Ortega Salcedo's reform")."""
+    pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w-])"
+    return any(_prefix(text, hit.start())[0] for hit in re.finditer(pattern, text))
+
+
 def _trim_stray_words(persons: list[Mention], text: str) -> None:
     """Title-case lines make NER take a word beside a name into it: "Donald Trump Leads",
     "Trump Wants", "Injecting Clinton". When the rest is a name the article uses on its
@@ -187,6 +203,10 @@ def _trim_stray_words(persons: list[Mention], text: str) -> None:
                 and head in surnames
                 and given_name_gender(head) is None
                 and not any(t in surnames or given_name_gender(t) for t in tail)
+                # "President Ortega Salcedo" in running text: a title before the whole
+                # makes it one person's name (a double surname), not a surname and a
+                # stray word ("President Obama Speech" in a title-case caption is)
+                and (_title_case_line(text, m.span) or not _titled_somewhere(text, m.form))
             ):
                 m.form, m.span = head, Span(m.span.start, m.span.start + len(head))
                 break
