@@ -2032,3 +2032,19 @@ def test_a_double_surname_is_not_cut_to_a_relatives_surname():
     assert "President Ortega" not in niece.all_names()
     hailed = next(s for s in ex.statements if s.cue == "hailed")
     assert hailed.speaker == president.key
+
+
+#: a name in Cyrillic with its transliteration in brackets: one person
+TRANSLITERATED = (
+    "Opposition leader detained in Minsk\n\n"
+    "The opposition politician Мікалай Статкевіч (Mikalai Statkevich) was detained outside "
+    "his home on Wednesday, his wife, Maryna Adamovich, said. Police in Minsk did not "
+    "comment.\n"
+)
+
+
+def test_a_name_and_its_transliteration_in_brackets_are_one_person():
+    ex = _extract(TRANSLITERATED)
+    person = _one(ex, "Мікалай Статкевіч")
+    assert "Mikalai Statkevich" in person.all_names()
+    assert len([e for e in ex.entities if e.type == "Person"]) == 2  # and his wife

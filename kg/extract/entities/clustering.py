@@ -6,6 +6,7 @@ or place-tagged names that are really people named here go to those people.
 from __future__ import annotations
 
 from kg.extract import gazetteer, lexicon
+from kg.extract.entities.candidates import _OTHER_SCRIPT
 from kg.extract.entities.naming import _choose_names, _prune_orphans
 from kg.extract.entities.organisations import _org_norm
 from kg.extract.entities.persons import (
@@ -28,12 +29,15 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_
     clusters: list[_PersonCluster] = []
 
     _trim_stray_words(persons, text)
+    same_as = _transliterated(persons, text)
     # full names first, so that bare surnames can join them
     for m in persons:
         name = parse_name(m.form)
         if not name.full:
             continue
-        cluster = _find_cluster(clusters, name, m.form)
+        first = same_as.get(id(m))
+        cluster = next((c for c in clusters if first and c.key == first.key), None)
+        cluster = cluster or _find_cluster(clusters, name, m.form)
         if cluster is None:
             ent = table.new_entity("Person", m.form)
             cluster = _PersonCluster(ent.key, name)
@@ -61,6 +65,19 @@ def _cluster(table: EntityTable, candidates: list[Mention], text: str) -> list[_
     _prune_orphans(table)
     _choose_names(table, text)
     return clusters
+
+
+def _transliterated(persons: list[Mention], text: str) -> dict[int, Mention]:
+    """A person's name and its transliteration in brackets right after it, one in the
+    Latin script and one in another ("Мікалай Статкевіч (Mikalai Statkevich)"): the
+    bracketed mention (by id) -> the one before it, the same person."""
+    out: dict[int, Mention] = {}
+    for a, b in zip(persons, persons[1:], strict=False):
+        if text[a.span.end : b.span.start] != " (" or text[b.span.end : b.span.end + 1] != ")":
+            continue
+        if bool(_OTHER_SCRIPT.search(a.form)) != bool(_OTHER_SCRIPT.search(b.form)):
+            out[id(b)] = a
+    return out
 
 
 def _cluster_others(
