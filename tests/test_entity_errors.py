@@ -2048,3 +2048,22 @@ def test_a_name_and_its_transliteration_in_brackets_are_one_person():
     person = _one(ex, "Мікалай Статкевіч")
     assert "Mikalai Statkevich" in person.all_names()
     assert len([e for e in ex.entities if e.type == "Person"]) == 2  # and his wife
+
+
+#: a football club NER takes for a person, then called by its last word
+CLUB_SACKING = (
+    "United sack manager after derby defeat\n\n"
+    "MANCHESTER — Manchester United sacked manager Erik Lindqvist on Sunday, hours after a "
+    "3-0 defeat left the club ninth in the Premier League.\n\n"
+    "Lindqvist, 56, had been in charge for 18 months. United's former captain Gary "
+    "Whitmore, now a pundit for Sky Sports, said the decision was overdue. The union "
+    "National Nurses United for Patient Protection was not involved.\n"
+)
+
+
+def test_a_united_club_is_an_organisation_and_united_alone_is_the_club():
+    ex = _extract(CLUB_SACKING)
+    club = _one(ex, "Manchester United", "Organization")
+    assert "United" in club.all_names()
+    assert "Manchester United" not in _names(ex, "Person")
+    assert "National Nurses United" not in _names(ex, "Organization")  # a longer name

@@ -555,6 +555,7 @@ CLUB_NAME_WORDS: frozenset[str] = frozenset(
         "Dinamo",
         "Borussia",
         "Rovers",
+        "United",
         "Wanderers",
         "Hotspur",
         "Albion",

@@ -128,7 +128,7 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     # sports clubs, by a word of clubs' names ("beat Dunmore Athletic 2-1"), which NER
     # misses or gives to a person
     for m in _CLUB_NAME.finditer(text):
-        if _outside(headline, m.start()):
+        if _outside(headline, m.start()) and not _NAME_BEFORE.search(text, 0, m.start()):
             add(m.start(), m.end(), m.group(0), "Organization")
 
     # organisations introduced by what they are ("the video-sharing platform Loopa")
@@ -210,12 +210,15 @@ def _places_by_feature(found: list[Mention], text: str) -> None:
 #: ("Dunmore Athletic", "Bolton Wanderers FC"), or one only they begin with ("Dynamo
 #: Kyiv"), and no more capitalised words after it ("the National Athletic Association" is
 #: no club). Not "Real", "Racing" or "Sporting", which begin other names ("Real Estate").
-_CLUB_ENDS = "Athletic|Rovers|Wanderers|Hotspur|Albion|FC|AFC"
+_CLUB_ENDS = "Athletic|Rovers|United|Wanderers|Hotspur|Albion|FC|AFC"
 _CLUB_STARTS = "Olympique|Borussia|Dynamo|Dinamo|Spartak|Lokomotiv|Deportivo|Atlético"
 _CLUB_NAME = re.compile(
     rf"(?<![\w’'-])(?:(?:[A-Z][a-z][\w-]* ){{1,2}}(?:{_CLUB_ENDS})(?: FC| AFC)?"
-    rf"|(?:{_CLUB_STARTS}) [A-Z][a-z][\w-]*)(?![\w’'-]| [A-Z])"
+    rf"|(?:{_CLUB_STARTS}) [A-Z][a-z][\w-]*)(?![\w’'-]| [A-Z]| (?:of|for|and|&) )"
 )
+#: a capitalised word just before: the club's name would be part of a longer one
+#: ("National Nurses United for Patient Protection")
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]* $")
 
 
 #: what may follow an organisation's name as more of it: its place ("in India"), or a

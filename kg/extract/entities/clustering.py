@@ -168,6 +168,9 @@ def _company_short_forms(mentions: list[Mention]) -> dict[str, str]:
         ):
             continue
         found.setdefault(words[0], set()).add(_org_norm(m.form, "Organization"))
+        if words[-1] in lexicon.CLUB_NAME_WORDS and words[-1] not in gazetteer.COMPANY_SUFFIXES:
+            # a club by its last word too: "Manchester United ... United's captain"
+            found.setdefault(words[-1], set()).add(_org_norm(m.form, "Organization"))
     return {w: next(iter(forms)) for w, forms in found.items() if len(forms) == 1}
 
 
