@@ -2067,3 +2067,24 @@ def test_a_united_club_is_an_organisation_and_united_alone_is_the_club():
     assert "United" in club.all_names()
     assert "Manchester United" not in _names(ex, "Person")
     assert "National Nurses United" not in _names(ex, "Organization")  # a longer name
+
+
+#: a by-election: a party's name NER cuts at "for", and a constituency NER takes for a
+#: person
+BY_ELECTION = (
+    "Ruling party wins by-election\n\n"
+    "LUSAKA — The ruling United Party for National Development won a parliamentary "
+    "by-election in Kabwata on Thursday, the Electoral Commission of Zambia said, in a "
+    "contest seen as a test of the president's popularity. Voters who left the Patriotic "
+    "Front for Grace Chileshe said they wanted change.\n"
+)
+
+
+def test_a_party_keeps_its_for_and_a_constituency_is_a_place():
+    ex = _extract(BY_ELECTION)
+    orgs = _names(ex, "Organization")
+    assert "United Party for National Development" in orgs, orgs
+    assert "United Party" not in orgs
+    assert "Patriotic Front" in orgs  # "for Grace Chileshe" is a person, not a purpose
+    assert "Kabwata" in _names(ex, "Place")
+    assert "Kabwata" not in _names(ex, "Person")

@@ -229,13 +229,24 @@ _FACILITY_AFTER = re.compile(
     r"Theater|Stadium|Arena|Airport|Prison)\b(?![’'-])"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{3,7}\b")
+#: a body's "for" and what it is for, in capitals ("the United Party for National
+#: Development", "the Movement for Democratic Change"), which NER cuts off
+_FOR_AFTER = re.compile(r" for (?:the )?[A-Z][\w’'-]+(?: (?:and |of |the )?[A-Z][\w’'-]+){0,3}")
+_BODY_FOR = lexicon.words(
+    """
+    Party Movement Alliance Front Union Coalition Council Committee Center Centre Institute
+    Foundation Campaign Association League Society Fund Network Commission Agency Forum
+    Partnership Trust Congress Organisation Organization
+    """
+)
 
 
 def _names_run_on(found: list[Mention], text: str) -> None:
     """Organisations' names NER cut short, made whole: one whose acronym in the article
-    spells its place too ("the Board of Control for Cricket in India ... BCCI"), and one
-    that a facility's word follows ("Royal Pennine" + "Infirmary"). The place or word
-    NER took apart goes with it."""
+    spells its place too ("the Board of Control for Cricket in India ... BCCI"), one
+    that a facility's word follows ("Royal Pennine" + "Infirmary"), and a body's "for"
+    with what it is for in capitals ("the United Party" + "for National Development").
+    The place or words NER took apart go with it."""
     acronyms = set(_ACRONYM.findall(text))
     for i, m in enumerate(found):
         if m.type != "Organization" or text[m.span.start : m.span.end] != m.form:
@@ -250,6 +261,19 @@ def _names_run_on(found: list[Mention], text: str) -> None:
         facility = _FACILITY_AFTER.match(text, m.span.end)
         if end is None and facility is not None and len(m.form.split()) >= 2:
             end = facility.end()
+        purpose = _FOR_AFTER.match(text, m.span.end)
+        if (
+            end is None
+            and purpose is not None
+            and m.form.split()[-1] in _BODY_FOR
+            # "left the Republican Party for Hillary Clinton": a person, not a purpose
+            and not any(given_name_gender(w) for w in purpose.group(0).split())
+            and not any(
+                o.type == "Person" and o.span.start < purpose.end() and purpose.start() < o.span.end
+                for o in found
+            )
+        ):
+            end = purpose.end()
         if end is None:
             continue
         found[i] = Mention(Span(m.span.start, end), text[m.span.start : end], m.type)
@@ -1534,7 +1558,8 @@ _ROLE_OF = re.compile(
 _PLACE_OF = re.compile(
     r"\b(?:(?:mayor|mayors|deputy mayor|residents?|inhabitants?|natives?|villagers|"
     r"outskirts|suburbs|town|city|village|municipality) of|"
-    r"(?:residents?|people|voters|villagers|farmers|families) in) $",
+    r"(?:residents?|people|voters|villagers|farmers|families|by-elections?|elections?|"
+    r"constituency|ward) in) $",
     re.IGNORECASE,
 )
 
