@@ -1975,6 +1975,34 @@ ROWS = [
         "the team had no identity",
         "verb-complement",
     ),
+    # a participle on a verb whose subject the parse hung on the object before it: the
+    # one acknowledging is that verb's subject, not the first clause's
+    Row(
+        "Over the past two weeks, prosecutors charged the officer with murder and Okonkwo "
+        "fired his police chief, Tomas Vega, acknowledging that large parts of the city have "
+        "lost trust in the force.",
+        "Okonkwo",
+        "acknowledging",
+        "that large parts of the city have lost trust in the force",
+        "verb-complement",
+    ),
+    # "According" parsed as the root, the clause hung on the source as an apposition
+    Row(
+        "The ruling came late on Monday. According to conservative talk radio host Tom "
+        "Brandt, the move reeks of fear and desperation.",
+        "Tom Brandt",
+        "According to",
+        "the move reeks of fear and desperation",
+        "according-to",
+    ),
+    # "records show" read as a compound noun: the noun before the verb is its subject
+    Row(
+        "The Lagos host committee raised $41 million in all, electoral commission records show.",
+        "electoral commission records",
+        "show",
+        "The Lagos host committee raised $41 million in all",
+        "complement-then-cue",
+    ),
 ]
 
 #: (sentence, rule, why): sentences a rule (or with "*", every rule) must leave alone.

@@ -264,11 +264,15 @@ def _verb_statement(
         # "..., saying the timing had been set" / "X said A and warned B" / "X was forced
         # to back down and said ..." (the subject of a passive head is the speaker too)
         head = _outside_quotation(ctx, verb)
-        subjects = [c for c in head.children if c.dep_ == "nsubj"] or [
-            c
-            for c in head.children
-            if c.dep_ == "nsubjpass" and verb.dep_ == "conj" and lemma in lexicon.SPEECH_VERBS
-        ]
+        subjects = (
+            [c for c in head.children if c.dep_ == "nsubj"]
+            or [
+                c
+                for c in head.children
+                if c.dep_ == "nsubjpass" and verb.dep_ == "conj" and lemma in lexicon.SPEECH_VERBS
+            ]
+            or _stray_subjects(head)
+        )
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
     if (
@@ -294,6 +298,8 @@ def _verb_statement(
         subjects = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][
             :1
         ]
+    if not subjects and lemma in lexicon.SPEECH_VERBS:
+        subjects = _compound_subject(verb)
     if len(subjects) > 1:
         # "Lima (AP) — Ana Ruiz has said ...": the parse may make the dateline a subject
         subjects = [c for c in subjects if not _dateline_at(ctx, c)] or subjects
@@ -361,6 +367,40 @@ def _outside_quotation(ctx: _Context, verb: Token) -> Token:
     return verb.head if _inside_quote(ctx, head.idx) else head
 
 
+def _compound_subject(verb: Token) -> list[Token]:
+    """ "The committee raised $41 million, election commission records show.": the parse
+    may read the noun before a verb of saying that ends its clause as a compound of it
+    (as in "a talk show"), leaving the verb without a subject; that noun, right before
+    the verb in the present or past tense and followed by punctuation, is the subject."""
+    doc = verb.doc
+    if (
+        verb.i == 0
+        or verb.tag_ not in ("VBZ", "VBP", "VBD")
+        or not verb.is_lower
+        or verb.i + 1 >= len(doc)
+        or not doc[verb.i + 1].is_punct
+    ):
+        return []
+    if doc[verb.i - 1].dep_ != "compound" or doc[verb.i - 1].head.i != verb.i:
+        return []
+    # the nearest noun of the compound ("Federal Election Commission records show", with
+    # "records" tagged a verb too, is the commission's)
+    nouns = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1:]
+
+
+def _stray_subjects(head: Token) -> list[Token]:
+    """The subject of the verb a participle hangs on, when the parse gave it to the object
+    before that verb: in "Prosecutors charged the officer with murder and Okonkwo fired
+    his chief, acknowledging that ..." the model may make "Okonkwo" a conjunct of "murder"
+    and "fired" a verb without a subject; the one acknowledging is Okonkwo, not the
+    prosecutors (:func:`~kg.extract.attribution.sources._stray_subject`)."""
+    if head.dep_ != "conj" or head.pos_ != "VERB":
+        return []
+    stray = _stray_subject(head)
+    return [stray] if stray is not None else []
+
+
 def _left_clause_subject(verb: Token, content_after: bool = True) -> list[Token]:
     """ "Okafor jokingly offered him a job, then says he will welcome advice": a verb of
     saying without a subject whose reported clause follows it, and a clause before it that
@@ -410,7 +450,9 @@ def _without_misread_subject(phrase: list[Token], tok: Token) -> list[Token]:
     the clause has no subject of its own, that apposition is the clause's, not the
     phrase's ("According to Ana Ruiz, a spokeswoman, the plan failed" keeps hers)."""
     head = tok.head
-    if head.i == tok.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+    if head.i == tok.i:
+        return _without_clause_as_apposition(phrase, tok)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         return phrase
     doc = tok.doc
     for t in phrase:
@@ -418,6 +460,27 @@ def _without_misread_subject(phrase: list[Token], tok: Token) -> list[Token]:
         if t.dep_ == "appos" and start > tok.i and doc[start - 1].text == ",":
             inside = {u.i for u in t.subtree}
             return [u for u in phrase if u.i not in inside and u.i != start - 1]
+    return phrase
+
+
+def _without_clause_as_apposition(phrase: list[Token], tok: Token) -> list[Token]:
+    """ "According to the radio host Tom Brandt, the move reeks of fear": when the parse
+    makes "According" the sentence's root, the clause after the source (its verb tagged a
+    noun) may hang on the source as an apposition that runs to the sentence's end. The
+    sentence has no clause outside the phrase, so that apposition is the clause."""
+    doc = tok.doc
+    last = tok.sent.end - 1
+    while last > tok.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for t in phrase:
+        start = t.left_edge.i
+        if (
+            t.dep_ == "appos"
+            and start > tok.i + 2
+            and doc[start - 1].text == ","
+            and t.right_edge.i >= last
+        ):
+            return [u for u in phrase if u.i < start - 1]
     return phrase
 
 
