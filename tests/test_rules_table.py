@@ -2524,6 +2524,20 @@ class SpeakerRow(NamedTuple):
 #: Descriptions stand for the entity named earlier that fits them and acted there, never
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
+    # a country's body described by what it does, named later: the one body of that name
+    SpeakerRow(
+        "Cases of cholera rose sharply in the north of the country, Nigeria's disease "
+        "control agency said on Friday. The Nigeria Centre for Disease Control and "
+        "Prevention said 1,200 cases had been recorded since January.",
+        "Nigeria's disease control agency",
+        "Nigeria Centre for Disease Control and Prevention",
+    ),
+    # a bare description, with no body of that name in the article, stays unnamed
+    SpeakerRow(
+        "Kenya's revenue authority said on Monday that collections had fallen.",
+        "Kenya's revenue authority",
+        "",
+    ),
     # "one" opens a description as "a" does: the name set off at its end is the speaker
     SpeakerRow(
         "One pastor supporting Mr. Okafor, Daniel Mensah of Liberty Baptist Church in Accra, "

@@ -557,6 +557,12 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         start = min(det[0].subtree, key=lambda t: t.i) if det else None
         holder = _titled_only(ctx, tok, start) if start is not None and start.i < tok.i else None
         return _Source(holder, Span(start.idx, tok.idx + len(tok))) if holder else None
+    if not det and low in _BODY_HEADS:
+        # "Nigeria's disease control agency said": a country's body, as definite
+        det = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        start = min(det[0].subtree, key=lambda t: t.i) if det else None
+        body = _named_body_only(ctx, tok, start) if start is not None and start.i < tok.i else None
+        return _Source(body, Span(start.idx, tok.idx + len(tok))) if body else None
     if not det or det[0].lower_ not in ("the", "this"):
         return None
     span = Span(det[0].idx, tok.idx + len(tok))
@@ -653,6 +659,32 @@ def _titled_only(ctx: _Context, tok: Token, det: Token) -> str | None:
         and any(wanted <= {_spelling(w) for w in t.lower().split()} for t in e.titles)
     }
     return holders.pop() if len(holders) == 1 else None
+
+
+#: Head nouns of a description of a public body ("the health ministry", "Kenya's revenue
+#: authority").
+_BODY_HEADS = lexicon.words(
+    "ministry department agency authority commission office service council board bureau"
+)
+
+
+def _named_body_only(ctx: _Context, tok: Token, start: Token) -> str | None:
+    """The one organisation of the article whose name holds every word a country's body
+    is described by ("Nigeria's disease control agency said ..." and, later, "the Nigeria
+    Centre for Disease Control and Prevention said"), wherever it is named: news often
+    describes a body first and names it later. None for a bare noun ("Kenya's ministry")
+    and when two organisations fit."""
+    kinds = [
+        c.lower_
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod") and c.i > start.i and c.is_lower and c.is_alpha
+    ]
+    if not kinds:
+        return None
+    bodies = {
+        e.key for e in ctx.table.entities if e.type == "Organization" and _named_kinds(kinds, e)
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 _AGE = re.compile(r"\d{1,3}-year-old")
