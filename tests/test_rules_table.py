@@ -1995,6 +1995,14 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # the cue with where or how it was said, set off by the same commas
+    Row(
+        "If she becomes mayor, Okafor suggested in a tweet, nurses won't be punished for striking.",
+        "Okafor",
+        "suggested in a tweet",
+        "If she becomes mayor nurses won't be punished for striking.",
+        "parenthetical",
+    ),
     # "records show" read as a compound noun: the noun before the verb is its subject
     Row(
         "The Lagos host committee raised $41 million in all, electoral commission records show.",

@@ -84,6 +84,10 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         and (ctx.doc[last + 1].head.i == verb.i)
     ):
         last += 1  # "he said Tuesday,"
+    setting = _setting_after(verb, last, sent.end)
+    setting_used = setting > last and setting + 1 < sent.end and ctx.doc[setting + 1].text == ","
+    if setting_used:
+        last = setting  # "If she wins, Ruiz said in an interview, the tax ..."
     before = ctx.doc[first - 1] if first > sent.start else None
     after = ctx.doc[last + 1] if last + 1 < sent.end else None
     if before is None or before.text != "," or after is None or after.text not in (",", "."):
@@ -99,6 +103,13 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         # "The plant will close, Ruiz said, adding that ...": the participle is the
         # speaker's next act of saying, a statement of its own
         right = []
+    if setting_used and any(
+        t.lemma_.lower() in lexicon.SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.children)
+        for t in right
+    ):
+        # "Victory is vital, he said on Saturday, because he said the leaders ...": the
+        # rest is a statement of its own
+        right = []
     pieces = []
     for part in (left, right):
         if part and not all(t.is_punct for t in part):
@@ -110,6 +121,30 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
     if source is None:
         return None
     return _reported(ctx, _make_cue(ctx, verb, source.span), source, pieces, rule="parenthetical")
+
+
+#: Prepositions of the phrase that says where, when or how a parenthetical cue was given
+#: ("he said in an interview,", "Ruiz wrote on Facebook,", "she told reporters after the
+#: vote,").
+_SETTING_PREPOSITIONS = lexicon.words("in on at during after before via through")
+
+
+def _setting_after(verb: Token, last: int, end: int) -> int:
+    """parenthetical: the last token of the phrases of setting right after the cue ("If
+    she wins, Ruiz suggested in a radio interview on Monday, the tax will go"): when,
+    where or how the speaker said it, set off with the cue by the same commas (at the
+    sentence's end, "..., she said in an interview.", the clause before is the cue's
+    complement, a rule of its own)."""
+    doc = verb.doc
+    while last + 1 < end:
+        nxt = doc[last + 1]
+        if nxt.dep_ == "prep" and nxt.head.i == verb.i and nxt.lower_ in _SETTING_PREPOSITIONS:
+            last = nxt.right_edge.i
+        elif nxt.dep_ in ("npadvmod", "advmod") and nxt.head.i == verb.i:
+            last = nxt.i
+        else:
+            break
+    return last
 
 
 def _inverted_aside(ctx: _Context, verb: Token) -> Statement | None:
