@@ -1995,6 +1995,14 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # a speaker who seems to make an act of saying makes it (no impression of nobody's)
+    Row(
+        "In an interview on Sunday, the senator seemed to blame the network for its reporting.",
+        "the senator",
+        "blame",
+        "the network for its reporting",
+        "stance-object",
+    ),
     # the cue with where or how it was said, set off by the same commas
     Row(
         "If she becomes mayor, Okafor suggested in a tweet, nurses won't be punished for striking.",

@@ -378,7 +378,9 @@ RULES: dict[str, Rule] = {
             "impression",
             "tokens",
             "The ceasefire appears to be holding.",
-            "a verb from lexicon.IMPRESSION_VERBS with a complement; the unstated source",
+            "a verb from lexicon.IMPRESSION_VERBS with a complement; the unstated source "
+            "(a speaker who seems to make an act of saying makes it: 'the senator seemed "
+            "to blame the network' is read by the verb of saying's rule)",
         ),
         Rule(
             "attitude-adjective",

@@ -169,6 +169,8 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     if subjects and subjects[0].lower_ in ("that", "which", "what", "who"):
         return None  # "the party that appears to dislike him": the impression is another's
+    if subjects and _speaker_seems_to_say(subjects[0], comp):
+        return None
     if subjects and subjects[0].lower_ not in ("it", "there"):
         subj = subjects[0]
         pieces.append(
@@ -191,6 +193,22 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
         cue_span=span,
         source_span=None,
         rule="impression",
+    )
+
+
+def _speaker_seems_to_say(subject: Token, comp: Token) -> bool:
+    """ "The senator seemed to blame the network", "Ruiz appeared to confirm the
+    report": a speaker who seems to make an act of saying makes it; the verb of saying's
+    own rule reads it, with the speaker as its subject (not an impression of nobody's)."""
+    if comp.dep_ != "xcomp" or comp.lemma_.lower() not in lexicon.SPEECH_VERBS:
+        return False
+    low = subject.lower_
+    return (
+        subject.pos_ == "PROPN"
+        or low in ("he", "she", "they", "we", "i")
+        or low in lexicon.PERSON_NOUNS
+        or low in lexicon.TITLE_HEADS
+        or low in lexicon.GROUP_NOUNS
     )
 
 
