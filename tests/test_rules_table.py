@@ -1995,6 +1995,16 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # a conjunct after an aside the parse hung it on: the speaker of the clause before it
+    Row(
+        "The rejection was complete when Okafor in his first speech called the migrants "
+        '"criminals" (although he allowed that some might be good people) and promised to '
+        "build a fence along the river.",
+        "Okafor",
+        "promised",
+        "to build a fence along the river",
+        "verb-infinitive",
+    ),
     # a speaker who seems to make an act of saying makes it (no impression of nobody's)
     Row(
         "In an interview on Sunday, the senator seemed to blame the network for its reporting.",

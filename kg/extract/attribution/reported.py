@@ -298,7 +298,7 @@ def _verb_statement(
     ):
         # "..., saying the timing had been set" / "X said A and warned B" / "X was forced
         # to back down and said ..." (the subject of a passive head is the speaker too)
-        head = _outside_quotation(ctx, verb)
+        head = _before_aside(verb, _outside_quotation(ctx, verb))
         subjects = (
             [c for c in head.children if c.dep_ == "nsubj"]
             or [
@@ -400,6 +400,40 @@ def _outside_quotation(ctx: _Context, verb: Token) -> Token:
     while head.head.i != head.i and _inside_quote(ctx, head.idx):
         head = head.head
     return verb.head if _inside_quote(ctx, head.idx) else head
+
+
+_DASHES = frozenset(("-", "—", "–", "--"))
+
+
+def _before_aside(verb: Token, head: Token) -> Token:
+    """The verb a conjunct without a subject goes on from, when the parse hung it on a
+    verb inside an aside that closes right before it: in "Ruiz suggested the plan was
+    unserious - “we need details,” she said - and charged that ..." and "Ruiz called them
+    “reckless” (although he allowed that some meant well) and promised ..." the one who
+    charged or promised is the subject of the clause the aside interrupts, not of the
+    aside (that clause's verb: the widest one ending right where the aside opens)."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k < 1 or doc[k].dep_ != "cc" or verb.dep_ != "conj":
+        return head
+    close = doc[k - 1]
+    sent = verb.sent
+    if close.text == ")":
+        opener = next((t for t in reversed(doc[sent.start : close.i]) if t.text == "("), None)
+    elif close.text in _DASHES:
+        opener = next((t for t in reversed(doc[sent.start : close.i]) if t.text in _DASHES), None)
+    else:
+        return head
+    if opener is None or not opener.i < head.i < close.i or opener.i == sent.start:
+        return head
+    outer = [
+        t
+        for t in doc[sent.start : opener.i]
+        if t.pos_ in ("VERB", "AUX")
+        and t.right_edge.i in (opener.i - 1, opener.i)
+        and any(c.dep_ == "nsubj" for c in t.children)
+    ]
+    return min(outer, key=lambda t: t.left_edge.i) if outer else head
 
 
 def _compound_subject(verb: Token) -> list[Token]:
