@@ -1995,6 +1995,14 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # bare verbs the parse joined to the cue after its infinitive are the infinitive's
+    Row(
+        "Okafor has promised to meet and in some cases exceed the targets without raising taxes.",
+        "Okafor",
+        "promised",
+        "to meet and in some cases exceed the targets without raising taxes",
+        "verb-infinitive",
+    ),
     # a conjunct after an aside the parse hung it on: the speaker of the clause before it
     Row(
         "The rejection was complete when Okafor in his first speech called the migrants "

@@ -317,7 +317,9 @@ RULES: dict[str, Rule] = {
             "a verb of saying, believing or stance with a to-infinitive (whose words go on "
             "past an aside between dashes the parse hung elsewhere: 'to ban all trucks — "
             "4,000 a day — from the bridge', and stop before a finite verb joined to them: "
-            "'to keep the clinics open and celebrated the ruling')",
+            "'to keep the clinics open and celebrated the ruling', and go on over bare verbs the "
+            "parse joined to the cue: 'has promised to meet and in some cases exceed the "
+            "targets')",
         ),
         Rule(
             "for-clause",
