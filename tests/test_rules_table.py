@@ -1995,6 +1995,16 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # a message put out speaks for whoever put it out, also when the parse hung the
+    # relative clause on the place it was posted
+    Row(
+        "One group campaigning for the referendum posted a campaign message on Facebook that "
+        "showed masked fighters warning of an attack if the country stayed in the union.",
+        "One group",
+        "showed",
+        "masked fighters warning of an attack",
+        "finding-object",
+    ),
     # bare verbs the parse joined to the cue after its infinitive are the infinitive's
     Row(
         "Okafor has promised to meet and in some cases exceed the targets without raising taxes.",
@@ -2558,6 +2568,13 @@ class SpeakerRow(NamedTuple):
 #: Descriptions stand for the entity named earlier that fits them and acted there, never
 #: for a name that merely appears nearby (in a place, a possessive, a company's product).
 SPEAKERS = [
+    # what someone put out speaks for them: "data" too (its lemma is "datum")
+    SpeakerRow(
+        "The Lagos pollster Ada Nwosu released data Monday morning that suggest young voters "
+        "are being ignored by the parties.",
+        "The Lagos pollster Ada Nwosu",
+        "Ada Nwosu",
+    ),
     # a country's body described by what it does, named later: the one body of that name
     SpeakerRow(
         "Cases of cholera rose sharply in the north of the country, Nigeria's disease "

@@ -196,7 +196,7 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         # "a White House official, who said ...": the relative pronoun stands for the noun
         # it follows; the source as written runs from that noun's phrase to the pronoun, so
         # a reader sees who "who" is
-        noun = tok.head.head
+        noun = _issued_before(tok.head.head)
         issuer = _issuer(noun)
         if issuer is not None:
             # "Ana Ruiz released a video that accuses ...": the one who put it out speaks
@@ -239,13 +239,33 @@ def _dateline_at(ctx: _Context, tok: Token) -> bool:
     return m is not None and m.type == "Place" and _dateline(ctx, m)
 
 
+def _issued_before(noun: Token) -> Token:
+    """The thing put out that a relative clause describes, when the parse hung the clause
+    on the place it was put out on: in "The group posted a message on Twitter that showed
+    ..." the message showed it, not Twitter (the object of the verb of putting out, before
+    the phrase); else ``noun``."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "to"):
+        return noun
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING_VERBS:
+        return noun
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    if obj is None or (obj.lemma_.lower() not in _ISSUED_NOUNS and obj.lower_ not in _ISSUED_NOUNS):
+        return noun
+    return obj
+
+
 def _issuer(noun: Token) -> Token | None:
     """The subject of the verb that put out a document or message, when ``noun`` is that
     document and the verb's object: in "The union has released a video that accuses the
     mayor of ..." or "The ministry posted a message that warned ..." what the video or
     message says is the union's or the ministry's. Only verbs of putting something out
     ("read a report that found ..." leaves the finding to the report)."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in _ISSUED_NOUNS:
+    if noun.dep_ != "dobj" or (
+        # "released data that suggest ...": the tagger's lemma of "data" is "datum"
+        noun.lemma_.lower() not in _ISSUED_NOUNS and noun.lower_ not in _ISSUED_NOUNS
+    ):
         return None
     verb = noun.head
     lemma = verb.lemma_.lower()
