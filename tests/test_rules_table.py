@@ -1995,6 +1995,18 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # a name set off after a dash the parse joined to the clause before it: the name's
+    # words, not that clause's
+    Row(
+        "But Okafor’s statement was a stark reminder that not all party leaders are ready to "
+        "fall in line behind him. And it wasn’t a one-off or an accident — Tomas Vega, a "
+        "spokesman for Okafor, told the Herald that the speaker gave the chairman a heads up "
+        "about his declaration.",
+        "Tomas Vega",
+        "told",
+        "that the speaker gave the chairman a heads up about his declaration",
+        "verb-complement",
+    ),
     # a message put out speaks for whoever put it out, also when the parse hung the
     # relative clause on the place it was posted
     Row(

@@ -344,7 +344,7 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
         if mm is not None and mm.key and mm.type in ("Person", "Organization", "NewsOrganization"):
             return _Source(
                 mm.key,
-                Span(min(_phrase_start(tok), mm.span.start), mm.span.end)
+                Span(min(_after_dash(tok, p), mm.span.start), mm.span.end)
                 if tok.i < p.i
                 else mm.span,
             )
@@ -455,6 +455,22 @@ def _named_after_kind(
     if src is None or ctx.table.by_key(src.key).type == "UnnamedSource":
         return None
     return _Source(src.key, Span(_phrase_start(kind), src.span.end))
+
+
+def _after_dash(tok: Token, name: Token) -> int:
+    """Where the words of ``tok``'s phrase start when it ends in ``name`` set off after it:
+    its start (:func:`_phrase_start`), or after the last dash before the name ("It was no
+    accident — Tomas Vega, a spokesman, told ...": the parse made the clause before the
+    dash part of the phrase; its words are not the source's). Not after a plural, which
+    the names after the dash list the members of."""
+    start = _phrase_start(tok)
+    if tok.tag_ in ("NNS", "NNPS"):
+        return start  # "The three scholars -- Mr. Tribe, ...": the names are the group's
+    doc = tok.doc
+    dashes = [t for t in doc[tok.left_edge.i : name.left_edge.i] if t.text in ("—", "–", "--")]
+    if dashes and dashes[-1].i + 1 < len(doc):
+        return max(start, doc[dashes[-1].i + 1].idx)
+    return start
 
 
 def _phrase_start(tok: Token) -> int:
