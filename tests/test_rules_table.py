@@ -1995,6 +1995,15 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # a question's "on Thursday" says when it was put, not what was asked
+    Row(
+        "When asked by Mensah on Thursday about raising the number of foreign workers in the "
+        "country, Okafor said he would not.",
+        "Mensah",
+        "asked",
+        "raising the number of foreign workers in the country",
+        "question",
+    ),
     # a name set off after a dash the parse joined to the clause before it: the name's
     # words, not that clause's
     Row(

@@ -289,6 +289,12 @@ def _asked_aside(verb: Token) -> bool:
     )
 
 
+def _when(prep: Token) -> bool:
+    """Whether a prepositional phrase only says when ("on Thursday", "on Monday night")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
 def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     """ "Asked whether he would run, Smith said ...", "when asked about the leak, ...": the
     question put to the speaker. Whoever asked is named only in a by-phrase; otherwise the
@@ -305,6 +311,8 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
         return None
     comp = None
     for child in verb.rights:
+        if child.dep_ == "prep" and _when(child):
+            continue  # "when asked by Ruiz on Thursday about ...": when, not what
         if child.dep_ in ("ccomp", "advcl", "xcomp", "dobj") or (
             child.dep_ == "prep" and child.lower_ in ("about", "for", "on", "if", "whether")
         ):
