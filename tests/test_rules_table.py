@@ -1995,6 +1995,14 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # whoever the by-phrase names put the question, a plain noun too
+    Row(
+        "Asked by a reporter whether he would resign, the mayor laughed.",
+        "a reporter",
+        "Asked",
+        "whether he would resign",
+        "question",
+    ),
     # a question's "on Thursday" says when it was put, not what was asked
     Row(
         "When asked by Mensah on Thursday about raising the number of foreign workers in the "

@@ -335,6 +335,9 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     agents = [c for c in verb.children if c.dep_ == "agent"]
     objs = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
     source = _resolve(ctx, objs[0], strict=True) if objs else None
+    if source is None and objs and objs[0].pos_ == "NOUN":
+        # "asked by a reporter whether ...": whoever a by-phrase names asked it, any noun
+        source = _resolve(ctx, objs[0])
     span = Span(verb.idx, verb.idx + len(verb))
     return Statement(
         kind="Statement",
