@@ -1995,6 +1995,15 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # "That's according to ...": the statement is the word pointing to what came before
+    Row(
+        "Turnout in the north fell by a third. That’s according to early results of exit "
+        "polls conducted for the electoral commission.",
+        "early results of exit polls conducted for the electoral commission",
+        "according to",
+        "That",
+        "according-to",
+    ),
     # whoever the by-phrase names put the question, a plain noun too
     Row(
         "Asked by a reporter whether he would resign, the mayor laughed.",

@@ -553,6 +553,16 @@ def _without_clause_as_apposition(phrase: list[Token], tok: Token) -> list[Token
     return phrase
 
 
+def _that_is(rest: list[Token]) -> bool:
+    """Whether the words of a sentence around "according to X" are only "That's", "This
+    is" or "That was": a pointer to what was said before."""
+    return (
+        len(rest) == 2
+        and rest[0].lower_ in ("that", "this")
+        and (rest[1].lemma_.lower() == "be" or rest[1].lower_ in ("’s", "'s"))
+    )
+
+
 def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
     source = _according_source(ctx, tok)
     if source is None:
@@ -564,6 +574,12 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         rest = rest[1:]
     while rest and rest[-1].is_punct:
         rest = rest[:-1]
+    if _that_is(rest):
+        # "Turnout fell by a third. That's according to exit polls.": what "that" stands
+        # for is the sentence before; the statement's words are the word that points to it
+        cue = _make_cue(ctx, tok, source.span)
+        that = Span(rest[0].idx, rest[0].idx + len(rest[0]))
+        return _reported(ctx, cue, source, [that], rule="according-to", kind="Statement")
     if len(rest) < 3:
         return None
     # the content is the clause "according to X" hangs on ("Turnout fell, according to

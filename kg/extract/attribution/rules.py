@@ -202,7 +202,8 @@ RULES: dict[str, Rule] = {
             "tokens",
             "According to the rail operator, services will resume on Monday.",
             "'according to' and a resolvable source; the content is the longer side of "
-            "the sentence",
+            "the sentence ('That' in \"That's according to X\", which points to the "
+            "sentence before)",
         ),
         Rule(
             "parenthetical",
