@@ -1995,6 +1995,14 @@ ROWS = [
         "the move reeks of fear and desperation",
         "according-to",
     ),
+    # blame cast, laid or put on someone is a verdict on them
+    Row(
+        "After the ferry sank, the harbour master laid the blame on the regulator.",
+        "the harbour master",
+        "laid the blame on",
+        "the regulator",
+        "light-verb",
+    ),
     # "That's according to ...": the statement is the word pointing to what came before
     Row(
         "Turnout in the north fell by a third. That’s according to early results of exit "

@@ -407,7 +407,8 @@ RULES: dict[str, Rule] = {
             "'make' (issue, deliver, sound, voice: lexicon.LIGHT_VERBS) with a noun of "
             "saying ('the case', 'no secret of', 'a warning about') or 'clear', and the "
             "clause or prepositional phrase it governs; or a verb that gives a verdict as a "
-            "noun ('had nothing but praise for', 'heaped scorn on': lexicon.VERDICT_VERBS, "
+            "noun ('had nothing but praise for', 'heaped scorn on', 'laid the blame on': "
+            "lexicon.VERDICT_VERBS, "
             "VERDICT_NOUNS) and whom the for- or on-phrase names",
         ),
         Rule(
