@@ -1584,6 +1584,16 @@ def test_a_place_before_a_papers_kind_and_name(nlp):
     assert not _holding(ex, "Tallinn", "NewsOrganization")
 
 
+def test_a_name_after_a_radio_or_television_station_is_that_outlet(nlp):
+    text = (
+        "Officials said the ferry sank near the coast, radio station Kiss FM reported on "
+        "Monday. Radio station Kiss FM said later that 40 passengers had been rescued.\n"
+    )
+    ex = _extract(text)
+    _one(ex, "Kiss FM", "NewsOrganization")
+    assert not _holding(ex, "Kiss FM", "Organization")
+
+
 def test_contests_and_diseases_are_no_people(nlp):
     text = (
         "A patient century carried Mumbai into the Ranji Trophy final on Sunday.\n\n"

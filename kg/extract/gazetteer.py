@@ -122,7 +122,8 @@ OUTLET_NAME_WORDS: frozenset[str] = words(
 #: "the news site Vox", "in an interview with X").
 OUTLET_CUE_BEFORE = re.compile(
     r"(?:\b(?:newspaper|magazine|broadcaster|news (?:site|agency|network|outlet|channel)|"
-    r"wire service|network|tabloid|website)\s+(?:the\s+)?|\b(?:told|interview with|"
+    r"wire service|network|tabloid|website|(?:[Rr]adio|[Tt]elevision|TV) (?:station|channel))"
+    r"\s+(?:the\s+)?|\b(?:told|interview with|"
     r"speaking (?:to|with)|appearance on|appeared on)\s+(?:the\s+)?)$"
 )
 OUTLET_CUE_AFTER = re.compile(

@@ -61,11 +61,13 @@ LIGHT_VERB_NOUNS: frozenset[str] = words(
 LIGHT_VERBS: frozenset[str] = words("make issue deliver sound voice")
 
 #: Verbs that give a verdict as a noun ("had praise for", "heaped scorn on", "offered kind
-#: words for"), with the nouns they give (:data:`VERDICT_NOUNS`).
-VERDICT_VERBS: frozenset[str] = words("have offer heap lavish shower reserve")
+#: words for", "cast the blame on"), with the nouns they give (:data:`VERDICT_NOUNS`).
+VERDICT_VERBS: frozenset[str] = words(
+    "have offer heap lavish shower reserve cast lay put pin place"
+)
 
 #: What :data:`VERDICT_VERBS` give: praise or blame of whom the for- or on-phrase names.
-VERDICT_NOUNS: frozenset[str] = words("praise criticism scorn contempt word compliment kudos")
+VERDICT_NOUNS: frozenset[str] = words("praise criticism scorn contempt word compliment kudos blame")
 
 #: What is recalled in the sense of called back, not remembered aloud: an envoy, or goods
 #: ("recalled its ambassador", "recalled the affected vehicles", "Automaker Recalls Cars").

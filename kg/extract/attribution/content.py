@@ -750,6 +750,11 @@ def _verb_infinitive(ctx: _Context, child: Token) -> Found | None:
                 # reporter's comment on what was vowed, as after a reported clause
                 span = _trim_span(ctx, Span(span.start, min(span.end, tok.idx)))
                 break
+        bare = _bare_conjuncts_end(child)
+        if bare is not None:
+            # "has pledged to cut fees, fix the roads and hire nurses": the parse joined
+            # the infinitive's bare conjuncts to the cue
+            span = _trim_span(ctx, Span(span.start, bare.idx + len(bare)))
         finite = _finite_conjunct(child)
         if finite is not None:
             # "vowed to keep the clinics open and celebrated the ruling": a finite verb is
@@ -773,6 +778,43 @@ def _anonymity(infinitive: Token) -> bool:
         and any(c.dep_ == "neg" for c in infinitive.children)
         and any(c.dep_ == "auxpass" for c in infinitive.children)
     )
+
+
+def _bare_conjuncts_end(infinitive: Token) -> Token | None:
+    """The last word of the bare verbs the parse joined to the cue verb after its
+    to-infinitive ("Okafor has promised to meet and in some cases exceed the targets",
+    "pledged to enact the reform, fix the courts and ..."): a bare verb without a subject
+    cannot go on from a cue in the past, perfect or third person; it is another verb of
+    the infinitive. None when there is none."""
+    verb, doc = infinitive.head, infinitive.doc
+    if verb.tag_ not in ("VBD", "VBN", "VBZ"):
+        return None
+    end = infinitive.right_edge.i
+    found = None
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i <= end:
+            continue
+        if conj.tag_ not in ("VB", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children
+        ):
+            break
+        if not all(t.is_punct or t.dep_ == "cc" for t in doc[end + 1 : conj.left_edge.i]):
+            break
+        # not into a clause of its own joined to it ("..., fix the courts and he pledged")
+        own = [
+            c
+            for c in conj.children
+            if c.dep_ == "conj" and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        ]
+        end = own[0].left_edge.i - 1 if own else conj.right_edge.i
+        while end > conj.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+            end -= 1
+        found = doc[end]
+        if own:
+            break
+    while found is not None and found.is_punct and found.i > infinitive.i:
+        found = doc[found.i - 1]
+    return found
 
 
 def _finite_conjunct(verb: Token) -> int | None:

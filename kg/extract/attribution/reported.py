@@ -84,6 +84,10 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         and (ctx.doc[last + 1].head.i == verb.i)
     ):
         last += 1  # "he said Tuesday,"
+    setting = _setting_after(verb, last, sent.end)
+    setting_used = setting > last and setting + 1 < sent.end and ctx.doc[setting + 1].text == ","
+    if setting_used:
+        last = setting  # "If she wins, Ruiz said in an interview, the tax ..."
     before = ctx.doc[first - 1] if first > sent.start else None
     after = ctx.doc[last + 1] if last + 1 < sent.end else None
     if before is None or before.text != "," or after is None or after.text not in (",", "."):
@@ -99,6 +103,13 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         # "The plant will close, Ruiz said, adding that ...": the participle is the
         # speaker's next act of saying, a statement of its own
         right = []
+    if setting_used and any(
+        t.lemma_.lower() in lexicon.SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.children)
+        for t in right
+    ):
+        # "Victory is vital, he said on Saturday, because he said the leaders ...": the
+        # rest is a statement of its own
+        right = []
     pieces = []
     for part in (left, right):
         if part and not all(t.is_punct for t in part):
@@ -110,6 +121,30 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
     if source is None:
         return None
     return _reported(ctx, _make_cue(ctx, verb, source.span), source, pieces, rule="parenthetical")
+
+
+#: Prepositions of the phrase that says where, when or how a parenthetical cue was given
+#: ("he said in an interview,", "Ruiz wrote on Facebook,", "she told reporters after the
+#: vote,").
+_SETTING_PREPOSITIONS = lexicon.words("in on at during after before via through")
+
+
+def _setting_after(verb: Token, last: int, end: int) -> int:
+    """parenthetical: the last token of the phrases of setting right after the cue ("If
+    she wins, Ruiz suggested in a radio interview on Monday, the tax will go"): when,
+    where or how the speaker said it, set off with the cue by the same commas (at the
+    sentence's end, "..., she said in an interview.", the clause before is the cue's
+    complement, a rule of its own)."""
+    doc = verb.doc
+    while last + 1 < end:
+        nxt = doc[last + 1]
+        if nxt.dep_ == "prep" and nxt.head.i == verb.i and nxt.lower_ in _SETTING_PREPOSITIONS:
+            last = nxt.right_edge.i
+        elif nxt.dep_ in ("npadvmod", "advmod") and nxt.head.i == verb.i:
+            last = nxt.i
+        else:
+            break
+    return last
 
 
 def _inverted_aside(ctx: _Context, verb: Token) -> Statement | None:
@@ -263,12 +298,16 @@ def _verb_statement(
     ):
         # "..., saying the timing had been set" / "X said A and warned B" / "X was forced
         # to back down and said ..." (the subject of a passive head is the speaker too)
-        head = _outside_quotation(ctx, verb)
-        subjects = [c for c in head.children if c.dep_ == "nsubj"] or [
-            c
-            for c in head.children
-            if c.dep_ == "nsubjpass" and verb.dep_ == "conj" and lemma in lexicon.SPEECH_VERBS
-        ]
+        head = _before_aside(verb, _outside_quotation(ctx, verb))
+        subjects = (
+            [c for c in head.children if c.dep_ == "nsubj"]
+            or [
+                c
+                for c in head.children
+                if c.dep_ == "nsubjpass" and verb.dep_ == "conj" and lemma in lexicon.SPEECH_VERBS
+            ]
+            or _stray_subjects(head)
+        )
     if not subjects and lemma in lexicon.SPEECH_VERBS:
         subjects = _controller(verb)
     if (
@@ -294,6 +333,8 @@ def _verb_statement(
         subjects = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][
             :1
         ]
+    if not subjects and lemma in lexicon.SPEECH_VERBS:
+        subjects = _compound_subject(verb)
     if len(subjects) > 1:
         # "Lima (AP) — Ana Ruiz has said ...": the parse may make the dateline a subject
         subjects = [c for c in subjects if not _dateline_at(ctx, c)] or subjects
@@ -361,6 +402,74 @@ def _outside_quotation(ctx: _Context, verb: Token) -> Token:
     return verb.head if _inside_quote(ctx, head.idx) else head
 
 
+_DASHES = frozenset(("-", "—", "–", "--"))
+
+
+def _before_aside(verb: Token, head: Token) -> Token:
+    """The verb a conjunct without a subject goes on from, when the parse hung it on a
+    verb inside an aside that closes right before it: in "Ruiz suggested the plan was
+    unserious - “we need details,” she said - and charged that ..." and "Ruiz called them
+    “reckless” (although he allowed that some meant well) and promised ..." the one who
+    charged or promised is the subject of the clause the aside interrupts, not of the
+    aside (that clause's verb: the widest one ending right where the aside opens)."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k < 1 or doc[k].dep_ != "cc" or verb.dep_ != "conj":
+        return head
+    close = doc[k - 1]
+    sent = verb.sent
+    if close.text == ")":
+        opener = next((t for t in reversed(doc[sent.start : close.i]) if t.text == "("), None)
+    elif close.text in _DASHES:
+        opener = next((t for t in reversed(doc[sent.start : close.i]) if t.text in _DASHES), None)
+    else:
+        return head
+    if opener is None or not opener.i < head.i < close.i or opener.i == sent.start:
+        return head
+    outer = [
+        t
+        for t in doc[sent.start : opener.i]
+        if t.pos_ in ("VERB", "AUX")
+        and t.right_edge.i in (opener.i - 1, opener.i)
+        and any(c.dep_ == "nsubj" for c in t.children)
+    ]
+    return min(outer, key=lambda t: t.left_edge.i) if outer else head
+
+
+def _compound_subject(verb: Token) -> list[Token]:
+    """ "The committee raised $41 million, election commission records show.": the parse
+    may read the noun before a verb of saying that ends its clause as a compound of it
+    (as in "a talk show"), leaving the verb without a subject; that noun, right before
+    the verb in the present or past tense and followed by punctuation, is the subject."""
+    doc = verb.doc
+    if (
+        verb.i == 0
+        or verb.tag_ not in ("VBZ", "VBP", "VBD")
+        or not verb.is_lower
+        or verb.i + 1 >= len(doc)
+        or not doc[verb.i + 1].is_punct
+    ):
+        return []
+    if doc[verb.i - 1].dep_ != "compound" or doc[verb.i - 1].head.i != verb.i:
+        return []
+    # the nearest noun of the compound ("Federal Election Commission records show", with
+    # "records" tagged a verb too, is the commission's)
+    nouns = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1:]
+
+
+def _stray_subjects(head: Token) -> list[Token]:
+    """The subject of the verb a participle hangs on, when the parse gave it to the object
+    before that verb: in "Prosecutors charged the officer with murder and Okonkwo fired
+    his chief, acknowledging that ..." the model may make "Okonkwo" a conjunct of "murder"
+    and "fired" a verb without a subject; the one acknowledging is Okonkwo, not the
+    prosecutors (:func:`~kg.extract.attribution.sources._stray_subject`)."""
+    if head.dep_ != "conj" or head.pos_ != "VERB":
+        return []
+    stray = _stray_subject(head)
+    return [stray] if stray is not None else []
+
+
 def _left_clause_subject(verb: Token, content_after: bool = True) -> list[Token]:
     """ "Okafor jokingly offered him a job, then says he will welcome advice": a verb of
     saying without a subject whose reported clause follows it, and a clause before it that
@@ -410,7 +519,9 @@ def _without_misread_subject(phrase: list[Token], tok: Token) -> list[Token]:
     the clause has no subject of its own, that apposition is the clause's, not the
     phrase's ("According to Ana Ruiz, a spokeswoman, the plan failed" keeps hers)."""
     head = tok.head
-    if head.i == tok.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+    if head.i == tok.i:
+        return _without_clause_as_apposition(phrase, tok)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         return phrase
     doc = tok.doc
     for t in phrase:
@@ -419,6 +530,37 @@ def _without_misread_subject(phrase: list[Token], tok: Token) -> list[Token]:
             inside = {u.i for u in t.subtree}
             return [u for u in phrase if u.i not in inside and u.i != start - 1]
     return phrase
+
+
+def _without_clause_as_apposition(phrase: list[Token], tok: Token) -> list[Token]:
+    """ "According to the radio host Tom Brandt, the move reeks of fear": when the parse
+    makes "According" the sentence's root, the clause after the source (its verb tagged a
+    noun) may hang on the source as an apposition that runs to the sentence's end. The
+    sentence has no clause outside the phrase, so that apposition is the clause."""
+    doc = tok.doc
+    last = tok.sent.end - 1
+    while last > tok.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for t in phrase:
+        start = t.left_edge.i
+        if (
+            t.dep_ == "appos"
+            and start > tok.i + 2
+            and doc[start - 1].text == ","
+            and t.right_edge.i >= last
+        ):
+            return [u for u in phrase if u.i < start - 1]
+    return phrase
+
+
+def _that_is(rest: list[Token]) -> bool:
+    """Whether the words of a sentence around "according to X" are only "That's", "This
+    is" or "That was": a pointer to what was said before."""
+    return (
+        len(rest) == 2
+        and rest[0].lower_ in ("that", "this")
+        and (rest[1].lemma_.lower() == "be" or rest[1].lower_ in ("’s", "'s"))
+    )
 
 
 def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
@@ -432,6 +574,12 @@ def _according_statement(ctx: _Context, tok: Token) -> Statement | None:
         rest = rest[1:]
     while rest and rest[-1].is_punct:
         rest = rest[:-1]
+    if _that_is(rest):
+        # "Turnout fell by a third. That's according to exit polls.": what "that" stands
+        # for is the sentence before; the statement's words are the word that points to it
+        cue = _make_cue(ctx, tok, source.span)
+        that = Span(rest[0].idx, rest[0].idx + len(rest[0]))
+        return _reported(ctx, cue, source, [that], rule="according-to", kind="Statement")
     if len(rest) < 3:
         return None
     # the content is the clause "according to X" hangs on ("Turnout fell, according to

@@ -202,7 +202,8 @@ RULES: dict[str, Rule] = {
             "tokens",
             "According to the rail operator, services will resume on Monday.",
             "'according to' and a resolvable source; the content is the longer side of "
-            "the sentence",
+            "the sentence ('That' in \"That's according to X\", which points to the "
+            "sentence before)",
         ),
         Rule(
             "parenthetical",
@@ -317,7 +318,9 @@ RULES: dict[str, Rule] = {
             "a verb of saying, believing or stance with a to-infinitive (whose words go on "
             "past an aside between dashes the parse hung elsewhere: 'to ban all trucks — "
             "4,000 a day — from the bridge', and stop before a finite verb joined to them: "
-            "'to keep the clinics open and celebrated the ruling')",
+            "'to keep the clinics open and celebrated the ruling', and go on over bare verbs the "
+            "parse joined to the cue: 'has promised to meet and in some cases exceed the "
+            "targets')",
         ),
         Rule(
             "for-clause",
@@ -378,7 +381,9 @@ RULES: dict[str, Rule] = {
             "impression",
             "tokens",
             "The ceasefire appears to be holding.",
-            "a verb from lexicon.IMPRESSION_VERBS with a complement; the unstated source",
+            "a verb from lexicon.IMPRESSION_VERBS with a complement; the unstated source "
+            "(a speaker who seems to make an act of saying makes it: 'the senator seemed "
+            "to blame the network' is read by the verb of saying's rule)",
         ),
         Rule(
             "attitude-adjective",
@@ -402,7 +407,8 @@ RULES: dict[str, Rule] = {
             "'make' (issue, deliver, sound, voice: lexicon.LIGHT_VERBS) with a noun of "
             "saying ('the case', 'no secret of', 'a warning about') or 'clear', and the "
             "clause or prepositional phrase it governs; or a verb that gives a verdict as a "
-            "noun ('had nothing but praise for', 'heaped scorn on': lexicon.VERDICT_VERBS, "
+            "noun ('had nothing but praise for', 'heaped scorn on', 'laid the blame on': "
+            "lexicon.VERDICT_VERBS, "
             "VERDICT_NOUNS) and whom the for- or on-phrase names",
         ),
         Rule(

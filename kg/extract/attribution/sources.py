@@ -196,7 +196,7 @@ def _resolve(ctx: _Context, tok: Token, strict: bool = False) -> _Source | None:
         # "a White House official, who said ...": the relative pronoun stands for the noun
         # it follows; the source as written runs from that noun's phrase to the pronoun, so
         # a reader sees who "who" is
-        noun = tok.head.head
+        noun = _issued_before(tok.head.head)
         issuer = _issuer(noun)
         if issuer is not None:
             # "Ana Ruiz released a video that accuses ...": the one who put it out speaks
@@ -239,13 +239,33 @@ def _dateline_at(ctx: _Context, tok: Token) -> bool:
     return m is not None and m.type == "Place" and _dateline(ctx, m)
 
 
+def _issued_before(noun: Token) -> Token:
+    """The thing put out that a relative clause describes, when the parse hung the clause
+    on the place it was put out on: in "The group posted a message on Twitter that showed
+    ..." the message showed it, not Twitter (the object of the verb of putting out, before
+    the phrase); else ``noun``."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "to"):
+        return noun
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING_VERBS:
+        return noun
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    if obj is None or (obj.lemma_.lower() not in _ISSUED_NOUNS and obj.lower_ not in _ISSUED_NOUNS):
+        return noun
+    return obj
+
+
 def _issuer(noun: Token) -> Token | None:
     """The subject of the verb that put out a document or message, when ``noun`` is that
     document and the verb's object: in "The union has released a video that accuses the
     mayor of ..." or "The ministry posted a message that warned ..." what the video or
     message says is the union's or the ministry's. Only verbs of putting something out
     ("read a report that found ..." leaves the finding to the report)."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in _ISSUED_NOUNS:
+    if noun.dep_ != "dobj" or (
+        # "released data that suggest ...": the tagger's lemma of "data" is "datum"
+        noun.lemma_.lower() not in _ISSUED_NOUNS and noun.lower_ not in _ISSUED_NOUNS
+    ):
         return None
     verb = noun.head
     lemma = verb.lemma_.lower()
@@ -324,7 +344,7 @@ def _named_in_phrase(ctx: _Context, tok: Token) -> _Source | None:
         if mm is not None and mm.key and mm.type in ("Person", "Organization", "NewsOrganization"):
             return _Source(
                 mm.key,
-                Span(min(_phrase_start(tok), mm.span.start), mm.span.end)
+                Span(min(_after_dash(tok, p), mm.span.start), mm.span.end)
                 if tok.i < p.i
                 else mm.span,
             )
@@ -435,6 +455,22 @@ def _named_after_kind(
     if src is None or ctx.table.by_key(src.key).type == "UnnamedSource":
         return None
     return _Source(src.key, Span(_phrase_start(kind), src.span.end))
+
+
+def _after_dash(tok: Token, name: Token) -> int:
+    """Where the words of ``tok``'s phrase start when it ends in ``name`` set off after it:
+    its start (:func:`_phrase_start`), or after the last dash before the name ("It was no
+    accident — Tomas Vega, a spokesman, told ...": the parse made the clause before the
+    dash part of the phrase; its words are not the source's). Not after a plural, which
+    the names after the dash list the members of."""
+    start = _phrase_start(tok)
+    if tok.tag_ in ("NNS", "NNPS"):
+        return start  # "The three scholars -- Mr. Tribe, ...": the names are the group's
+    doc = tok.doc
+    dashes = [t for t in doc[tok.left_edge.i : name.left_edge.i] if t.text in ("—", "–", "--")]
+    if dashes and dashes[-1].i + 1 < len(doc):
+        return max(start, doc[dashes[-1].i + 1].idx)
+    return start
 
 
 def _phrase_start(tok: Token) -> int:
@@ -557,6 +593,12 @@ def _described(ctx: _Context, tok: Token) -> _Source | None:
         start = min(det[0].subtree, key=lambda t: t.i) if det else None
         holder = _titled_only(ctx, tok, start) if start is not None and start.i < tok.i else None
         return _Source(holder, Span(start.idx, tok.idx + len(tok))) if holder else None
+    if not det and low in _BODY_HEADS:
+        # "Nigeria's disease control agency said": a country's body, as definite
+        det = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        start = min(det[0].subtree, key=lambda t: t.i) if det else None
+        body = _named_body_only(ctx, tok, start) if start is not None and start.i < tok.i else None
+        return _Source(body, Span(start.idx, tok.idx + len(tok))) if body else None
     if not det or det[0].lower_ not in ("the", "this"):
         return None
     span = Span(det[0].idx, tok.idx + len(tok))
@@ -653,6 +695,32 @@ def _titled_only(ctx: _Context, tok: Token, det: Token) -> str | None:
         and any(wanted <= {_spelling(w) for w in t.lower().split()} for t in e.titles)
     }
     return holders.pop() if len(holders) == 1 else None
+
+
+#: Head nouns of a description of a public body ("the health ministry", "Kenya's revenue
+#: authority").
+_BODY_HEADS = lexicon.words(
+    "ministry department agency authority commission office service council board bureau"
+)
+
+
+def _named_body_only(ctx: _Context, tok: Token, start: Token) -> str | None:
+    """The one organisation of the article whose name holds every word a country's body
+    is described by ("Nigeria's disease control agency said ..." and, later, "the Nigeria
+    Centre for Disease Control and Prevention said"), wherever it is named: news often
+    describes a body first and names it later. None for a bare noun ("Kenya's ministry")
+    and when two organisations fit."""
+    kinds = [
+        c.lower_
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod") and c.i > start.i and c.is_lower and c.is_alpha
+    ]
+    if not kinds:
+        return None
+    bodies = {
+        e.key for e in ctx.table.entities if e.type == "Organization" and _named_kinds(kinds, e)
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 _AGE = re.compile(r"\d{1,3}-year-old")

@@ -169,6 +169,8 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     if subjects and subjects[0].lower_ in ("that", "which", "what", "who"):
         return None  # "the party that appears to dislike him": the impression is another's
+    if subjects and _speaker_seems_to_say(subjects[0], comp):
+        return None
     if subjects and subjects[0].lower_ not in ("it", "there"):
         subj = subjects[0]
         pieces.append(
@@ -191,6 +193,22 @@ def _impression_statement(ctx: _Context, verb: Token) -> Statement | None:
         cue_span=span,
         source_span=None,
         rule="impression",
+    )
+
+
+def _speaker_seems_to_say(subject: Token, comp: Token) -> bool:
+    """ "The senator seemed to blame the network", "Ruiz appeared to confirm the
+    report": a speaker who seems to make an act of saying makes it; the verb of saying's
+    own rule reads it, with the speaker as its subject (not an impression of nobody's)."""
+    if comp.dep_ != "xcomp" or comp.lemma_.lower() not in lexicon.SPEECH_VERBS:
+        return False
+    low = subject.lower_
+    return (
+        subject.pos_ == "PROPN"
+        or low in ("he", "she", "they", "we", "i")
+        or low in lexicon.PERSON_NOUNS
+        or low in lexicon.TITLE_HEADS
+        or low in lexicon.GROUP_NOUNS
     )
 
 
@@ -271,6 +289,12 @@ def _asked_aside(verb: Token) -> bool:
     )
 
 
+def _when(prep: Token) -> bool:
+    """Whether a prepositional phrase only says when ("on Thursday", "on Monday night")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
 def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     """ "Asked whether he would run, Smith said ...", "when asked about the leak, ...": the
     question put to the speaker. Whoever asked is named only in a by-phrase; otherwise the
@@ -287,6 +311,8 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
         return None
     comp = None
     for child in verb.rights:
+        if child.dep_ == "prep" and _when(child):
+            continue  # "when asked by Ruiz on Thursday about ...": when, not what
         if child.dep_ in ("ccomp", "advcl", "xcomp", "dobj") or (
             child.dep_ == "prep" and child.lower_ in ("about", "for", "on", "if", "whether")
         ):
@@ -309,6 +335,9 @@ def _question_statement(ctx: _Context, verb: Token) -> Statement | None:
     agents = [c for c in verb.children if c.dep_ == "agent"]
     objs = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
     source = _resolve(ctx, objs[0], strict=True) if objs else None
+    if source is None and objs and objs[0].pos_ == "NOUN":
+        # "asked by a reporter whether ...": whoever a by-phrase names asked it, any noun
+        source = _resolve(ctx, objs[0])
     span = Span(verb.idx, verb.idx + len(verb))
     return Statement(
         kind="Statement",
