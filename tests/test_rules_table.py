@@ -216,6 +216,15 @@ ROWS = [
         "complement-then-cue",
     ),
     Row(
+        "Halvorsen Pharma recalled four batches of its drug on Monday after tests found "
+        "traces of an impurity, the company said in a statement.",
+        "the company",
+        "said in a statement",
+        "Halvorsen Pharma recalled four batches of its drug on Monday after tests found "
+        "traces of an impurity",
+        "complement-then-cue",
+    ),
+    Row(
         "A new malaria vaccine cut infections in young children by 75 percent in a large "
         "trial in Kenya, researchers reported on Thursday.",
         "researchers",
@@ -2559,6 +2568,11 @@ HEADLINE_NOT_READ = [
         "Automaker recalls 320,000 cars over faulty airbag sensors\n\nThe cars were built "
         "in Nagoya.",
         "'recalls' with goods or a number after it is a recall of products, not a memory told",
+    ),
+    (
+        "Drugmaker recalls blood pressure tablets after contamination found\n\nThe tablets "
+        "were made in Drammen.",
+        "medicines called back are goods too, the words before them saying which",
     ),
 ]
 

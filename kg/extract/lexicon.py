@@ -73,7 +73,9 @@ VERDICT_NOUNS: frozenset[str] = words("praise criticism scorn contempt word comp
 #: ("recalled its ambassador", "recalled the affected vehicles", "Automaker Recalls Cars").
 CALLED_BACK: frozenset[str] = words(
     """ambassador envoy diplomat product vehicle car truck batch lot unit model device drug
-    medicine packet bottle carton can jar cars vehicles trucks products units devices"""
+    medicine packet bottle carton can jar cars vehicles trucks products units devices
+    batches lots drugs medicines tablet tablets pill pills capsules vaccine vaccines
+    inhaler inhalers formula toys laptops phones batteries"""
 )
 
 #: Verbs of reacting that a quotation in the next sentence fills in ("Smith disagreed.

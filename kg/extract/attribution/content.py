@@ -115,14 +115,27 @@ def _clause_complement(ctx: _Context, verb: Token) -> Found | None:
                 continue  # "Parliament met on Monday; one lawmaker called ...": another clause
             if _own_object(verb):
                 continue  # "..., a survey showed less bias": the verb reports its object
-            if child.lemma_.lower() in lexicon.SPEECH_VERBS and any(
-                c.dep_ == "nsubj" for c in child.children
+            if (
+                child.lemma_.lower() in lexicon.SPEECH_VERBS
+                and any(c.dep_ == "nsubj" for c in child.children)
+                and not _withdrawn(child)
             ):
                 # "Ruiz suggested the plan had failed - “...,” Ruiz said": the clause is an
                 # attribution of its own; the cue after it goes with the quotation
                 continue
             return span, "complement-then-cue"
     return _question_clause(ctx, verb)
+
+
+def _withdrawn(verb: Token) -> bool:
+    """Whether "recall" takes back a thing rather than tells a memory: a plain object and
+    no clause ("Halvorsen Pharma recalled four batches of its drug, the company said": the
+    clause is the company's news, no attribution of its own)."""
+    return (
+        verb.lemma_.lower() == "recall"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    )
 
 
 def _own_object(verb: Token) -> bool:
