@@ -2098,3 +2098,23 @@ def test_a_party_keeps_its_for_and_a_constituency_is_a_place():
     assert "Patriotic Front" in orgs  # "for Grace Chileshe" is a person, not a purpose
     assert "Kabwata" in _names(ex, "Place")
     assert "Kabwata" not in _names(ex, "Person")
+
+
+#: a rescue at sea: a charity NER takes for a product, named after its kind; a street NER
+#: takes for a body
+RESCUE_AT_SEA = (
+    "Hundreds rescued off Libyan coast as crossings rise\n\n"
+    "More than 400 migrants were rescued from overcrowded boats off the coast of Libya over "
+    "the weekend, the charity SOS Méditerranée said on Monday.\n\n"
+    "Denise Kowalski, who owns a bakery on Southeast Division Street, said she had donated "
+    "bread to the crew.\n"
+)
+
+
+def test_a_charity_after_its_kind_and_a_street_are_what_they_are():
+    ex = _extract(RESCUE_AT_SEA)
+    charity = _one(ex, "SOS Méditerranée", "Organization")
+    (rescued,) = [s for s in ex.statements if s.text.startswith("More than 400")]
+    assert rescued.speaker == charity.key
+    assert "Southeast Division Street" in _names(ex, "Place")
+    assert "Southeast Division Street" not in _names(ex, "Organization")

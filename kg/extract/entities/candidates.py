@@ -593,7 +593,8 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
             continue
         last = _capitalised_run(first, 2)
         if (
-            first.ent_type_ not in ("", "PERSON", "ORG")
+            first.ent_type_
+            not in ("", "PERSON", "ORG", "PRODUCT")  # "the charity SOS Méditerranée"
             and not (
                 first.ent_type_ == "GPE"
                 and tok.is_lower  # "the Golf Club Puerto Rico": the kind is the name's own
@@ -1262,6 +1263,13 @@ def _clean(
         type_ = "Organization"  # "West Yorkshire Police", "Kerala Assembly": the place's body
     if type_ == "Organization" and len(tokens) >= 3 and tokens[-1].text == "Act":
         return None  # "the Proceeds of Crime Act": a law, no body
+    if (
+        type_ == "Organization"
+        and len(tokens) >= 2
+        and tokens[-1].text in _STREET_WORDS
+        and gazetteer.known_organization(form) is None
+    ):
+        type_ = "Place"  # "a bakery on Southeast Division Street"; not "Downing Street said"
     if type_ == "Person" and lexicon.CLUB_NAME_WORDS & set(form.split()):
         type_ = "Organization"  # "against Sporting Braga": a club, not a person
     if type_ == "Person" and len(tokens) >= 2 and tokens[-1].text in gazetteer.COMPANY_ENDINGS:
@@ -1514,6 +1522,10 @@ _TITLE_BEFORE_NAME = re.compile(
 
 #: A role held at an organisation, just before a name: "the chief executive of", "a
 #: spokesman for". The name after it is the organisation's, never a person's.
+#: last words of a street's name
+_STREET_WORDS = lexicon.words("Street St. Avenue Ave. Boulevard Blvd.")  # "Road": "the Silk Road"
+
+
 #: a lower-case noun of the land or water right after a name: the name is a place's
 #: ("the Amazon rainforest", "the Cerrado savanna", "the Okavango delta")
 _FEATURE_AFTER = re.compile(
