@@ -673,17 +673,24 @@ def _goes_by(words: list[str], ent: Entity) -> bool:
 _WHERE_POSTS_ARE = lexicon.words("regional provincial local municipal state county district")
 
 
+def _modifiers_after(tok: Token, start: Token) -> list[str]:
+    """The lower-case words a description's noun is modified by after ``start`` (its
+    determiner or owner): "crown" in "Saudi Arabia's crown prince", "disease control" in
+    "Nigeria's disease control agency"."""
+    return [
+        c.lower_
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod") and c.i > start.i and c.is_lower and c.is_alpha
+    ]
+
+
 def _titled_only(ctx: _Context, tok: Token, det: Token) -> str | None:
     """The one person of the article holding the post a description names with a
     modifier of its own ("the crown prince", "Saudi Arabia's finance minister": every word
     of it in the person's title), wherever the person is named, before or after: news often
     describes first and names later. None for a bare title ("the minister"), which any
     minister fits, and when two people hold such a post."""
-    kinds = [
-        c.lower_
-        for c in tok.lefts
-        if c.dep_ in ("compound", "amod") and c.i > det.i and c.is_lower and c.is_alpha
-    ]
+    kinds = _modifiers_after(tok, det)
     if not kinds:
         return None
     # "the regional governor": a word saying where the post is need not be in its title
@@ -710,11 +717,7 @@ def _named_body_only(ctx: _Context, tok: Token, start: Token) -> str | None:
     Centre for Disease Control and Prevention said"), wherever it is named: news often
     describes a body first and names it later. None for a bare noun ("Kenya's ministry")
     and when two organisations fit."""
-    kinds = [
-        c.lower_
-        for c in tok.lefts
-        if c.dep_ in ("compound", "amod") and c.i > start.i and c.is_lower and c.is_alpha
-    ]
+    kinds = _modifiers_after(tok, start)
     if not kinds:
         return None
     bodies = {
