@@ -276,7 +276,8 @@ def _names_run_on(found: list[Mention], text: str) -> None:
             end = purpose.end()
         if end is None:
             continue
-        found[i] = Mention(Span(m.span.start, end), text[m.span.start : end], m.type)
+        whole = text[m.span.start : end]
+        found[i] = Mention(Span(m.span.start, end), whole, m.type, in_headline=m.in_headline)
         found[:] = [o for o in found if o is found[i] or not (m.span.end <= o.span.start < end)]
 
 
@@ -1520,8 +1521,6 @@ _TITLE_BEFORE_NAME = re.compile(
     + r")\s+$"
 )
 
-#: A role held at an organisation, just before a name: "the chief executive of", "a
-#: spokesman for". The name after it is the organisation's, never a person's.
 #: last words of a street's name
 _STREET_WORDS = lexicon.words("Street St. Avenue Ave. Boulevard Blvd.")  # "Road": "the Silk Road"
 
@@ -1556,6 +1555,8 @@ def _product_named(ent: SpacySpan, text: str, start: int) -> bool:
     return ent.end >= len(doc) or not doc[ent.end].tag_.startswith(("VB", "MD"))
 
 
+#: A role held at an organisation, just before a name: "the chief executive of", "a
+#: spokesman for". The name after it is the organisation's, never a person's.
 _ROLE_OF = re.compile(
     r"\b(?:(?:chief executive|chairman|chairwoman|president|director|founder|head|owner|"
     r"spokesman|spokeswoman|spokesperson|chief|ceo|manager|board)\s+(?:of|for|at)|"
