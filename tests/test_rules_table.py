@@ -345,6 +345,13 @@ ROWS = [
         "parenthetical",
     ),
     Row(
+        "The decree, the newspaper Folha reported, would allow the army to operate the cranes.",
+        "Folha",
+        "reported",
+        "The decree would allow the army to operate the cranes.",
+        "parenthetical",
+    ),
+    Row(
         "The plant will close in March, Ms. Ruiz said, adding that the workers would be "
         "offered other jobs.",
         "Ruiz",

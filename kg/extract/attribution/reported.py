@@ -74,6 +74,19 @@ def _parenthetical_statement(ctx: _Context, verb: Token, lemma: str) -> Statemen
         next((c for c in subjects if c.right_edge.i == verb.i - 1), subjects[0]),
     )
     first = min(subj.left_edge.i, verb.i)
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.lower_
+        in (lexicon.OUTLET_NOUNS | lexicon.GENERIC_ORG_NOUNS | lexicon.TITLE_HEADS)
+        and verb.head.i == subj.left_edge.i - 1
+        and subj.pos_ == "PROPN"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        # "The decree, the newspaper Folha reported, would ...": the parse took the kind
+        # before the name for a relative clause's head; the aside starts at its article
+        # (not "a word Trump then repeated", a relative clause on a word)
+        first = verb.head.left_edge.i
     last = max(subj.right_edge.i if subj.i > verb.i else verb.i, verb.i)
     listener = next((c for c in verb.rights if c.dep_ in ("dobj", "dative")), None)
     if listener is not None and listener.left_edge.i == last + 1 and _listener(verb, listener):
