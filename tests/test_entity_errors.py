@@ -2118,3 +2118,19 @@ def test_a_charity_after_its_kind_and_a_street_are_what_they_are():
     assert rescued.speaker == charity.key
     assert "Southeast Division Street" in _names(ex, "Place")
     assert "Southeast Division Street" not in _names(ex, "Organization")
+
+
+#: a minister whose portfolio lists three fields, "and the" before the last
+LONG_PORTFOLIO = (
+    "Fishers angry at new catch limits\n\n"
+    "Minister of Forestry, Fisheries and the Environment Thandeka Mokoena said the cut was "
+    'necessary. "We cannot fish our way out of this," Mokoena told a briefing in Cape Town.\n'
+)
+
+
+def test_a_minister_after_a_long_portfolio_is_a_person_with_that_title():
+    ex = _extract(LONG_PORTFOLIO)
+    minister = _a_person(ex, "Thandeka Mokoena")
+    assert "Mokoena" in minister.all_names()
+    assert "Minister of Forestry, Fisheries and the Environment" in minister.titles
+    assert {s.speaker for s in ex.statements} == {minister.key}

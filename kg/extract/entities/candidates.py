@@ -1867,12 +1867,13 @@ _AFTER_LOWER_POST = re.compile(
     rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?=\s+[a-z]|[,.;:])"
 )
 #: A post with its portfolio, as written before its holder's name ("Minister of
-#: Electricity ", "Secretary for Security ", "Minister of Finance and Planning "): the
-#: post, "of" or "for", and one to four capitalised words (not "The"). Also what
+#: Electricity ", "Secretary for Security ", "Minister of Finance and Planning ",
+#: "Minister of Forestry, Fisheries and the Environment "): the post, "of" or "for", and
+#: one to four capitalised words (not "The"). Also what
 #: :mod:`kg.extract.entities.titles` takes as the holder's title.
 PORTFOLIO_POST = (
     r"(?:Minister|Secretary|Commissioner|Governor|Administrator|Director)\s+(?:of|for)\s+"
-    r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w’'-]*,?\s+(?:(?:and|&)\s+)?){1,4}?"
+    r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w’'-]*,?\s+(?:(?:and|&)\s+(?:the\s+)?)?){1,4}?"
 )
 #: A name of two words after a post of a portfolio ("Minister of Electricity Kgosi
 #: Dlamini denied", "Secretary for Security Chan Wai-man said"): the last two capitalised
