@@ -2134,3 +2134,17 @@ def test_a_minister_after_a_long_portfolio_is_a_person_with_that_title():
     assert "Mokoena" in minister.all_names()
     assert "Minister of Forestry, Fisheries and the Environment" in minister.titles
     assert {s.speaker for s in ex.statements} == {minister.key}
+
+
+#: a think tank NER calls a facility
+THINK_TANK = (
+    "Strait transits become a test of wills\n\n"
+    "In Jakarta, Indonesian navy chief Admiral Bambang Santoso said his country was watching "
+    "the situation closely. Analyst Sutrisno, of the Centre for Strategic and International "
+    'Studies, said such transits had become "a test of wills."\n'
+)
+
+
+def test_a_centre_for_something_is_an_organisation():
+    ex = _extract(THINK_TANK)
+    assert "Centre for Strategic and International Studies" in _names(ex, "Organization")

@@ -47,6 +47,14 @@ _NER_TYPES: dict[str, EntityType] = {
 }
 
 
+#: a "facility" NER names that is a body: an institution's word and its "for" or "of"
+#: ("the Centre for Strategic and International Studies", "the Institute of Physics")
+_FAC_BODY = re.compile(
+    r"\b(?:Centre|Center|Institute|Foundation|Council|Society|Academy|Association)"
+    r" (?:for|of) [A-Z]"
+)
+
+
 _BRACKET_NAME = re.compile(r"\[([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\]\s+([A-Z][\w’'-]+)")
 
 
@@ -162,6 +170,8 @@ def _candidates(doc: Doc, text: str, blocked: _SpanSet, headline: Span | None) -
     people = frozenset(t.text for ent in ents if ent.label_ == "PERSON" for t in ent)
     for ent in ents:
         type_ = _NER_TYPES.get(ent.label_)
+        if type_ is None and ent.label_ == "FAC" and _FAC_BODY.search(ent.text):
+            type_ = "Organization"  # "the Centre for Strategic and International Studies"
         if type_ is None:
             continue
         if headline is not None and headline.start <= ent.start_char < headline.end:
