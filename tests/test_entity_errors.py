@@ -2148,3 +2148,20 @@ THINK_TANK = (
 def test_a_centre_for_something_is_an_organisation():
     ex = _extract(THINK_TANK)
     assert "Centre for Strategic and International Studies" in _names(ex, "Organization")
+
+
+#: a health study: names with a possessive of their own
+POSSESSIVE_NAMES = (
+    "Air pollution linked to dementia risk\n\n"
+    "The report, commissioned by the charity Alzheimer's Research UK, found that people "
+    "living near major roads were most at risk. Professor Mark Henley, an epidemiologist at "
+    "King's College London who was not involved in the research, said the study showed an "
+    "association, not a cause.\n"
+)
+
+
+def test_a_possessive_inside_a_charity_or_a_college_name_stays_in_it():
+    ex = _extract(POSSESSIVE_NAMES)
+    orgs = _names(ex, "Organization")
+    assert {"Alzheimer's Research UK", "King's College London"} <= orgs, orgs
+    assert not {"Alzheimer", "College London"} & orgs

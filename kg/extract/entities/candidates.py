@@ -604,6 +604,15 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
             continue
         last = _capitalised_run(first, 2)
         if (
+            last.i + 2 < len(doc)
+            and doc[last.i + 1].text in ("'s", "’s")
+            and doc[last.i + 2].is_title
+            and doc[last.i + 2].is_alpha
+            and not doc[last.i + 2].is_sent_start
+        ):
+            # "the charity Alzheimer's Research UK": a possessive inside the name
+            last = _capitalised_run(doc[last.i + 2], 2)
+        if (
             first.ent_type_
             not in ("", "PERSON", "ORG", "PRODUCT")  # "the charity SOS Méditerranée"
             and not (
@@ -1486,16 +1495,21 @@ _NAMED_FOR_PEOPLE = frozenset(
 )
 
 
+#: owners of institutions named for them: "King's College London", "Queen's University"
+_NAMED_FOR_ROYALS = lexicon.words("king queen prince princess christ")
+
+
 def _possessive_in_name(before: list, after: list) -> bool:
     """Whether a possessive inside an organisation's NER span belongs to the name: the word
-    before it names a group of people ("Women's", "Fishermen's") or a saint ("St John's
-    College"), and capitalised words of the name follow. A person's or a country's
+    before it names a group of people ("Women's", "Fishermen's"), a saint ("St John's
+    College") or a royal ("King's College London"), and capitalised words of the name
+    follow. A person's or a country's
     possessive ("Clinton's State Department", "Kenya's Health Ministry") says whose body it
     is and is cut as before."""
     if not after or not all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in after):
         return False
     owner = before[-1]
-    if owner.lower_ in _NAMED_FOR_PEOPLE:
+    if owner.lower_ in _NAMED_FOR_PEOPLE or owner.lower_ in _NAMED_FOR_ROYALS:
         return True
     return len(before) >= 2 and before[-2].lower_.rstrip(".") in ("st", "saint", "ste")
 
