@@ -2165,3 +2165,19 @@ def test_a_possessive_inside_a_charity_or_a_college_name_stays_in_it():
     orgs = _names(ex, "Organization")
     assert {"Alzheimer's Research UK", "King's College London"} <= orgs, orgs
     assert not {"Alzheimer", "College London"} & orgs
+
+
+#: a tennis story: the player called by her given name in a quotation, which NER takes for
+#: a body
+GIVEN_NAME_IN_QUOTE = (
+    "Tennis star withdraws with wrist injury\n\n"
+    "World number three Elena Markovic withdrew from the tournament on Saturday. Tournament "
+    'director Graham Tilley said organisers were "disappointed for Elena and for the fans."\n'
+)
+
+
+def test_a_given_name_ner_takes_for_a_body_is_the_person_named_with_it():
+    ex = _extract(GIVEN_NAME_IN_QUOTE)
+    player = _a_person(ex, "Elena Markovic")
+    assert "Elena" in player.all_names()
+    assert "Elena" not in _names(ex, "Organization")

@@ -438,11 +438,17 @@ def _person_named(
 ) -> tuple[_PersonCluster | None, bool]:
     """(the person an organisation- or place-tagged name really is, whether it names
     someone at all): a surname of a person named here, given by the same rules as any bare
-    surname, or a full name that fits a known person. A surname two people share and the
+    surname, the given name of the one person named here with it, or a full name that
+    fits a known person. A surname two people share and the
     context cannot decide is still a person's: it must not become an organisation."""
     name = parse_name(form)
     if not name.full:
         if not any(c.name.surname.lower() == name.surname.lower() for c in clusters):
+            # "disappointed for Elena": a given name alone, of the one person named here
+            # with it (NER took it for a body)
+            by_given = [c for c in clusters if c.name.given and c.name.given == form]
+            if len(by_given) == 1 and given_name_gender(form) is not None:
+                return by_given[0], True
             return None, False
         found, _ = _resolve_bare(clusters, name, position, _Cue(), text)
         return found, True
