@@ -2181,3 +2181,18 @@ def test_a_given_name_ner_takes_for_a_body_is_the_person_named_with_it():
     player = _a_person(ex, "Elena Markovic")
     assert "Elena" in player.all_names()
     assert "Elena" not in _names(ex, "Organization")
+
+
+#: a lawsuit: "Court documents" opening a sentence, which NER takes for a second court
+COURT_DOCUMENTS = (
+    "Mining company sued over dam collapse\n\n"
+    "Families have sued Kestrel Platinum Holdings, according to papers filed at the High "
+    "Court in Bloemfontein.\n\n"
+    "Court documents show that an inspector flagged the cracks in March.\n"
+)
+
+
+def test_a_bodys_word_opening_a_sentence_as_a_noun_is_no_body():
+    ex = _extract(COURT_DOCUMENTS)
+    courts = {n for n in _names(ex, "Organization") if "Court" in n}
+    assert len(courts) == 1, courts  # the High Court, once

@@ -1224,6 +1224,17 @@ def _clean(
         and _common_noun_opening(tokens[0], text)
     ):
         return None  # "Cholera cases rose", "Vaccine hesitancy has grown": written lower case too
+    if (
+        type_ == "Organization"
+        and len(tokens) == 1
+        and tokens[0].text in _INSTITUTION_WORDS
+        and tokens[0].is_sent_start
+        and tokens[0].dep_ == "compound"
+        and tokens[0].head.tag_ in ("NN", "NNS")
+        and tokens[0].head.is_lower
+        and tokens[0].head.i == tokens[0].i + 1
+    ):
+        return None  # "Court documents show", "Police officers said": a body's word as a noun
     given = _given_names_before(tokens) if type_ in ("Organization", "Place") else 0
     if given:
         doc = tokens[0].doc
