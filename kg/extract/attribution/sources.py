@@ -239,6 +239,12 @@ def _dateline_at(ctx: _Context, tok: Token) -> bool:
     return m is not None and m.type == "Place" and _dateline(ctx, m)
 
 
+def _issued_noun(tok: Token) -> bool:
+    """Whether ``tok`` names a thing put out (:data:`_ISSUED_NOUNS`), by its lemma or as
+    written ("released data that suggest ...": the tagger's lemma of "data" is "datum")."""
+    return tok.lemma_.lower() in _ISSUED_NOUNS or tok.lower_ in _ISSUED_NOUNS
+
+
 def _issued_before(noun: Token) -> Token:
     """The thing put out that a relative clause describes, when the parse hung the clause
     on the place it was put out on: in "The group posted a message on Twitter that showed
@@ -251,7 +257,7 @@ def _issued_before(noun: Token) -> Token:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING_VERBS:
         return noun
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
-    if obj is None or (obj.lemma_.lower() not in _ISSUED_NOUNS and obj.lower_ not in _ISSUED_NOUNS):
+    if obj is None or not _issued_noun(obj):
         return noun
     return obj
 
@@ -262,10 +268,7 @@ def _issuer(noun: Token) -> Token | None:
     mayor of ..." or "The ministry posted a message that warned ..." what the video or
     message says is the union's or the ministry's. Only verbs of putting something out
     ("read a report that found ..." leaves the finding to the report)."""
-    if noun.dep_ != "dobj" or (
-        # "released data that suggest ...": the tagger's lemma of "data" is "datum"
-        noun.lemma_.lower() not in _ISSUED_NOUNS and noun.lower_ not in _ISSUED_NOUNS
-    ):
+    if noun.dep_ != "dobj" or not _issued_noun(noun):
         return None
     verb = noun.head
     lemma = verb.lemma_.lower()

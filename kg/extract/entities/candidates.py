@@ -219,9 +219,9 @@ def _places_by_feature(found: list[Mention], text: str) -> None:
 #: a club's name: one or two capitalised words and a word only clubs' names end with
 #: ("Dunmore Athletic", "Bolton Wanderers FC"), or one only they begin with ("Dynamo
 #: Kyiv"), and no more capitalised words after it ("the National Athletic Association" is
-#: no club). Not "Real", "Racing" or "Sporting", which begin other names ("Real Estate").
-_CLUB_ENDS = "Athletic|Rovers|United|Wanderers|Hotspur|Albion|FC|AFC"
-_CLUB_STARTS = "Olympique|Borussia|Dynamo|Dinamo|Spartak|Lokomotiv|Deportivo|Atlético"
+#: no club): :data:`lexicon.CLUB_NAME_ENDS` and :data:`lexicon.CLUB_NAME_STARTS`.
+_CLUB_ENDS = "|".join(sorted(lexicon.CLUB_NAME_ENDS - {"FC", "AFC"})) + "|FC|AFC"
+_CLUB_STARTS = "|".join(sorted(lexicon.CLUB_NAME_STARTS))
 _CLUB_NAME = re.compile(
     rf"(?<![\w’'-])(?:(?:[A-Z][a-z][\w-]* ){{1,2}}(?:{_CLUB_ENDS})(?: FC| AFC)?"
     rf"|(?:{_CLUB_STARTS}) [A-Z][a-z][\w-]*)(?![\w’'-]| [A-Z]| (?:of|for|and|&) )"
@@ -258,9 +258,9 @@ def _names_run_on(found: list[Mention], text: str) -> None:
     with what it is for in capitals ("the United Party" + "for National Development").
     The place or words NER took apart go with it."""
     acronyms = set(_ACRONYM.findall(text))
-    for i, m in enumerate(found):
-        if m.type != "Organization" or text[m.span.start : m.span.end] != m.form:
-            continue
+    for m in list(found):
+        if m not in found or m.type != "Organization" or text[m.span.start : m.span.end] != m.form:
+            continue  # (or taken into a name made whole before it)
         end = None
         place = _IN_PLACE_AFTER.match(text, m.span.end)
         if place is not None and acronyms:
@@ -286,9 +286,14 @@ def _names_run_on(found: list[Mention], text: str) -> None:
             end = purpose.end()
         if end is None:
             continue
-        whole = text[m.span.start : end]
-        found[i] = Mention(Span(m.span.start, end), whole, m.type, in_headline=m.in_headline)
-        found[:] = [o for o in found if o is found[i] or not (m.span.end <= o.span.start < end)]
+        whole = Mention(
+            Span(m.span.start, end), text[m.span.start : end], m.type, in_headline=m.in_headline
+        )
+        found[:] = [
+            whole if o is m else o
+            for o in found
+            if o is m or not (m.span.end <= o.span.start < end)
+        ]
 
 
 #: what joins a name to another name of the same body or place: "the Monetary Policy
@@ -574,6 +579,24 @@ def _apposed_name(kind: Token) -> tuple[int, int, bool] | None:
     return first.idx, last.idx + len(last), False
 
 
+def _unknown_place_after(kind, first, last) -> bool:
+    """Whether the name ``first`` .. ``last`` right after a lower-case kind noun, which NER
+    tagged as a place, is a body's name: "the consultancy Equilibra" (no gazetteer knows
+    the place); not "the Golf Club Puerto Rico" (the kind is the name's own word), a known
+    place or outlet, nor a place that runs on ("America's Voice")."""
+    doc = kind.doc
+    words = doc[first.i : last.i + 1].text
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        first.ent_type_ == "GPE"
+        and kind.is_lower
+        and not _known_place(words)
+        and not _is_outlet_name(words)
+        and first.ent_iob_ == "B"
+        and (after is None or (after.ent_type_ != "GPE" and after.tag_ != "POS"))
+    )
+
+
 def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
     """The spans of names written right after a noun saying what kind of organisation
     they are, with a determiner before it: "the state power utility Eskom", "the
@@ -612,20 +635,10 @@ def _named_after_kind(doc: Doc) -> list[tuple[int, int, bool]]:
         ):
             # "the charity Alzheimer's Research UK": a possessive inside the name
             last = _capitalised_run(doc[last.i + 2], 2)
-        if (
-            first.ent_type_
-            not in ("", "PERSON", "ORG", "PRODUCT")  # "the charity SOS Méditerranée"
-            and not (
-                first.ent_type_ == "GPE"
-                and tok.is_lower  # "the Golf Club Puerto Rico": the kind is the name's own
-                and not _known_place(doc[first.i : last.i + 1].text)
-                and not _is_outlet_name(doc[first.i : last.i + 1].text)
-                and first.ent_iob_ == "B"
-                and (last.i + 1 >= len(doc) or doc[last.i + 1].ent_type_ != "GPE")
-                and (last.i + 1 >= len(doc) or doc[last.i + 1].tag_ != "POS")  # "America's Voice"
-            )
+        if first.ent_type_ not in ("", "PERSON", "ORG", "PRODUCT") and not _unknown_place_after(
+            tok, first, last
         ):
-            continue  # a place, a date; but "the consultancy Equilibra" NER took for a place
+            continue  # a place, a date ("the charity SOS ...": NER's product is the body)
         if given_name_gender(first.text) is not None and last.i == first.i + 1:
             continue  # "the company founder Ana Ruiz" is not a company name
         if tok.lower_ in _PERSON_LIKE_KINDS and first.ent_type_ != "ORG":
@@ -1640,6 +1653,7 @@ _SITE_VERBS = lexicon.words("build locate live arrive land settle station situat
 
 #: Nouns for a country's divisions, in the singular and the plural.
 _DIVISIONS = "state|province|region|district|county|prefecture|governorate|oblast|municipality"
+_DIVISION_NOUNS = frozenset(_DIVISIONS.split("|"))
 _DIVISIONS_PLURAL = (
     "states|provinces|regions|districts|counties|prefectures|governorates|oblasts|"
     "municipalities|islands|towns|cities|villages"
@@ -2168,7 +2182,7 @@ def _body_named_across_and(left: str, right: str) -> bool:
         # "Friends of the Earth Action and ...": a name with its own "of" is whole
         and all(w[:1].isupper() for w in lwords)
         and not _INSTITUTION_WORDS & set(lwords)
-        and lwords[-1].lower() not in _DIVISIONS.split("|")  # "Eastern Province and ..."
+        and lwords[-1].lower() not in _DIVISION_NOUNS  # "Eastern Province and ..."
         and not gazetteer.known_organization(" ".join(lwords))
         and not _known_place(" ".join(lwords))
     )
