@@ -121,6 +121,13 @@ PATTERNS = [
     {"patterns": [[{"DEP": "punct"}]], "attrs": {"POS": "PUNCT", "TAG": "."}},
     # two tokens, the attributes on the second (a negative index)
     {"patterns": [[{"LOWER": "the"}, {"TAG": "NN"}]], "attrs": {"LEMMA": "thing"}, "index": -1},
+    # a word list beside a tag (filed under each word), and two tokens whose first is a
+    # regular expression (tried on every token)
+    {
+        "patterns": [[{"TAG": "VBD", "LOWER": {"IN": ["closed", "shut"]}}]],
+        "attrs": {"MORPH": "Tense=Past"},
+    },
+    {"patterns": [[{"LOWER": {"REGEX": "^cl"}}, {"DEP": "punct"}]], "attrs": {"POS": "AUX"}},
 ]
 
 
@@ -143,6 +150,22 @@ def test_rules_with_every_operator_and_override_order():
     # its lemma; "the mine" had its lemma set by the two-token rule
     assert [t.pos_ for t in b][:3] == ["", "NOUN", "VERB"]
     assert b[2].lemma_ == "say" and b[5].lemma_ == "thing"
+    assert str(b[6].morph) == "Tense=Past" and b[6].pos_ == "AUX"
+
+
+def test_an_index_outside_its_span_fails_as_in_spacy():
+    nlp = spacy.blank("en")
+    stock = AttributeRuler(nlp.vocab)
+    stock.add([[{"LOWER": "the"}, {"TAG": "NN"}]], {"LEMMA": "thing"}, index=2)
+    fast = ExactAttributeRuler.of(stock)
+    assert fast is not None
+    words, tags = ["the", "mine"], ["DT", "NN"]
+    doc = _tagged(nlp, words, tags, ["det", "ROOT"], [1, 1])
+    with pytest.raises(ValueError) as expected:
+        stock(doc)
+    with pytest.raises(ValueError) as got:
+        fast(_tagged(nlp, words, tags, ["det", "ROOT"], [1, 1]))
+    assert str(got.value) == str(expected.value)
 
 
 def test_a_form_it_cannot_reproduce_leaves_the_stock_component():
