@@ -26,7 +26,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from kg import nlp as nlp_mod
-from kg.fast_components import ExactAttributeRuler, _MemberList, speed_up
+from kg.fast_components import ExactAttributeRuler, MemoLemmatizer, _MemberList, speed_up
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -76,6 +76,7 @@ def test_the_stand_ins_are_in_kg_pipeline(pipelines):
     _, fast = pipelines
     assert "kg_attribute_ruler" in fast.pipe_names
     assert "attribute_ruler" not in fast.pipe_names  # disabled, its patterns in use
+    assert "kg_lemmatizer" in fast.pipe_names and "lemmatizer" not in fast.pipe_names
     index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert all(isinstance(index[k], _MemberList) for k in index)
 
@@ -182,3 +183,30 @@ def test_member_list_is_still_the_list():
     words = _MemberList(["run", "walk", "run"])
     assert words == ["run", "walk", "run"] and "walk" in words and "ran" not in words
     assert list(words) == ["run", "walk", "run"] and len(words) == 3
+
+
+def test_a_lemmatizer_with_its_own_base_form_test_is_left_alone(pipelines):
+    """The memo is exact only while a lemma depends on form, part of speech and morphology:
+    a lemmatizer that tells base forms some other way keeps running itself."""
+    _, fast = pipelines
+    stock = fast.get_pipe("lemmatizer")
+    assert MemoLemmatizer.of(stock) is not None
+
+    class ByContext(type(stock)):
+        def is_base_form(self, token):
+            return token.i == 0
+
+    stock.__class__ = ByContext
+    try:
+        assert MemoLemmatizer.of(stock) is None
+    finally:
+        stock.__class__ = ByContext.__mro__[1]
+
+
+def test_lemmas_of_a_word_seen_in_two_roles(pipelines):
+    """The same word as a noun and as a verb, and again after the memo has it."""
+    stock, fast = pipelines
+    texts = ["The leaves fell. She leaves today.", "Leaves leave; the leaves left."] * 2
+    assert _same(stock, fast, texts) == []
+    lemmas = [t.lemma_ for t in fast("She leaves today.")]
+    assert lemmas[1] == "leave"
