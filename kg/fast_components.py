@@ -157,8 +157,11 @@ class ExactAttributeRuler:
             [((p, k), test) for p, (_, tests) in enumerate(several) for k, test in enumerate(tests)]
         )
         # by a token's key: the one-token patterns' attr_ids it matches, sorted, and the
-        # (pattern, position) pairs of several-token patterns it fits
+        # (pattern, position) pairs of several-token patterns it fits; the answers are few
+        # (a few hundred on a year of news) and kept once each, in ``_answers``, so that
+        # the memo of a large build costs a dictionary entry per key and no more
         self._memo: dict[tuple, tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = {}
+        self._answers: dict[tuple, tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = {}
         # the attributes the ruler sets on a token, by the sorted attr_ids that touch it
         self._merged: dict[tuple[int, ...], dict] = {}
 
@@ -197,7 +200,8 @@ class ExactAttributeRuler:
         strings = self.vocab.strings
         values = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
         fits = frozenset(self._positions.passed(values)) if self._several else frozenset()
-        return tuple(sorted(self._single.passed(values))), fits
+        answer = (tuple(sorted(self._single.passed(values))), fits)
+        return self._answers.setdefault(answer, answer)
 
     def _attrs_of(self, aids: tuple[int, ...]) -> dict:
         merged = self._merged.get(aids)
@@ -213,6 +217,7 @@ class ExactAttributeRuler:
         memo = self._memo
         if len(memo) > _MAX_MEMO:
             memo.clear()
+            self._answers.clear()
             self._merged.clear()
         known = []
         for key in keys:
@@ -298,6 +303,7 @@ class MemoLemmatizer:
         self.lemmatizer = lemmatizer
         self.vocab = lemmatizer.vocab
         self._memo: dict[tuple[int, int, int], int] = {}
+        self._lemmas: dict[int, int] = {}
 
     @classmethod
     def of(cls, lemmatizer: Any) -> MemoLemmatizer | None:
@@ -322,9 +328,10 @@ class MemoLemmatizer:
             lem._validate_tables(Errors.E1004)
         error_handler = lem.get_error_handler()
         try:
-            memo, add = self._memo, self.vocab.strings.add
+            memo, add, lemmas_seen = self._memo, self.vocab.strings.add, self._lemmas
             if len(memo) > _MAX_MEMO:
                 memo.clear()
+                lemmas_seen.clear()
             overwrite = lem.overwrite
             lemmas = []
             for i, (orth, pos, morph, lemma) in enumerate(
@@ -336,7 +343,8 @@ class MemoLemmatizer:
                     if lemma is None:
                         lemma = add(lem.lemmatize(doc[i])[0])
                         if pos:
-                            memo[key] = lemma
+                            # one int object per lemma, however many forms have it
+                            memo[key] = lemma = lemmas_seen.setdefault(lemma, lemma)
                 lemmas.append(lemma)
             if lemmas:
                 doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
