@@ -958,6 +958,29 @@ ROWS = [
         "reports of a cover-up",
         "denial-object",
     ),
+    # what the source called what it denied is part of its words; an "as" clause of time
+    # is not
+    Row(
+        "The ministry rejected the idea as ludicrous because the port was already closed.",
+        "The ministry",
+        "rejected",
+        "the idea as ludicrous",
+        "denial-object",
+    ),
+    Row(
+        "Officials dismissed the findings as politically motivated, saying the data were old.",
+        "Officials",
+        "dismissed",
+        "the findings as politically motivated",
+        "denial-object",
+    ),
+    Row(
+        "The mayor denied the claim as he left the building.",
+        "The mayor",
+        "denied",
+        "the claim",
+        "denial-object",
+    ),
     Row(
         "The audit found serious failings in the tendering process.",
         "The audit",

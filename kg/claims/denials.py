@@ -2,8 +2,10 @@
 
 A denial's text is the object of its verb ("the report", "the findings of the Coastal
 Rights Monitor", "reports of the detention, torture, and murder of gay men in April", "the
-study's conclusion that bed shortages were the main cause"). Three things in it tell which
-claim it rejects, and the rules use nothing else:
+study's conclusion that bed shortages were the main cause"), with what the denier called
+it when the sentence says ("the accusation as cynical and untrue": that verdict is not
+read, :func:`_verdict_at`). Three things in it tell which claim it rejects, and the rules
+use nothing else:
 
 - the **head**: a report-like noun (report, findings, study ...) points to findings; a
   claim-like noun (claim, allegation, accusation ...) to what someone claimed, alleged or
@@ -170,8 +172,11 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
                 if before or after:
                     sources.add(iri)
     after = at[1] if at is not None else 0
+    verdict = _verdict_at(tokens, after)
     rest = [
-        w for w, s, e in tokens if s >= after and not any(a < e and s < b for a, b in named_spans)
+        w
+        for w, s, e in tokens
+        if after <= s < verdict and not any(a < e and s < b for a, b in named_spans)
     ]
     content = content_stems(tuple(rest)) - {stem(h) for h in REPORT_HEADS | set(CLAIM_HEADS)}
     content -= {stem(w) for w in _FILLER}
@@ -185,6 +190,20 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
         negated(tuple(rest)),
         topic,
     )
+
+
+def _verdict_at(tokens: list[tuple[str, int, int]], after: int) -> int:
+    """Where what the denier called the thing denied begins ("dismissed the accusation as
+    cynical and untrue": at "as"), so that only the thing itself is read; an "as" inside
+    a clause of what was claimed ("the claim that he acted as a broker") is the claim's."""
+    for word, start, _ in tokens:
+        if start < after:
+            continue
+        if word in ("that", "which", "who", "whether"):
+            break
+        if word == "as":
+            return start
+    return 1 << 62
 
 
 def _whole_words(phrase: str, text: str) -> list[tuple[int, int]]:

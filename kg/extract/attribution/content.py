@@ -672,13 +672,20 @@ def _as_reported_before(ctx: _Context, verb: Token, main: Token) -> Found | None
 def _reported_object(ctx: _Context, obj: Token, lemma: str) -> Found | None:
     """denial-object: "The ministry denied reports of a cover-up" -> "reports of a
     cover-up"; finding-object: "The audit found serious failings", "published a study of
-    ..." -> the object. "dismissed the claims as jealousy" keeps the claims, not the verdict."""
+    ..." -> the object. "dismissed the claims as jealousy" is "the claims as jealousy":
+    the verdict is what the source said of them (PolNeAR's annotators take it so too)."""
     if lemma == "publish" and obj.lower_ not in lexicon.FINDING_NOUNS:
         return None
     if lemma in lexicon.DENIAL_VERBS:
         if obj.ent_type_ == "PERSON" or obj.lower_ in lexicon.TITLE_HEADS:
             return None  # "Ajax dismissed head coach X", "rejected the nominee": no claim
-        return _clause_span(ctx, obj, stop_at=("as",)), "denial-object"
+        span = _clause_span(ctx, obj)
+        verdict = _verdict_after(obj)
+        if verdict is not None:
+            span = _trim_span(
+                ctx, Span(span.start, verdict.right_edge.idx + len(verdict.right_edge))
+            )
+        return span, "denial-object"
     if obj.pos_ == "PRON":
         return None  # "found itself hosting", "the poll found that": no finding in the object
     # "the poll showed Clinton with a healthy lead": what the object is found to be follows it
@@ -1036,6 +1043,18 @@ _NAMING_VERBS = frozenset(("call", "declare", "dub", "label", "brand", "term", "
 
 #: Naming verbs with a relative object before them ("whom the chief described as ...").
 _RELATIVE_NAMING_VERBS = _NAMING_VERBS | {"describe"}
+
+
+def _verdict_after(obj: Token) -> Token | None:
+    """The "as" phrase right after a denied object that says what the source called it,
+    when the parse hangs it on the verb: "dismissed the report as 'fiction'", "rejected
+    the idea as ludicrous". Not an "as" clause of time or reason ("denied the claim as he
+    left"): that "as" is a marker, not a preposition."""
+    nxt = obj.right_edge.i + 1
+    for child in obj.head.rights:
+        if child.i == nxt and child.lower_ == "as" and child.dep_ == "prep":
+            return child
+    return None
 
 
 def _stance_object(ctx: _Context, verb: Token, child: Token, takes_object: bool) -> Found | None:

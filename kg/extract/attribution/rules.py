@@ -288,7 +288,8 @@ RULES: dict[str, Rule] = {
             "denial-object",
             "tokens",
             "The ministry denied reports of a cover-up.",
-            "a verb from lexicon.DENIAL_VERBS and its object",
+            "a verb from lexicon.DENIAL_VERBS and its object, with what the source called "
+            "it ('dismissed the claims as jealousy')",
         ),
         Rule(
             "finding-object",
