@@ -1433,12 +1433,9 @@ def _closing_comment(comma: Token, end_tok: Token) -> bool:
     )
 
 
-def _clause_span(ctx: _Context, head: Token, stop_at: tuple[str, ...] = ()) -> Span:
+def _clause_span(ctx: _Context, head: Token) -> Span:
     """The words of ``head``'s subtree, with its marker ("said that ...", "asked whether
-    ...": the reported clause as written), less prepositional phrases in ``stop_at``."""
+    ...": the reported clause as written)."""
     toks = sorted(head.subtree, key=lambda t: t.i)
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in stop_at:
-            toks = [t for t in toks if not (child.left_edge.i <= t.i <= child.right_edge.i)]
     toks = [t for t in toks if not t.is_space]
     return _trim_span(ctx, Span(toks[0].idx, toks[-1].idx + len(toks[-1])))
