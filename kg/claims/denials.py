@@ -192,10 +192,11 @@ def read_denial(item: Item, names: dict[str, Sequence[str]], speakers: set[str])
     )
 
 
-def _verdict_at(tokens: list[tuple[str, int, int]], after: int) -> int:
+def _verdict_at(tokens: list[tuple[str, int, int]], after: int) -> float:
     """Where what the denier called the thing denied begins ("dismissed the accusation as
     cynical and untrue": at "as"), so that only the thing itself is read; an "as" inside
-    a clause of what was claimed ("the claim that he acted as a broker") is the claim's."""
+    a clause of what was claimed ("the claim that he acted as a broker") is the claim's.
+    Infinity when the text has no verdict."""
     for word, start, _ in tokens:
         if start < after:
             continue
@@ -203,7 +204,7 @@ def _verdict_at(tokens: list[tuple[str, int, int]], after: int) -> int:
             break
         if word == "as":
             return start
-    return 1 << 62
+    return math.inf
 
 
 def _whole_words(phrase: str, text: str) -> list[tuple[int, int]]:
